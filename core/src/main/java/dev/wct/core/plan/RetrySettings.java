@@ -1,0 +1,28 @@
+package dev.wct.core.plan;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a producer is retried. {@code maximumInterval} may be null (Temporal's default: 100 times the
+ * initial interval).
+ */
+public record RetrySettings(
+    int maxAttempts,
+    Duration initialInterval,
+    double backoffCoefficient,
+    Duration maximumInterval) {
+  public static final RetrySettings DEFAULT =
+      new RetrySettings(3, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1));
+
+  public RetrySettings {
+    Objects.requireNonNull(initialInterval, "initialInterval");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+    }
+    if (backoffCoefficient < 1.0) {
+      throw new IllegalArgumentException(
+          "backoffCoefficient must be at least 1.0, got " + backoffCoefficient);
+    }
+  }
+}
