@@ -1,0 +1,80 @@
+package dev.wct.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where artifacts and run records live, keyed by run ID. Stateless: every call names its run.
+ *
+ * <p>Layout, whatever the backend: {@code runs/{runId}/artifacts/{artifactId}.json} for artifacts,
+ * {@code runs/{runId}/_system/{name}} for run records.
+ *
+ * <p>Artifacts are write-once: {@link #save} publishes a complete object atomically or nothing, and
+ * a second save of the same artifact keeps the first one, so a retried producer can neither corrupt
+ * nor duplicate an artifact. Implementations are thread-safe.
+ */
+public interface ArtifactStore extends AutoCloseable {
+
+  /** Writes an artifact's bytes to a stream the store provides. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Saves an artifact unless it already exists. Returns what is stored under the key: the new
+   * object, or the one already there (then {@code content} is not called, or its bytes are
+   * discarded).
+   */
+  StoredArtifact save(String runId, String artifactId, Content content);
+
+  /**
+   * Opens an artifact for reading.
+   *
+   * @throws ArtifactNotFoundException if there is none
+   */
+  InputStream read(String runId, String artifactId);
+
+  /** Size and checksum of a stored artifact, if it exists. */
+  Optional<StoredArtifact> stat(String runId, String artifactId);
+
+  default boolean exists(String runId, String artifactId) {
+    return stat(runId, artifactId).isPresent();
+  }
+
+  /** The artifact ids of a run, sorted. Empty for an unknown run. */
+  List<String> list(String runId);
+
+  /** Deletes an artifact; does nothing if it does not exist. */
+  void delete(String runId, String artifactId);
+
+  /** Every run ID that has anything stored, sorted. */
+  List<String> listRuns();
+
+  /** Writes a run record, replacing the previous one atomically. {@code name} may contain '/'. */
+  void saveRecord(String runId, String name, byte[] content);
+
+  Optional<byte[]> readRecord(String runId, String name);
+
+  /** Record names of a run under {@code prefix} (e.g. {@code artifacts/}), sorted. */
+  List<String> listRecords(String runId, String prefix);
+
+  /** Where an artifact lives, for people: a path or an {@code s3://} URI. */
+  String location(String runId, String artifactId);
+
+  /** The store-relative key of an artifact. */
+  static String artifactKey(String runId, String artifactId) {
+    return "runs/" + runId + "/artifacts/" + artifactId + ".json";
+  }
+
+  /** The store-relative key of a run record. */
+  static String recordKey(String runId, String name) {
+    return "runs/" + runId + "/_system/" + name;
+  }
+
+  @Override
+  default void close() {}
+}
