@@ -1,0 +1,52 @@
+package dev.wct.store.runs;
+
+import dev.wct.core.run.RunStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What is remembered of a run, beyond Temporal's retention.
+ *
+ * @param runId the run ID, also the store prefix
+ * @param workflowId the Temporal workflow ID
+ * @param runbookName the runbook's {@code name}
+ * @param runbookPath the runbook file as given to {@code wct run}
+ * @param planHash the plan's content hash
+ * @param artifactCount artifacts in the plan
+ * @param startedAt when the run started
+ * @param endedAt when it finished; null while running
+ * @param status current status
+ * @param error why the run failed as a whole (timeout, cancellation, internal error); may be null
+ */
+public record RunRecord(
+    String runId,
+    String workflowId,
+    String runbookName,
+    String runbookPath,
+    String planHash,
+    int artifactCount,
+    Instant startedAt,
+    Instant endedAt,
+    RunStatus status,
+    String error) {
+  public RunRecord {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(runbookName, "runbookName");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(status, "status");
+  }
+
+  public RunRecord finished(Instant at, RunStatus finalStatus, String why) {
+    return new RunRecord(
+        runId,
+        workflowId,
+        runbookName,
+        runbookPath,
+        planHash,
+        artifactCount,
+        startedAt,
+        at,
+        finalStatus,
+        why);
+  }
+}
