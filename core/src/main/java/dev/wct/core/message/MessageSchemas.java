@@ -1,0 +1,93 @@
+package dev.wct.core.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.wct.core.error.WctException;
+import dev.wct.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The JSON Schemas of message content, loaded from the class path at {@link
+ * SchemaRef#resourcePath()} (so a component jar can ship its own), and validation against them.
+ * Thread-safe; schemas are loaded once.
+ */
+public final class MessageSchemas {
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final MessageSchemas BUILT_IN =
+      new MessageSchemas(MessageSchemas.class.getClassLoader());
+
+  private final ClassLoader loader;
+  private final ConcurrentMap<SchemaRef, Optional<JsonSchema>> cache = new ConcurrentHashMap<>();
+
+  public MessageSchemas(ClassLoader loader) {
+    this.loader = Objects.requireNonNull(loader, "loader");
+  }
+
+  /** The schemas shipped with wct and any on wct-core's class path. */
+  public static MessageSchemas builtIn() {
+    return BUILT_IN;
+  }
+
+  /** True if a JSON Schema for {@code schema} is on the class path. */
+  public boolean isKnown(SchemaRef schema) {
+    return load(schema).isPresent();
+  }
+
+  /** The JSON Schema document for {@code schema}, if one is on the class path. */
+  public Optional<JsonNode> document(SchemaRef schema) {
+    return load(schema).map(JsonSchema::getSchemaNode);
+  }
+
+  /**
+   * Validates a whole message {@code content} against the schema of {@code schema}.
+   *
+   * @return one line per violation, each naming the place (e.g. {@code $.findings[0].id: ...}), in
+   *     a stable order; empty when the content is valid
+   * @throws WctException (user error) if no JSON Schema is known for {@code schema}
+   */
+  public List<String> validate(SchemaRef schema, JsonNode content) {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(content, "content");
+    JsonSchema jsonSchema =
+        load(schema)
+            .orElseThrow(
+                () ->
+                    WctException.user(
+                        "unknown message schema '"
+                            + schema
+                            + "' (no "
+                            + schema.resourcePath()
+                            + " on the class path)"));
+    return jsonSchema.validate(content).stream()
+        .map(ValidationMessage::getMessage)
+        .sorted()
+        .distinct()
+        .toList();
+  }
+
+  private Optional<JsonSchema> load(SchemaRef schema) {
+    return cache.computeIfAbsent(schema, this::read);
+  }
+
+  private Optional<JsonSchema> read(SchemaRef schema) {
+    try (InputStream in = loader.getResourceAsStream(schema.resourcePath())) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      return Optional.of(FACTORY.getSchema(Json.mapper().readTree(in)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable schema " + schema.resourcePath(), e);
+    }
+  }
+}
