@@ -1,0 +1,91 @@
+package dev.wct.store.fs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Crash-safe file primitives: unique temp files beside their target, fsync, publish-once and atomic
+ * replace. A temp file is named {@code .{target}.{uuid}.tmp}, so listings that skip names starting
+ * with '.' never see one.
+ */
+final class DurableFiles {
+  static final String TEMP_SUFFIX = ".tmp";
+
+  private DurableFiles() {}
+
+  static Path tempFileFor(Path target) {
+    return target.resolveSibling(
+        "." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+  }
+
+  static boolean isTempFile(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
+  }
+
+  /** Opens a new temp file for writing; the caller forces and closes it. */
+  static FileChannel createTemp(Path temp) throws IOException {
+    return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  }
+
+  /**
+   * Makes a complete, synced temp file visible under {@code target} unless something is there
+   * already. A hard link fails atomically if the target exists; where links are not supported, a
+   * move without replace is the fallback (its existence check is not atomic).
+   *
+   * @return true if this call published the file, false if the target already existed
+   */
+  static boolean publishOnce(Path temp, Path target) throws IOException {
+    try {
+      try {
+        Files.createLink(target, temp);
+        Files.delete(temp);
+      } catch (UnsupportedOperationException e) {
+        Files.move(temp, target);
+      }
+    } catch (FileAlreadyExistsException e) {
+      Files.deleteIfExists(temp);
+      return false;
+    }
+    syncDirectory(target.getParent());
+    return true;
+  }
+
+  /** Writes {@code bytes} to {@code target}, replacing what is there in one atomic step. */
+  static void replace(Path target, byte[] bytes) throws IOException {
+    Path temp = tempFileFor(target);
+    try {
+      try (FileChannel channel = createTemp(temp)) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      syncDirectory(target.getParent());
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Makes a rename durable where the platform allows syncing a directory (not on Windows). */
+  static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Best effort: some platforms cannot open or sync a directory; the data file is synced.
+    }
+  }
+}

@@ -1,0 +1,347 @@
+package dev.wct.store.fs;
+
+import dev.wct.core.error.WctException;
+import dev.wct.store.ArtifactNotFoundException;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.StoreNames;
+import dev.wct.store.StoredArtifact;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An artifact store in a local directory: {@code {root}/runs/{runId}/artifacts/{artifactId}.json}
+ * and {@code {root}/runs/{runId}/_system/{name}}.
+ *
+ * <p>An artifact is streamed to a temp file beside its target while its SHA-256 is computed,
+ * synced, and published with a hard link that fails if the target exists: two writers of one
+ * artifact end with exactly one complete file, and a crash leaves at most an invisible temp file.
+ * Temp files older than an hour are removed when a store is opened. Records are replaced with an
+ * atomic rename.
+ */
+public final class FileSystemArtifactStore implements ArtifactStore {
+  /** The store root the CLI uses, relative to the working directory. */
+  public static final Path DEFAULT_ROOT = Path.of(".wct");
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileSystemArtifactStore.class);
+  private static final String ARTIFACT_SUFFIX = ".json";
+  private static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
+  private static final int BUFFER_SIZE = 64 * 1024;
+
+  private final Path root;
+  private final Path runsDir;
+
+  /** Opens (without creating) a store under {@code root} and removes stale temp files. */
+  public FileSystemArtifactStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+    this.runsDir = this.root.resolve("runs");
+    removeStaleTempFiles(Instant.now().minus(STALE_TEMP_AGE));
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public StoredArtifact save(String runId, String artifactId, Content content) {
+    Path target = artifactFile(runId, artifactId);
+    String key = ArtifactStore.artifactKey(runId, artifactId);
+    Optional<StoredArtifact> existing = stat(runId, artifactId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Path temp = DurableFiles.tempFileFor(target);
+    try {
+      Files.createDirectories(target.getParent());
+      MessageDigest digest = sha256();
+      try (FileChannel channel = DurableFiles.createTemp(temp)) {
+        OutputStream file =
+            new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
+        DigestOutputStream hashing = new DigestOutputStream(file, digest);
+        content.writeTo(new UncloseableOutputStream(hashing));
+        hashing.flush();
+        channel.force(true);
+      }
+      BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class);
+      String sha256 = HexFormat.of().formatHex(digest.digest());
+      ChecksumSidecar.write(
+          ChecksumSidecar.of(target), ChecksumSidecar.identity(attributes), sha256);
+      if (DurableFiles.publishOnce(temp, target)) {
+        LOG.debug("saved artifact {} ({} bytes)", key, attributes.size());
+        return new StoredArtifact(key, attributes.size(), sha256);
+      }
+      LOG.debug("artifact {} was already saved; kept the existing one", key);
+      return stat(runId, artifactId)
+          .orElseThrow(
+              () ->
+                  WctException.external(
+                      "artifact " + target + " was deleted while being saved", null));
+    } catch (IOException e) {
+      throw failure("cannot save artifact " + target, e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  @Override
+  public InputStream read(String runId, String artifactId) {
+    Path file = artifactFile(runId, artifactId);
+    try {
+      return Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new ArtifactNotFoundException(runId, artifactId);
+    } catch (IOException e) {
+      throw failure("cannot read artifact " + file, e);
+    }
+  }
+
+  @Override
+  public Optional<StoredArtifact> stat(String runId, String artifactId) {
+    Path file = artifactFile(runId, artifactId);
+    try {
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      }
+      String identity = ChecksumSidecar.identity(attributes);
+      Path sidecar = ChecksumSidecar.of(file);
+      Optional<String> recorded = ChecksumSidecar.read(sidecar, identity);
+      String sha256;
+      if (recorded.isPresent()) {
+        sha256 = recorded.get();
+      } else {
+        sha256 = hash(file);
+        rebuildSidecar(sidecar, identity, sha256);
+      }
+      return Optional.of(
+          new StoredArtifact(
+              ArtifactStore.artifactKey(runId, artifactId), attributes.size(), sha256));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw failure("cannot stat artifact " + file, e);
+    }
+  }
+
+  @Override
+  public List<String> list(String runId) {
+    Path dir = runDir(runId).resolve("artifacts");
+    List<String> ids = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (!name.startsWith(".") && name.endsWith(ARTIFACT_SUFFIX)) {
+          ids.add(name.substring(0, name.length() - ARTIFACT_SUFFIX.length()));
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw failure("cannot list artifacts in " + dir, e);
+    }
+    ids.sort(null);
+    return List.copyOf(ids);
+  }
+
+  @Override
+  public void delete(String runId, String artifactId) {
+    Path file = artifactFile(runId, artifactId);
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(ChecksumSidecar.of(file));
+      LOG.debug("deleted artifact {}", ArtifactStore.artifactKey(runId, artifactId));
+    } catch (IOException e) {
+      throw failure("cannot delete artifact " + file, e);
+    }
+  }
+
+  @Override
+  public List<String> listRuns() {
+    List<String> ids = new ArrayList<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir)) {
+      for (Path dir : dirs) {
+        String name = dir.getFileName().toString();
+        if (!name.startsWith(".") && Files.isDirectory(dir) && holdsAnything(dir)) {
+          ids.add(name);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException | UncheckedIOException e) {
+      throw failure("cannot list runs in " + runsDir, e);
+    }
+    ids.sort(null);
+    return List.copyOf(ids);
+  }
+
+  @Override
+  public void saveRecord(String runId, String name, byte[] content) {
+    Path file = recordFile(runId, name);
+    try {
+      Files.createDirectories(file.getParent());
+      DurableFiles.replace(file, content);
+      LOG.debug("saved record {} ({} bytes)", ArtifactStore.recordKey(runId, name), content.length);
+    } catch (IOException e) {
+      throw failure("cannot save record " + file, e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> readRecord(String runId, String name) {
+    Path file = recordFile(runId, name);
+    try {
+      return Optional.of(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw failure("cannot read record " + file, e);
+    }
+  }
+
+  @Override
+  public List<String> listRecords(String runId, String prefix) {
+    StoreNames.recordPrefix(prefix);
+    Path systemDir = runDir(runId).resolve("_system");
+    if (!Files.isDirectory(systemDir)) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(systemDir)) {
+      files
+          .filter(Files::isRegularFile)
+          .map(
+              file ->
+                  systemDir
+                      .relativize(file)
+                      .toString()
+                      .replace(file.getFileSystem().getSeparator(), "/"))
+          .filter(name -> name.startsWith(prefix) && !hasHiddenSegment(name))
+          .forEach(names::add);
+    } catch (IOException | UncheckedIOException e) {
+      throw failure("cannot list records in " + systemDir, e);
+    }
+    names.sort(null);
+    return List.copyOf(names);
+  }
+
+  @Override
+  public String location(String runId, String artifactId) {
+    return artifactFile(runId, artifactId).toString();
+  }
+
+  private Path runDir(String runId) {
+    return runsDir.resolve(StoreNames.runId(runId));
+  }
+
+  private Path artifactFile(String runId, String artifactId) {
+    StoreNames.artifactId(artifactId);
+    return runDir(runId).resolve("artifacts").resolve(artifactId + ARTIFACT_SUFFIX);
+  }
+
+  private Path recordFile(String runId, String name) {
+    StoreNames.recordName(name);
+    return runDir(runId).resolve("_system").resolve(name);
+  }
+
+  private static boolean holdsAnything(Path runDir) throws IOException {
+    try (Stream<Path> files = Files.walk(runDir)) {
+      return files.anyMatch(
+          file -> Files.isRegularFile(file) && !file.getFileName().toString().startsWith("."));
+    }
+  }
+
+  private static boolean hasHiddenSegment(String name) {
+    return name.startsWith(".") || name.contains("/.");
+  }
+
+  private void removeStaleTempFiles(Instant olderThan) {
+    if (!Files.isDirectory(runsDir)) {
+      return;
+    }
+    FileTime cutoff = FileTime.from(olderThan);
+    try (Stream<Path> files = Files.walk(runsDir)) {
+      files
+          .filter(file -> DurableFiles.isTempFile(file) && Files.isRegularFile(file))
+          .filter(file -> modifiedBefore(file, cutoff))
+          .forEach(
+              file -> {
+                deleteQuietly(file);
+                LOG.debug("removed temp file {} left by an interrupted write", file);
+              });
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("could not clean up temp files under {}: {}", runsDir, e.getMessage());
+    }
+  }
+
+  private static boolean modifiedBefore(Path file, FileTime cutoff) {
+    try {
+      return Files.getLastModifiedTime(file).compareTo(cutoff) < 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void rebuildSidecar(Path sidecar, String identity, String sha256) {
+    try {
+      ChecksumSidecar.write(sidecar, identity, sha256);
+    } catch (IOException e) {
+      // A read-only store still answers; the next stat hashes again.
+      LOG.debug("could not rebuild checksum {}: {}", sidecar, e.getMessage());
+    }
+  }
+
+  private static String hash(Path file) throws IOException {
+    MessageDigest digest = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.debug("could not delete {}: {}", file, e.getMessage());
+    }
+  }
+
+  private static WctException failure(String what, Exception e) {
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    return WctException.external(
+        what + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
+  }
+}
