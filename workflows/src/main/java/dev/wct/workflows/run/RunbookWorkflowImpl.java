@@ -1,0 +1,302 @@
+package dev.wct.workflows.run;
+
+import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.plan.Producer;
+import dev.wct.core.run.ArtifactRef;
+import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.RunStatus;
+import dev.wct.workflows.producer.ProduceRequest;
+import dev.wct.workflows.producer.Produced;
+import dev.wct.workflows.producer.ProducerActivities;
+import dev.wct.workflows.producer.ProducerFailures;
+import dev.wct.workflows.records.RunFinished;
+import dev.wct.workflows.records.RunRecordActivities;
+import dev.wct.workflows.records.RunStarted;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.RetryState;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.CompletablePromise;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+
+/**
+ * Interprets the plan's DAG by composing promises: each artifact waits on its inputs' promises,
+ * never on a DAG level and never on a thread of its own. Artifacts whose inputs are done join a
+ * ready set ordered by plan position, released while fewer than the cap are in flight.
+ *
+ * <p>Deterministic: the plan's artifact list (topological, ties by id) and insertion-ordered maps
+ * are the only orders used.
+ */
+public class RunbookWorkflowImpl implements RunbookWorkflow {
+  /** A real Temporal server rejects more pending activities than this per workflow. */
+  static final int MAX_PENDING_ACTIVITIES = 2_000;
+
+  private static final Logger log = Workflow.getLogger(RunbookWorkflowImpl.class);
+
+  private static final ActivityOptions RECORD_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(10).build())
+          .setSummary("run records")
+          .build();
+
+  private final RunRecordActivities records =
+      Workflow.newActivityStub(RunRecordActivities.class, RECORD_OPTIONS);
+
+  private final Map<String, ArtifactTracker> trackers = new LinkedHashMap<>();
+  private final Map<String, CompletablePromise<Void>> done = new LinkedHashMap<>();
+  private final List<ArtifactTracker> byIndex = new ArrayList<>();
+  private final TreeSet<Integer> ready = new TreeSet<>();
+  private final Map<String, CancellationScope> inFlight = new LinkedHashMap<>();
+  private String runId = "";
+  private RunStatus status = RunStatus.RUNNING;
+  private int concurrencyCap;
+  private int finished;
+  private boolean stopped;
+
+  @Override
+  public RunResult run(RunRequest request) {
+    ExecutionPlan plan = request.plan();
+    runId = request.runId();
+    concurrencyCap = concurrencyCap(plan, request.options());
+    for (PlannedArtifact artifact : plan.artifacts()) {
+      ArtifactTracker tracker = new ArtifactTracker(byIndex.size(), artifact);
+      trackers.put(artifact.id(), tracker);
+      byIndex.add(tracker);
+    }
+    RunStarted started =
+        new RunStarted(
+            runId,
+            Workflow.getInfo().getWorkflowId(),
+            plan.runbook().name(),
+            plan.runbook().path(),
+            plan.contentHash(),
+            plan.artifacts().size(),
+            Workflow.currentTimeMillis());
+    try {
+      records.runStarted(started);
+      schedule(plan);
+      boolean allDone = Workflow.await(plan.settings().timeout(), () -> finished == byIndex.size());
+      if (allDone) {
+        status = finalStatus();
+        finish(started, null);
+      } else {
+        stop("timeout");
+        status = RunStatus.TIMED_OUT;
+        finish(started, "run timed out after " + plan.settings().timeout().toSeconds() + "s");
+      }
+      return new RunResult(runId, status, outcomes());
+    } catch (CanceledFailure cancelled) {
+      stop("cancelled");
+      status = RunStatus.CANCELLED;
+      finish(started, "run cancelled");
+      throw cancelled;
+    }
+  }
+
+  @Override
+  public RunProgress status() {
+    return RunProgress.of(runId, status, outcomes());
+  }
+
+  private static int concurrencyCap(ExecutionPlan plan, RunOptions options) {
+    int requested =
+        options.maxConcurrency() != null
+            ? options.maxConcurrency()
+            : plan.settings().maxConcurrency();
+    return Math.min(requested, MAX_PENDING_ACTIVITIES);
+  }
+
+  /** Chains every artifact on its inputs' promises, in plan order. */
+  private void schedule(ExecutionPlan plan) {
+    for (PlannedArtifact artifact : plan.artifacts()) {
+      CompletablePromise<Void> artifactDone = Workflow.newPromise();
+      done.put(artifact.id(), artifactDone);
+      List<Promise<Void>> inputs = new ArrayList<>();
+      for (String input : artifact.inputs()) {
+        inputs.add(done.get(input));
+      }
+      Promise<Void> inputsDone =
+          inputs.isEmpty() ? Workflow.newPromise(null) : Promise.allOf(inputs);
+      ArtifactTracker tracker = trackers.get(artifact.id());
+      inputsDone.thenApply(
+          ignored -> {
+            onInputsDone(tracker);
+            return null;
+          });
+    }
+  }
+
+  private void onInputsDone(ArtifactTracker tracker) {
+    if (stopped) {
+      return;
+    }
+    for (String input : tracker.artifact.inputs()) {
+      ArtifactState inputState = trackers.get(input).state();
+      if (inputState != ArtifactState.SUCCEEDED) {
+        String why = inputState == ArtifactState.FAILED ? "failed" : "was skipped";
+        tracker.skipped("input '" + input + "' " + why, Workflow.currentTimeMillis());
+        markFinished(tracker);
+        return;
+      }
+    }
+    ready.add(tracker.index);
+    dispatch();
+  }
+
+  private void dispatch() {
+    while (!stopped && inFlight.size() < concurrencyCap && !ready.isEmpty()) {
+      start(byIndex.get(ready.pollFirst()));
+    }
+  }
+
+  private void start(ArtifactTracker tracker) {
+    PlannedArtifact artifact = tracker.artifact;
+    List<ArtifactRef> inputs = new ArrayList<>();
+    for (String input : artifact.inputs()) {
+      inputs.add(trackers.get(input).output());
+    }
+    ProduceRequest request = new ProduceRequest(runId, artifact, inputs);
+    ProducerActivities producer =
+        Workflow.newActivityStub(ProducerActivities.class, ProducerOptions.of(artifact));
+    List<Promise<Produced>> result = new ArrayList<>(1);
+    CancellationScope scope =
+        Workflow.newCancellationScope(() -> result.add(call(producer, artifact, request)));
+    tracker.running(Workflow.currentTimeMillis());
+    inFlight.put(artifact.id(), scope);
+    scope.run();
+    result
+        .get(0)
+        .handle(
+            (produced, failure) -> {
+              inFlight.remove(artifact.id());
+              if (stopped || isCancellation(failure)) {
+                // stop() marks it; a cancelled producer neither failed nor succeeded
+                return null;
+              }
+              if (failure == null) {
+                tracker.succeeded(
+                    produced.output(), produced.attempts(), Workflow.currentTimeMillis());
+              } else {
+                recordFailure(tracker, failure);
+              }
+              markFinished(tracker);
+              dispatch();
+              return null;
+            });
+  }
+
+  private static Promise<Produced> call(
+      ProducerActivities producer, PlannedArtifact artifact, ProduceRequest request) {
+    Producer kind = artifact.producer();
+    if (kind instanceof Producer.Source) {
+      return Async.function(producer::connect, request);
+    }
+    if (kind instanceof Producer.Process) {
+      return Async.function(producer::analyse, request);
+    }
+    if (kind instanceof Producer.PassThrough) {
+      return Async.function(producer::passThrough, request);
+    }
+    return Async.function(producer::reuse, request);
+  }
+
+  private static boolean isCancellation(Throwable failure) {
+    return failure instanceof CanceledFailure
+        || (failure instanceof ActivityFailure && failure.getCause() instanceof CanceledFailure);
+  }
+
+  private void recordFailure(ArtifactTracker tracker, RuntimeException failure) {
+    int maxAttempts = tracker.artifact.retry().maxAttempts();
+    String message = ProducerFailures.oneLine(failure);
+    String kind = failure.getClass().getSimpleName();
+    int attempts = maxAttempts;
+    Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
+    if (cause instanceof ApplicationFailure app) {
+      message = app.getOriginalMessage();
+      kind = app.getType();
+      int attempt = ProducerFailures.attemptOf(app);
+      attempts = attempt > 0 ? attempt : maxAttempts;
+    } else if (cause instanceof TimeoutFailure timeout) {
+      message =
+          "timed out (" + timeout.getTimeoutType().name().toLowerCase(java.util.Locale.ROOT) + ")";
+      kind = "TIMEOUT";
+      if (failure instanceof ActivityFailure activity
+          && activity.getRetryState() != RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
+        attempts = 1;
+      }
+    }
+    tracker.failed(message, kind, attempts, Workflow.currentTimeMillis());
+    log.info("artifact {} failed after {} attempt(s): {}", tracker.id(), attempts, message);
+  }
+
+  private void markFinished(ArtifactTracker tracker) {
+    finished++;
+    done.get(tracker.id()).complete(null);
+  }
+
+  /** Cancels the producers in flight and marks every unfinished artifact skipped. */
+  private void stop(String reason) {
+    stopped = true;
+    for (CancellationScope scope : new ArrayList<>(inFlight.values())) {
+      scope.cancel(reason);
+    }
+    inFlight.clear();
+    long now = Workflow.currentTimeMillis();
+    for (ArtifactTracker tracker : byIndex) {
+      if (!tracker.state().finished()) {
+        tracker.skipped(reason, now);
+      }
+    }
+  }
+
+  private RunStatus finalStatus() {
+    boolean anyFailed = false;
+    boolean requiredFailed = false;
+    for (ArtifactTracker tracker : byIndex) {
+      if (tracker.state() == ArtifactState.FAILED) {
+        anyFailed = true;
+        requiredFailed |= !tracker.artifact.optional();
+      }
+    }
+    if (requiredFailed) {
+      return RunStatus.FAILED;
+    }
+    return anyFailed ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.COMPLETED;
+  }
+
+  /** Records the final statuses even when the run itself is being cancelled. */
+  private void finish(RunStarted started, String error) {
+    List<ArtifactOutcome> unsucceeded = new ArrayList<>();
+    for (ArtifactTracker tracker : byIndex) {
+      if (tracker.state() != ArtifactState.SUCCEEDED) {
+        unsucceeded.add(tracker.outcome());
+      }
+    }
+    RunFinished finishedRun =
+        new RunFinished(started, status, error, Workflow.currentTimeMillis(), unsucceeded);
+    Workflow.newDetachedCancellationScope(() -> records.runFinished(finishedRun)).run();
+  }
+
+  private List<ArtifactOutcome> outcomes() {
+    List<ArtifactOutcome> outcomes = new ArrayList<>(byIndex.size());
+    for (ArtifactTracker tracker : byIndex) {
+      outcomes.add(tracker.outcome());
+    }
+    return outcomes;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.wct.workflows.run;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+
+/** Starts runs the way the launcher does: {@code WorkflowClient.start} with the run's ID. */
+final class WorkflowTestSupport {
+  private WorkflowTestSupport() {}
+
+  static TestWorkflowExtension extension() {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+        .setDoNotStart(true)
+        .build();
+  }
+
+  static RunbookWorkflow start(
+      TestWorkflowEnvironment env,
+      Worker worker,
+      String runId,
+      RunRequest request,
+      Object... activities) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    WorkflowClient client = env.getWorkflowClient();
+    RunbookWorkflow workflow =
+        client.newWorkflowStub(
+            RunbookWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RunbookWorkflow.workflowId(runId))
+                .setTaskQueue(worker.getTaskQueue())
+                .build());
+    WorkflowClient.start(workflow::run, request);
+    return workflow;
+  }
+
+  static RunResult result(RunbookWorkflow workflow) {
+    return WorkflowStub.fromTyped(workflow).getResult(RunResult.class);
+  }
+}
