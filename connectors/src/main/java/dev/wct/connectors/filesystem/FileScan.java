@@ -1,0 +1,147 @@
+package dev.wct.connectors.filesystem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The files a filesystem scan will read: walked, filtered by the patterns, sorted by relative path
+ * so that every run reads the same files in the same order, then cut to {@code max_files} text
+ * files.
+ */
+record FileScan(
+    List<Candidate> selected,
+    int filesMatched,
+    int binarySkipped,
+    int largeSkipped,
+    int unreadableSkipped,
+    int overLimit) {
+  /** How many leading bytes are searched for a NUL, the mark of a binary file. */
+  static final int SNIFF_BYTES = 8192;
+
+  FileScan {
+    selected = List.copyOf(Objects.requireNonNull(selected, "selected"));
+  }
+
+  /** A file chosen for reading. {@code relativePath} uses {@code /} on every platform. */
+  record Candidate(Path file, String relativePath, long size, Instant modified) {
+    Candidate {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(relativePath, "relativePath");
+      Objects.requireNonNull(modified, "modified");
+    }
+  }
+
+  static FileScan of(FilesystemOptions options) throws IOException {
+    Path root = options.path();
+    List<Candidate> matched = new ArrayList<>();
+    int[] unreadable = {0};
+    if (Files.isRegularFile(root)) {
+      BasicFileAttributes attributes = Files.readAttributes(root, BasicFileAttributes.class);
+      matched.add(candidate(root, root.getFileName().toString(), attributes));
+    } else {
+      PathPatterns include = PathPatterns.of(options.includePatterns());
+      PathPatterns exclude = PathPatterns.of(options.excludePatterns());
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              Path relative = root.relativize(dir);
+              return !dir.equals(root) && exclude.matchesFolder(relative)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              Path relative = root.relativize(file);
+              if (attributes.isRegularFile()
+                  && (include.isEmpty() || include.matchesFile(relative))
+                  && !exclude.matchesFile(relative)) {
+                matched.add(candidate(file, slashed(relative), attributes));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (file.equals(root)) {
+                throw e;
+              }
+              unreadable[0]++;
+              return FileVisitResult.CONTINUE;
+            }
+          });
+      matched.sort(Comparator.comparing(Candidate::relativePath));
+    }
+    return select(options, matched, unreadable[0]);
+  }
+
+  private static FileScan select(FilesystemOptions options, List<Candidate> matched, int unreadable)
+      throws IOException {
+    List<Candidate> selected = new ArrayList<>();
+    int binary = 0;
+    int large = 0;
+    int overLimit = 0;
+    for (Candidate candidate : matched) {
+      if (selected.size() >= options.maxFiles()) {
+        overLimit++;
+      } else if (candidate.size() > options.maxFileSize()) {
+        large++;
+      } else {
+        switch (sniff(candidate.file())) {
+          case TEXT -> selected.add(candidate);
+          case BINARY -> binary++;
+          case UNREADABLE -> unreadable++;
+        }
+      }
+    }
+    return new FileScan(selected, matched.size(), binary, large, unreadable, overLimit);
+  }
+
+  private enum Sniff {
+    TEXT,
+    BINARY,
+    UNREADABLE
+  }
+
+  private static Sniff sniff(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(SNIFF_BYTES);
+      for (byte b : head) {
+        if (b == 0) {
+          return Sniff.BINARY;
+        }
+      }
+      return Sniff.TEXT;
+    } catch (IOException e) {
+      return Sniff.UNREADABLE;
+    }
+  }
+
+  private static Candidate candidate(Path file, String relative, BasicFileAttributes attributes) {
+    return new Candidate(
+        file, relative, attributes.size(), attributes.lastModifiedTime().toInstant());
+  }
+
+  private static String slashed(Path relative) {
+    StringBuilder text = new StringBuilder();
+    for (Path part : relative) {
+      if (text.length() > 0) {
+        text.append('/');
+      }
+      text.append(part);
+    }
+    return text.toString();
+  }
+}

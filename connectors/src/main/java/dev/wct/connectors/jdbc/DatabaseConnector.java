@@ -1,0 +1,176 @@
+package dev.wct.connectors.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.wct.connectors.common.PropertyReader;
+import dev.wct.connectors.common.StandardInput;
+import dev.wct.core.error.ErrorKind;
+import dev.wct.core.error.WctException;
+import dev.wct.core.message.ContentWriter;
+import dev.wct.core.message.SchemaRef;
+import dev.wct.core.spi.Connector;
+import dev.wct.core.spi.ProducerContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every database connector does the same way: open a read-only session, read the catalogue,
+ * filter the tables, sample a bounded number of rows from each and write one item per non-null
+ * cell. A subclass only says how to connect, how to read its catalogue and how to quote names.
+ */
+public abstract class DatabaseConnector implements Connector {
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseConnector.class);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /**
+   * Opens a read-only session.
+   *
+   * @throws WctException when the database cannot be reached or refuses the session (see {@link
+   *     ConnectionFailures})
+   */
+  protected abstract DatabaseSession open(PropertyReader properties, ProducerContext context);
+
+  /** The base tables to consider, each with its columns, before the table filters. */
+  protected abstract List<Table> readCatalogue(Connection connection, PropertyReader properties)
+      throws SQLException;
+
+  /** Quotes one identifier for this database's SQL. */
+  protected abstract String quote(String identifier);
+
+  /** The table's name as it appears after {@code FROM}. */
+  protected String qualifiedName(Table table) {
+    return quote(table.schema()) + "." + quote(table.name());
+  }
+
+  /** The error for a failed catalogue read; by default the database is at fault. */
+  protected WctException catalogueFailure(DatabaseSession session, SQLException e) {
+    return new WctException(
+        ErrorKind.EXTERNAL,
+        type()
+            + ": cannot read the catalogue of "
+            + session.location()
+            + ": "
+            + ConnectionFailures.oneLine(e.getMessage(), Optional.empty()));
+  }
+
+  @Override
+  public final List<SchemaRef> outputSchemas() {
+    return StandardInput.SCHEMAS;
+  }
+
+  @Override
+  public final void extract(ProducerContext context, JsonNode properties, ContentWriter out) {
+    PropertyReader reader = new PropertyReader(type(), properties);
+    SamplingOptions sampling = SamplingOptions.read(reader);
+    try (DatabaseSession session = open(reader, context)) {
+      List<Table> tables;
+      try {
+        tables = sampling.tables().apply(readCatalogue(session.connection(), reader));
+      } catch (SQLException e) {
+        throw catalogueFailure(session, e);
+      }
+      out.field("name", TextNode.valueOf(type() + " sample of " + session.source()));
+      out.field(
+          "description",
+          TextNode.valueOf(
+              "Up to "
+                  + sampling.maxRowsPerTable()
+                  + " rows per table read by the "
+                  + type()
+                  + " connector from "
+                  + session.source()));
+      out.field("source", TextNode.valueOf(session.source()));
+      out.field("metadata", metadata(session, sampling, tables));
+
+      TableSampler sampler =
+          new TableSampler(
+              type(), session, sampling.maxRowsPerTable(), this::quote, this::qualifiedName);
+      ArrayNode skipped = NODES.arrayNode();
+      long rows = 0;
+      int done = 0;
+      for (Table table : tables) {
+        context.heartbeat(
+            "table " + table.qualifiedName() + " (" + (done + 1) + " of " + tables.size() + ")");
+        try {
+          rows += sampler.sample(table, out);
+        } catch (SQLException e) {
+          skipped.add(skip(session, table, e));
+        }
+        done++;
+      }
+      ObjectNode summary = NODES.objectNode();
+      summary.put("tables_read", tables.size() - skipped.size());
+      summary.put("rows_read", rows);
+      summary.put("items_written", out.itemCount());
+      summary.put("null_cells_skipped", sampler.nullCells());
+      summary.put("binary_cells_skipped", sampler.binaryCells());
+      summary.set("tables_skipped", skipped);
+      out.field("summary", summary);
+      LOG.info(
+          "{}: sampled {} rows from {} tables of {}",
+          type(),
+          rows,
+          tables.size() - skipped.size(),
+          session.source());
+    }
+  }
+
+  /**
+   * A table the session may not read (SQLSTATE class 42: access rule violation) is skipped and
+   * reported; any other failure ends the extraction as an external error.
+   */
+  private ObjectNode skip(DatabaseSession session, Table table, SQLException e) {
+    String reason = ConnectionFailures.oneLine(e.getMessage(), Optional.empty());
+    String state = e.getSQLState();
+    boolean accessRule = state != null && state.startsWith("42");
+    if (!accessRule) {
+      throw new WctException(
+          ErrorKind.EXTERNAL,
+          type()
+              + ": cannot read table "
+              + table.qualifiedName()
+              + " at "
+              + session.location()
+              + ": "
+              + reason);
+    }
+    LOG.warn("{}: skipping table {}: {}", type(), table.qualifiedName(), reason);
+    ObjectNode entry = NODES.objectNode();
+    entry.put("table", table.qualifiedName());
+    entry.put("reason", reason);
+    return entry;
+  }
+
+  private ObjectNode metadata(
+      DatabaseSession session, SamplingOptions sampling, List<Table> tables) {
+    ObjectNode metadata = NODES.objectNode();
+    metadata.put("connector_type", type());
+    metadata.put("source", session.source());
+    metadata.put("max_rows_per_table", sampling.maxRowsPerTable());
+    ObjectNode catalogue = metadata.putObject("catalogue");
+    catalogue.put("table_count", tables.size());
+    ArrayNode tableNodes = catalogue.putArray("tables");
+    for (Table table : tables) {
+      ObjectNode tableNode = tableNodes.addObject();
+      tableNode.put("schema", table.schema());
+      tableNode.put("name", table.name());
+      List<Column> key = table.primaryKey();
+      if (!key.isEmpty()) {
+        ArrayNode keyNode = tableNode.putArray("primary_key");
+        key.forEach(column -> keyNode.add(column.name()));
+      }
+      ArrayNode columns = tableNode.putArray("columns");
+      for (Column column : table.columns()) {
+        columns.addObject().put("name", column.name()).put("data_type", column.dataType());
+      }
+    }
+    return metadata;
+  }
+}

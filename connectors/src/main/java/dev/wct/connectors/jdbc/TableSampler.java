@@ -1,0 +1,123 @@
+package dev.wct.connectors.jdbc;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.connectors.common.StandardInput;
+import dev.wct.core.message.ContentWriter;
+import java.sql.Blob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads at most {@code maxRows} rows of a table, bounded three ways ({@code LIMIT}, {@code
+ * setMaxRows}, a query timeout) and streamed ({@code setFetchSize}), and writes one item per
+ * non-null, non-binary cell: content {@code "<column>: <value>"}. Rows come in primary key order
+ * when the table has one, so repeated runs read the same rows.
+ */
+final class TableSampler {
+  /** Upper bound for one table's query; a sample is never worth more. */
+  static final int QUERY_TIMEOUT_SECONDS = 300;
+
+  private static final int MAX_FETCH_SIZE = 1000;
+
+  private final String connectorType;
+  private final DatabaseSession session;
+  private final int maxRows;
+  private final Function<String, String> quote;
+  private final Function<Table, String> qualifiedName;
+  private long nullCells;
+  private long binaryCells;
+
+  TableSampler(
+      String connectorType,
+      DatabaseSession session,
+      int maxRows,
+      Function<String, String> quote,
+      Function<Table, String> qualifiedName) {
+    this.connectorType = connectorType;
+    this.session = session;
+    this.maxRows = maxRows;
+    this.quote = quote;
+    this.qualifiedName = qualifiedName;
+  }
+
+  long nullCells() {
+    return nullCells;
+  }
+
+  long binaryCells() {
+    return binaryCells;
+  }
+
+  /** Writes the table's items; returns the number of rows read. */
+  long sample(Table table, ContentWriter out) throws SQLException {
+    if (table.columns().isEmpty()) {
+      return 0;
+    }
+    List<Column> columns = table.columns();
+    try (PreparedStatement query = session.connection().prepareStatement(sql(table))) {
+      query.setMaxRows(maxRows);
+      query.setFetchSize(Math.min(maxRows, MAX_FETCH_SIZE));
+      query.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+      try (ResultSet rows = query.executeQuery()) {
+        long row = 0;
+        while (row < maxRows && rows.next()) {
+          for (int i = 0; i < columns.size(); i++) {
+            writeCell(table, columns.get(i), row, rows, i + 1, out);
+          }
+          row++;
+        }
+        return row;
+      }
+    }
+  }
+
+  String sql(Table table) {
+    String select =
+        table.columns().stream()
+            .map(column -> quote.apply(column.name()))
+            .collect(Collectors.joining(", "));
+    String order =
+        table.primaryKey().stream()
+            .map(column -> quote.apply(column.name()))
+            .collect(Collectors.joining(", "));
+    return "SELECT "
+        + select
+        + " FROM "
+        + qualifiedName.apply(table)
+        + (order.isEmpty() ? "" : " ORDER BY " + order)
+        + " LIMIT "
+        + maxRows;
+  }
+
+  private void writeCell(
+      Table table, Column column, long row, ResultSet rows, int index, ContentWriter out)
+      throws SQLException {
+    Object value = rows.getObject(index);
+    if (value == null) {
+      nullCells++;
+      return;
+    }
+    if (value instanceof byte[] || value instanceof Blob) {
+      binaryCells++;
+      return;
+    }
+    String text = rows.getString(index);
+    if (text == null) {
+      nullCells++;
+      return;
+    }
+    ObjectNode item =
+        StandardInput.item(column.name() + ": " + text, session.source(), connectorType);
+    ObjectNode metadata = StandardInput.metadataOf(item);
+    metadata.put("schema", table.schema());
+    metadata.put("table", table.name());
+    metadata.put("column", column.name());
+    metadata.put("data_type", column.dataType());
+    metadata.put("row", row);
+    out.item(item);
+  }
+}
