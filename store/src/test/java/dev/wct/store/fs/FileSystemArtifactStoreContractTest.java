@@ -1,0 +1,15 @@
+package dev.wct.store.fs;
+
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.ArtifactStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemArtifactStoreContractTest extends ArtifactStoreContract {
+  @TempDir Path root;
+
+  @Override
+  protected ArtifactStore newStore() {
+    return new FileSystemArtifactStore(root.resolve(".wct"));
+  }
+}
