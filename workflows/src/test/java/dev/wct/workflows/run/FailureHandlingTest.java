@@ -1,0 +1,122 @@
+package dev.wct.workflows.run;
+
+import static dev.wct.workflows.run.FakeProducers.failTimes;
+import static dev.wct.workflows.run.FakeProducers.failUser;
+import static dev.wct.workflows.run.FakeProducers.sleep;
+import static dev.wct.workflows.run.PlanBuilder.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.RunStatus;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class FailureHandlingTest {
+  @RegisterExtension static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+
+  private final EventLog log = new EventLog();
+  private final FakeProducers producers = new FakeProducers(log);
+  private final FakeRecords records = new FakeRecords();
+
+  private RunResult run(TestWorkflowEnvironment env, Worker worker, ExecutionPlan plan) {
+    RunbookWorkflow workflow =
+        WorkflowTestSupport.start(
+            env, worker, "r2", new RunRequest("r2", plan, null), producers, records);
+    return WorkflowTestSupport.result(workflow);
+  }
+
+  @Test
+  void aProducerThatFailsTwiceThenSucceedsRecordsThreeAttempts(
+      TestWorkflowEnvironment env, Worker worker) {
+    producers.on("db", failTimes(2));
+
+    RunResult result = run(env, worker, plan().source("db").build());
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    ArtifactOutcome db = result.artifact("db").orElseThrow();
+    assertThat(db.state()).isEqualTo(ArtifactState.SUCCEEDED);
+    assertThat(db.attempts()).isEqualTo(3);
+    assertThat(producers.invocations("db")).isEqualTo(3);
+  }
+
+  @Test
+  void aProducerThatKeepsFailingRecordsItsLastErrorAndAttempts(
+      TestWorkflowEnvironment env, Worker worker) {
+    producers.on("db", failTimes(99));
+
+    RunResult result = run(env, worker, plan().source("db").build());
+
+    ArtifactOutcome db = result.artifact("db").orElseThrow();
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(db.state()).isEqualTo(ArtifactState.FAILED);
+    assertThat(db.attempts()).isEqualTo(3);
+    assertThat(db.error()).isEqualTo("database unreachable (try 3)");
+    assertThat(db.errorKind()).isEqualTo("EXTERNAL");
+  }
+
+  @Test
+  void aUserErrorIsNotRetried(TestWorkflowEnvironment env, Worker worker) {
+    producers.on("db", failUser("artifact 'db': unknown connector type 'mysqll'"));
+
+    RunResult result = run(env, worker, plan().source("db").build());
+
+    ArtifactOutcome db = result.artifact("db").orElseThrow();
+    assertThat(producers.invocations("db")).isEqualTo(1);
+    assertThat(db.attempts()).isEqualTo(1);
+    assertThat(db.errorKind()).isEqualTo("USER");
+    assertThat(db.error()).isEqualTo("artifact 'db': unknown connector type 'mysqll'");
+  }
+
+  @Test
+  void dependentsOfAFailureAreSkippedAndIndependentBranchesComplete(
+      TestWorkflowEnvironment env, Worker worker) {
+    producers.on("db", failUser("bad password")).on("files", sleep(100));
+
+    RunResult result =
+        run(
+            env,
+            worker,
+            plan()
+                .source("db")
+                .source("files")
+                .analyser("db_pii", "db")
+                .analyser("report", "db_pii")
+                .analyser("files_pii", "files")
+                .build());
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.artifact("db_pii").orElseThrow().skipReason()).isEqualTo("input 'db' failed");
+    assertThat(result.artifact("report").orElseThrow().skipReason())
+        .isEqualTo("input 'db_pii' was skipped");
+    assertThat(result.idsIn(ArtifactState.SUCCEEDED)).containsExactly("files", "files_pii");
+    assertThat(producers.invocations("db_pii")).isZero();
+    assertThat(records.finished.get(0).unsucceeded())
+        .extracting(ArtifactOutcome::id)
+        .containsExactly("db", "db_pii", "report");
+  }
+
+  @Test
+  void anOptionalFailureCompletesTheRunWithErrors(TestWorkflowEnvironment env, Worker worker) {
+    producers.on("extra", failUser("no such folder"));
+
+    RunResult result =
+        run(
+            env,
+            worker,
+            plan()
+                .source("db")
+                .source("extra")
+                .optional("extra")
+                .analyser("extra_pii", "extra")
+                .analyser("db_pii", "db")
+                .build());
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+    assertThat(result.artifact("extra_pii").orElseThrow().state()).isEqualTo(ArtifactState.SKIPPED);
+    assertThat(result.idsIn(ArtifactState.SUCCEEDED)).containsExactly("db", "db_pii");
+  }
+}
