@@ -1,0 +1,144 @@
+package dev.wct.cli.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.core.error.WctException;
+import dev.wct.core.json.Json;
+import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.run.ArtifactState;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.runs.ArtifactRecord;
+import dev.wct.store.runs.RunRecord;
+import dev.wct.store.runs.RunRecords;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the store remembers of one run: its record, its artifact records and, when the run was
+ * started by {@code wct run}, its plan.
+ *
+ * @param run the run record
+ * @param artifacts the artifact records, in plan order when the plan is known, else by id
+ * @param plan the plan the run executed; null when the store does not hold it
+ */
+public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, ExecutionPlan plan) {
+  /** The run record name under which {@code wct run} keeps the plan (placeholders unresolved). */
+  public static final String PLAN_RECORD = "plan.json";
+
+  public StoredRun {
+    Objects.requireNonNull(run, "run");
+    artifacts = List.copyOf(Objects.requireNonNull(artifacts, "artifacts"));
+  }
+
+  /**
+   * Loads a run.
+   *
+   * @throws WctException (user error) when the store has no such run
+   */
+  public static StoredRun load(ArtifactStore store, String runId, String storeName) {
+    RunRecords records = new RunRecords(store);
+    RunRecord run =
+        records
+            .run(runId)
+            .orElseThrow(
+                () ->
+                    WctException.user(
+                        "no run '"
+                            + runId
+                            + "' in store "
+                            + storeName
+                            + " ('wct runs' lists them)"));
+    ExecutionPlan plan = readPlan(store, runId).orElse(null);
+    List<ArtifactRecord> artifacts = new ArrayList<>(records.artifacts(runId));
+    if (plan != null) {
+      List<String> order = plan.artifacts().stream().map(PlannedArtifact::id).toList();
+      artifacts.sort(
+          Comparator.comparingInt(
+                  (ArtifactRecord a) -> {
+                    int i = order.indexOf(a.artifactId());
+                    return i < 0 ? Integer.MAX_VALUE : i;
+                  })
+              .thenComparing(ArtifactRecord::artifactId));
+    }
+    return new StoredRun(run, artifacts, plan);
+  }
+
+  /** Saves the plan of a run where {@link #load} finds it. */
+  public static void savePlan(ArtifactStore store, String runId, ExecutionPlan plan) {
+    try {
+      store.saveRecord(runId, PLAN_RECORD, Json.mapper().writeValueAsBytes(plan));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise the plan of run " + runId, e);
+    }
+  }
+
+  private static Optional<ExecutionPlan> readPlan(ArtifactStore store, String runId) {
+    ObjectMapper json = Json.mapper();
+    return store
+        .readRecord(runId, PLAN_RECORD)
+        .flatMap(
+            bytes -> {
+              try {
+                return Optional.of(json.readValue(bytes, ExecutionPlan.class));
+              } catch (IOException e) {
+                // An unreadable plan only costs the report its descriptions and output flags.
+                return Optional.empty();
+              }
+            });
+  }
+
+  public Optional<ExecutionPlan> planIfKnown() {
+    return Optional.ofNullable(plan);
+  }
+
+  public Optional<ArtifactRecord> artifact(String artifactId) {
+    return artifacts.stream().filter(a -> a.artifactId().equals(artifactId)).findFirst();
+  }
+
+  public Optional<PlannedArtifact> planned(String artifactId) {
+    return planIfKnown().flatMap(p -> p.artifact(artifactId));
+  }
+
+  /** The runbook's description, when the plan is known. */
+  public Optional<String> description() {
+    return planIfKnown().map(p -> p.runbook().description());
+  }
+
+  /**
+   * Whether an artifact belongs in the exported results: {@code output: true} in the plan or, when
+   * the plan is unknown, any produced findings.
+   */
+  public boolean isOutput(ArtifactRecord artifact) {
+    if (plan != null) {
+      return planned(artifact.artifactId()).map(PlannedArtifact::output).orElse(false);
+    }
+    return artifact.output() != null && FindingsKind.isFindings(artifact.output().schema());
+  }
+
+  /** How many artifacts are in each state, every state listed. */
+  public Map<ArtifactState, Integer> countsByState() {
+    Map<ArtifactState, Integer> counts = new EnumMap<>(ArtifactState.class);
+    for (ArtifactState state : ArtifactState.values()) {
+      counts.put(state, 0);
+    }
+    artifacts.forEach(a -> counts.merge(a.state(), 1, Integer::sum));
+    return counts;
+  }
+
+  public int count(ArtifactState state) {
+    return countsByState().get(state);
+  }
+
+  /** Milliseconds from start to end, or null while running. */
+  public Long durationMillis() {
+    return run.endedAt() == null
+        ? null
+        : run.endedAt().toEpochMilli() - run.startedAt().toEpochMilli();
+  }
+}
