@@ -1,0 +1,217 @@
+package dev.wct.classifiers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.classifiers.ruleset.ClassificationRule;
+import dev.wct.classifiers.ruleset.ClassificationRuleset;
+import dev.wct.classifiers.ruleset.RuleIndex;
+import dev.wct.classifiers.ruleset.RulesetLoader;
+import dev.wct.classifiers.ruleset.RulesetReference;
+import dev.wct.core.error.WctException;
+import dev.wct.core.json.Json;
+import dev.wct.core.message.ContentReader;
+import dev.wct.core.message.ContentWriter;
+import dev.wct.core.message.SchemaRef;
+import dev.wct.core.spi.Analyser;
+import dev.wct.core.spi.ProducerContext;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams indicator findings through a classification ruleset: each finding is read, classified and
+ * written on its own, then the {@code summary} and {@code analysis_metadata} follow. Memory stays
+ * bounded by one finding whatever the input size.
+ *
+ * @param <D> the ruleset document type
+ * @param <R> its rule type
+ */
+public abstract class FindingClassifier<
+        D extends ClassificationRuleset<R>, R extends ClassificationRule>
+    implements Analyser {
+  private static final Logger LOG = LoggerFactory.getLogger(FindingClassifier.class);
+  private static final int HEARTBEAT_EVERY = 500;
+
+  /** The category given to findings no rule matches. */
+  public static final String UNCLASSIFIED = "unclassified";
+
+  private final RulesetLoader loader = new RulesetLoader();
+  private final ConcurrentMap<RulesetReference, D> shippedRulesets = new ConcurrentHashMap<>();
+
+  /** The ruleset name this classifier reads, e.g. {@code gdpr_personal_data_classification}. */
+  protected abstract String rulesetName();
+
+  protected abstract Class<D> rulesetType();
+
+  protected abstract SchemaRef inputSchema();
+
+  /** The finding field holding the value to classify: category, subject or purpose. */
+  protected abstract String valueField();
+
+  /**
+   * Classifies one finding.
+   *
+   * @param rule the rule for the finding's value, empty when none matches
+   * @param ruleset the ruleset the rule belongs to
+   */
+  protected abstract ObjectNode classify(
+      JsonNode finding, String value, Optional<R> rule, D ruleset);
+
+  /** A fresh accumulator for one run's summary. */
+  protected abstract Summary newSummary();
+
+  /** Totals over classified findings, written after them. */
+  protected interface Summary {
+    void add(ObjectNode classified);
+
+    ObjectNode toJson();
+  }
+
+  /** The reference used when the runbook names none. */
+  public RulesetReference defaultRuleset() {
+    return RulesetReference.local(rulesetName(), "1.0.0");
+  }
+
+  /** The ruleset {@code reference} names, validated; shipped rulesets are read once. */
+  public D ruleset(RulesetReference reference, ProducerContext context) {
+    if (reference.isLocal()) {
+      return shippedRulesets.computeIfAbsent(
+          reference, local -> loader.load(local, rulesetName(), rulesetType(), null));
+    }
+    return loader.load(reference, rulesetName(), rulesetType(), context.workingDirectory());
+  }
+
+  @Override
+  public List<Set<SchemaRef>> acceptedInputs() {
+    return List.of(Set.of(inputSchema()));
+  }
+
+  @Override
+  public JsonNode propertiesSchema() {
+    ObjectNode schema = Json.mapper().createObjectNode();
+    schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    schema.put("type", "object");
+    ObjectNode ruleset = schema.putObject("properties").putObject("ruleset");
+    ruleset.put("type", "string");
+    ruleset.put("pattern", RulesetReference.PATTERN);
+    ruleset.put("default", defaultRuleset().text());
+    ruleset.put(
+        "description",
+        "The classification ruleset: local/<name>/<version> or file:<path> (relative to the"
+            + " working directory)");
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  @Override
+  public void analyse(
+      ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out) {
+    RulesetReference reference = rulesetReference(context, properties);
+    D ruleset = ruleset(reference, context);
+    RuleIndex<R> rules = RuleIndex.of(ruleset.rules());
+    Summary summary = newSummary();
+    long position = 0;
+    for (ContentReader input : inputs) {
+      Iterator<JsonNode> findings = input.items();
+      while (findings.hasNext()) {
+        JsonNode finding = findings.next();
+        String value = valueOf(finding, context, input, position);
+        ObjectNode classified = classify(finding, value, rules.find(value), ruleset);
+        out.item(classified);
+        summary.add(classified);
+        position++;
+        if (position % HEARTBEAT_EVERY == 0) {
+          context.heartbeat(position);
+        }
+      }
+    }
+    out.field("summary", summary.toJson().put("total_findings", position));
+    ObjectNode metadata = Json.mapper().createObjectNode();
+    metadata.put("analyser", type());
+    metadata.put("ruleset", reference.text());
+    metadata.put("ruleset_name", ruleset.name());
+    metadata.put("ruleset_version", ruleset.version());
+    metadata.put("input_count", inputs.size());
+    out.field("analysis_metadata", metadata);
+    LOG.info(
+        "{}: {} classified {} findings with {}", context.artifactId(), type(), position, reference);
+  }
+
+  private RulesetReference rulesetReference(ProducerContext context, JsonNode properties) {
+    JsonNode value = properties == null ? null : properties.get("ruleset");
+    if (value == null || value.isNull()) {
+      return defaultRuleset();
+    }
+    if (!value.isTextual()) {
+      throw WctException.user(
+          context.artifactId() + ": property 'ruleset' must be a string, got " + value);
+    }
+    return RulesetReference.parse(value.asText());
+  }
+
+  private String valueOf(
+      JsonNode finding, ProducerContext context, ContentReader input, long position) {
+    JsonNode value = finding.get(valueField());
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw WctException.user(
+          context.artifactId()
+              + ": finding "
+              + position
+              + " of input '"
+              + input.header().id()
+              + "' has no '"
+              + valueField()
+              + "' to classify");
+    }
+    return value.asText();
+  }
+
+  /** Starts an output finding with the input's id and classified value. */
+  protected ObjectNode start(JsonNode finding, String value) {
+    ObjectNode classified = Json.mapper().createObjectNode();
+    classified.put("id", finding.path("id").asText(valueField() + "-" + value));
+    classified.put(valueField(), value);
+    return classified;
+  }
+
+  /** Copies the evidence, matched patterns and metadata of the input finding. */
+  protected ObjectNode finish(ObjectNode classified, JsonNode finding, String note) {
+    classified.set("matched_patterns", arrayOf(finding.get("matched_patterns")));
+    classified.set("evidence", arrayOf(finding.get("evidence")));
+    ObjectNode metadata =
+        finding.get("metadata") instanceof ObjectNode original
+            ? original.deepCopy()
+            : Json.mapper().createObjectNode();
+    if (note != null) {
+      metadata.put("classification_note", note);
+    }
+    classified.set("metadata", metadata);
+    return classified;
+  }
+
+  /** The note on a finding no rule matched. */
+  protected String unclassifiedNote(String value) {
+    return "no rule in the ruleset classifies "
+        + valueField()
+        + " '"
+        + value
+        + "': review it manually or extend the ruleset";
+  }
+
+  /** A JSON array of strings. */
+  protected static ArrayNode strings(List<String> values) {
+    ArrayNode array = Json.mapper().createArrayNode();
+    values.forEach(array::add);
+    return array;
+  }
+
+  private static ArrayNode arrayOf(JsonNode node) {
+    return node instanceof ArrayNode array ? array.deepCopy() : Json.mapper().createArrayNode();
+  }
+}

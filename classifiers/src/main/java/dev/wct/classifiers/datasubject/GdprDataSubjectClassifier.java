@@ -1,0 +1,127 @@
+package dev.wct.classifiers.datasubject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.classifiers.Counts;
+import dev.wct.classifiers.FindingClassifier;
+import dev.wct.classifiers.ruleset.LawfulBasis;
+import dev.wct.core.json.Json;
+import dev.wct.core.message.SchemaRef;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code gdpr_data_subject_classifier}: classifies data subject indicator findings by GDPR
+ * data-subject category, with the lawful bases typically relied on and the risk modifiers that
+ * apply (children, patients, employees...).
+ */
+public final class GdprDataSubjectClassifier
+    extends FindingClassifier<DataSubjectClassificationRuleset, DataSubjectRule> {
+  public static final String TYPE = "gdpr_data_subject_classifier";
+  public static final String RULESET = "gdpr_data_subject_classification";
+  public static final SchemaRef INPUT = SchemaRef.of("data_subject_indicator");
+  public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_data_subject");
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public String description() {
+    return "Classifies data subject findings by GDPR data-subject category, with typical lawful"
+        + " bases and risk modifiers such as children (Art. 8)";
+  }
+
+  @Override
+  public List<SchemaRef> outputSchemas() {
+    return List.of(OUTPUT);
+  }
+
+  @Override
+  protected String rulesetName() {
+    return RULESET;
+  }
+
+  @Override
+  protected Class<DataSubjectClassificationRuleset> rulesetType() {
+    return DataSubjectClassificationRuleset.class;
+  }
+
+  @Override
+  protected SchemaRef inputSchema() {
+    return INPUT;
+  }
+
+  @Override
+  protected String valueField() {
+    return "subject";
+  }
+
+  @Override
+  protected ObjectNode classify(
+      JsonNode finding,
+      String subject,
+      Optional<DataSubjectRule> rule,
+      DataSubjectClassificationRuleset ruleset) {
+    ObjectNode classified = start(finding, subject);
+    classified.put("confidence_score", confidenceOf(finding));
+    classified.put(
+        "gdpr_subject_category",
+        rule.map(DataSubjectRule::gdprSubjectCategory).orElse(UNCLASSIFIED));
+    ArrayNode bases = classified.putArray("lawful_bases");
+    rule.map(DataSubjectRule::lawfulBases).orElse(List.of()).stream()
+        .map(LawfulBasis::toJson)
+        .forEach(bases::add);
+    ArrayNode modifiers = classified.putArray("risk_modifiers");
+    RiskLevel level = RiskLevel.STANDARD;
+    if (rule.isPresent()) {
+      for (Map.Entry<String, RiskModifier> modifier : ruleset.modifiersOf(rule.get())) {
+        ObjectNode json = modifiers.addObject();
+        json.put("name", modifier.getKey());
+        json.put("description", modifier.getValue().description());
+        json.set("article_references", strings(modifier.getValue().articleReferences()));
+        level = level.max(modifier.getValue().riskLevel());
+      }
+    }
+    classified.put("risk_level", level.key());
+    classified.set(
+        "article_references",
+        strings(rule.map(DataSubjectRule::articleReferences).orElse(List.of())));
+    return finish(classified, finding, rule.isPresent() ? null : unclassifiedNote(subject));
+  }
+
+  private static int confidenceOf(JsonNode finding) {
+    JsonNode score = finding.get("confidence_score");
+    if (score == null || !score.isNumber()) {
+      return 0;
+    }
+    return Math.max(0, Math.min(100, (int) Math.round(score.asDouble())));
+  }
+
+  @Override
+  protected Summary newSummary() {
+    return new Summary() {
+      private final Counts byCategory = new Counts();
+      private final Counts byRisk = new Counts();
+
+      @Override
+      public void add(ObjectNode classified) {
+        byCategory.add(classified.get("gdpr_subject_category").asText());
+        byRisk.add(classified.get("risk_level").asText());
+      }
+
+      @Override
+      public ObjectNode toJson() {
+        ObjectNode summary = Json.mapper().createObjectNode();
+        summary.set("by_gdpr_subject_category", byCategory.toJson());
+        summary.set("by_risk_level", byRisk.toJson());
+        summary.put("high_risk_count", byRisk.get(RiskLevel.HIGH.key()));
+        summary.put("unclassified_count", byCategory.get(UNCLASSIFIED));
+        return summary;
+      }
+    };
+  }
+}

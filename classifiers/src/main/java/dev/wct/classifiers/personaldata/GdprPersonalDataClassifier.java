@@ -1,0 +1,105 @@
+package dev.wct.classifiers.personaldata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.classifiers.Counts;
+import dev.wct.classifiers.FindingClassifier;
+import dev.wct.core.json.Json;
+import dev.wct.core.message.SchemaRef;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code gdpr_personal_data_classifier}: classifies personal data indicator findings by GDPR data
+ * category, flags Art. 9 special categories and Art. 10 criminal offence data, and cites the
+ * articles that apply.
+ */
+public final class GdprPersonalDataClassifier
+    extends FindingClassifier<PersonalDataClassificationRuleset, PersonalDataRule> {
+  public static final String TYPE = "gdpr_personal_data_classifier";
+  public static final String RULESET = "gdpr_personal_data_classification";
+  public static final SchemaRef INPUT = SchemaRef.of("personal_data_indicator");
+  public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_personal_data");
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public String description() {
+    return "Classifies personal data findings by GDPR category, flagging Art. 9 special"
+        + " categories and Art. 10 criminal offence data";
+  }
+
+  @Override
+  public List<SchemaRef> outputSchemas() {
+    return List.of(OUTPUT);
+  }
+
+  @Override
+  protected String rulesetName() {
+    return RULESET;
+  }
+
+  @Override
+  protected Class<PersonalDataClassificationRuleset> rulesetType() {
+    return PersonalDataClassificationRuleset.class;
+  }
+
+  @Override
+  protected SchemaRef inputSchema() {
+    return INPUT;
+  }
+
+  @Override
+  protected String valueField() {
+    return "category";
+  }
+
+  @Override
+  protected ObjectNode classify(
+      JsonNode finding,
+      String category,
+      Optional<PersonalDataRule> rule,
+      PersonalDataClassificationRuleset ruleset) {
+    ObjectNode classified = start(finding, category);
+    classified.put("gdpr_category", rule.map(PersonalDataRule::gdprCategory).orElse(UNCLASSIFIED));
+    classified.put("special_category", rule.map(PersonalDataRule::specialCategory).orElse(false));
+    classified.put(
+        "criminal_offence_data", rule.map(PersonalDataRule::criminalOffenceData).orElse(false));
+    classified.set(
+        "article_references",
+        strings(rule.map(PersonalDataRule::articleReferences).orElse(List.of())));
+    return finish(classified, finding, rule.isPresent() ? null : unclassifiedNote(category));
+  }
+
+  @Override
+  protected Summary newSummary() {
+    return new Summary() {
+      private final Counts byCategory = new Counts();
+      private final Counts flags = new Counts();
+
+      @Override
+      public void add(ObjectNode classified) {
+        byCategory.add(classified.get("gdpr_category").asText());
+        if (classified.get("special_category").asBoolean()) {
+          flags.add("special_category");
+        }
+        if (classified.get("criminal_offence_data").asBoolean()) {
+          flags.add("criminal_offence_data");
+        }
+      }
+
+      @Override
+      public ObjectNode toJson() {
+        ObjectNode summary = Json.mapper().createObjectNode();
+        summary.set("by_gdpr_category", byCategory.toJson());
+        summary.put("special_category_count", flags.get("special_category"));
+        summary.put("criminal_offence_count", flags.get("criminal_offence_data"));
+        summary.put("unclassified_count", byCategory.get(UNCLASSIFIED));
+        return summary;
+      }
+    };
+  }
+}

@@ -1,0 +1,117 @@
+package dev.wct.classifiers.purpose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.classifiers.Counts;
+import dev.wct.classifiers.FindingClassifier;
+import dev.wct.classifiers.ruleset.LawfulBasis;
+import dev.wct.core.json.Json;
+import dev.wct.core.message.SchemaRef;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code gdpr_processing_purpose_classifier}: classifies processing purpose indicator findings by
+ * purpose category, flags sensitive purposes, lists typical lawful bases and recommends whether a
+ * DPIA (Art. 35) is needed.
+ */
+public final class GdprProcessingPurposeClassifier
+    extends FindingClassifier<ProcessingPurposeClassificationRuleset, PurposeRule> {
+  public static final String TYPE = "gdpr_processing_purpose_classifier";
+  public static final String RULESET = "gdpr_processing_purpose_classification";
+  public static final SchemaRef INPUT = SchemaRef.of("processing_purpose_indicator");
+  public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_processing_purpose");
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public String description() {
+    return "Classifies processing purpose findings by category, flags sensitive purposes and"
+        + " recommends whether a DPIA (Art. 35) is needed";
+  }
+
+  @Override
+  public List<SchemaRef> outputSchemas() {
+    return List.of(OUTPUT);
+  }
+
+  @Override
+  protected String rulesetName() {
+    return RULESET;
+  }
+
+  @Override
+  protected Class<ProcessingPurposeClassificationRuleset> rulesetType() {
+    return ProcessingPurposeClassificationRuleset.class;
+  }
+
+  @Override
+  protected SchemaRef inputSchema() {
+    return INPUT;
+  }
+
+  @Override
+  protected String valueField() {
+    return "purpose";
+  }
+
+  @Override
+  protected ObjectNode classify(
+      JsonNode finding,
+      String purpose,
+      Optional<PurposeRule> rule,
+      ProcessingPurposeClassificationRuleset ruleset) {
+    ObjectNode classified = start(finding, purpose);
+    classified.put("purpose_category", rule.map(PurposeRule::purposeCategory).orElse(UNCLASSIFIED));
+    classified.put("sensitive_purpose", rule.map(PurposeRule::sensitive).orElse(false));
+    classified.set(
+        "sensitive_reasons", strings(rule.map(PurposeRule::sensitiveReasons).orElse(List.of())));
+    ArrayNode bases = classified.putArray("lawful_bases");
+    rule.map(PurposeRule::lawfulBases).orElse(List.of()).stream()
+        .map(LawfulBasis::toJson)
+        .forEach(bases::add);
+    ObjectNode dpia = classified.putObject("dpia");
+    // A purpose nobody has assessed cannot be shown to be low risk.
+    dpia.put(
+        "recommendation", rule.map(ruleset::dpiaFor).orElse(DpiaRecommendation.RECOMMENDED).key());
+    dpia.set("criteria", strings(rule.map(PurposeRule::dpiaCriteria).orElse(List.of())));
+    classified.set(
+        "article_references", strings(rule.map(PurposeRule::articleReferences).orElse(List.of())));
+    return finish(classified, finding, rule.isPresent() ? null : unclassifiedNote(purpose));
+  }
+
+  @Override
+  protected Summary newSummary() {
+    return new Summary() {
+      private final Counts byCategory = new Counts();
+      private final Counts dpia = new Counts();
+      private long sensitive;
+
+      @Override
+      public void add(ObjectNode classified) {
+        byCategory.add(classified.get("purpose_category").asText());
+        dpia.add(classified.at("/dpia/recommendation").asText());
+        if (classified.get("sensitive_purpose").asBoolean()) {
+          sensitive++;
+        }
+      }
+
+      @Override
+      public ObjectNode toJson() {
+        ObjectNode summary = Json.mapper().createObjectNode();
+        summary.set("by_purpose_category", byCategory.toJson());
+        summary.put("sensitive_purpose_count", sensitive);
+        ObjectNode recommendations = summary.putObject("dpia_recommendations");
+        for (DpiaRecommendation recommendation : DpiaRecommendation.values()) {
+          recommendations.put(recommendation.key(), dpia.get(recommendation.key()));
+        }
+        summary.put("unclassified_count", byCategory.get(UNCLASSIFIED));
+        return summary;
+      }
+    };
+  }
+}

@@ -1,0 +1,149 @@
+package dev.wct.classifiers.personaldata;
+
+import static dev.wct.classifiers.ClassifierHarness.finding;
+import static dev.wct.classifiers.ClassifierHarness.input;
+import static dev.wct.classifiers.ClassifierHarness.noProperties;
+import static dev.wct.classifiers.ClassifierHarness.run;
+import static dev.wct.classifiers.ClassifierHarness.violations;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GdprPersonalDataClassifierTest {
+  private final GdprPersonalDataClassifier classifier = new GdprPersonalDataClassifier();
+
+  private ObjectNode classify(String... categories) {
+    List<ObjectNode> findings =
+        java.util.Arrays.stream(categories).map(category -> finding("category", category)).toList();
+    return run(classifier, noProperties(), input(GdprPersonalDataClassifier.INPUT, "pd", findings));
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({
+    "email, contact_data",
+    "phone, contact_data",
+    "address, contact_data",
+    "name, identification_data",
+    "date_of_birth, identification_data",
+    "national_id, government_identifiers",
+    "us_ssn, government_identifiers",
+    "uk_nino, government_identifiers",
+    "payment_card, financial_data",
+    "iban, financial_data",
+    "ip_address, online_identifiers",
+    "location, location_data",
+    "password, authentication_data"
+  })
+  void mapsEachIndicatorCategoryToItsGdprCategory(String category, String gdprCategory) {
+    JsonNode classified = classify(category).at("/findings/0");
+
+    assertThat(classified.get("category").asText()).isEqualTo(category);
+    assertThat(classified.get("gdpr_category").asText()).isEqualTo(gdprCategory);
+    assertThat(classified.get("special_category").asBoolean()).isFalse();
+    assertThat(classified.get("article_references").toString()).contains("Art. 4(1)");
+  }
+
+  @ParameterizedTest(name = "{0} is the special category {1}")
+  @CsvSource({
+    "health, health_data",
+    "biometric, biometric_data",
+    "genetic, genetic_data",
+    "racial_ethnic, racial_or_ethnic_origin",
+    "political, political_opinions",
+    "religious, religious_or_philosophical_beliefs",
+    "trade_union, trade_union_membership",
+    "sexual_orientation, sex_life_or_sexual_orientation"
+  })
+  void flagsArticle9SpecialCategories(String category, String gdprCategory) {
+    JsonNode classified = classify(category).at("/findings/0");
+
+    assertThat(classified.get("gdpr_category").asText()).isEqualTo(gdprCategory);
+    assertThat(classified.get("special_category").asBoolean()).isTrue();
+    assertThat(classified.get("article_references").toString()).contains("Art. 9(1)");
+  }
+
+  @Test
+  void flagsCriminalRecordsAsArticle10DataNotSpecialCategory() {
+    JsonNode classified = classify("criminal").at("/findings/0");
+
+    assertThat(classified.get("gdpr_category").asText()).isEqualTo("criminal_offence_data");
+    assertThat(classified.get("criminal_offence_data").asBoolean()).isTrue();
+    assertThat(classified.get("special_category").asBoolean()).isFalse();
+    assertThat(classified.get("article_references").toString()).contains("Art. 10");
+  }
+
+  @Test
+  void matchesCategoriesWhateverTheirCaseAndPunctuation() {
+    assertThat(classify("Phone Number").at("/findings/0/gdpr_category").asText())
+        .isEqualTo("contact_data");
+  }
+
+  @Test
+  void keepsAnUnknownCategoryAsUnclassifiedWithItsEvidence() {
+    JsonNode classified = classify("shoe_size").at("/findings/0");
+
+    assertThat(classified.get("gdpr_category").asText()).isEqualTo("unclassified");
+    assertThat(classified.get("article_references")).isEmpty();
+    assertThat(classified.at("/evidence/0/location/file_path").asText()).isEqualTo("src/app.php");
+    assertThat(classified.at("/metadata/classification_note").asText()).contains("'shoe_size'");
+  }
+
+  @Test
+  void keepsTheEvidenceMatchedPatternsAndMetadataOfEachFinding() {
+    JsonNode classified = classify("iban").at("/findings/0");
+
+    assertThat(classified.get("id").asText()).isEqualTo("category-iban");
+    assertThat(classified.at("/matched_patterns/0/match_count").asInt()).isEqualTo(2);
+    assertThat(classified.at("/evidence/0/snippet").asText()).isEqualTo("... iban ...");
+    assertThat(classified.at("/evidence/0/location/line").asInt()).isEqualTo(7);
+    assertThat(classified.at("/metadata/rule").asText()).isEqualTo("iban_rule");
+  }
+
+  @Test
+  void summarisesByGdprCategoryWithSpecialAndUnclassifiedCounts() {
+    JsonNode summary = classify("email", "phone", "health", "criminal", "shoe_size").get("summary");
+
+    assertThat(summary.get("total_findings").asInt()).isEqualTo(5);
+    assertThat(summary.at("/by_gdpr_category/contact_data").asInt()).isEqualTo(2);
+    assertThat(summary.get("special_category_count").asInt()).isEqualTo(1);
+    assertThat(summary.get("criminal_offence_count").asInt()).isEqualTo(1);
+    assertThat(summary.get("unclassified_count").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void writesContentThatFollowsTheGdprPersonalDataSchema() {
+    ObjectNode content = classify("email", "health", "criminal", "shoe_size");
+
+    assertThat(violations(GdprPersonalDataClassifier.OUTPUT, content)).isEmpty();
+    assertThat(content.at("/analysis_metadata/ruleset").asText())
+        .isEqualTo("local/gdpr_personal_data_classification/1.0.0");
+  }
+
+  @Test
+  void streamsEveryInputInOrder() {
+    ObjectNode content =
+        run(
+            classifier,
+            noProperties(),
+            input(GdprPersonalDataClassifier.INPUT, "files", List.of(finding("category", "email"))),
+            input(GdprPersonalDataClassifier.INPUT, "db", List.of(finding("category", "iban"))));
+
+    assertThat(content.get("findings"))
+        .extracting(finding -> finding.get("category").asText())
+        .containsExactly("email", "iban");
+  }
+
+  @Test
+  void writesAnEmptyValidResultForNoFindings() {
+    ObjectNode content = classify();
+
+    assertThat(content.get("findings")).isEmpty();
+    assertThat(content.at("/summary/total_findings").asInt()).isZero();
+    assertThat(violations(GdprPersonalDataClassifier.OUTPUT, content)).isEmpty();
+  }
+}
