@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.cli.report.ArtifactTable;
 import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
-import dev.wct.cli.report.TextTable;
 import dev.wct.cli.report.Units;
 import dev.wct.core.error.WctException;
 import dev.wct.core.json.Json;
@@ -103,19 +103,8 @@ public final class InspectCommand implements Callable<Integer> {
       out.println("Error     " + run.error());
     }
     out.println();
-    TextTable table =
-        new TextTable(
-            "ARTIFACT", "STATE", "ATTEMPTS", "DURATION", "ITEMS", "SIZE", "ERROR / SKIP REASON");
-    for (ArtifactRecord artifact : stored.artifacts()) {
-      table.row(
-          artifact.artifactId(),
-          RunJson.label(artifact.state()),
-          artifact.attempts(),
-          Units.duration(artifact.durationMillis()),
-          artifact.output() == null ? null : artifact.output().itemCount(),
-          artifact.output() == null ? null : Units.bytes(artifact.output().sizeBytes()),
-          artifact.error() != null ? artifact.error() : artifact.skipReason());
-    }
+    ArtifactTable table = new ArtifactTable();
+    stored.artifacts().forEach(table::row);
     table.print(out);
   }
 

@@ -1,0 +1,12 @@
+package dev.wct.cli.run;
+
+import dev.wct.workflows.run.RunProgress;
+
+/** Shows a run's progress as the status query reports it. */
+interface ProgressDisplay {
+  /** Called with each polled snapshot, in order. */
+  void update(RunProgress progress);
+
+  /** Called once the run is over, before the summary is printed. */
+  void close();
+}
