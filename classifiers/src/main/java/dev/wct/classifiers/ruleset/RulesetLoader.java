@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -93,12 +94,21 @@ public final class RulesetLoader {
       InputStream in, String source, Class<D> type) throws IOException {
     D ruleset;
     try {
-      ruleset = YAML.readValue(in, type);
+      byte[] yaml = in.readAllBytes();
+      JsonNode tree = YAML.readTree(yaml);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        throw WctException.user(source + ": empty ruleset");
+      }
+      // Jackson reports unknown keys only after building a record, so a misspelt required key
+      // would surface as "missing"; checking keys first names the real mistake.
+      List<String> unknownKeys = new ArrayList<>();
+      KnownKeys.check(tree, type, "", unknownKeys);
+      if (!unknownKeys.isEmpty()) {
+        throw WctException.user(source + ": " + String.join("; ", unknownKeys));
+      }
+      ruleset = YAML.readValue(yaml, type); // again, for line and column in type errors
     } catch (JsonProcessingException e) {
       throw WctException.user(describe(source, e));
-    }
-    if (ruleset == null) {
-      throw WctException.user(source + ": empty ruleset");
     }
     List<String> problems = new ArrayList<>(RuleIndex.duplicates(ruleset.rules()));
     problems.addAll(ruleset.problems());
