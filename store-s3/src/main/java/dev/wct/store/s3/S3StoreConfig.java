@@ -1,0 +1,106 @@
+package dev.wct.store.s3;
+
+import dev.wct.store.StoreNames;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where an S3 artifact store lives and how to sign in.
+ *
+ * @param endpoint the S3 endpoint for S3-compatible servers such as MinIO (path-style access); null
+ *     for AWS itself
+ * @param region the signing region; {@code us-east-1} suits most S3-compatible servers
+ * @param bucket the bucket, which must exist
+ * @param prefix a key prefix inside the bucket, empty or ending with '/'
+ * @param accessKeyId an explicit access key; null to use the default AWS credentials chain
+ * @param secretAccessKey the secret of {@code accessKeyId}; never printed
+ */
+public record S3StoreConfig(
+    URI endpoint,
+    String region,
+    String bucket,
+    String prefix,
+    String accessKeyId,
+    String secretAccessKey) {
+  public static final String DEFAULT_REGION = "us-east-1";
+
+  public S3StoreConfig {
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(bucket, "bucket");
+    Objects.requireNonNull(prefix, "prefix");
+    if (bucket.isBlank() || bucket.contains("/")) {
+      throw new IllegalArgumentException("invalid bucket name '" + bucket + "'");
+    }
+    prefix = normalisePrefix(prefix);
+    if ((accessKeyId == null) != (secretAccessKey == null)) {
+      throw new IllegalArgumentException(
+          "give both an access key ID and a secret access key, or neither");
+    }
+  }
+
+  /** A store in {@code bucket} under {@code prefix} on AWS, with the default credentials chain. */
+  public static S3StoreConfig of(String bucket, String prefix) {
+    return new S3StoreConfig(null, DEFAULT_REGION, bucket, prefix, null, null);
+  }
+
+  /** Parses {@code s3://bucket} or {@code s3://bucket/some/prefix}. */
+  public static S3StoreConfig parse(String uri) {
+    Objects.requireNonNull(uri, "uri");
+    if (!uri.startsWith("s3://")) {
+      throw new IllegalArgumentException("expected s3://bucket[/prefix], got '" + uri + "'");
+    }
+    String rest = uri.substring("s3://".length());
+    int slash = rest.indexOf('/');
+    return slash < 0 ? of(rest, "") : of(rest.substring(0, slash), rest.substring(slash + 1));
+  }
+
+  public S3StoreConfig withEndpoint(URI newEndpoint) {
+    return new S3StoreConfig(newEndpoint, region, bucket, prefix, accessKeyId, secretAccessKey);
+  }
+
+  public S3StoreConfig withRegion(String newRegion) {
+    return new S3StoreConfig(endpoint, newRegion, bucket, prefix, accessKeyId, secretAccessKey);
+  }
+
+  public S3StoreConfig withCredentials(String newAccessKeyId, String newSecretAccessKey) {
+    return new S3StoreConfig(endpoint, region, bucket, prefix, newAccessKeyId, newSecretAccessKey);
+  }
+
+  /** Where the store is, for messages: the endpoint (or AWS) and the bucket, never credentials. */
+  public String describe() {
+    return "s3://"
+        + bucket
+        + "/"
+        + prefix
+        + " at "
+        + (endpoint == null ? "AWS " + region : endpoint);
+  }
+
+  @Override
+  public String toString() {
+    return "S3StoreConfig["
+        + describe()
+        + ", credentials="
+        + (accessKeyId == null ? "default chain" : "access key " + accessKeyId)
+        + "]";
+  }
+
+  private static String normalisePrefix(String prefix) {
+    String trimmed = prefix;
+    while (trimmed.startsWith("/")) {
+      trimmed = trimmed.substring(1);
+    }
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    if (trimmed.isEmpty()) {
+      return "";
+    }
+    try {
+      StoreNames.recordName(trimmed);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid key prefix '" + prefix + "': " + e.getMessage());
+    }
+    return trimmed + "/";
+  }
+}
