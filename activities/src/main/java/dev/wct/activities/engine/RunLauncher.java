@@ -1,0 +1,103 @@
+package dev.wct.activities.engine;
+
+import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.RunStatus;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.runs.ArtifactRecord;
+import dev.wct.store.runs.RunRecord;
+import dev.wct.store.runs.RunRecords;
+import dev.wct.workflows.run.RunOptions;
+import dev.wct.workflows.run.RunRequest;
+import dev.wct.workflows.run.RunbookWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts runs: creates the run ID, writes the initial run and artifact records, and starts a {@link
+ * RunbookWorkflow} with {@code WorkflowClient.start} (workflow ID {@code wct-run-{runId}}).
+ */
+public final class RunLauncher {
+  private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+
+  private final WorkflowClient client;
+  private final RunRecords records;
+  private final String taskQueue;
+  private final Clock clock;
+
+  public RunLauncher(WorkflowClient client, ArtifactStore store) {
+    this(client, store, WctWorkers.TASK_QUEUE, Clock.systemUTC());
+  }
+
+  public RunLauncher(WorkflowClient client, ArtifactStore store, String taskQueue, Clock clock) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.records = new RunRecords(Objects.requireNonNull(store, "store"));
+    this.taskQueue = Objects.requireNonNull(taskQueue, "taskQueue");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Starts a run of {@code plan} and returns at once.
+   *
+   * @param runbookPath the runbook file as the user gave it, for the run record; may be null
+   * @param options per-run overrides; may be null
+   */
+  public RunHandle start(ExecutionPlan plan, String runbookPath, RunOptions options) {
+    String runId = RunIds.newRunId(clock);
+    String workflowId = RunbookWorkflow.workflowId(runId);
+    records.saveRun(
+        new RunRecord(
+            runId,
+            workflowId,
+            plan.runbook().name(),
+            runbookPath != null ? runbookPath : plan.runbook().path(),
+            plan.contentHash(),
+            plan.artifacts().size(),
+            clock.instant(),
+            null,
+            RunStatus.RUNNING,
+            null));
+    for (PlannedArtifact artifact : plan.artifacts()) {
+      records.saveArtifact(
+          new ArtifactRecord(
+              runId,
+              artifact.id(),
+              artifact.producer().label(),
+              ArtifactState.WAITING,
+              0,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+    }
+    Map<String, Object> memo = new LinkedHashMap<>();
+    memo.put("runbook", plan.runbook().name());
+    if (plan.contentHash() != null) {
+      memo.put("planHash", plan.contentHash());
+    }
+    RunbookWorkflow workflow =
+        client.newWorkflowStub(
+            RunbookWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(taskQueue)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setMemo(memo)
+                .setStaticSummary(plan.runbook().name())
+                .build());
+    WorkflowClient.start(workflow::run, new RunRequest(runId, plan, options));
+    log.info("run {} started: {} artifacts", runId, plan.artifacts().size());
+    return new RunHandle(runId, workflow, records, clock);
+  }
+}

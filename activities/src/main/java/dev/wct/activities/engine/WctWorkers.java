@@ -1,0 +1,41 @@
+package dev.wct.activities.engine;
+
+import dev.wct.activities.producer.ProducerActivitiesImpl;
+import dev.wct.activities.records.RunRecordActivitiesImpl;
+import dev.wct.workflows.run.RunbookWorkflowImpl;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+
+/** Registers the wct workflow and activities on a Temporal worker. */
+public final class WctWorkers {
+  /** The task queue the CLI, the worker and the launcher agree on. */
+  public static final String TASK_QUEUE = "wct";
+
+  private WctWorkers() {}
+
+  /** Registers {@code RunbookWorkflow} and the producer and run-record activities. */
+  public static void register(Worker worker, ProducerEnvironment environment) {
+    worker.registerWorkflowImplementationTypes(RunbookWorkflowImpl.class);
+    registerActivities(worker, environment);
+  }
+
+  /** Registers only the activities, for workers (or tests) that host the workflow elsewhere. */
+  public static void registerActivities(Worker worker, ProducerEnvironment environment) {
+    worker.registerActivitiesImplementations(
+        new ProducerActivitiesImpl(
+            environment.store(),
+            environment.catalog(),
+            environment.env(),
+            environment.workingDirectory()),
+        new RunRecordActivitiesImpl(environment.store()));
+  }
+
+  /**
+   * Creates a worker on {@link #TASK_QUEUE} with everything registered; start the factory after.
+   */
+  public static Worker newWorker(WorkerFactory factory, ProducerEnvironment environment) {
+    Worker worker = factory.newWorker(TASK_QUEUE);
+    register(worker, environment);
+    return worker;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.wct.activities.producer;
+
+import dev.wct.core.spi.ProducerContext;
+import io.temporal.activity.ActivityExecutionContext;
+import java.nio.file.Path;
+
+/** A component's view of the activity running it; heartbeats go to Temporal. */
+record ActivityProducerContext(
+    String runId, String artifactId, Path workingDirectory, ActivityExecutionContext activity)
+    implements ProducerContext {
+  @Override
+  public void heartbeat(Object progress) {
+    activity.heartbeat(progress);
+  }
+}

@@ -1,0 +1,316 @@
+package dev.wct.activities.producer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.core.error.ErrorKind;
+import dev.wct.core.error.WctException;
+import dev.wct.core.json.Json;
+import dev.wct.core.message.ContentReader;
+import dev.wct.core.message.MessageHeader;
+import dev.wct.core.message.MessageReader;
+import dev.wct.core.message.MessageWriter;
+import dev.wct.core.message.SchemaRef;
+import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.plan.Producer;
+import dev.wct.core.run.ArtifactRef;
+import dev.wct.core.runbook.Placeholders;
+import dev.wct.core.spi.Analyser;
+import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.core.spi.Connector;
+import dev.wct.core.spi.ProducerContext;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.StoredArtifact;
+import dev.wct.store.runs.RunRecords;
+import dev.wct.workflows.producer.ProduceRequest;
+import dev.wct.workflows.producer.Produced;
+import dev.wct.workflows.producer.ProducerActivities;
+import dev.wct.workflows.producer.ProducerFailures;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs producers on the worker: resolves {@code ${VAR}} placeholders here and nowhere else, streams
+ * inputs from the store and the output into it (write-once, so a retried attempt keeps the first
+ * stored artifact), records the artifact, and returns only the claim check.
+ */
+public final class ProducerActivitiesImpl implements ProducerActivities {
+  private static final Logger log = LoggerFactory.getLogger(ProducerActivitiesImpl.class);
+
+  private final ArtifactStore store;
+  private final ComponentCatalog catalog;
+  private final Function<String, String> env;
+  private final Path workingDirectory;
+  private final RunRecords records;
+  private final ObjectMapper json = Json.mapper();
+
+  /**
+   * @param env looks environment variables up (null when unset), e.g. {@code System::getenv}
+   * @param workingDirectory where relative paths in properties resolve
+   */
+  public ProducerActivitiesImpl(
+      ArtifactStore store,
+      ComponentCatalog catalog,
+      Function<String, String> env,
+      Path workingDirectory) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.env = Objects.requireNonNull(env, "env");
+    this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+    this.records = new RunRecords(store);
+  }
+
+  @Override
+  public Produced connect(ProduceRequest request) {
+    PlannedArtifact artifact = request.artifact();
+    Producer.Source source = (Producer.Source) artifact.producer();
+    return produce(
+        request,
+        "connector:" + source.type(),
+        (context, out) -> {
+          Connector connector =
+              catalog
+                  .connector(source.type())
+                  .orElseThrow(
+                      () -> unknown(artifact, "connector", source.type(), catalog.connectors()));
+          JsonNode properties = resolve(source.properties(), artifact);
+          connector.extract(context, properties, out);
+        });
+  }
+
+  @Override
+  public Produced analyse(ProduceRequest request) {
+    PlannedArtifact artifact = request.artifact();
+    Producer.Process process = (Producer.Process) artifact.producer();
+    return produce(
+        request,
+        "analyser:" + process.type(),
+        (context, out) -> {
+          Analyser analyser =
+              catalog
+                  .analyser(process.type())
+                  .orElseThrow(
+                      () -> unknown(artifact, "analyser", process.type(), catalog.analysers()));
+          JsonNode properties = resolve(process.properties(), artifact);
+          try (InputArtifacts inputs = InputArtifacts.open(store, json, request.inputs())) {
+            analyser.analyse(context, properties, inputs.readers(), out);
+            inputs.verify();
+          }
+        });
+  }
+
+  @Override
+  public Produced passThrough(ProduceRequest request) {
+    return produce(
+        request,
+        "pass_through",
+        (context, out) -> {
+          try (InputArtifacts inputs = InputArtifacts.open(store, json, request.inputs())) {
+            List<ContentReader> readers = inputs.readers();
+            ContentReader first = readers.get(0);
+            first.fields().fields().forEachRemaining(f -> out.field(f.getKey(), f.getValue()));
+            for (ContentReader reader : readers) {
+              for (Iterator<JsonNode> items = reader.items(); items.hasNext(); ) {
+                out.item(items.next());
+              }
+            }
+            first.trailer().fields().forEachRemaining(f -> out.field(f.getKey(), f.getValue()));
+            inputs.verify();
+          }
+        });
+  }
+
+  @Override
+  public Produced reuse(ProduceRequest request) {
+    PlannedArtifact artifact = request.artifact();
+    Producer.Reuse reuse = (Producer.Reuse) artifact.producer();
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    int attempt = activity.getInfo().getAttempt();
+    String runId = request.runId();
+    ArtifactRecorder recorder =
+        new ArtifactRecorder(records, runId, artifact.id(), artifact.producer().label(), attempt);
+    recorder.running();
+    try {
+      if (!store.exists(reuse.fromRun(), reuse.artifact())) {
+        throw WctException.user(
+            "artifact '"
+                + artifact.id()
+                + "': run '"
+                + reuse.fromRun()
+                + "' has no artifact '"
+                + reuse.artifact()
+                + "'");
+      }
+      StoredArtifact stored =
+          store.save(
+              runId,
+              artifact.id(),
+              out -> {
+                try (InputStream in = store.read(reuse.fromRun(), reuse.artifact())) {
+                  in.transferTo(out);
+                }
+              });
+      ArtifactRef ref = describe(runId, artifact.id(), stored, null, -1);
+      return succeeded(recorder, artifact, ref, attempt);
+    } catch (RuntimeException e) {
+      throw failed(recorder, artifact, e, attempt);
+    }
+  }
+
+  private Produced produce(ProduceRequest request, String source, ProducerBody body) {
+    PlannedArtifact artifact = request.artifact();
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    int attempt = activity.getInfo().getAttempt();
+    String runId = request.runId();
+    ArtifactRecorder recorder =
+        new ArtifactRecorder(records, runId, artifact.id(), artifact.producer().label(), attempt);
+    recorder.running();
+    ProducerContext context =
+        new ActivityProducerContext(runId, artifact.id(), workingDirectory, activity);
+    MessageHeader header =
+        new MessageHeader(
+            artifact.id(),
+            artifact.outputSchema(),
+            runId,
+            source,
+            Instant.now().toString(),
+            json.createObjectNode().put("attempt", attempt));
+    long[] itemCount = {-1};
+    try {
+      StoredArtifact stored =
+          store.save(
+              runId,
+              artifact.id(),
+              out -> {
+                MessageWriter writer = MessageWriter.open(json, out, header);
+                try {
+                  body.write(context, new HeartbeatingContentWriter(writer, context));
+                } catch (IOException | RuntimeException e) {
+                  throw e;
+                } catch (Exception e) {
+                  throw new ComponentException(e);
+                }
+                // only now is the document complete: a failed producer leaves nothing to publish
+                writer.close();
+                itemCount[0] = writer.itemCount();
+              });
+      ArtifactRef ref =
+          describe(runId, artifact.id(), stored, artifact.outputSchema(), itemCount[0]);
+      return succeeded(recorder, artifact, ref, attempt);
+    } catch (RuntimeException e) {
+      throw failed(recorder, artifact, e, attempt);
+    }
+  }
+
+  private Produced succeeded(
+      ArtifactRecorder recorder, PlannedArtifact artifact, ArtifactRef ref, int attempt) {
+    recorder.succeeded(ref);
+    log.info(
+        "artifact {} stored: {} items, {} bytes, attempt {}",
+        artifact.id(),
+        ref.itemCount(),
+        ref.sizeBytes(),
+        attempt);
+    return new Produced(ref, attempt);
+  }
+
+  /** Records and converts a failed attempt; cancellations pass through for the workflow. */
+  private RuntimeException failed(
+      ArtifactRecorder recorder, PlannedArtifact artifact, RuntimeException thrown, int attempt) {
+    Throwable error = thrown instanceof ComponentException ? thrown.getCause() : thrown;
+    ActivityCompletionException cancelled = completionOf(error);
+    if (cancelled != null) {
+      log.info("artifact {} stopped: {}", artifact.id(), cancelled.getClass().getSimpleName());
+      return cancelled;
+    }
+    if (error instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    ErrorKind kind = error instanceof WctException wct ? wct.kind() : ErrorKind.INTERNAL;
+    String message = ProducerFailures.oneLine(error);
+    String type = error instanceof WctException ? kind.name() : error.getClass().getName();
+    boolean finalAttempt = !kind.retryable() || attempt >= artifact.retry().maxAttempts();
+    if (finalAttempt) {
+      recorder.failed(message, type);
+    } else {
+      recorder.retrying(message, type);
+    }
+    if (kind == ErrorKind.INTERNAL) {
+      log.error("artifact {} attempt {} failed: {}", artifact.id(), attempt, message, error);
+    } else {
+      log.warn("artifact {} attempt {} failed: {}", artifact.id(), attempt, message);
+    }
+    return ProducerFailures.of(error, attempt);
+  }
+
+  private static ActivityCompletionException completionOf(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ActivityCompletionException completion) {
+        return completion;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The claim check of a stored artifact. When the store already held it (a retry after a crash),
+   * schema and item count are read back from the stored message.
+   */
+  private ArtifactRef describe(
+      String runId, String artifactId, StoredArtifact stored, SchemaRef schema, long itemCount) {
+    if (schema != null && itemCount >= 0) {
+      return new ArtifactRef(stored.key(), schema, stored.sizeBytes(), stored.sha256(), itemCount);
+    }
+    try (MessageReader reader = MessageReader.open(json, store.read(runId, artifactId))) {
+      long count = 0;
+      for (Iterator<JsonNode> items = reader.items(); items.hasNext(); items.next()) {
+        count++;
+      }
+      return new ArtifactRef(
+          stored.key(), reader.schema(), stored.sizeBytes(), stored.sha256(), count);
+    } catch (UncheckedIOException e) {
+      throw WctException.external("stored artifact " + stored.key() + " is unreadable", e);
+    }
+  }
+
+  private JsonNode resolve(ObjectNode properties, PlannedArtifact artifact) {
+    JsonNode resolved = Placeholders.resolve(properties, env, artifact.id());
+    return resolved == null ? json.createObjectNode() : resolved;
+  }
+
+  private static WctException unknown(
+      PlannedArtifact artifact, String what, String type, Map<String, ?> known) {
+    return WctException.user(
+        "artifact '"
+            + artifact.id()
+            + "': unknown "
+            + what
+            + " type '"
+            + type
+            + "' (known: "
+            + String.join(", ", known.keySet())
+            + ")");
+  }
+
+  /** Carries a component's checked exception through the store's write callback. */
+  private static final class ComponentException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ComponentException(Exception cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}

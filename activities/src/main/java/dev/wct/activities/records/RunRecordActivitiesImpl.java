@@ -1,0 +1,87 @@
+package dev.wct.activities.records;
+
+import dev.wct.core.run.RunStatus;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.runs.ArtifactRecord;
+import dev.wct.store.runs.RunRecord;
+import dev.wct.store.runs.RunRecords;
+import dev.wct.workflows.records.RunFinished;
+import dev.wct.workflows.records.RunRecordActivities;
+import dev.wct.workflows.records.RunStarted;
+import dev.wct.workflows.run.ArtifactOutcome;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes the workflow's run bookkeeping into the store's run records. Idempotent. */
+public final class RunRecordActivitiesImpl implements RunRecordActivities {
+  private static final Logger log = LoggerFactory.getLogger(RunRecordActivitiesImpl.class);
+
+  private final RunRecords records;
+
+  public RunRecordActivitiesImpl(ArtifactStore store) {
+    this.records = new RunRecords(Objects.requireNonNull(store, "store"));
+  }
+
+  @Override
+  public void runStarted(RunStarted run) {
+    Instant startedAt =
+        records
+            .run(run.runId())
+            .map(RunRecord::startedAt)
+            .orElse(Instant.ofEpochMilli(run.startedAtMillis()));
+    records.saveRun(running(run, startedAt));
+    log.info("run {} started: {} artifacts", run.runId(), run.artifactCount());
+  }
+
+  @Override
+  public void runFinished(RunFinished finished) {
+    RunStarted run = finished.run();
+    for (ArtifactOutcome outcome : finished.unsucceeded()) {
+      records.saveArtifact(
+          new ArtifactRecord(
+              run.runId(),
+              outcome.id(),
+              outcome.producer(),
+              outcome.state(),
+              outcome.attempts(),
+              instant(outcome.startedAtMillis()),
+              instant(outcome.endedAtMillis()),
+              outcome.error(),
+              outcome.errorKind(),
+              outcome.skipReason(),
+              outcome.output()));
+    }
+    RunRecord current =
+        records
+            .run(run.runId())
+            .orElseGet(() -> running(run, Instant.ofEpochMilli(run.startedAtMillis())));
+    records.saveRun(
+        current.finished(
+            Instant.ofEpochMilli(finished.endedAtMillis()), finished.status(), finished.error()));
+    log.info(
+        "run {} finished: {}, {} artifact(s) not produced",
+        run.runId(),
+        finished.status().label(),
+        finished.unsucceeded().size());
+  }
+
+  private static RunRecord running(RunStarted run, Instant startedAt) {
+    return new RunRecord(
+        run.runId(),
+        run.workflowId(),
+        run.runbookName(),
+        run.runbookPath(),
+        run.planHash(),
+        run.artifactCount(),
+        startedAt,
+        null,
+        RunStatus.RUNNING,
+        null);
+  }
+
+  private static Instant instant(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+}
