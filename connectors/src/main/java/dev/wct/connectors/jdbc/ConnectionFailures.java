@@ -21,8 +21,7 @@ public final class ConnectionFailures {
   private static final Set<Integer> MYSQL_USER_ERRORS = Set.of(1044, 1045, 1049, 1698);
 
   private static final Pattern CONNECTION_ID = Pattern.compile("^\\(conn=\\d+\\)\\s*");
-  private static final Pattern PASSWORD_PARAMETER =
-      Pattern.compile("(?i)(password\\s*[=:]\\s*)[^&;,)\\s]*");
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;,)\\s]*");
 
   private ConnectionFailures() {}
 

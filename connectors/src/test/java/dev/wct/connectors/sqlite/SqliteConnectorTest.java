@@ -1,0 +1,57 @@
+package dev.wct.connectors.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wct.connectors.common.Extraction;
+import dev.wct.connectors.common.RecordingContext;
+import dev.wct.core.error.ErrorKind;
+import dev.wct.core.error.WctException;
+import dev.wct.core.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteConnectorTest {
+  @TempDir Path dir;
+
+  @Test
+  void aMissingFileIsAUserErrorAndIsNeverCreated() {
+    Path missing = dir.resolve("crm.db");
+
+    assertThatThrownBy(
+            () ->
+                Extraction.run(
+                    new SqliteConnector(),
+                    new RecordingContext(dir),
+                    Json.mapper().createObjectNode().put("database_path", missing.toString())))
+        .isInstanceOfSatisfying(
+            WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
+        .hasMessage("sqlite: database file '" + missing + "' does not exist");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void aRelativeDatabasePathResolvesAgainstTheWorkingDirectory() throws Exception {
+    Path file = dir.resolve("data/app.db");
+    Files.createDirectories(file.getParent());
+    try (Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE users (email TEXT)");
+      statement.execute("INSERT INTO users VALUES ('ada@example.com')");
+    }
+
+    Extraction result =
+        Extraction.run(
+            new SqliteConnector(),
+            new RecordingContext(dir),
+            Json.mapper().createObjectNode().put("database_path", "data/app.db"));
+
+    assertThat(result.contents()).containsExactly("email: ada@example.com");
+    assertThat(result.fields().path("source").asText()).isEqualTo(file.toString());
+  }
+}
