@@ -94,6 +94,6 @@ class ClassifierDiscoveryTest {
     assertThat(personalData.categories())
         .contains("contact_data", "health_data", "criminal_offence_data")
         .isSorted();
-    assertThat(personalData.ruleCount()).isEqualTo(18);
+    assertThat(personalData.ruleCount()).isEqualTo(19);
   }
 }
