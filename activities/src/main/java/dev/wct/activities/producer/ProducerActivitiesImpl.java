@@ -138,7 +138,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     PlannedArtifact artifact = request.artifact();
     Producer.Reuse reuse = (Producer.Reuse) artifact.producer();
     ActivityExecutionContext activity = Activity.getExecutionContext();
-    int attempt = activity.getInfo().getAttempt();
+    int attempt = Math.max(1, activity.getInfo().getAttempt());
     String runId = request.runId();
     ArtifactRecorder recorder =
         new ArtifactRecorder(records, runId, artifact.id(), artifact.producer().label(), attempt);
@@ -173,7 +173,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
   private Produced produce(ProduceRequest request, String source, ProducerBody body) {
     PlannedArtifact artifact = request.artifact();
     ActivityExecutionContext activity = Activity.getExecutionContext();
-    int attempt = activity.getInfo().getAttempt();
+    int attempt = Math.max(1, activity.getInfo().getAttempt());
     String runId = request.runId();
     ArtifactRecorder recorder =
         new ArtifactRecorder(records, runId, artifact.id(), artifact.producer().label(), attempt);
