@@ -1,5 +1,7 @@
 package dev.wct.core.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.wct.core.message.SchemaRef;
 import java.time.Duration;
 import java.util.List;
@@ -17,31 +19,46 @@ import java.util.Objects;
  * @param outputSchema the schema of what it produces
  * @param output whether it goes into the run's exported results
  * @param optional whether its failure leaves the run successful
- * @param retry retry policy for the producer
+ * @param retry retry policy for the producer; null means {@link RetrySettings#DEFAULT}
  * @param timeout start-to-close limit of one attempt
+ *     <p>Empty lists, false flags and the default retry policy are left out of the JSON so that
+ *     plans of thousands of artifacts fit in a workflow input; reading them back restores them.
  */
 public record PlannedArtifact(
     String id,
     String name,
     String description,
     Producer producer,
-    List<String> inputs,
-    List<SchemaRef> inputSchemas,
+    @JsonInclude(Include.NON_EMPTY) List<String> inputs,
+    @JsonInclude(Include.NON_EMPTY) List<SchemaRef> inputSchemas,
     SchemaRef outputSchema,
-    boolean output,
-    boolean optional,
-    RetrySettings retry,
+    @JsonInclude(Include.NON_DEFAULT) boolean output,
+    @JsonInclude(Include.NON_DEFAULT) boolean optional,
+    @JsonInclude(value = Include.CUSTOM, valueFilter = OmitDefaultRetry.class) RetrySettings retry,
     Duration timeout) {
   public PlannedArtifact {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(producer, "producer");
     Objects.requireNonNull(outputSchema, "outputSchema");
-    Objects.requireNonNull(retry, "retry");
+    retry = retry == null ? RetrySettings.DEFAULT : retry;
     Objects.requireNonNull(timeout, "timeout");
     inputs = inputs == null ? List.of() : List.copyOf(inputs);
     inputSchemas = inputSchemas == null ? List.of() : List.copyOf(inputSchemas);
     if (inputs.size() != inputSchemas.size()) {
       throw new IllegalArgumentException("inputs and inputSchemas differ in length for " + id);
+    }
+  }
+
+  /** Jackson value filter: true (leave out) for the default retry policy. */
+  public static final class OmitDefaultRetry {
+    @Override
+    public boolean equals(Object value) {
+      return RetrySettings.DEFAULT.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+      return RetrySettings.DEFAULT.hashCode();
     }
   }
 }

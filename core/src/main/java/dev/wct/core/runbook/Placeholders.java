@@ -15,12 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${VAR}}, {@code ${VAR:-default}} and the literal {@code $${} in string values. The plan
+ * {@code ${VAR}}, {@code ${VAR:-default}} (the default also when VAR is set but empty, as in a
+ * shell) and the literal {@code $${} in string values. The plan
  * keeps placeholders; {@link #resolve} runs only where a producer runs, so secrets never leave the
  * worker.
  */
 public final class Placeholders {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern REFERENCE =
+      Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-[^}]*)?}");
 
   private Placeholders() {}
 
@@ -82,11 +85,11 @@ public final class Placeholders {
     int sep = body.indexOf(":-");
     String name = sep < 0 ? body : body.substring(0, sep);
     String value = env.apply(name);
+    if (sep >= 0 && (value == null || value.isEmpty())) {
+      return body.substring(sep + 2);
+    }
     if (value != null) {
       return value;
-    }
-    if (sep >= 0) {
-      return body.substring(sep + 2);
     }
     throw WctException.user(
         "artifact '" + artifactId + "': environment variable '" + name + "' is not set");
@@ -114,6 +117,9 @@ public final class Placeholders {
           return Optional.of(
               "invalid environment variable name '" + name + "' in '${" + body + "}'");
         }
+        if (sep >= 0 && body.indexOf("${", sep) >= 0) {
+          return Optional.of("nested placeholders are not supported in '${" + body + "}'");
+        }
         i = end + 1;
       } else {
         i++;
@@ -125,7 +131,7 @@ public final class Placeholders {
   /** The variable names referenced in {@code text}, in order of appearance. */
   public static List<String> variables(String text) {
     List<String> names = new ArrayList<>();
-    Matcher m = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-[^}]*)?}").matcher(text);
+    Matcher m = REFERENCE.matcher(text);
     while (m.find()) {
       names.add(m.group(1));
     }
