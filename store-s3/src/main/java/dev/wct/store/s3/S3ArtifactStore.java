@@ -52,6 +52,7 @@ public final class S3ArtifactStore implements ArtifactStore {
   static final int PART_SIZE = 8 * 1024 * 1024;
 
   static final String SHA256_METADATA = "sha256";
+  private static final int LIST_PAGE_SIZE = 1000;
   private static final String CONTENT_TYPE = "application/json";
   private static final Logger LOG = LoggerFactory.getLogger(S3ArtifactStore.class);
 
@@ -60,6 +61,7 @@ public final class S3ArtifactStore implements ArtifactStore {
   private final String prefix;
   private final S3Errors errors;
   private final boolean ownsClient;
+  private final int listPageSize;
 
   /**
    * A store on a client the caller configured and closes.
@@ -67,15 +69,17 @@ public final class S3ArtifactStore implements ArtifactStore {
    * @param endpoint where the client points, for error messages
    */
   public S3ArtifactStore(S3Client s3, String bucket, String prefix, String endpoint) {
-    this(s3, S3StoreConfig.of(bucket, prefix), endpoint, false);
+    this(s3, S3StoreConfig.of(bucket, prefix), endpoint, false, LIST_PAGE_SIZE);
   }
 
-  private S3ArtifactStore(S3Client s3, S3StoreConfig config, String endpoint, boolean ownsClient) {
+  S3ArtifactStore(
+      S3Client s3, S3StoreConfig config, String endpoint, boolean ownsClient, int listPageSize) {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.bucket = config.bucket();
     this.prefix = config.prefix();
     this.errors = new S3Errors(Objects.requireNonNull(endpoint, "endpoint"), bucket);
     this.ownsClient = ownsClient;
+    this.listPageSize = listPageSize;
   }
 
   /**
@@ -98,7 +102,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     builder.credentialsProvider(credentials(config));
     String endpoint =
         config.endpoint() == null ? "AWS " + config.region() : config.endpoint().toString();
-    S3ArtifactStore store = new S3ArtifactStore(builder.build(), config, endpoint, true);
+    S3ArtifactStore store =
+        new S3ArtifactStore(builder.build(), config, endpoint, true, LIST_PAGE_SIZE);
     try {
       store.checkBucket();
     } catch (RuntimeException e) {
@@ -356,7 +361,7 @@ public final class S3ArtifactStore implements ArtifactStore {
   /** Every object (and, with a delimiter, every common prefix) under a key prefix, all pages. */
   private Listing listObjects(String keyPrefix, boolean oneLevel) {
     ListObjectsV2Request.Builder request =
-        ListObjectsV2Request.builder().bucket(bucket).prefix(keyPrefix);
+        ListObjectsV2Request.builder().bucket(bucket).prefix(keyPrefix).maxKeys(listPageSize);
     if (oneLevel) {
       request.delimiter("/");
     }
