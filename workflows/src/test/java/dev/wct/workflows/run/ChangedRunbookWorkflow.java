@@ -1,0 +1,33 @@
+package dev.wct.workflows.run;
+
+import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.workflows.producer.ProduceRequest;
+import dev.wct.workflows.producer.ProducerActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A deliberately incompatible change of the workflow: it no longer records the run's start and runs
+ * the producers one by one. Replaying recorded histories with it must fail.
+ */
+public class ChangedRunbookWorkflow implements RunbookWorkflow {
+  private final ProducerActivities producers =
+      Workflow.newActivityStub(
+          ProducerActivities.class,
+          ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+
+  @Override
+  public RunResult run(RunRequest request) {
+    for (PlannedArtifact artifact : request.plan().artifacts()) {
+      producers.connect(new ProduceRequest(request.runId(), artifact, List.of()));
+    }
+    return new RunResult(request.runId(), dev.wct.core.run.RunStatus.COMPLETED, List.of());
+  }
+
+  @Override
+  public RunProgress status() {
+    throw new UnsupportedOperationException();
+  }
+}

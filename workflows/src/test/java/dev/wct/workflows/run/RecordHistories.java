@@ -1,0 +1,85 @@
+package dev.wct.workflows.run;
+
+import static dev.wct.workflows.run.FakeProducers.failTimes;
+import static dev.wct.workflows.run.FakeProducers.failUser;
+import static dev.wct.workflows.run.PlanBuilder.plan;
+
+import dev.wct.core.plan.ExecutionPlan;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Records the histories {@link RunbookWorkflowReplayTest} replays. Run it after a deliberate,
+ * versioned change of the workflow: {@code ./mvnw -pl workflows test -Dtest=RecordHistories
+ * -Dwct.recordHistories=true -Dsurefire.failIfNoSpecifiedTests=false}, then commit the files.
+ */
+@EnabledIfSystemProperty(named = "wct.recordHistories", matches = "true")
+class RecordHistories {
+  static final Path FOLDER = Path.of("src/test/resources/histories");
+
+  /** Two sources, an analyser over both, a pass-through fan-in of analyser and source. */
+  static ExecutionPlan successWithFanIn() {
+    return plan()
+        .source("crm")
+        .source("files")
+        .analyser("pii", "crm", "files")
+        .passThrough("everything", "crm", "files")
+        .build();
+  }
+
+  /** A source that fails for good, its dependents skipped, an independent branch completed. */
+  static ExecutionPlan failureWithSkippedDependents() {
+    return plan()
+        .source("db")
+        .source("files")
+        .analyser("db_pii", "db")
+        .analyser("files_pii", "files")
+        .build();
+  }
+
+  static ExecutionPlan retryThenSuccess() {
+    return plan().source("db").analyser("pii", "db").build();
+  }
+
+  @RegisterExtension static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
+
+  private final FakeProducers producers = new FakeProducers(new EventLog());
+
+  private void record(TestWorkflowEnvironment env, Worker worker, String name, ExecutionPlan plan)
+      throws IOException {
+    String runId = "replay-" + name;
+    RunbookWorkflow workflow =
+        WorkflowTestSupport.start(
+            env, worker, runId, new RunRequest(runId, plan, null), producers, new FakeRecords());
+    WorkflowTestSupport.result(workflow);
+    String history =
+        env.getWorkflowClient().fetchHistory(RunbookWorkflow.workflowId(runId)).toJson(true);
+    Files.createDirectories(FOLDER);
+    Files.writeString(FOLDER.resolve(name + ".json"), history);
+  }
+
+  @Test
+  void recordSuccessWithFanIn(TestWorkflowEnvironment env, Worker worker) throws IOException {
+    record(env, worker, "success-fan-in", successWithFanIn());
+  }
+
+  @Test
+  void recordFailureWithSkippedDependents(TestWorkflowEnvironment env, Worker worker)
+      throws IOException {
+    producers.on("db", failUser("artifact 'db': bad credentials"));
+    record(env, worker, "failure-skipped-dependents", failureWithSkippedDependents());
+  }
+
+  @Test
+  void recordRetryThenSuccess(TestWorkflowEnvironment env, Worker worker) throws IOException {
+    producers.on("db", failTimes(2));
+    record(env, worker, "retry-then-success", retryThenSuccess());
+  }
+}
