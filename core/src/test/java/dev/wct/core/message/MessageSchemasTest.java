@@ -95,6 +95,25 @@ class MessageSchemasTest {
   }
 
   @Test
+  void acceptsAConnectorSummaryAfterTheItems() {
+    ObjectNode content = standardInput();
+    content.putObject("summary").put("files_read", 1);
+
+    assertThat(schemas.validate(SchemaRef.of("standard_input"), content)).isEmpty();
+  }
+
+  @Test
+  void rejectsAnUnknownTopLevelField() {
+    ObjectNode content = standardInput();
+    content.put("itmes", 1);
+
+    assertThat(schemas.validate(SchemaRef.of("standard_input"), content))
+        .singleElement()
+        .asString()
+        .contains("itmes");
+  }
+
+  @Test
   void reportsAnItemMissingItsConnectorTypeByPath() {
     ObjectNode content = standardInput();
     ((ObjectNode) content.path("data").path(0).path("metadata")).remove("connector_type");
