@@ -46,6 +46,8 @@ public final class HtmlReport {
           "criminal_offence_data", "Art. 10 criminal offence data",
           "sensitive_purpose", "Sensitive purpose");
 
+  private static final Set<String> ACRONYMS = Set.of("gdpr", "dpia", "id", "ip", "iban");
+
   private final ArtifactStore store;
   private final int maxEvidence;
 
@@ -441,10 +443,20 @@ public final class HtmlReport {
     return parts.size() == 1 ? "" : " (" + String.join("; ", parts.subList(1, parts.size())) + ")";
   }
 
+  /** {@code gdpr_subject_category} becomes {@code GDPR subject category}. */
   static String humanise(String key) {
-    String words = key.replace('_', ' ');
+    StringBuilder words = new StringBuilder();
+    for (String word : key.split("_")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (ACRONYMS.contains(word)) {
+        word = word.toUpperCase(Locale.ROOT);
+      }
+      words.append(words.length() == 0 ? "" : " ").append(word);
+    }
     return words.isEmpty()
-        ? words
+        ? ""
         : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
   }
 

@@ -4,6 +4,16 @@ import dev.wct.workflows.run.RunProgress;
 
 /** Shows a run's progress as the status query reports it. */
 interface ProgressDisplay {
+  /** Shows nothing: {@code --quiet}. */
+  ProgressDisplay NONE =
+      new ProgressDisplay() {
+        @Override
+        public void update(RunProgress progress) {}
+
+        @Override
+        public void close() {}
+      };
+
   /** Called with each polled snapshot, in order. */
   void update(RunProgress progress);
 

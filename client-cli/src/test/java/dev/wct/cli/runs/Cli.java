@@ -1,6 +1,7 @@
 package dev.wct.cli.runs;
 
 import dev.wct.cli.report.ExportCommand;
+import dev.wct.cli.run.RunCommand;
 import dev.wct.core.error.WctException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,6 +27,7 @@ public final class Cli {
     final class Root {}
     CommandLine cli =
         new CommandLine(new Root())
+            .addSubcommand(new RunCommand())
             .addSubcommand(new RunsCommand())
             .addSubcommand(new InspectCommand())
             .addSubcommand(new ExportCommand());
