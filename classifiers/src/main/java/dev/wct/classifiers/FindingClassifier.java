@@ -131,7 +131,8 @@ public abstract class FindingClassifier<
         }
       }
     }
-    out.field("summary", summary.toJson().put("total_findings", position));
+    ObjectNode totals = Json.mapper().createObjectNode().put("total_findings", position);
+    out.field("summary", totals.setAll(summary.toJson()));
     ObjectNode metadata = Json.mapper().createObjectNode();
     metadata.put("analyser", type());
     metadata.put("ruleset", reference.text());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.classifiers.ClassifierHarness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +137,25 @@ class GdprPersonalDataClassifierTest {
     assertThat(content.get("findings"))
         .extracting(finding -> finding.get("category").asText())
         .containsExactly("email", "iban");
+  }
+
+  @Test
+  void reportsProgressWhileClassifyingManyFindings() {
+    List<ObjectNode> findings =
+        java.util.stream.IntStream.range(0, 1200)
+            .mapToObj(i -> finding("category", i % 2 == 0 ? "email" : "iban"))
+            .toList();
+    var context = ClassifierHarness.context(java.nio.file.Path.of("."));
+
+    ObjectNode content =
+        run(
+            classifier,
+            noProperties(),
+            context,
+            input(GdprPersonalDataClassifier.INPUT, "pd", findings));
+
+    assertThat(content.at("/summary/total_findings").asInt()).isEqualTo(1200);
+    assertThat(context.heartbeats()).containsExactly(500L, 1000L);
   }
 
   @Test
