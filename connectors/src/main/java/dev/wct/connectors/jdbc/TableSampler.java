@@ -3,11 +3,13 @@ package dev.wct.connectors.jdbc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.connectors.common.StandardInput;
 import dev.wct.core.message.ContentWriter;
-import java.sql.Blob;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,8 @@ final class TableSampler {
   static final int QUERY_TIMEOUT_SECONDS = 300;
 
   private static final int MAX_FETCH_SIZE = 1000;
+  private static final Set<Integer> BINARY_TYPES =
+      Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB);
 
   private final String connectorType;
   private final DatabaseSession session;
@@ -63,10 +67,11 @@ final class TableSampler {
       query.setFetchSize(Math.min(maxRows, MAX_FETCH_SIZE));
       query.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
       try (ResultSet rows = query.executeQuery()) {
+        boolean[] binary = binaryColumns(rows.getMetaData());
         long row = 0;
         while (row < maxRows && rows.next()) {
           for (int i = 0; i < columns.size(); i++) {
-            writeCell(table, columns.get(i), row, rows, i + 1, out);
+            writeCell(table, columns.get(i), row, rows, i + 1, binary[i], out);
           }
           row++;
         }
@@ -93,16 +98,30 @@ final class TableSampler {
         + maxRows;
   }
 
-  private void writeCell(
-      Table table, Column column, long row, ResultSet rows, int index, ContentWriter out)
-      throws SQLException {
-    Object value = rows.getObject(index);
-    if (value == null) {
-      nullCells++;
-      return;
+  /** Binary columns are known from the result's metadata, so each cell is fetched once. */
+  private static boolean[] binaryColumns(ResultSetMetaData metadata) throws SQLException {
+    boolean[] binary = new boolean[metadata.getColumnCount()];
+    for (int i = 0; i < binary.length; i++) {
+      binary[i] = BINARY_TYPES.contains(metadata.getColumnType(i + 1));
     }
-    if (value instanceof byte[] || value instanceof Blob) {
-      binaryCells++;
+    return binary;
+  }
+
+  private void writeCell(
+      Table table,
+      Column column,
+      long row,
+      ResultSet rows,
+      int index,
+      boolean binary,
+      ContentWriter out)
+      throws SQLException {
+    if (binary) {
+      if (rows.getBytes(index) == null) {
+        nullCells++;
+      } else {
+        binaryCells++;
+      }
       return;
     }
     String text = rows.getString(index);
