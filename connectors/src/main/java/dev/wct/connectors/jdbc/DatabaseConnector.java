@@ -72,7 +72,18 @@ public abstract class DatabaseConnector implements Connector {
     try (DatabaseSession session = open(reader, context)) {
       List<Table> tables;
       try {
-        tables = sampling.tables().apply(readCatalogue(session.connection(), reader));
+        List<Table> catalogue = readCatalogue(session.connection(), reader);
+        sampling
+            .tables()
+            .unmatchedIncludes(catalogue)
+            .forEach(
+                name ->
+                    LOG.warn(
+                        "{}: include_tables names '{}', which {} does not have",
+                        type(),
+                        name,
+                        session.source()));
+        tables = sampling.tables().apply(catalogue);
       } catch (SQLException e) {
         throw catalogueFailure(session, e);
       }
@@ -142,10 +153,22 @@ public abstract class DatabaseConnector implements Connector {
               + reason);
     }
     LOG.warn("{}: skipping table {}: {}", type(), table.qualifiedName(), reason);
+    endFailedTransaction(session);
     ObjectNode entry = NODES.objectNode();
     entry.put("table", table.qualifiedName());
     entry.put("reason", reason);
     return entry;
+  }
+
+  /** PostgreSQL refuses every later query in a transaction that saw an error. */
+  private static void endFailedTransaction(DatabaseSession session) {
+    try {
+      if (!session.connection().getAutoCommit()) {
+        session.connection().rollback();
+      }
+    } catch (SQLException e) {
+      LOG.warn("cannot roll back the read-only transaction: {}", e.getMessage());
+    }
   }
 
   private ObjectNode metadata(

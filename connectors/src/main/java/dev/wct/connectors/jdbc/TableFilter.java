@@ -22,6 +22,16 @@ public record TableFilter(List<String> include, List<String> exclude) {
     return tables.stream().filter(this::accepts).toList();
   }
 
+  /** The include entries that name no table of {@code tables}: probably typing mistakes. */
+  public List<String> unmatchedIncludes(List<Table> tables) {
+    return include.stream()
+        .filter(
+            entry ->
+                tables.stream()
+                    .noneMatch(t -> t.name().equals(entry) || t.qualifiedName().equals(entry)))
+        .toList();
+  }
+
   private static boolean names(List<String> entries, Table table) {
     return entries.contains(table.name()) || entries.contains(table.qualifiedName());
   }
