@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.core.error.ErrorKind;
 import dev.wct.core.error.WctException;
 import dev.wct.core.json.Json;
 import dev.wct.core.run.ArtifactState;
@@ -16,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -110,7 +112,7 @@ public final class ResultsDocument {
 
   private static WctException corrupt(String runId, String artifactId) {
     return new WctException(
-        dev.wct.core.error.ErrorKind.EXTERNAL,
+        ErrorKind.EXTERNAL,
         "artifact '" + artifactId + "' of run " + runId + " is not a message with content");
   }
 
@@ -125,8 +127,7 @@ public final class ResultsDocument {
         }
         gen.writeStringField("error", Objects.requireNonNullElse(artifact.error(), "unknown"));
         if (artifact.errorKind() != null) {
-          gen.writeStringField(
-              "error_kind", artifact.errorKind().toLowerCase(java.util.Locale.ROOT));
+          gen.writeStringField("error_kind", artifact.errorKind().toLowerCase(Locale.ROOT));
         }
         gen.writeNumberField("attempts", artifact.attempts());
         gen.writeBooleanField(

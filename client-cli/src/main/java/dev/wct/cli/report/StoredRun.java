@@ -7,6 +7,7 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.store.ArtifactStore;
+import dev.wct.store.StoreNames;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
@@ -42,6 +43,7 @@ public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, Execution
    * @throws WctException (user error) when the store has no such run
    */
   public static StoredRun load(ArtifactStore store, String runId, String storeName) {
+    checkName(() -> StoreNames.runId(runId));
     RunRecords records = new RunRecords(store);
     RunRecord run =
         records
@@ -67,6 +69,15 @@ public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, Execution
               .thenComparing(ArtifactRecord::artifactId));
     }
     return new StoredRun(run, artifacts, plan);
+  }
+
+  /** Turns the store's refusal of an unsafe run ID or artifact id into a one-line user error. */
+  public static void checkName(Runnable check) {
+    try {
+      check.run();
+    } catch (IllegalArgumentException unsafe) {
+      throw WctException.user(unsafe.getMessage());
+    }
   }
 
   /** Saves the plan of a run where {@link #load} finds it. */

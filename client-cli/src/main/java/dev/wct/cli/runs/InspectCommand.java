@@ -11,15 +11,19 @@ import dev.wct.cli.report.Units;
 import dev.wct.core.error.WctException;
 import dev.wct.core.json.Json;
 import dev.wct.store.ArtifactStore;
+import dev.wct.store.StoreNames;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -125,6 +129,7 @@ public final class InspectCommand implements Callable<Integer> {
 
   private void printContent(ArtifactStore artifacts, StoredRun run, PrintWriter out)
       throws IOException {
+    StoredRun.checkName(() -> StoreNames.artifactId(artifactId));
     if (!artifacts.exists(runId, artifactId)) {
       throw WctException.user(whyNoContent(artifacts, run));
     }
@@ -137,11 +142,11 @@ public final class InspectCommand implements Callable<Integer> {
     Path target = output.toAbsolutePath();
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
     try (OutputStream file = Files.newOutputStream(partial)) {
-      Writer writer = new java.io.OutputStreamWriter(file, java.nio.charset.StandardCharsets.UTF_8);
+      Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
       copyPretty(artifacts, writer);
       writer.flush();
     }
-    Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     out.println("Wrote " + artifactId + " (" + Units.bytes(Files.size(target)) + ") to " + output);
     out.flush();
   }
@@ -165,7 +170,7 @@ public final class InspectCommand implements Callable<Integer> {
   private String whyNoContent(ArtifactStore artifacts, StoredRun run) {
     String prefix = "run " + runId + " has no artifact '" + artifactId + "'";
     return run.artifact(artifactId)
-        .map(record -> noContentBecause(record))
+        .map(this::noContentBecause)
         .orElseGet(
             () -> {
               List<String> known =

@@ -121,6 +121,14 @@ class InspectCommandTest {
   }
 
   @Test
+  void runIdThatWouldLeaveTheStoreIsRefusedInOneLine() {
+    Cli.Result result = Cli.run("inspect", "../../etc", "--store", store);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip()).startsWith("wct: ").contains("run ID").hasLineCount(1);
+  }
+
+  @Test
   void unknownArtifactSuggestsTheClosestOne() {
     Cli.Result result = Cli.run("inspect", "run-1", "personal_dat", "--store", store);
 
