@@ -120,4 +120,28 @@ class PostgresqlConnectorContractTest extends DatabaseConnectorContract {
       fixture.execute("DROP TABLE " + probe);
     }
   }
+
+  @Test
+  void aTableTheUserMayNotSelectFromIsSkippedAndLaterTablesAreStillRead() throws Exception {
+    String role = "wct_role_" + fixture.schema().substring("wct_test_".length());
+    fixture.execute(
+        "CREATE ROLE " + role + " LOGIN",
+        "GRANT USAGE ON SCHEMA " + fixture.schema() + " TO " + role,
+        "GRANT SELECT ON customers, orders, product_catalog TO " + role,
+        // Visible in the catalogue through a privilege, but not readable.
+        "GRANT INSERT ON employees TO " + role);
+    try {
+      Extraction result = extract(fixture.properties().put("user", role));
+
+      assertThat(result.summary().path("tables_skipped").get(0).path("table").asText())
+          .isEqualTo(fixture.schema() + ".employees");
+      assertThat(result.summary().path("tables_skipped").get(0).path("reason").asText())
+          .contains("permission denied");
+      assertThat(result.itemMetadata("table"))
+          .doesNotContain("employees")
+          .contains("customers", "orders", "product_catalog");
+    } finally {
+      fixture.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+    }
+  }
 }
