@@ -1,0 +1,56 @@
+package dev.wct.worker;
+
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of a worker, from {@code application.yaml}, which reads the environment ({@code
+ * WCT_TEMPORAL_TARGET}, {@code WCT_STORE_S3_BUCKET}, ...) and holds the defaults.
+ *
+ * @param temporal where the Temporal frontend is
+ * @param store where artifacts live: an S3 bucket when {@code store.s3.bucket} is set, else the
+ *     local folder {@code store.dir}
+ */
+@ConfigurationProperties("wct")
+public record WorkerProperties(Temporal temporal, Store store) {
+  public WorkerProperties {
+    Objects.requireNonNull(temporal, "wct.temporal");
+    Objects.requireNonNull(store, "wct.store");
+  }
+
+  /**
+   * @param target host:port of the Temporal frontend
+   * @param namespace the Temporal namespace
+   * @param taskQueue the task queue the CLI submits to
+   */
+  public record Temporal(String target, String namespace, String taskQueue) {
+    public Temporal {
+      Objects.requireNonNull(target, "wct.temporal.target");
+      Objects.requireNonNull(namespace, "wct.temporal.namespace");
+      Objects.requireNonNull(taskQueue, "wct.temporal.task-queue");
+    }
+  }
+
+  /**
+   * @param dir the local store folder, used when no S3 bucket is configured
+   * @param s3 the S3 or MinIO store
+   */
+  public record Store(String dir, S3 s3) {
+    public boolean usesS3() {
+      return s3 != null && s3.bucket() != null && !s3.bucket().isBlank();
+    }
+  }
+
+  /**
+   * @param bucket the bucket, which must exist
+   * @param prefix a key prefix inside the bucket
+   * @param endpoint the endpoint of an S3-compatible server such as MinIO; empty for AWS
+   * @param region the signing region
+   */
+  public record S3(String bucket, String prefix, String endpoint, String region) {
+    public S3 {
+      prefix = prefix == null ? "" : prefix;
+      region = region == null || region.isBlank() ? "us-east-1" : region;
+    }
+  }
+}
