@@ -90,6 +90,11 @@ final class Flattener {
       PlanNode node = new PlanNode(prefix + spec.id(), spec, runbook, path, kind, retryBase, false);
       if (spec.isDerived()) {
         resolveInputs(node, runbook, names, bound, child);
+        if (spec.childRunbook() != null) {
+          // The child's artifacts read these inputs; this artifact passes the child's output on.
+          node.inputs.clear();
+          node.inputPaths.clear();
+        }
       }
       put(node);
       if (spec.childRunbook() != null && spec.isDerived()) {
@@ -161,9 +166,16 @@ final class Flattener {
       String inputPath = node.path + ".inputs" + (listed ? "[" + i + "]" : "");
       if (names.containsKey(reference)) {
         String target = names.get(reference);
+        ChildInput declared = child ? runbook.inputs().get(reference) : null;
         if (target != null) {
           node.addInput(target, inputPath);
-        } else if (node.spec.childRunbook() == null && node.spec.inputs().size() == 1) {
+          if (declared != null && !runbook.artifacts().containsKey(reference)) {
+            node.declaredInputSchemas.put(target, declared.inputSchema());
+          }
+        } else if (declared != null
+            && declared.optional()
+            && node.spec.childRunbook() == null
+            && node.spec.inputs().size() == 1) {
           problems.add(
               runbook
                   .sourceMap()

@@ -37,6 +37,14 @@ final class PlanNode {
   /** Where each input is named, same order. */
   final List<String> inputPaths = new ArrayList<>();
 
+  /**
+   * For inputs that are child-runbook inputs: the schema the child declares, by input id. The child
+   * is checked against its declared contract; a parent artifact of another schema is reported once,
+   * at the mapping.
+   */
+  final java.util.Map<String, dev.wct.core.message.SchemaRef> declaredInputSchemas =
+      new java.util.HashMap<>();
+
   /** True for the alias artifacts of {@code output_mapping}. */
   final boolean alias;
 

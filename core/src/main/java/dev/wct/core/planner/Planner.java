@@ -272,7 +272,8 @@ public final class Planner {
     private List<SchemaRef> inputSchemas(PlanNode node) {
       List<SchemaRef> schemas = new ArrayList<>();
       for (String input : knownInputs(node)) {
-        schemas.add(nodes.get(input).schema);
+        SchemaRef declared = node.declaredInputSchemas.get(input);
+        schemas.add(declared != null ? declared : nodes.get(input).schema);
       }
       return schemas;
     }

@@ -88,7 +88,11 @@ final class PropertiesCheck {
           "unknown property '"
               + property
               + "'"
-              + (hint.isEmpty() ? " (known: " + String.join(", ", names) + ")" : hint));
+              + (!hint.isEmpty()
+                  ? hint
+                  : names.isEmpty()
+                      ? " (it takes no properties here)"
+                      : " (known: " + String.join(", ", names) + ")"));
     }
     if (property != null
         && at != null
