@@ -70,23 +70,7 @@ public abstract class DatabaseConnector implements Connector {
     PropertyReader reader = new PropertyReader(type(), properties);
     SamplingOptions sampling = SamplingOptions.read(reader);
     try (DatabaseSession session = open(reader, context)) {
-      List<Table> tables;
-      try {
-        List<Table> catalogue = readCatalogue(session.connection(), reader);
-        sampling
-            .tables()
-            .unmatchedIncludes(catalogue)
-            .forEach(
-                name ->
-                    LOG.warn(
-                        "{}: include_tables names '{}', which {} does not have",
-                        type(),
-                        name,
-                        session.source()));
-        tables = sampling.tables().apply(catalogue);
-      } catch (SQLException e) {
-        throw catalogueFailure(session, e);
-      }
+      List<Table> tables = tables(session, reader, sampling.tables());
       out.field("name", TextNode.valueOf(type() + " sample of " + session.source()));
       out.field(
           "description",
@@ -99,38 +83,61 @@ public abstract class DatabaseConnector implements Connector {
                   + session.source()));
       out.field("source", TextNode.valueOf(session.source()));
       out.field("metadata", metadata(session, sampling, tables));
-
-      TableSampler sampler =
-          new TableSampler(
-              type(), session, sampling.maxRowsPerTable(), this::quote, this::qualifiedName);
-      ArrayNode skipped = NODES.arrayNode();
-      long rows = 0;
-      int done = 0;
-      for (Table table : tables) {
-        context.heartbeat(
-            "table " + table.qualifiedName() + " (" + (done + 1) + " of " + tables.size() + ")");
-        try {
-          rows += sampler.sample(table, out);
-        } catch (SQLException e) {
-          skipped.add(skip(session, table, e));
-        }
-        done++;
-      }
-      ObjectNode summary = NODES.objectNode();
-      summary.put("tables_read", tables.size() - skipped.size());
-      summary.put("rows_read", rows);
-      summary.put("items_written", out.itemCount());
-      summary.put("null_cells_skipped", sampler.nullCells());
-      summary.put("binary_cells_skipped", sampler.binaryCells());
-      summary.set("tables_skipped", skipped);
-      out.field("summary", summary);
-      LOG.info(
-          "{}: sampled {} rows from {} tables of {}",
-          type(),
-          rows,
-          tables.size() - skipped.size(),
-          session.source());
+      out.field("summary", sample(context, session, sampling, tables, out));
     }
+  }
+
+  /** The catalogue's tables that pass the filters, in schema then name order. */
+  private List<Table> tables(DatabaseSession session, PropertyReader reader, TableFilter filter) {
+    List<Table> catalogue;
+    try {
+      catalogue = readCatalogue(session.connection(), reader);
+    } catch (SQLException e) {
+      throw catalogueFailure(session, e);
+    }
+    for (String name : filter.unmatchedIncludes(catalogue)) {
+      LOG.warn(
+          "{}: include_tables names '{}', which {} does not have", type(), name, session.source());
+    }
+    List<Table> tables = filter.apply(catalogue);
+    if (tables.isEmpty()) {
+      LOG.warn("{}: no table to read in {}", type(), session.source());
+    }
+    return tables;
+  }
+
+  /** Writes the items of every table, heartbeating once per table; returns the summary. */
+  private ObjectNode sample(
+      ProducerContext context,
+      DatabaseSession session,
+      SamplingOptions sampling,
+      List<Table> tables,
+      ContentWriter out) {
+    TableSampler sampler =
+        new TableSampler(
+            type(), session, sampling.maxRowsPerTable(), this::quote, this::qualifiedName);
+    ArrayNode skipped = NODES.arrayNode();
+    long rows = 0;
+    for (int i = 0; i < tables.size(); i++) {
+      Table table = tables.get(i);
+      context.heartbeat(
+          "table " + table.qualifiedName() + " (" + (i + 1) + " of " + tables.size() + ")");
+      try {
+        rows += sampler.sample(table, out);
+      } catch (SQLException e) {
+        skipped.add(skip(session, table, e));
+      }
+    }
+    int read = tables.size() - skipped.size();
+    LOG.info("{}: sampled {} rows from {} tables of {}", type(), rows, read, session.source());
+    ObjectNode summary = NODES.objectNode();
+    summary.put("tables_read", read);
+    summary.put("rows_read", rows);
+    summary.put("items_written", out.itemCount());
+    summary.put("null_cells_skipped", sampler.nullCells());
+    summary.put("binary_cells_skipped", sampler.binaryCells());
+    summary.set("tables_skipped", skipped);
+    return summary;
   }
 
   /**
