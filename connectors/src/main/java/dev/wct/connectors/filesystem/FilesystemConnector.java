@@ -15,10 +15,12 @@ import dev.wct.core.message.SchemaRef;
 import dev.wct.core.spi.Connector;
 import dev.wct.core.spi.ProducerContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,22 +111,38 @@ public final class FilesystemConnector implements Connector {
     out.field("source", TextNode.valueOf(root));
     out.field("metadata", metadata(options, scan));
 
+    out.field("summary", readFiles(context, options, scan, out));
+  }
+
+  /** Writes one item per selected file that decodes; returns the summary counters. */
+  private static ObjectNode readFiles(
+      ProducerContext context, FilesystemOptions options, FileScan scan, ContentWriter out) {
     TextDecoder decoder = new TextDecoder(options.encoding(), options.errors());
     int read = 0;
     int undecodable = 0;
+    int large = scan.largeSkipped();
     int unreadable = scan.unreadableSkipped();
-    for (FileScan.Candidate file : scan.selected()) {
-      if (read % HEARTBEAT_EVERY_FILES == 0) {
-        context.heartbeat("files read: " + read);
+    List<FileScan.Candidate> files = scan.selected();
+    for (int i = 0; i < files.size(); i++) {
+      FileScan.Candidate file = files.get(i);
+      if (i % HEARTBEAT_EVERY_FILES == 0) {
+        context.heartbeat("file " + (i + 1) + " of " + files.size());
       }
-      Optional<String> text;
-      try {
-        text = decoder.decode(Files.readAllBytes(file.file()));
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file.file())) {
+        // Bounded again: the file may have grown since it was scanned.
+        bytes = in.readNBytes((int) Math.min(options.maxFileSize() + 1, Integer.MAX_VALUE - 8));
       } catch (IOException e) {
         unreadable++;
-        LOG.warn("filesystem: skipping unreadable file '{}': {}", file.relativePath(), e);
+        LOG.warn(
+            "filesystem: skipping unreadable file '{}': {}", file.relativePath(), e.toString());
         continue;
       }
+      if (bytes.length > options.maxFileSize()) {
+        large++;
+        continue;
+      }
+      Optional<String> text = decoder.decode(bytes);
       if (text.isEmpty()) {
         undecodable++;
         continue;
@@ -132,27 +150,26 @@ public final class FilesystemConnector implements Connector {
       ObjectNode item = StandardInput.item(text.get(), file.relativePath(), TYPE);
       ObjectNode metadata = StandardInput.metadataOf(item);
       metadata.put("file_path", file.relativePath());
-      metadata.put("size", file.size());
+      metadata.put("size", bytes.length);
       metadata.put("modified", file.modified().toString());
       out.item(item);
       read++;
     }
-
+    LOG.info(
+        "filesystem: read {} files from '{}' ({} binary, {} too large, {} over max_files)",
+        read,
+        options.path(),
+        scan.binarySkipped() + undecodable,
+        large,
+        scan.overLimit());
     ObjectNode summary = NODES.objectNode();
     summary.put("files_read", read);
     summary.put("binary_files_skipped", scan.binarySkipped() + undecodable);
     summary.put("undecodable_files_skipped", undecodable);
-    summary.put("large_files_skipped", scan.largeSkipped());
+    summary.put("large_files_skipped", large);
     summary.put("unreadable_files_skipped", unreadable);
     summary.put("files_over_limit", scan.overLimit());
-    out.field("summary", summary);
-    LOG.info(
-        "filesystem: read {} files from '{}' ({} binary, {} too large, {} over max_files)",
-        read,
-        root,
-        scan.binarySkipped() + undecodable,
-        scan.largeSkipped(),
-        scan.overLimit());
+    return summary;
   }
 
   private static FileScan scan(PropertyReader reader, FilesystemOptions options) {
@@ -181,7 +198,7 @@ public final class FilesystemConnector implements Connector {
     metadata.put("max_files", options.maxFiles());
     metadata.put("max_file_size", options.maxFileSize());
     metadata.put("encoding", options.encoding().name());
-    metadata.put("errors", options.errors().name().toLowerCase(java.util.Locale.ROOT));
+    metadata.put("errors", options.errors().name().toLowerCase(Locale.ROOT));
     metadata.put("files_matched", scan.filesMatched());
     metadata.put("files_selected", scan.selected().size());
     metadata.put("binary_files_skipped", scan.binarySkipped());
