@@ -2,7 +2,6 @@ package dev.wct.classifiers.ruleset;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -62,6 +61,20 @@ public final class RuleIndex<R extends ClassificationRule> {
 
   /** Lower case, runs of anything but letters and digits as one underscore, trimmed. */
   public static String normalise(String value) {
-    return value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    StringBuilder normal = new StringBuilder(value.length());
+    boolean gap = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = Character.toLowerCase(value.charAt(i));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (gap && normal.length() > 0) {
+          normal.append('_');
+        }
+        normal.append(c);
+        gap = false;
+      } else {
+        gap = true;
+      }
+    }
+    return normal.toString();
   }
 }
