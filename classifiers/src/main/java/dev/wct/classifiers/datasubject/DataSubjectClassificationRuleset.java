@@ -3,6 +3,7 @@ package dev.wct.classifiers.datasubject;
 import dev.wct.classifiers.ruleset.ClassificationRuleset;
 import dev.wct.classifiers.ruleset.Yaml;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +27,7 @@ public record DataSubjectClassificationRuleset(
     riskModifiers =
         riskModifiers == null
             ? Map.of()
-            : java.util.Collections.unmodifiableMap(new TreeMap<>(riskModifiers));
+            : Collections.unmodifiableMap(new TreeMap<>(riskModifiers));
     rules = Yaml.nonEmptyList(rules, "rules");
   }
 

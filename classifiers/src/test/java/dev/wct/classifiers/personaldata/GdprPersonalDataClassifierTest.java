@@ -6,10 +6,12 @@ import static dev.wct.classifiers.ClassifierHarness.noProperties;
 import static dev.wct.classifiers.ClassifierHarness.run;
 import static dev.wct.classifiers.ClassifierHarness.violations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.classifiers.ClassifierHarness;
+import dev.wct.core.error.WctException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,6 +158,36 @@ class GdprPersonalDataClassifierTest {
 
     assertThat(content.at("/summary/total_findings").asInt()).isEqualTo(1200);
     assertThat(context.heartbeats()).containsExactly(500L, 1000L);
+  }
+
+  @Test
+  void refusesAFindingWithoutACategoryNamingTheArtifactAndInput() {
+    ObjectNode finding = finding("category", "email");
+    finding.remove("category");
+
+    assertThatThrownBy(
+            () ->
+                run(
+                    classifier,
+                    noProperties(),
+                    input(GdprPersonalDataClassifier.INPUT, "pd", List.of(finding))))
+        .isInstanceOf(WctException.class)
+        .hasMessage("classified: finding 0 of input 'pd' has no 'category' to classify");
+  }
+
+  @Test
+  void refusesARulesetPropertyThatIsNotAString() {
+    ObjectNode properties = noProperties();
+    properties.putArray("ruleset");
+
+    assertThatThrownBy(
+            () ->
+                run(
+                    classifier,
+                    properties,
+                    input(GdprPersonalDataClassifier.INPUT, "pd", List.of())))
+        .isInstanceOf(WctException.class)
+        .hasMessage("classified: property 'ruleset' must be a string, got []");
   }
 
   @Test
