@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Reads at most {@code maxRows} rows of a table, bounded three ways ({@code LIMIT}, {@code
  * setMaxRows}, a query timeout) and streamed ({@code setFetchSize}), and writes one item per
- * non-null, non-binary cell: content {@code "<column>: <value>"}. Rows come in primary key order
- * when the table has one, so repeated runs read the same rows.
+ * non-null, non-binary cell: content {@code "<column>: <value>"}, source {@code
+ * schema.table.column}, and a 0-based {@code row} index. Rows come in primary key order when the
+ * table has one, so repeated runs read the same rows.
  */
 final class TableSampler {
   /** Upper bound for one table's query; a sample is never worth more. */
@@ -130,7 +131,10 @@ final class TableSampler {
       return;
     }
     ObjectNode item =
-        StandardInput.item(column.name() + ": " + text, session.source(), connectorType);
+        StandardInput.item(
+            column.name() + ": " + text,
+            table.qualifiedName() + "." + column.name(),
+            connectorType);
     ObjectNode metadata = StandardInput.metadataOf(item);
     metadata.put("schema", table.schema());
     metadata.put("table", table.name());

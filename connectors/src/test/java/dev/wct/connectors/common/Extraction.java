@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.json.Json;
 import dev.wct.core.message.MessageHeader;
 import dev.wct.core.message.MessageReader;
+import dev.wct.core.message.MessageSchemas;
 import dev.wct.core.message.MessageWriter;
 import dev.wct.core.spi.Connector;
 import dev.wct.core.spi.ProducerContext;
@@ -47,6 +48,19 @@ public record Extraction(ObjectNode fields, List<JsonNode> items, ObjectNode tra
       reader.items().forEachRemaining(items::add);
       return new Extraction(fields, items, reader.trailer().deepCopy(), bytes.toString());
     }
+  }
+
+  /** The whole content object, as a store would hold it. */
+  public ObjectNode content() {
+    ObjectNode content = fields.deepCopy();
+    content.putArray("data").addAll(items);
+    content.setAll(trailer.deepCopy());
+    return content;
+  }
+
+  /** Violations of the {@code standard_input/1.0.0} JSON Schema shipped with wct-core. */
+  public List<String> schemaViolations() {
+    return MessageSchemas.builtIn().validate(StandardInput.SCHEMA, content());
   }
 
   public JsonNode metadata() {

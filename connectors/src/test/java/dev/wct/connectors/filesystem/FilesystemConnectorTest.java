@@ -68,6 +68,12 @@ class FilesystemConnectorTest {
   }
 
   @Test
+  void writesContentThatConformsToTheStandardInputSchema() throws Exception {
+    assertThat(run("{\"path\":\"" + webapp + "\"}").schemaViolations()).isEmpty();
+    assertThat(run("{\"path\":\"" + webapp.resolve("static") + "\"}").schemaViolations()).isEmpty();
+  }
+
+  @Test
   void writesHeaderFieldsBeforeItemsAndTheSummaryAfter() throws Exception {
     Extraction result = run("{\"path\":\"" + webapp + "\"}");
 

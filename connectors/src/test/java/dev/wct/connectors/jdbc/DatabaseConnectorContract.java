@@ -148,7 +148,7 @@ public abstract class DatabaseConnectorContract {
             .orElseThrow();
     JsonNode metadata = email.path("metadata");
     assertThat(metadata.path("connector_type").asText()).isEqualTo(connector().type());
-    assertThat(metadata.path("source").asText()).isEqualTo(result.fields().path("source").asText());
+    assertThat(metadata.path("source").asText()).isEqualTo(fixture.schema() + ".customers.email");
     assertThat(metadata.path("schema").asText()).isEqualTo(fixture.schema());
     assertThat(metadata.path("table").asText()).isEqualTo("customers");
     assertThat(metadata.path("column").asText()).isEqualTo("email");
@@ -156,6 +156,14 @@ public abstract class DatabaseConnectorContract {
     assertThat(metadata.path("row").asInt()).isZero();
     assertThat(result.contents())
         .contains("iban: GB82WEST123456987654301", "sku: SKU-001", "full_name: Jane Doe");
+  }
+
+  @Test
+  void writesContentThatConformsToTheStandardInputSchema() throws Exception {
+    Extraction result = extract(fixture.properties());
+
+    assertThat(result.items()).isNotEmpty();
+    assertThat(result.schemaViolations()).isEmpty();
   }
 
   @Test
