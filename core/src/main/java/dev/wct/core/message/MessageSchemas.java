@@ -1,6 +1,7 @@
 package dev.wct.core.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -29,6 +31,7 @@ public final class MessageSchemas {
 
   private final ClassLoader loader;
   private final ConcurrentMap<SchemaRef, Optional<JsonSchema>> cache = new ConcurrentHashMap<>();
+  private final ConcurrentMap<SchemaRef, JsonSchema> itemSchemas = new ConcurrentHashMap<>();
 
   public MessageSchemas(ClassLoader loader) {
     this.loader = Objects.requireNonNull(loader, "loader");
@@ -59,21 +62,49 @@ public final class MessageSchemas {
   public List<String> validate(SchemaRef schema, JsonNode content) {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(content, "content");
-    JsonSchema jsonSchema =
-        load(schema)
-            .orElseThrow(
-                () ->
-                    WctException.user(
-                        "unknown message schema '"
-                            + schema
-                            + "' (no "
-                            + schema.resourcePath()
-                            + " on the class path)"));
-    return jsonSchema.validate(content).stream()
-        .map(ValidationMessage::getMessage)
-        .sorted()
-        .distinct()
-        .toList();
+    return messages(known(schema).validate(content));
+  }
+
+  /**
+   * Validates one item of the content's items array ({@link SchemaRef#itemsField()}) on its own, so
+   * that a stream can be checked item by item in bounded memory; the other content fields can then
+   * be checked by {@link #validate} with an empty items array.
+   *
+   * @return one line per violation, places relative to the item ({@code $.metadata: ...})
+   * @throws WctException (user error) if no JSON Schema is known for {@code schema}
+   */
+  public List<String> validateItem(SchemaRef schema, JsonNode item) {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(item, "item");
+    return messages(itemSchemas.computeIfAbsent(schema, this::itemSchema).validate(item));
+  }
+
+  private JsonSchema itemSchema(SchemaRef schema) {
+    JsonNode root = known(schema).getSchemaNode();
+    ObjectNode wrapper = Json.mapper().createObjectNode();
+    wrapper.set("$schema", root.get("$schema"));
+    if (root.has("$defs")) {
+      wrapper.set("$defs", root.get("$defs"));
+    }
+    JsonNode items = root.path("properties").path(schema.itemsField()).path("items");
+    wrapper.putArray("allOf").add(items.isMissingNode() ? Json.mapper().createObjectNode() : items);
+    return FACTORY.getSchema(wrapper);
+  }
+
+  private JsonSchema known(SchemaRef schema) {
+    return load(schema)
+        .orElseThrow(
+            () ->
+                WctException.user(
+                    "unknown message schema '"
+                        + schema
+                        + "' (no "
+                        + schema.resourcePath()
+                        + " on the class path)"));
+  }
+
+  private static List<String> messages(Set<ValidationMessage> violations) {
+    return violations.stream().map(ValidationMessage::getMessage).sorted().distinct().toList();
   }
 
   private Optional<JsonSchema> load(SchemaRef schema) {

@@ -186,6 +186,32 @@ class MessageSchemasTest {
   }
 
   @Test
+  void validatesOneStreamedItemOnItsOwn() {
+    ObjectNode item = (ObjectNode) standardInput().path("data").path(0);
+
+    assertThat(schemas.validateItem(SchemaRef.of("standard_input"), item)).isEmpty();
+    ((ObjectNode) item.get("metadata")).remove("source");
+    assertThat(schemas.validateItem(SchemaRef.of("standard_input"), item))
+        .singleElement()
+        .asString()
+        .contains("$.metadata")
+        .contains("source");
+  }
+
+  @Test
+  void validatesAStreamedFindingAgainstItsSharedDefinitions() {
+    ObjectNode finding = (ObjectNode) personalDataIndicator().at("/findings/0");
+
+    assertThat(schemas.validateItem(SchemaRef.of("personal_data_indicator"), finding)).isEmpty();
+    ((ObjectNode) finding.at("/evidence/0")).remove("snippet");
+    assertThat(schemas.validateItem(SchemaRef.of("personal_data_indicator"), finding))
+        .singleElement()
+        .asString()
+        .contains("$.evidence[0]")
+        .contains("snippet");
+  }
+
+  @Test
   void rejectsAnUnknownSchemaAsAUserError() {
     assertThat(schemas.isKnown(SchemaRef.of("no_such_message"))).isFalse();
     assertThatThrownBy(() -> schemas.validate(SchemaRef.of("no_such_message"), json("{}")))
