@@ -1,0 +1,41 @@
+package dev.wct.analysers.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.core.message.ContentReader;
+import dev.wct.core.spi.ProducerContext;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Streams the items of every input, one at a time and in runbook order, heartbeating as it goes.
+ * Nothing is retained between items.
+ */
+public final class ItemStream {
+  static final int HEARTBEAT_EVERY = 500;
+
+  private ItemStream() {}
+
+  /** What streaming saw. */
+  public record Totals(long items, long characters) {}
+
+  public static Totals forEach(
+      ProducerContext context, List<ContentReader> inputs, Consumer<JsonNode> action) {
+    long items = 0;
+    long characters = 0;
+    for (ContentReader input : inputs) {
+      Iterator<JsonNode> iterator = input.items();
+      while (iterator.hasNext()) {
+        JsonNode item = iterator.next();
+        action.accept(item);
+        items++;
+        characters += item.path("content").asText("").length();
+        if (items % HEARTBEAT_EVERY == 0) {
+          context.heartbeat(items);
+        }
+      }
+    }
+    context.heartbeat(items);
+    return new Totals(items, characters);
+  }
+}

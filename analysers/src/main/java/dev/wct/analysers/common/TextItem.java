@@ -1,0 +1,82 @@
+package dev.wct.analysers.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The view of one input item the analysers need: its text and where it came from. Items of {@code
+ * standard_input} carry {@code content} and {@code metadata} ({@code file_path}, or {@code table},
+ * {@code column} and {@code schema} for database cells, whose content is {@code "<column>:
+ * <value>"}); items of {@code source_code} carry {@code content} and {@code file_path}.
+ *
+ * @param text the content, never null
+ * @param filePath the file, or null
+ * @param table the database table, or null
+ * @param column the database column, or null
+ * @param schema the database schema, or null
+ * @param source the item's {@code metadata.source}, or null
+ */
+public record TextItem(
+    String text, String filePath, String table, String column, String schema, String source) {
+  public TextItem {
+    java.util.Objects.requireNonNull(text, "text");
+  }
+
+  public static TextItem of(JsonNode item) {
+    JsonNode metadata = item.path("metadata");
+    JsonNode content = item.path("content");
+    String text =
+        content.isTextual() ? content.asText() : content.isMissingNode() ? "" : content.toString();
+    return new TextItem(
+        text,
+        firstText(item.path("file_path"), metadata.path("file_path")),
+        firstText(metadata.path("table"), metadata.path("table_name")),
+        firstText(metadata.path("column"), metadata.path("column_name")),
+        firstText(metadata.path("schema")),
+        firstText(metadata.path("source")));
+  }
+
+  private static String firstText(JsonNode... candidates) {
+    for (JsonNode candidate : candidates) {
+      if (candidate.isValueNode() && !candidate.isNull() && !candidate.asText().isEmpty()) {
+        return candidate.asText();
+      }
+    }
+    return null;
+  }
+
+  /** The names that say what the item is about: table, column and file path, when present. */
+  public java.util.List<String> names() {
+    java.util.List<String> names = new java.util.ArrayList<>(3);
+    for (String name : new String[] {table, column, filePath}) {
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** True for a database cell. */
+  public boolean isCell() {
+    return table != null && column != null;
+  }
+
+  /** Where the value of a database cell starts in {@link #text}, or -1. */
+  public int cellValueStart() {
+    if (!isCell()) {
+      return -1;
+    }
+    String prefix = column + ": ";
+    return text.startsWith(prefix) ? prefix.length() : -1;
+  }
+
+  /** The 1-based line of {@code offset} in the text. */
+  public int lineOf(int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}

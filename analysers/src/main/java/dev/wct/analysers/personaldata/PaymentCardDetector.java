@@ -1,0 +1,141 @@
+package dev.wct.analysers.personaldata;
+
+import dev.wct.analysers.text.Tokens;
+
+/**
+ * Payment card numbers: 13–19 digits, optionally grouped by single spaces or dashes, whose prefix
+ * belongs to a card scheme's issuer range (IIN) valid for that length, and that pass the Luhn
+ * check. Digits after a {@code +} are an international phone number. When a grouped run is longer
+ * (a number followed by an expiry date), each group boundary that leaves 13–19 digits is tried,
+ * longest first.
+ */
+final class PaymentCardDetector implements ValueDetector {
+  @Override
+  public String name() {
+    return "payment_card";
+  }
+
+  @Override
+  public void find(String text, Tokens tokens, Sink sink) {
+    int length = text.length();
+    char[] digits = new char[20];
+    int[] groupEnds = new int[20];
+    int[] groupDigits = new int[20];
+    int i = 0;
+    while (i < length) {
+      if (!Chars.digit(text.charAt(i))
+          || !Chars.startsWord(text, i)
+          || (i > 0 && text.charAt(i - 1) == '+')) { // +49 151...: a phone number
+        i++;
+        continue;
+      }
+      int count = 0;
+      int groups = 0;
+      int j = i;
+      boolean overflow = false;
+      while (j < length) {
+        char c = text.charAt(j);
+        if (Chars.digit(c)) {
+          if (count == 20) {
+            overflow = true;
+            break;
+          }
+          digits[count++] = c;
+          j++;
+        } else if ((c == ' ' || c == '-')
+            && j + 1 < length
+            && Chars.digit(text.charAt(j + 1))
+            && groups < 19) {
+          groupEnds[groups] = j;
+          groupDigits[groups++] = count;
+          j++;
+        } else {
+          break;
+        }
+      }
+      while (j < length && Chars.digit(text.charAt(j))) {
+        j++; // skip the rest of an overlong run
+      }
+      if (!overflow && Chars.endsWord(text, j)) {
+        groupEnds[groups] = j;
+        groupDigits[groups++] = count;
+      }
+      for (int g = groups - 1; g >= 0; g--) {
+        int n = groupDigits[g];
+        if (n >= 13 && n <= 19 && knownIssuer(digits, n) && luhn(digits, n)) {
+          sink.match(i, groupEnds[g]);
+          break;
+        }
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+
+  /** The Luhn (mod 10) check over the first {@code n} digits. */
+  static boolean luhn(char[] digits, int n) {
+    int sum = 0;
+    boolean twice = false;
+    for (int k = n - 1; k >= 0; k--) {
+      int d = digits[k] - '0';
+      if (twice) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+      twice = !twice;
+    }
+    return sum % 10 == 0;
+  }
+
+  static boolean luhn(String digits) {
+    return luhn(digits.toCharArray(), digits.length());
+  }
+
+  /** True if the number's prefix is an issuer range of a scheme that issues that length. */
+  static boolean knownIssuer(char[] d, int n) {
+    int p1 = d[0] - '0';
+    int p2 = p1 * 10 + (d[1] - '0');
+    int p3 = p2 * 10 + (d[2] - '0');
+    int p4 = p3 * 10 + (d[3] - '0');
+    int p6 = p4 * 100 + (d[4] - '0') * 10 + (d[5] - '0');
+    if (p1 == 4) {
+      return n == 13 || n == 16 || n == 19; // Visa
+    }
+    if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
+      return n == 16; // Mastercard
+    }
+    if (p2 == 34 || p2 == 37) {
+      return n == 15; // American Express
+    }
+    if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65) {
+      return n >= 16 && n <= 19; // Discover
+    }
+    if (p4 >= 3528 && p4 <= 3589) {
+      return n >= 16 && n <= 19; // JCB
+    }
+    if ((p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39) {
+      return n >= 14 && n <= 19; // Diners Club
+    }
+    if (p2 == 62) {
+      return n >= 16 && n <= 19; // UnionPay
+    }
+    if (p4 >= 2200 && p4 <= 2204) {
+      return n >= 16 && n <= 19; // Mir
+    }
+    if (p2 == 50 || (p2 >= 56 && p2 <= 58) || p4 == 6304 || p4 == 6759 || p6 == 676770) {
+      return n >= 13 && n <= 19; // Maestro
+    }
+    return false;
+  }
+
+  static boolean knownIssuer(String digits) {
+    return knownIssuer(digits.toCharArray(), digits.length());
+  }
+
+  @Override
+  public String mask(String value) {
+    return Chars.maskAllBut(value, 4);
+  }
+}

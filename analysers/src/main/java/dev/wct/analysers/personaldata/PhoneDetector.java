@@ -1,0 +1,166 @@
+package dev.wct.analysers.personaldata;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.wct.analysers.text.KeywordIndex;
+import dev.wct.analysers.text.Tokens;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers, validated by libphonenumber ({@code findNumbers} with leniency VALID) against the
+ * numbering plan of their country: international numbers anywhere, national ones in {@code
+ * defaultRegion}. Only runs of 7–15 digits are handed to libphonenumber (the fast prefilter), and a
+ * bare digit run (no {@code +}, parentheses or separators) only counts after a phone keyword
+ * ({@code phone}, {@code tel}, {@code mobile}, ...): otherwise order numbers and ids would be
+ * reported. Dates are never phone numbers.
+ */
+final class PhoneDetector implements ValueDetector {
+  private static final int KEYWORD_DISTANCE = 30;
+  private static final int CONTEXT = 8;
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final Pattern DATE_LIKE =
+      Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+  private static final KeywordIndex<String> PHONE_WORDS = phoneWords();
+
+  private final String defaultRegion;
+
+  PhoneDetector(String defaultRegion) {
+    this.defaultRegion = defaultRegion;
+  }
+
+  private static KeywordIndex<String> phoneWords() {
+    KeywordIndex.Builder<String> builder = KeywordIndex.builder();
+    for (String word :
+        List.of(
+            "phone",
+            "telephone",
+            "tel",
+            "mobile",
+            "cell",
+            "cellphone",
+            "fax",
+            "call",
+            "ph",
+            "handy",
+            "telefon",
+            "telefono",
+            "téléphone",
+            "portable",
+            "whatsapp",
+            "sms",
+            "msisdn",
+            "contact number",
+            "phone number",
+            "phonenumber")) {
+      builder.add(word, word);
+    }
+    return builder.build();
+  }
+
+  @Override
+  public String name() {
+    return "phone_number";
+  }
+
+  @Override
+  public void find(String text, Tokens tokens, Sink sink) {
+    int[] keywordEnds = null;
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      boolean opens =
+          Chars.digit(c)
+              || ((c == '+' || c == '(') && i + 1 < length && Chars.digit(text.charAt(i + 1)));
+      if (!opens
+          || !Chars.startsWord(text, i)
+          || (i > 0 && "+-./_".indexOf(text.charAt(i - 1)) >= 0)) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      int digits = Chars.digit(c) ? 1 : 0;
+      boolean separated = c == '+' || c == '(';
+      while (j < length && digits <= 15) {
+        char d = text.charAt(j);
+        if (Chars.digit(d)) {
+          digits++;
+        } else if (d == ' ' || d == '-' || d == '.' || d == '(' || d == ')' || d == '/') {
+          if (separatorRunTooLong(text, j)) {
+            break;
+          }
+          separated = true;
+        } else {
+          break;
+        }
+        j++;
+      }
+      int end = j;
+      while (end > i && !Chars.digit(text.charAt(end - 1)) && text.charAt(end - 1) != ')') {
+        end--;
+      }
+      if (digits >= 7 && digits <= 15 && Chars.endsWord(text, end)) {
+        if (!separated && keywordEnds == null) {
+          keywordEnds = keywordEnds(tokens);
+        }
+        if ((separated || keywordBefore(keywordEnds, i))
+            && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
+          validate(text, i, end, sink);
+        }
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+
+  private static boolean separatorRunTooLong(String text, int j) {
+    char previous = text.charAt(j - 1);
+    char current = text.charAt(j);
+    if (Chars.digit(previous)) {
+      return false;
+    }
+    // Two separators in a row are only normal around parentheses: "(0) 30", "(555) 123".
+    return !(previous == ')' || current == '(' || previous == '(' && current == ' ');
+  }
+
+  private void validate(String text, int start, int end, Sink sink) {
+    int windowStart = Math.max(0, start - CONTEXT);
+    String window = text.substring(windowStart, Math.min(text.length(), end + CONTEXT));
+    for (PhoneNumberMatch match :
+        PHONES.findNumbers(window, defaultRegion, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+      int matchStart = windowStart + match.start();
+      int matchEnd = windowStart + match.end();
+      if (matchStart >= start && matchEnd <= end) {
+        sink.match(matchStart, matchEnd);
+      }
+    }
+  }
+
+  private static int[] keywordEnds(Tokens tokens) {
+    int[][] found = {new int[4]};
+    int[] count = {0};
+    PHONE_WORDS.find(
+        tokens,
+        (word, keyword, start, end) -> {
+          if (count[0] == found[0].length) {
+            found[0] = java.util.Arrays.copyOf(found[0], count[0] * 2);
+          }
+          found[0][count[0]++] = end;
+        });
+    return java.util.Arrays.copyOf(found[0], count[0]);
+  }
+
+  private static boolean keywordBefore(int[] keywordEnds, int start) {
+    for (int end : keywordEnds) {
+      if (end <= start && start - end <= KEYWORD_DISTANCE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String mask(String value) {
+    return Chars.maskAllBut(value, 2);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.wct.analysers.personaldata;
+
+import dev.wct.analysers.text.Tokens;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs value detectors over a text in priority order; a value claimed by an earlier detector is not
+ * reported again by a later one (the digits of an IBAN are not also a phone number).
+ */
+final class ValueScanner {
+  /** One validated value. */
+  record Match(ValueDetector detector, String category, int start, int end) {}
+
+  /** A detector and the category its matches report. */
+  record Bound(ValueDetector detector, String category) {
+    Bound {
+      Objects.requireNonNull(detector, "detector");
+      Objects.requireNonNull(category, "category");
+    }
+  }
+
+  private final List<Bound> detectors;
+
+  ValueScanner(List<Bound> detectors) {
+    List<Bound> ordered = new ArrayList<>(detectors);
+    ordered.sort(Comparator.comparingInt(bound -> priority(bound.detector().name())));
+    this.detectors = List.copyOf(ordered);
+  }
+
+  /** Every built-in detector, reporting under its own name. */
+  static ValueScanner all(String phoneRegion) {
+    List<Bound> bound = new ArrayList<>();
+    for (ValueDetector detector : detectors(phoneRegion).values()) {
+      bound.add(new Bound(detector, detector.name()));
+    }
+    return new ValueScanner(bound);
+  }
+
+  /** The built-in detectors by name. */
+  static Map<String, ValueDetector> detectors(String phoneRegion) {
+    return Map.of(
+        "email_address", new EmailDetector(),
+        "iban", new IbanDetector(),
+        "payment_card", new PaymentCardDetector(),
+        "us_ssn", new SsnDetector(),
+        "uk_nino", new NinoDetector(),
+        "ipv6_address", new Ipv6Detector(),
+        "ipv4_address", new Ipv4Detector(),
+        "date_of_birth", new DateOfBirthDetector(),
+        "phone_number", new PhoneDetector(phoneRegion));
+  }
+
+  private static final List<String> PRIORITY =
+      List.of(
+          "email_address",
+          "iban",
+          "payment_card",
+          "us_ssn",
+          "uk_nino",
+          "ipv6_address",
+          "ipv4_address",
+          "date_of_birth",
+          "phone_number");
+
+  private static int priority(String name) {
+    return PRIORITY.indexOf(name);
+  }
+
+  boolean isEmpty() {
+    return detectors.isEmpty();
+  }
+
+  /** The values in {@code text}, ordered by position. */
+  List<Match> scan(String text, Tokens tokens) {
+    List<Match> matches = new ArrayList<>();
+    for (Bound bound : detectors) {
+      bound
+          .detector()
+          .find(
+              text,
+              tokens,
+              (start, end) -> {
+                if (!overlaps(matches, start, end)) {
+                  matches.add(new Match(bound.detector(), bound.category(), start, end));
+                }
+              });
+    }
+    matches.sort(Comparator.comparingInt(Match::start));
+    return matches;
+  }
+
+  private static boolean overlaps(List<Match> matches, int start, int end) {
+    for (Match match : matches) {
+      if (start < match.end() && match.start() < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.wct.analysers.ruleset;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * A validated, versioned set of rules.
+ *
+ * @param reference how it was named: {@code local/<name>/<version>} or {@code file:<path>}
+ * @param name the kind of ruleset, e.g. {@code personal_data_indicator}
+ * @param version MAJOR.MINOR.PATCH
+ * @param description one sentence
+ * @param rules in file order
+ * @param detectors value detectors it switches on (personal data rulesets only), in file order
+ */
+public record Ruleset(
+    String reference,
+    String name,
+    String version,
+    String description,
+    List<Rule> rules,
+    List<DetectorBinding> detectors) {
+  public Ruleset {
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(description, "description");
+    rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+    detectors = List.copyOf(Objects.requireNonNull(detectors, "detectors"));
+  }
+
+  /** The categories its rules and detectors report, sorted. */
+  public List<String> categories() {
+    TreeSet<String> categories = new TreeSet<>();
+    rules.forEach(rule -> categories.add(rule.category()));
+    detectors.forEach(detector -> categories.add(detector.category()));
+    return List.copyOf(categories);
+  }
+}
