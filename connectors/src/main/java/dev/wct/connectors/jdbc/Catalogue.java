@@ -21,6 +21,7 @@ public final class Catalogue {
    */
   public static List<Table> read(PreparedStatement query) throws SQLException {
     Map<List<String>, List<Column>> columnsByTable = new LinkedHashMap<>();
+    query.setQueryTimeout(TableSampler.QUERY_TIMEOUT_SECONDS);
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         List<String> table = List.of(rows.getString(1), rows.getString(2));

@@ -115,7 +115,7 @@ public abstract class DatabaseConnector implements Connector {
       ContentWriter out) {
     TableSampler sampler =
         new TableSampler(
-            type(), session, sampling.maxRowsPerTable(), this::quote, this::qualifiedName);
+            type(), context, session, sampling.maxRowsPerTable(), this::quote, this::qualifiedName);
     ArrayNode skipped = NODES.arrayNode();
     long rows = 0;
     for (int i = 0; i < tables.size(); i++) {

@@ -3,6 +3,7 @@ package dev.wct.connectors.jdbc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.connectors.common.StandardInput;
 import dev.wct.core.message.ContentWriter;
+import dev.wct.core.spi.ProducerContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -24,11 +25,15 @@ final class TableSampler {
   /** Upper bound for one table's query; a sample is never worth more. */
   static final int QUERY_TIMEOUT_SECONDS = 300;
 
+  /** A large sample also heartbeats inside its table, so it is not mistaken for a stuck one. */
+  static final int HEARTBEAT_EVERY_ROWS = 10_000;
+
   private static final int MAX_FETCH_SIZE = 1000;
   private static final Set<Integer> BINARY_TYPES =
       Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB);
 
   private final String connectorType;
+  private final ProducerContext context;
   private final DatabaseSession session;
   private final int maxRows;
   private final Function<String, String> quote;
@@ -38,11 +43,13 @@ final class TableSampler {
 
   TableSampler(
       String connectorType,
+      ProducerContext context,
       DatabaseSession session,
       int maxRows,
       Function<String, String> quote,
       Function<Table, String> qualifiedName) {
     this.connectorType = connectorType;
+    this.context = context;
     this.session = session;
     this.maxRows = maxRows;
     this.quote = quote;
@@ -71,6 +78,9 @@ final class TableSampler {
         boolean[] binary = binaryColumns(rows.getMetaData());
         long row = 0;
         while (row < maxRows && rows.next()) {
+          if (row > 0 && row % HEARTBEAT_EVERY_ROWS == 0) {
+            context.heartbeat("table " + table.qualifiedName() + ": " + row + " rows");
+          }
           for (int i = 0; i < columns.size(); i++) {
             writeCell(table, columns.get(i), row, rows, i + 1, binary[i], out);
           }

@@ -54,4 +54,35 @@ class SqliteConnectorTest {
     assertThat(result.contents()).containsExactly("email: ada@example.com");
     assertThat(result.fields().path("source").asText()).isEqualTo(file.toString());
   }
+
+  @Test
+  void aLargeSampleHeartbeatsInsideItsTableToo() throws Exception {
+    Path file = dir.resolve("large.db");
+    try (Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE events (id INTEGER PRIMARY KEY)");
+      statement.execute(
+          "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 25000)"
+              + " INSERT INTO events SELECT x FROM g");
+    }
+    RecordingContext context = new RecordingContext(dir);
+
+    Extraction result =
+        Extraction.run(
+            new SqliteConnector(),
+            context,
+            Json.mapper()
+                .createObjectNode()
+                .put("database_path", file.toString())
+                .put("max_rows_per_table", 25000));
+
+    assertThat(result.items()).hasSize(25000);
+    assertThat(context.heartbeats())
+        .extracting(Object::toString)
+        .containsExactly(
+            "table main.events (1 of 1)",
+            "table main.events: 10000 rows",
+            "table main.events: 20000 rows");
+  }
 }
