@@ -1,0 +1,142 @@
+package dev.wct.cli;
+
+import dev.wct.cli.components.ComponentsCommand;
+import dev.wct.cli.plan.PlanCommand;
+import dev.wct.cli.report.ExportCommand;
+import dev.wct.cli.rulesets.RulesetsCommand;
+import dev.wct.cli.run.RunCommand;
+import dev.wct.cli.runs.InspectCommand;
+import dev.wct.cli.runs.RunsCommand;
+import dev.wct.cli.validate.ValidateCommand;
+import dev.wct.core.error.ErrorKind;
+import dev.wct.core.error.WctException;
+import dev.wct.core.runbook.RunbookException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code wct} command line. {@link #createCommandLine} builds it for {@link #main} and for
+ * tests alike; commands never call {@link System#exit}.
+ *
+ * <p>Exit codes: 0 success, 1 run failed (or an external or internal error), 2 invalid runbook or
+ * usage error.
+ */
+@Command(
+    name = "wct",
+    mixinStandardHelpOptions = true,
+    versionProvider = Wct.Version.class,
+    // Adding a command is one line here.
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ComponentsCommand.class,
+      RulesetsCommand.class,
+      RunCommand.class,
+      RunsCommand.class,
+      InspectCommand.class,
+      ExportCommand.class
+    },
+    description = "Compliance scans as durable runbooks on Temporal.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  wct validate runbooks/examples/*.yaml",
+      "  wct plan runbooks/examples/file_scan.yaml --format mermaid",
+      "  wct components",
+      "",
+      "Exit codes: 0 ok, 1 run failed, 2 invalid runbook or usage error."
+    })
+public final class Wct implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of unexpected errors.")
+  boolean debug;
+
+  private final CliContext context;
+
+  Wct(CliContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /** What the subcommands work with. */
+  public CliContext context() {
+    return context;
+  }
+
+  /** {@code wct} alone: the usage, as a usage error. */
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("wct: missing command");
+    spec.commandLine().usage(err);
+    return ErrorKind.USER.exitCode();
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(createCommandLine(out, err, CliContext.discover()).execute(args));
+  }
+
+  /** The command line, writing to {@code out} and {@code err}, with {@code context}. */
+  public static CommandLine createCommandLine(
+      PrintWriter out, PrintWriter err, CliContext context) {
+    Wct wct = new Wct(context);
+    CommandLine cli = new CommandLine(wct);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(Wct::handle);
+    return cli;
+  }
+
+  /** One line per error (one per problem for runbooks), a stack trace only with --debug. */
+  private static int handle(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    boolean debug = parseResult.originalArgs().contains("--debug");
+    if (e instanceof RunbookException invalid) {
+      invalid.problems().forEach(err::println);
+    } else if (e instanceof WctException known) {
+      err.println("wct: " + known.getMessage());
+    } else {
+      err.println(
+          "wct: internal error: "
+              + e
+              + (debug ? "" : " (run again with --debug for the stack trace)"));
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return e instanceof WctException known
+        ? known.kind().exitCode()
+        : ErrorKind.INTERNAL.exitCode();
+  }
+
+  /** The version from the build, e.g. {@code 0.1.0-SNAPSHOT}. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Wct.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"wct " + properties.getProperty("version", "unknown")};
+    }
+  }
+}
