@@ -1,0 +1,132 @@
+package dev.wct.bench;
+
+import dev.wct.activities.engine.EmbeddedTemporal;
+import dev.wct.activities.engine.ProducerEnvironment;
+import dev.wct.activities.engine.RunHandle;
+import dev.wct.activities.engine.RunLauncher;
+import dev.wct.bench.components.BenchComponents;
+import dev.wct.bench.measure.TimingArtifactStore;
+import dev.wct.bench.raw.LevelBarrierWorkflow;
+import dev.wct.bench.raw.RawFanOutWorkflow;
+import dev.wct.bench.raw.RawWorkers;
+import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.run.RunStatus;
+import dev.wct.store.ArtifactStore;
+import dev.wct.workflows.run.RunOptions;
+import dev.wct.workflows.run.RunResult;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded Temporal service (the in-process test server, real time) hosting both contenders:
+ * the wct worker exactly as {@code wct run} starts it, and a worker of raw baseline workflows on a
+ * task queue of its own, with the same default worker options.
+ */
+final class BenchEngine implements AutoCloseable {
+  private final TimingArtifactStore store;
+  private final EmbeddedTemporal temporal;
+  private final WorkerFactory rawWorkers;
+  private final RunLauncher launcher;
+  private final AtomicInteger rawRuns = new AtomicInteger();
+
+  /** How one wct run went. */
+  record WctRun(
+      String workflowId,
+      double wallMillis,
+      double launchMillis,
+      RunResult result,
+      Map<String, TimingArtifactStore.Total> storeTotals) {}
+
+  BenchEngine(ArtifactStore backend, Path workingDirectory) {
+    this.store = new TimingArtifactStore(Objects.requireNonNull(backend, "backend"));
+    this.temporal =
+        EmbeddedTemporal.start(
+            new ProducerEnvironment(
+                store, BenchComponents.catalog(), name -> null, workingDirectory));
+    this.rawWorkers = WorkerFactory.newInstance(temporal.client());
+    RawWorkers.register(rawWorkers.newWorker(RawWorkers.TASK_QUEUE));
+    rawWorkers.start();
+    this.launcher = new RunLauncher(temporal.client(), store);
+  }
+
+  /** Runs a plan through RunbookWorkflow, from launch to result; fails unless all succeeded. */
+  WctRun runWct(ExecutionPlan plan) {
+    store.reset();
+    long start = System.nanoTime();
+    RunHandle handle = launcher.start(plan, null, RunOptions.DEFAULT);
+    long launched = System.nanoTime();
+    RunResult result = handle.awaitResult();
+    long end = System.nanoTime();
+    if (result.status() != RunStatus.COMPLETED) {
+      throw new IllegalStateException(
+          "run " + result.runId() + " of '" + plan.runbook().name() + "' ended " + result.status());
+    }
+    return new WctRun(
+        handle.workflowId(), millis(end - start), millis(launched - start), result, store.totals());
+  }
+
+  /** Runs the raw fan-out (or chain) workflow; returns its wall time in ms. */
+  double runRawFanOut(int count, boolean chained) {
+    RawFanOutWorkflow workflow =
+        client().newWorkflowStub(RawFanOutWorkflow.class, rawOptions("fan-out"));
+    long start = System.nanoTime();
+    int ran = workflow.run(count, chained);
+    long end = System.nanoTime();
+    check(ran, count);
+    return millis(end - start);
+  }
+
+  /** Runs the level-barrier workflow; returns its wall time in ms. */
+  double runLevelBarrier(List<List<Long>> sleepMillisByLevel) {
+    LevelBarrierWorkflow workflow =
+        client().newWorkflowStub(LevelBarrierWorkflow.class, rawOptions("barrier"));
+    long start = System.nanoTime();
+    int ran = workflow.run(sleepMillisByLevel);
+    long end = System.nanoTime();
+    check(ran, sleepMillisByLevel.stream().mapToInt(List::size).sum());
+    return millis(end - start);
+  }
+
+  /** How many events the workflow's history holds. */
+  int historyEvents(String workflowId) {
+    return client().fetchHistory(workflowId).getEvents().size();
+  }
+
+  String lastRawWorkflowId(String kind) {
+    return "bench-" + kind + "-" + rawRuns.get();
+  }
+
+  private WorkflowOptions rawOptions(String kind) {
+    return WorkflowOptions.newBuilder()
+        .setTaskQueue(RawWorkers.TASK_QUEUE)
+        .setWorkflowId("bench-" + kind + "-" + rawRuns.incrementAndGet())
+        .build();
+  }
+
+  private WorkflowClient client() {
+    return temporal.client();
+  }
+
+  private static void check(int ran, int expected) {
+    if (ran != expected) {
+      throw new IllegalStateException("raw workflow ran " + ran + " activities of " + expected);
+    }
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1_000_000.0;
+  }
+
+  @Override
+  public void close() {
+    rawWorkers.shutdown();
+    temporal.close();
+    store.close();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.wct.bench.components;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.wct.core.message.ContentWriter;
+
+/** What every benchmark component does: optionally sleep, then write one tiny item. */
+final class BenchWork {
+  private BenchWork() {}
+
+  static void sleepThenWriteOneItem(long millis, String artifactId, ContentWriter out)
+      throws InterruptedException {
+    if (millis > 0) {
+      Thread.sleep(millis);
+    }
+    out.item(JsonNodeFactory.instance.objectNode().put("content", artifactId));
+  }
+
+  /** The {@code millis} property of a sleeping component; 0 when absent. */
+  static long millis(JsonNode properties) {
+    if (properties == null || !properties.has(BenchComponents.MILLIS)) {
+      return 0;
+    }
+    long millis = properties.get(BenchComponents.MILLIS).asLong(-1);
+    if (millis < 0) {
+      throw new IllegalArgumentException(
+          "property '" + BenchComponents.MILLIS + "' must be a non-negative number of ms");
+    }
+    return millis;
+  }
+}
