@@ -46,6 +46,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * when the object is created, so it can travel in {@code x-amz-meta-sha256} on every S3
  * implementation; the trailer checksums of the SDK are not returned by all of them. Reads verify
  * that SHA-256 at the end of the stream.
+ *
+ * <p>Measured against S3Proxy on a shared, loaded 2-core machine ({@code -Pbench}): a 64 MiB save
+ * runs at 8-9 MiB/s against 20-40 MiB/s for one plain PUT of a byte array; spooling is about a
+ * quarter of that time, and S3Proxy's multipart completion (which copies the parts) another
+ * quarter. A single PUT streamed from the spool file was no faster than the multipart upload.
  */
 public final class S3ArtifactStore implements ArtifactStore {
   /** Multipart part size, and the largest artifact uploaded with a single PUT. */

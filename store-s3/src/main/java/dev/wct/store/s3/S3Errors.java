@@ -66,6 +66,17 @@ final class S3Errors {
               + status,
           e);
     }
+    if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+      return new WctException(
+          ErrorKind.USER,
+          "no S3 credentials found for bucket '"
+              + bucket
+              + "' at "
+              + where
+              + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile),"
+              + " or configure an access key",
+          e);
+    }
     return new WctException(
         ErrorKind.EXTERNAL,
         "cannot reach S3 at "
