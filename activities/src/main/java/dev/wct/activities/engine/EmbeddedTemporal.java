@@ -23,7 +23,8 @@ public final class EmbeddedTemporal implements AutoCloseable {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     try {
-      WctWorkers.register(environment.newWorker(WctWorkers.TASK_QUEUE), producers);
+      WctWorkers.register(
+          environment.newWorker(WctWorkers.TASK_QUEUE, WctWorkers.WORKER_OPTIONS), producers);
       environment.start();
       return new EmbeddedTemporal(environment);
     } catch (RuntimeException e) {

@@ -53,15 +53,18 @@ public final class RunHandle {
   }
 
   /**
-   * Waits for the run to end and returns its result. A cancelled, terminated or timed-out workflow
-   * gives a result rebuilt from the run records; the final run record is written if the workflow
-   * could not write it.
+   * Waits for the run to end and returns its result, with every artifact's outcome (read back from
+   * the run records, in artifact id order, when the run was too large to return them). A cancelled,
+   * terminated or timed-out workflow gives a result rebuilt from the run records; the final run
+   * record is written if the workflow could not write it.
    */
   public RunResult awaitResult() {
     try {
       RunResult result = WorkflowStub.fromTyped(workflow).getResult(RunResult.class);
       ensureFinalRecord(result.status(), null);
-      return result;
+      return result.artifactsInRecords()
+          ? new RunResult(runId, result.status(), outcomesFromRecords())
+          : result;
     } catch (WorkflowFailedException e) {
       Throwable cause = e.getCause();
       RunStatus status;

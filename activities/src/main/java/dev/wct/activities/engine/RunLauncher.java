@@ -1,5 +1,7 @@
 package dev.wct.activities.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.wct.core.json.Json;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactState;
@@ -8,6 +10,7 @@ import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunRequest;
 import dev.wct.workflows.run.RunbookWorkflow;
@@ -16,6 +19,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -28,7 +32,14 @@ import org.slf4j.LoggerFactory;
 public final class RunLauncher {
   private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
 
+  /**
+   * Plans larger than this travel through the store (a real server warns about payloads from 512
+   * KiB and rejects them from 2 MiB); the workflow pages their artifacts in.
+   */
+  static final int MAX_INLINE_PLAN_BYTES = 256 * 1024;
+
   private final WorkflowClient client;
+  private final ArtifactStore store;
   private final RunRecords records;
   private final String taskQueue;
   private final Clock clock;
@@ -39,7 +50,8 @@ public final class RunLauncher {
 
   public RunLauncher(WorkflowClient client, ArtifactStore store, String taskQueue, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
-    this.records = new RunRecords(Objects.requireNonNull(store, "store"));
+    this.store = Objects.requireNonNull(store, "store");
+    this.records = new RunRecords(store);
     this.taskQueue = Objects.requireNonNull(taskQueue, "taskQueue");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -96,8 +108,25 @@ public final class RunLauncher {
                 .setMemo(memo)
                 .setStaticSummary(plan.runbook().name())
                 .build());
-    WorkflowClient.start(workflow::run, new RunRequest(runId, plan, options));
+    WorkflowClient.start(workflow::run, request(runId, plan, options));
     log.info("run {} started: {} artifacts", runId, plan.artifacts().size());
     return new RunHandle(runId, workflow, records, clock);
+  }
+
+  private RunRequest request(String runId, ExecutionPlan plan, RunOptions options) {
+    byte[] json;
+    try {
+      json = Json.mapper().writeValueAsBytes(plan);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the plan", e);
+    }
+    if (json.length <= MAX_INLINE_PLAN_BYTES) {
+      return new RunRequest(runId, plan, options);
+    }
+    store.saveRecord(runId, RunRecordActivities.PLAN_RECORD, json);
+    ExecutionPlan withoutArtifacts =
+        new ExecutionPlan(
+            plan.runbook(), plan.settings(), List.of(), List.of(), List.of(), plan.contentHash());
+    return new RunRequest(runId, withoutArtifacts, options, true);
   }
 }

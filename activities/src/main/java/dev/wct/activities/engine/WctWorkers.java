@@ -5,11 +5,19 @@ import dev.wct.activities.records.RunRecordActivitiesImpl;
 import dev.wct.workflows.run.RunbookWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 
 /** Registers the wct workflow and activities on a Temporal worker. */
 public final class WctWorkers {
   /** The task queue the CLI, the worker and the launcher agree on. */
   public static final String TASK_QUEUE = "wct";
+
+  /**
+   * Worker options for wct: the deadlock detector's 1 s default trips when a large plan fans out
+   * hundreds of producers in one workflow task on a busy machine (the task is retried, but slower).
+   */
+  public static final WorkerOptions WORKER_OPTIONS =
+      WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(5_000).build();
 
   private WctWorkers() {}
 
@@ -34,7 +42,7 @@ public final class WctWorkers {
    * Creates a worker on {@link #TASK_QUEUE} with everything registered; start the factory after.
    */
   public static Worker newWorker(WorkerFactory factory, ProducerEnvironment environment) {
-    Worker worker = factory.newWorker(TASK_QUEUE);
+    Worker worker = factory.newWorker(TASK_QUEUE, WORKER_OPTIONS);
     register(worker, environment);
     return worker;
   }

@@ -1,5 +1,11 @@
 package dev.wct.activities.records;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.core.error.ErrorKind;
+import dev.wct.core.error.WctException;
+import dev.wct.core.json.Json;
+import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.RunStatus;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.ArtifactRecord;
@@ -9,7 +15,9 @@ import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
 import dev.wct.workflows.run.ArtifactOutcome;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class RunRecordActivitiesImpl implements RunRecordActivities {
   private static final Logger log = LoggerFactory.getLogger(RunRecordActivitiesImpl.class);
 
+  private final ArtifactStore store;
   private final RunRecords records;
+  private final ObjectMapper json = Json.mapper();
 
   public RunRecordActivitiesImpl(ArtifactStore store) {
-    this.records = new RunRecords(Objects.requireNonNull(store, "store"));
+    this.store = Objects.requireNonNull(store, "store");
+    this.records = new RunRecords(store);
   }
 
   @Override
@@ -36,22 +47,33 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
   }
 
   @Override
+  public List<PlannedArtifact> planArtifacts(String runId, int from, int count) {
+    byte[] bytes =
+        store
+            .readRecord(runId, PLAN_RECORD)
+            .orElseThrow(
+                () ->
+                    new WctException(ErrorKind.INTERNAL, "run '" + runId + "' has no stored plan"));
+    try {
+      List<PlannedArtifact> all = json.readValue(bytes, ExecutionPlan.class).artifacts();
+      return List.copyOf(
+          all.subList(Math.min(from, all.size()), Math.min(from + count, all.size())));
+    } catch (IOException e) {
+      throw new WctException(
+          ErrorKind.INTERNAL, "stored plan of run '" + runId + "' is unreadable", e);
+    }
+  }
+
+  @Override
+  public void artifactsFinished(String runId, List<ArtifactOutcome> outcomes) {
+    outcomes.forEach(outcome -> save(runId, outcome));
+  }
+
+  @Override
   public void runFinished(RunFinished finished) {
     RunStarted run = finished.run();
     for (ArtifactOutcome outcome : finished.unsucceeded()) {
-      records.saveArtifact(
-          new ArtifactRecord(
-              run.runId(),
-              outcome.id(),
-              outcome.producer(),
-              outcome.state(),
-              outcome.attempts(),
-              instant(outcome.startedAtMillis()),
-              instant(outcome.endedAtMillis()),
-              outcome.error(),
-              outcome.errorKind(),
-              outcome.skipReason(),
-              outcome.output()));
+      save(run.runId(), outcome);
     }
     RunRecord current =
         records
@@ -65,6 +87,22 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
         run.runId(),
         finished.status().label(),
         finished.unsucceeded().size());
+  }
+
+  private void save(String runId, ArtifactOutcome outcome) {
+    records.saveArtifact(
+        new ArtifactRecord(
+            runId,
+            outcome.id(),
+            outcome.producer(),
+            outcome.state(),
+            outcome.attempts(),
+            instant(outcome.startedAtMillis()),
+            instant(outcome.endedAtMillis()),
+            outcome.error(),
+            outcome.errorKind(),
+            outcome.skipReason(),
+            outcome.output()));
   }
 
   private static RunRecord running(RunStarted run, Instant startedAt) {

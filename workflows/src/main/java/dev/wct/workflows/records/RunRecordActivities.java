@@ -1,20 +1,34 @@
 package dev.wct.workflows.records;
 
+import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.workflows.run.ArtifactOutcome;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /**
- * The workflow's own bookkeeping in the run records: one call when the run starts, one when it
- * ends. Producers record their own artifacts.
+ * The workflow's own bookkeeping in the run records: one call when the run starts, one when it ends
+ * (large runs add a few batches). Producers record their own artifacts.
  */
 @ActivityInterface
 public interface RunRecordActivities {
+  /** The record name under which a large plan is stored for the workflow to page in. */
+  String PLAN_RECORD = "plan.json";
+
   @ActivityMethod(name = "RecordRunStarted")
   void runStarted(RunStarted run);
 
+  /** Artifacts {@code from} to {@code from + count} (exclusive) of the run's stored plan. */
+  @ActivityMethod(name = "LoadPlanArtifacts")
+  List<PlannedArtifact> planArtifacts(String runId, int from, int count);
+
+  /** Writes the final state of artifacts that did not succeed: a batch of a large run. */
+  @ActivityMethod(name = "RecordArtifacts")
+  void artifactsFinished(String runId, List<ArtifactOutcome> outcomes);
+
   /**
-   * Writes the final state of every artifact that did not succeed (skipped, timed out, cancelled,
-   * failed) in one batch, then the run's final status.
+   * Writes the final state of every artifact in {@code run.unsucceeded()} (skipped, timed out,
+   * cancelled, failed), then the run's final status.
    */
   @ActivityMethod(name = "RecordRunFinished")
   void runFinished(RunFinished run);

@@ -45,6 +45,15 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   /** A real Temporal server rejects more pending activities than this per workflow. */
   static final int MAX_PENDING_ACTIVITIES = 2_000;
 
+  /**
+   * Runs with more artifacts return their outcomes through the run records: 1,000 outcomes are
+   * about 400 KiB of JSON, well under Temporal's 2 MiB payload limit.
+   */
+  static final int MAX_INLINE_OUTCOMES = 1_000;
+
+  /** Plan artifacts and outcomes travel in batches of this many when a run is large. */
+  static final int BATCH = 500;
+
   private static final Logger log = Workflow.getLogger(RunbookWorkflowImpl.class);
 
   private static final ActivityOptions RECORD_OPTIONS =
@@ -70,10 +79,12 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
 
   @Override
   public RunResult run(RunRequest request) {
-    ExecutionPlan plan = request.plan();
     runId = request.runId();
+    ExecutionPlan plan = request.plan();
     concurrencyCap = concurrencyCap(plan, request.options());
-    for (PlannedArtifact artifact : plan.artifacts()) {
+    List<PlannedArtifact> artifacts =
+        request.planInStore() ? loadArtifacts(request.runId()) : plan.artifacts();
+    for (PlannedArtifact artifact : artifacts) {
       ArtifactTracker tracker = new ArtifactTracker(byIndex.size(), artifact);
       trackers.put(artifact.id(), tracker);
       byIndex.add(tracker);
@@ -85,11 +96,11 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
             plan.runbook().name(),
             plan.runbook().path(),
             plan.contentHash(),
-            plan.artifacts().size(),
+            artifacts.size(),
             Workflow.currentTimeMillis());
     try {
       records.runStarted(started);
-      schedule(plan);
+      schedule(artifacts);
       boolean allDone = Workflow.await(plan.settings().timeout(), () -> finished == byIndex.size());
       if (allDone) {
         status = finalStatus();
@@ -99,7 +110,9 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         status = RunStatus.TIMED_OUT;
         finish(started, "run timed out after " + plan.settings().timeout().toSeconds() + "s");
       }
-      return new RunResult(runId, status, outcomes());
+      return byIndex.size() > MAX_INLINE_OUTCOMES
+          ? new RunResult(runId, status, List.of(), true)
+          : new RunResult(runId, status, outcomes());
     } catch (CanceledFailure cancelled) {
       stop("cancelled");
       status = RunStatus.CANCELLED;
@@ -121,9 +134,19 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     return Math.min(requested, MAX_PENDING_ACTIVITIES);
   }
 
+  private List<PlannedArtifact> loadArtifacts(String runId) {
+    List<PlannedArtifact> artifacts = new ArrayList<>();
+    List<PlannedArtifact> page;
+    do {
+      page = records.planArtifacts(runId, artifacts.size(), BATCH);
+      artifacts.addAll(page);
+    } while (page.size() == BATCH);
+    return artifacts;
+  }
+
   /** Chains every artifact on its inputs' promises, in plan order. */
-  private void schedule(ExecutionPlan plan) {
-    for (PlannedArtifact artifact : plan.artifacts()) {
+  private void schedule(List<PlannedArtifact> artifacts) {
+    for (PlannedArtifact artifact : artifacts) {
       CompletablePromise<Void> artifactDone = Workflow.newPromise();
       done.put(artifact.id(), artifactDone);
       List<Promise<Void>> inputs = new ArrayList<>();
@@ -287,9 +310,23 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         unsucceeded.add(tracker.outcome());
       }
     }
+    int lastBatch = Math.max(0, unsucceeded.size() - BATCH);
     RunFinished finishedRun =
-        new RunFinished(started, status, error, Workflow.currentTimeMillis(), unsucceeded);
-    Workflow.newDetachedCancellationScope(() -> records.runFinished(finishedRun)).run();
+        new RunFinished(
+            started,
+            status,
+            error,
+            Workflow.currentTimeMillis(),
+            unsucceeded.subList(lastBatch, unsucceeded.size()));
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              for (int from = 0; from < lastBatch; from += BATCH) {
+                records.artifactsFinished(
+                    runId, unsucceeded.subList(from, Math.min(from + BATCH, lastBatch)));
+              }
+              records.runFinished(finishedRun);
+            })
+        .run();
   }
 
   private List<ArtifactOutcome> outcomes() {

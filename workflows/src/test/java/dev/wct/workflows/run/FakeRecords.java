@@ -1,19 +1,42 @@
 package dev.wct.workflows.run;
 
+import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what the workflow recorded. */
+/** Keeps what the workflow recorded; serves a stored plan's artifacts if given one. */
 public final class FakeRecords implements RunRecordActivities {
   public final List<RunStarted> started = new CopyOnWriteArrayList<>();
+  public final List<ArtifactOutcome> artifactBatches = new CopyOnWriteArrayList<>();
   public final List<RunFinished> finished = new CopyOnWriteArrayList<>();
+  private final ExecutionPlan storedPlan;
+
+  public FakeRecords() {
+    this(null);
+  }
+
+  public FakeRecords(ExecutionPlan storedPlan) {
+    this.storedPlan = storedPlan;
+  }
 
   @Override
   public void runStarted(RunStarted run) {
     started.add(run);
+  }
+
+  @Override
+  public List<PlannedArtifact> planArtifacts(String runId, int from, int count) {
+    List<PlannedArtifact> all = storedPlan.artifacts();
+    return List.copyOf(all.subList(Math.min(from, all.size()), Math.min(from + count, all.size())));
+  }
+
+  @Override
+  public void artifactsFinished(String runId, List<ArtifactOutcome> outcomes) {
+    artifactBatches.addAll(outcomes);
   }
 
   @Override
