@@ -64,6 +64,19 @@ record PropertyDoc(
           ? "array of " + items
           : type.asText();
     }
-    return definition.has("oneOf") || definition.has("anyOf") ? "see schema" : "any";
+    JsonNode alternatives =
+        definition.has("anyOf") ? definition.get("anyOf") : definition.get("oneOf");
+    if (alternatives != null && alternatives.isArray()) {
+      List<String> types = new ArrayList<>();
+      for (JsonNode alternative : alternatives) {
+        String text =
+            alternative.path("pattern").asText("").contains("$") ? "${VAR}" : type(alternative);
+        if (!types.contains(text)) {
+          types.add(text);
+        }
+      }
+      return String.join(" or ", types);
+    }
+    return "any";
   }
 }
