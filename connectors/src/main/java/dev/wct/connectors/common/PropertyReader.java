@@ -130,6 +130,6 @@ public final class PropertyReader {
   private static String describe(JsonNode value) {
     return value.isTextual()
         ? "'" + value.asText() + "'"
-        : value.getNodeType().name().toLowerCase();
+        : value.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -34,7 +34,7 @@ public final class MysqlConnector extends DatabaseConnector {
           + " COALESCE(k.ORDINAL_POSITION, 0)"
           + " FROM information_schema.COLUMNS c"
           + " JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA"
-          + " AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'"
+          + " AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')"
           + " LEFT JOIN information_schema.KEY_COLUMN_USAGE k ON k.TABLE_SCHEMA = c.TABLE_SCHEMA"
           + " AND k.TABLE_NAME = c.TABLE_NAME AND k.COLUMN_NAME = c.COLUMN_NAME"
           + " AND k.CONSTRAINT_NAME = 'PRIMARY'"
