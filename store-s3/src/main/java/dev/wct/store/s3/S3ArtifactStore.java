@@ -7,6 +7,7 @@ import dev.wct.store.StoreNames;
 import dev.wct.store.StoredArtifact;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -140,6 +141,7 @@ public final class S3ArtifactStore implements ArtifactStore {
   @Override
   public StoredArtifact save(String runId, String artifactId, Content content) {
     String key = artifactKey(runId, artifactId);
+    Objects.requireNonNull(content, "content");
     Optional<StoredArtifact> existing = stat(runId, artifactId);
     if (existing.isPresent()) {
       return existing.get();
@@ -154,9 +156,8 @@ public final class S3ArtifactStore implements ArtifactStore {
         return stat(runId, artifactId)
             .orElseThrow(
                 () ->
-                    errors.translate(
-                        "save " + key,
-                        SdkException.builder().message("deleted while being saved").build()));
+                    WctException.external(
+                        location(runId, artifactId) + " was deleted while being saved", null));
       }
       LOG.debug("saved artifact {} ({} bytes)", key, spool.size());
       return new StoredArtifact(ArtifactStore.artifactKey(runId, artifactId), spool.size(), sha256);
@@ -252,7 +253,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
     try (InputStream in =
         new DigestInputStream(s3.getObject(b -> b.bucket(bucket).key(key)), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
       throw WctException.external("cannot read s3://" + bucket + "/" + key + ": " + e, e);
     } catch (SdkException e) {

@@ -9,9 +9,11 @@ import java.util.Objects;
  *
  * @param endpoint the S3 endpoint for S3-compatible servers such as MinIO (path-style access); null
  *     for AWS itself
- * @param region the signing region; {@code us-east-1} suits most S3-compatible servers
+ * @param region the signing region; null means {@code us-east-1}, which suits most S3-compatible
+ *     servers
  * @param bucket the bucket, which must exist
- * @param prefix a key prefix inside the bucket, empty or ending with '/'
+ * @param prefix a key prefix inside the bucket, normalised to empty or ending with '/'; null means
+ *     none
  * @param accessKeyId an explicit access key; null to use the default AWS credentials chain
  * @param secretAccessKey the secret of {@code accessKeyId}; never printed
  */
@@ -25,9 +27,9 @@ public record S3StoreConfig(
   public static final String DEFAULT_REGION = "us-east-1";
 
   public S3StoreConfig {
-    Objects.requireNonNull(region, "region");
+    region = region == null || region.isBlank() ? DEFAULT_REGION : region;
     Objects.requireNonNull(bucket, "bucket");
-    Objects.requireNonNull(prefix, "prefix");
+    prefix = prefix == null ? "" : prefix;
     if (bucket.isBlank() || bucket.contains("/")) {
       throw new IllegalArgumentException("invalid bucket name '" + bucket + "'");
     }

@@ -17,6 +17,14 @@ class S3StoreConfigTest {
   }
 
   @Test
+  void unsetRegionAndPrefixMeanTheDefaults() {
+    S3StoreConfig config = new S3StoreConfig(null, null, "scans", null, null, null);
+
+    assertThat(config.region()).isEqualTo("us-east-1");
+    assertThat(config.prefix()).isEmpty();
+  }
+
+  @Test
   void prefixThatClimbsOutIsRejected() {
     assertThatThrownBy(() -> S3StoreConfig.of("scans", "a/../b"))
         .isInstanceOf(IllegalArgumentException.class)

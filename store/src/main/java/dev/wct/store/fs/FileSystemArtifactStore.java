@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   public StoredArtifact save(String runId, String artifactId, Content content) {
     Path target = artifactFile(runId, artifactId);
     String key = ArtifactStore.artifactKey(runId, artifactId);
+    Objects.requireNonNull(content, "content");
     Optional<StoredArtifact> existing = stat(runId, artifactId);
     if (existing.isPresent()) {
       return existing.get();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -42,6 +43,7 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   public StoredArtifact save(String runId, String artifactId, Content content) {
     StoreNames.runId(runId);
     StoreNames.artifactId(artifactId);
+    Objects.requireNonNull(content, "content");
     Run run = runs.computeIfAbsent(runId, id -> new Run());
     Blob existing = run.artifacts.get(artifactId);
     if (existing != null) {
