@@ -1,0 +1,43 @@
+package dev.wct.activities;
+
+import static dev.wct.activities.PlanBuilder.plan;
+import static dev.wct.activities.TestComponents.connector;
+import static dev.wct.activities.TestComponents.items;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wct.activities.engine.EmbeddedTemporal;
+import dev.wct.activities.engine.ProducerEnvironment;
+import dev.wct.activities.engine.RunLauncher;
+import dev.wct.core.run.RunStatus;
+import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.store.memory.InMemoryArtifactStore;
+import dev.wct.store.runs.RunRecords;
+import dev.wct.workflows.run.RunResult;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedTemporalTest {
+  @Test
+  void anEmbeddedServerAndWorkerRunAPlanInRealTime() {
+    InMemoryArtifactStore store = new InMemoryArtifactStore();
+    ProducerEnvironment producers =
+        new ProducerEnvironment(
+            store,
+            ComponentCatalog.of(List.of(connector("test_source", items("row", 2))), List.of()),
+            name -> null,
+            Path.of("."));
+
+    try (EmbeddedTemporal temporal = EmbeddedTemporal.start(producers)) {
+      RunResult result =
+          new RunLauncher(temporal.client(), store)
+              .start(plan().source("db").passThrough("copy", "db").build(), "scan.yaml", null)
+              .awaitResult();
+
+      assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(result.artifact("copy").orElseThrow().output().itemCount()).isEqualTo(2);
+      assertThat(new RunRecords(store).run(result.runId()).orElseThrow().status())
+          .isEqualTo(RunStatus.COMPLETED);
+    }
+  }
+}
