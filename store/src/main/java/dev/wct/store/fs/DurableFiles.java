@@ -58,8 +58,16 @@ final class DurableFiles {
     return true;
   }
 
-  /** Writes {@code bytes} to {@code target}, replacing what is there in one atomic step. */
+  /** Writes {@code bytes} to {@code target}, replacing what is there in one atomic, synced step. */
   static void replace(Path target, byte[] bytes) throws IOException {
+    replace(target, bytes, true);
+  }
+
+  /**
+   * Writes {@code bytes} to {@code target}, replacing what is there in one atomic step; without
+   * {@code durable}, a crash may lose or truncate the new content (for self-checking files only).
+   */
+  static void replace(Path target, byte[] bytes, boolean durable) throws IOException {
     Path temp = tempFileFor(target);
     try {
       try (FileChannel channel = createTemp(temp)) {
@@ -67,14 +75,18 @@ final class DurableFiles {
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-        channel.force(true);
+        if (durable) {
+          channel.force(true);
+        }
       }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
-      syncDirectory(target.getParent());
+      if (durable) {
+        syncDirectory(target.getParent());
+      }
     } finally {
       Files.deleteIfExists(temp);
     }

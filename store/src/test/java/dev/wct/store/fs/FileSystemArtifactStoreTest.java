@@ -16,7 +16,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +150,49 @@ class FileSystemArtifactStoreTest {
 
     Files.writeString(sidecar, "garbage");
     assertThat(store.stat("run-1", "db")).contains(stored);
+
+    // Sidecars are not synced: a crash may leave one torn.
+    String identity =
+        ChecksumSidecar.identity(
+            Files.readAttributes(artifacts("run-1").resolve("db.json"), BasicFileAttributes.class));
+    Files.writeString(sidecar, stored.sha256().substring(0, 30));
+    assertThat(store.stat("run-1", "db")).contains(stored);
+    Files.writeString(sidecar, "0".repeat(64) + "\n" + identity.substring(0, 5));
+    assertThat(store.stat("run-1", "db")).contains(stored);
+  }
+
+  @Test
+  void storesOpenedOnTheSameDirectoryByConcurrentWritersKeepOneArtifact() throws Exception {
+    int writers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<StoredArtifact>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        FileSystemArtifactStore store = open();
+        GeneratedBytes content = new GeneratedBytes(i, 100_000 + i);
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.save("run-1", "db", content);
+                }));
+      }
+      start.countDown();
+      Set<StoredArtifact> stored = new HashSet<>();
+      for (Future<StoredArtifact> result : results) {
+        stored.add(result.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(stored).hasSize(1);
+      assertThat(open().stat("run-1", "db")).contains(stored.iterator().next());
+      try (Stream<Path> files = Files.list(artifacts("run-1"))) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .containsExactlyInAnyOrder("db.json", "db.json.sha256");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
