@@ -81,7 +81,6 @@ final class PhoneDetector implements ValueDetector {
       }
       int j = i + 1;
       int digits = Chars.digit(c) ? 1 : 0;
-      boolean separated = c == '+' || c == '(';
       while (j < length && digits <= 15) {
         char d = text.charAt(j);
         if (Chars.digit(d)) {
@@ -90,7 +89,6 @@ final class PhoneDetector implements ValueDetector {
           if (separatorRunTooLong(text, j)) {
             break;
           }
-          separated = true;
         } else {
           break;
         }
@@ -101,6 +99,7 @@ final class PhoneDetector implements ValueDetector {
         end--;
       }
       if (digits >= 7 && digits <= 15 && Chars.endsWord(text, end)) {
+        boolean separated = !allDigits(text, i, end);
         if (!separated && keywordEnds == null) {
           keywordEnds = keywordEnds(tokens);
         }
@@ -111,6 +110,15 @@ final class PhoneDetector implements ValueDetector {
       }
       i = Math.max(j, i + 1);
     }
+  }
+
+  private static boolean allDigits(String text, int start, int end) {
+    for (int k = start; k < end; k++) {
+      if (!Chars.digit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean separatorRunTooLong(String text, int j) {

@@ -270,6 +270,15 @@ public final class RulesetLoader {
   }
 
   private static String firstLine(Exception e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+        && json.getLocation() != null) {
+      return "line "
+          + json.getLocation().getLineNr()
+          + ", column "
+          + json.getLocation().getColumnNr()
+          + ": "
+          + json.getOriginalMessage();
+    }
     String message = String.valueOf(e.getMessage());
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);

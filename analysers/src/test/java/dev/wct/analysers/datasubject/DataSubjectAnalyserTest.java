@@ -1,0 +1,69 @@
+package dev.wct.analysers.datasubject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.analysers.testing.CollectingWriter;
+import dev.wct.analysers.testing.Inputs;
+import dev.wct.analysers.testing.TestContext;
+import dev.wct.core.json.Json;
+import dev.wct.core.message.MessageSchemas;
+import dev.wct.core.message.SchemaRef;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DataSubjectAnalyserTest {
+  private static CollectingWriter analyse(List<ObjectNode> items) {
+    CollectingWriter out = new CollectingWriter("findings");
+    new DataSubjectAnalyser()
+        .analyse(
+            new TestContext(),
+            Json.mapper().createObjectNode(),
+            List.of(Inputs.standardInput(items)),
+            out);
+    return out;
+  }
+
+  @Test
+  void tableNamedAfterASubjectScoresHigherThanAPassingMention() {
+    CollectingWriter out =
+        analyse(
+            List.of(
+                Inputs.cell("patients", "diagnosis", "asthma"),
+                Inputs.cell("patients", "admission_date", "2024-01-02"),
+                Inputs.file(
+                    "docs/notes.txt", "We may later hire a contractor for the migration.")));
+
+    JsonNode patient = out.item("subject", "patient");
+    JsonNode contractor = out.item("subject", "contractor");
+    assertThat(patient.path("confidence_score").asInt())
+        .isGreaterThan(contractor.path("confidence_score").asInt());
+    assertThat(patient.path("confidence_score").asInt()).isBetween(0, 100);
+    assertThat(
+            MessageSchemas.builtIn()
+                .validate(SchemaRef.of("data_subject_indicator"), out.content()))
+        .isEmpty();
+  }
+
+  @Test
+  void codeAboutEmployeesAndChildrenNamesBoth() {
+    CollectingWriter out =
+        analyse(
+            List.of(
+                Inputs.file(
+                    "src/hr/EmployeeService.java",
+                    "class EmployeeService { void enrolChild(Child child, ParentalConsent consent) {} }")));
+
+    assertThat(out.items())
+        .extracting(f -> f.path("subject").asText())
+        .contains("employee", "child");
+    assertThat(out.content().path("summary").path("subjects").has("employee")).isTrue();
+  }
+
+  @Test
+  void textWithoutSubjectsYieldsNoFindings() {
+    assertThat(analyse(List.of(Inputs.cell("product_catalog", "sku", "SKU-4821"))).items())
+        .isEmpty();
+  }
+}

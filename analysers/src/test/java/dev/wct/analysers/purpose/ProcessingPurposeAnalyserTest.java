@@ -1,0 +1,63 @@
+package dev.wct.analysers.purpose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.analysers.testing.CollectingWriter;
+import dev.wct.analysers.testing.Inputs;
+import dev.wct.analysers.testing.TestContext;
+import dev.wct.core.json.Json;
+import dev.wct.core.message.MessageSchemas;
+import dev.wct.core.message.SchemaRef;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProcessingPurposeAnalyserTest {
+  private static CollectingWriter analyse(List<ObjectNode> items) {
+    CollectingWriter out = new CollectingWriter("findings");
+    new ProcessingPurposeAnalyser()
+        .analyse(
+            new TestContext(),
+            Json.mapper().createObjectNode(),
+            List.of(Inputs.standardInput(items)),
+            out);
+    return out;
+  }
+
+  @Test
+  void wellKnownSdksAndEndpointsNameTheirPurposeAndService() {
+    CollectingWriter out =
+        analyse(
+            List.of(
+                Inputs.file(
+                    "web/index.html",
+                    "<script src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script>\n"
+                        + "<script>gtag('config', 'G-1');</script>"),
+                Inputs.file("web/pay.js", "const stripe = Stripe('pk_live'); paypal.Buttons();"),
+                Inputs.file(
+                    "ml/chat.py", "client = OpenAI()\nclient.chat.completions.create(model='x')"),
+                Inputs.file(
+                    "support/widget.js", "window.intercomSettings = {}; Intercom('boot');")));
+
+    JsonNode analytics = out.item("purpose", "analytics");
+    assertThat(analytics.path("metadata").path("services").toString()).contains("google_analytics");
+    JsonNode payments = out.item("purpose", "payments");
+    assertThat(payments.path("metadata").path("services").toString()).contains("stripe", "paypal");
+    assertThat(out.item("purpose", "ai_ml").path("metadata").path("services").toString())
+        .contains("ai_provider");
+    assertThat(out.item("purpose", "customer_support")).isNotNull();
+    assertThat(
+            MessageSchemas.builtIn()
+                .validate(SchemaRef.of("processing_purpose_indicator"), out.content()))
+        .isEmpty();
+  }
+
+  @Test
+  void plainTextWithoutPurposesYieldsNoFindings() {
+    assertThat(
+            analyse(List.of(Inputs.file("README.md", "Compile with make and run the tests.")))
+                .items())
+        .isEmpty();
+  }
+}
