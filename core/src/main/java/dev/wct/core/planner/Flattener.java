@@ -89,7 +89,7 @@ final class Flattener {
       }
       PlanNode node = new PlanNode(prefix + spec.id(), spec, runbook, path, kind, retryBase, false);
       if (spec.isDerived()) {
-        resolveInputs(node, runbook, names, bound, child);
+        resolveInputs(node, runbook, names, child);
         if (spec.childRunbook() != null) {
           // The child's artifacts read these inputs; this artifact passes the child's output on.
           node.inputs.clear();
@@ -154,13 +154,11 @@ final class Flattener {
   }
 
   private void resolveInputs(
-      PlanNode node,
-      Runbook runbook,
-      Map<String, String> names,
-      Map<String, String> bound,
-      boolean child) {
+      PlanNode node, Runbook runbook, Map<String, String> names, boolean child) {
     List<String> inputs = node.spec.inputs();
     boolean listed = runbook.sourceMap().has(node.path + ".inputs[0]");
+    List<String> unmapped = new ArrayList<>();
+    boolean unknown = false;
     for (int i = 0; i < inputs.size(); i++) {
       String reference = inputs.get(i);
       String inputPath = node.path + ".inputs" + (listed ? "[" + i + "]" : "");
@@ -172,21 +170,12 @@ final class Flattener {
           if (declared != null && !runbook.artifacts().containsKey(reference)) {
             node.declaredInputSchemas.put(target, declared.inputSchema());
           }
-        } else if (declared != null
-            && declared.optional()
-            && node.spec.childRunbook() == null
-            && node.spec.inputs().size() == 1) {
-          problems.add(
-              runbook
-                  .sourceMap()
-                  .problem(
-                      inputPath,
-                      "optional input '"
-                          + reference
-                          + "' is not mapped by the parent runbook, and it is the only input"));
+        } else if (declared != null && declared.optional()) {
+          unmapped.add(reference);
         }
         continue;
       }
+      unknown = true;
       List<String> known = new ArrayList<>(names.keySet());
       String hint = Suggestions.hint(reference, known);
       problems.add(
@@ -202,6 +191,16 @@ final class Flattener {
                               + String.join(", ", runbook.inputs().keySet())
                               + ")"
                           : hint)));
+    }
+    if (node.inputs.isEmpty() && !unmapped.isEmpty() && !unknown) {
+      problems.add(
+          runbook
+              .sourceMap()
+              .problem(
+                  node.path + ".inputs",
+                  "no inputs left: the optional inputs "
+                      + unmapped
+                      + " are not mapped by the parent runbook"));
     }
   }
 

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 /**
  * Turns a runbook file into an {@link ExecutionPlan}: parses it and its child runbooks, flattens
  * them, checks references, cycles, components, properties and schemas, and reports every problem at
- * once as a {@link RunbookException}. Thread-safe only if used by one thread at a time.
+ * once as a {@link RunbookException}. Thread-safe.
  */
 public final class Planner {
   private final ComponentCatalog catalog;

@@ -12,9 +12,9 @@ import dev.wct.core.runbook.Suggestions;
 import dev.wct.core.spi.Component;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks component properties against the component's own JSON Schema. Schemas are compiled once
@@ -32,7 +32,7 @@ final class PropertiesCheck {
   private static final JsonSchemaFactory FACTORY =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-  private final Map<String, Object> compiled = new HashMap<>();
+  private final Map<String, Object> compiled = new ConcurrentHashMap<>();
 
   /** Violations, sorted by place then message. */
   List<Violation> check(Component component, ObjectNode properties) {

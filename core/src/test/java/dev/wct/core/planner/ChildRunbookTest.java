@@ -302,4 +302,51 @@ class ChildRunbookTest {
             "broken.yaml:6:17: artifacts.pii.inputs: unknown artifact 'dat' (did you mean"
                 + " 'data'?)");
   }
+
+  @Test
+  void childArtifactLeftWithoutInputsByAnUnmappedOptionalInputIsAProblem() {
+    fixture.write(
+        "optional.yaml",
+        """
+        name: optional input
+        description: code is optional
+        inputs:
+          data: {input_schema: standard_input}
+          code: {input_schema: source_code, optional: true}
+        outputs: {out: {artifact: both}}
+        artifacts:
+          from_data: {inputs: data, process: {type: test_personal_data}}
+          from_code: {inputs: code, process: {type: test_personal_data}}
+          both: {inputs: [from_data, from_code]}
+        """);
+
+    List<String> problems =
+        fixture.problems(parent("{path: optional.yaml, input_mapping: {data: src}, output: out}"));
+
+    assertThat(problems)
+        .containsExactly(
+            "optional.yaml:9:23: artifacts.from_code.inputs: no inputs left: the optional inputs"
+                + " [code] are not mapped by the parent runbook");
+  }
+
+  @Test
+  void optionalInputMayBeLeftUnmappedWhenOtherInputsRemain() {
+    fixture.write(
+        "optional.yaml",
+        """
+        name: optional input
+        description: extra is optional
+        inputs:
+          data: {input_schema: standard_input}
+          extra: {input_schema: standard_input, optional: true}
+        outputs: {out: {artifact: pii}}
+        artifacts:
+          pii: {inputs: [data, extra], process: {type: test_personal_data}}
+        """);
+
+    ExecutionPlan plan =
+        fixture.plan(parent("{path: optional.yaml, input_mapping: {data: src}, output: out}"));
+
+    assertThat(plan.artifact("scan.pii").orElseThrow().inputs()).containsExactly("src");
+  }
 }
