@@ -13,8 +13,11 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +135,34 @@ class S3ArtifactStoreTest {
       assertThat(in.readAllBytes()).isEqualTo(winner);
     }
     assertThat(s3.admin().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+  }
+
+  @Test
+  void producerFailingAfterSpillingToDiskLeavesNoObjectAndNoSpoolFile() throws IOException {
+    GeneratedBytes beyondOnePart = new GeneratedBytes(6, S3ArtifactStore.PART_SIZE + 1000);
+    long spoolsBefore = spoolFiles();
+
+    assertThatThrownBy(
+            () ->
+                store.save(
+                    "run-1",
+                    "db",
+                    out -> {
+                      beyondOnePart.writeTo(out);
+                      throw new IOException("source went away");
+                    }))
+        .isInstanceOf(WctException.class)
+        .hasMessageContaining("source went away");
+
+    assertThat(spoolFiles()).isEqualTo(spoolsBefore);
+    assertThat(store.exists("run-1", "db")).isFalse();
+    assertThat(s3.admin().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+  }
+
+  private static long spoolFiles() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("wct-s3-")).count();
+    }
   }
 
   @Test
