@@ -11,6 +11,7 @@ import dev.wct.store.StoreNames;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.workflows.records.RunRecordActivities;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,8 +30,8 @@ import java.util.Optional;
  * @param plan the plan the run executed; null when the store does not hold it
  */
 public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, ExecutionPlan plan) {
-  /** The run record name under which {@code wct run} keeps the plan (placeholders unresolved). */
-  public static final String PLAN_RECORD = "plan.json";
+  /** The run record that keeps the plan, placeholders unresolved; the engine reads it too. */
+  public static final String PLAN_RECORD = RunRecordActivities.PLAN_RECORD;
 
   public StoredRun {
     Objects.requireNonNull(run, "run");

@@ -4,6 +4,7 @@ import dev.wct.activities.engine.EmbeddedTemporal;
 import dev.wct.activities.engine.ProducerEnvironment;
 import dev.wct.activities.engine.RunHandle;
 import dev.wct.activities.engine.RunLauncher;
+import dev.wct.cli.Wct;
 import dev.wct.cli.report.ArtifactTable;
 import dev.wct.cli.report.ResultsDocument;
 import dev.wct.cli.report.StoredRun;
@@ -93,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
       throw WctException.user("--concurrency must be at least 1, got " + concurrency);
     }
     JulToSlf4j.install();
-    ComponentCatalog catalog = ComponentCatalog.discover();
+    ComponentCatalog catalog = catalog();
     PrintWriter out = spec.commandLine().getOut();
     try (ArtifactStore artifacts = store.open()) {
       // Temporal's start-up is the bulk of a cold run: overlap it with planning.
@@ -155,6 +156,13 @@ public final class RunCommand implements Callable<Integer> {
     out.println("Run " + run.runId() + " " + result.status().label());
     out.flush();
     return result.status().successful() ? 0 : 1;
+  }
+
+  /** The components the command line was given, so that they are discovered once. */
+  private ComponentCatalog catalog() {
+    return spec.root().userObject() instanceof Wct wct
+        ? wct.context().catalog()
+        : ComponentCatalog.discover();
   }
 
   /** Placeholders see {@code --var} values first, then the process environment. */

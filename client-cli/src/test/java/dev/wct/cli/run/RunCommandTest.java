@@ -46,6 +46,8 @@ class RunCommandTest {
                     path: "${SCAN_DIR}"
               personal_data:
                 inputs: files
+                process:
+                  type: personal_data
                 output: true
             """);
 
@@ -69,8 +71,8 @@ class RunCommandTest {
         .isEqualTo("Personal data in the web app");
     assertThat(doc.path("outputs")).hasSize(1);
     assertThat(doc.path("outputs").get(0).path("id").asText()).isEqualTo("personal_data");
-    assertThat(doc.path("outputs").get(0).path("content").path("data").toString())
-        .contains("jane.doe@example.com");
+    assertThat(doc.path("outputs").get(0).path("content").path("findings").toString())
+        .contains("email");
 
     // The plan the run keeps has the placeholder, not the value given on the command line.
     String plan = Files.readString(Path.of(store, "runs", runId, "_system", "plan.json"));
@@ -82,7 +84,7 @@ class RunCommandTest {
     Cli.Result inspect = Cli.run("inspect", runId, "personal_data", "--store", store);
     assertThat(inspect.exitCode()).isZero();
     assertThat(Json.mapper().readTree(inspect.out()).path("schema").path("name").asText())
-        .isEqualTo("standard_input");
+        .isEqualTo("personal_data_indicator");
   }
 
   @Test
@@ -101,6 +103,8 @@ class RunCommandTest {
                     path: "%s"
               personal_data:
                 inputs: files
+                process:
+                  type: personal_data
                 output: true
             """
                 .formatted(missing));
