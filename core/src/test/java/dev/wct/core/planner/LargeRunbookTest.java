@@ -1,8 +1,10 @@
 package dev.wct.core.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.runbook.RunbookException;
 import dev.wct.core.testing.Runbooks;
 import dev.wct.core.testing.TestComponents;
 import java.nio.file.Path;
@@ -56,5 +58,25 @@ class LargeRunbookTest {
     assertThat(plan.criticalPath()).hasSize(5_000).startsWith("a0").endsWith("a4999");
     assertThat(plan.levels()).hasSize(5_000);
     assertThat(Planner.json(plan).length).isLessThan(PlanLimits.MAX_PLAN_BYTES);
+  }
+
+  @Test
+  void planOverTheWorkflowInputLimitIsAProblemThatSaysHowToFixIt() {
+    String filler = "x".repeat(1_000);
+    StringBuilder yaml = new StringBuilder("name: huge\ndescription: big properties\nartifacts:\n");
+    for (int i = 0; i < 2_000; i++) {
+      yaml.append("  a")
+          .append(i)
+          .append(":\n    source: {type: test_source, properties: {path: ")
+          .append(filler)
+          .append("}}\n");
+    }
+    Path file = Runbooks.write(dir, "huge.yaml", yaml.toString());
+
+    assertThatThrownBy(() -> new Planner(TestComponents.catalog()).plan(file))
+        .isInstanceOf(RunbookException.class)
+        .hasMessageMatching(
+            ".*huge.yaml:3:1: artifacts: plan is \\d+ bytes, over the 1.5 MiB a workflow input"
+                + " may carry; split the runbook into child runbooks or fewer artifacts");
   }
 }
