@@ -27,8 +27,17 @@ import java.util.stream.Collectors;
  * namespace of the file that makes them, so that problems name the right file.
  */
 final class Flattener {
-  /** The parent artifact mapped to a child input must have the input's schema. */
-  record SchemaExpectation(String artifactId, SchemaRef expected, Problem whereMapped) {}
+  /**
+   * The parent artifact mapped to a child input must have the input's schema.
+   *
+   * @param mappedAt where the mapping is written, in {@code runbook}
+   */
+  record SchemaExpectation(
+      String artifactId, SchemaRef expected, Runbook runbook, String mappedAt) {
+    Problem problem(String message) {
+      return runbook.sourceMap().problem(mappedAt, message);
+    }
+  }
 
   /** A child runbook file on the current chain of nesting. */
   private record Frame(Path identity, String shown) {}
@@ -317,8 +326,7 @@ final class Flattener {
               if (target != null) {
                 bound.put(input, target);
                 expectations.add(
-                    new SchemaExpectation(
-                        target, declared.inputSchema(), runbook.sourceMap().problem(at, "")));
+                    new SchemaExpectation(target, declared.inputSchema(), runbook, at));
               }
             });
     child

@@ -116,13 +116,8 @@ public final class Planner {
       for (Flattener.SchemaExpectation expected : flattener.expectations()) {
         SchemaRef actual = nodes.get(expected.artifactId()).schema;
         if (actual != null && !actual.equals(expected.expected())) {
-          Problem at = expected.whereMapped();
           problems.add(
-              new Problem(
-                  at.file(),
-                  at.line(),
-                  at.column(),
-                  at.path(),
+              expected.problem(
                   "schema mismatch: '"
                       + expected.artifactId()
                       + "' produces "

@@ -29,6 +29,10 @@ public final class SourceMap {
 
   /** The place of {@code path}, or of its nearest enclosing value that has one. */
   public Location locate(String path) {
+    return locate(locations, path);
+  }
+
+  static Location locate(Map<String, Location> locations, String path) {
     String current = path;
     while (!current.isEmpty()) {
       Location found = locations.get(current);

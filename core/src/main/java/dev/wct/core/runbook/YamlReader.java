@@ -50,7 +50,8 @@ final class YamlReader {
   }
 
   void problem(String path, String message) {
-    problems.add(sourceMap().problem(path, message));
+    Location at = SourceMap.locate(locations, path);
+    problems.add(new Problem(file, at.line(), at.column(), path, message));
   }
 
   static Location location(Node node) {
