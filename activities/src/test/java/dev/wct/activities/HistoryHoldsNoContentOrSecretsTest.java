@@ -11,6 +11,7 @@ import dev.wct.core.run.RunStatus;
 import dev.wct.core.spi.Connector;
 import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunResult;
+import dev.wct.workflows.run.RunbookWorkerOptions;
 import dev.wct.workflows.run.RunbookWorkflowImpl;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -27,6 +28,7 @@ class HistoryHoldsNoContentOrSecretsTest {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+          .setWorkerOptions(RunbookWorkerOptions.workerOptions())
           .setDoNotStart(true)
           .build();
 

@@ -18,6 +18,7 @@ import dev.wct.core.spi.Connector;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunResult;
+import dev.wct.workflows.run.RunbookWorkerOptions;
 import dev.wct.workflows.run.RunbookWorkflowImpl;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -35,6 +36,7 @@ class ProducerActivitiesTest {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+          .setWorkerOptions(RunbookWorkerOptions.workerOptions())
           .setDoNotStart(true)
           .build();
 
@@ -86,6 +88,8 @@ class ProducerActivitiesTest {
     assertThat(contents(engine, result.runId(), "pii")).containsExactly("db: row 0", "db: row 1");
     assertThat(engine.records.run(result.runId()).orElseThrow().status())
         .isEqualTo(RunStatus.COMPLETED);
+    assertThat(engine.historyText(result.runId()))
+        .contains("db: connector test_source", "pii: analyser echo");
     assertThat(engine.records.artifacts(result.runId()))
         .extracting(ArtifactRecord::artifactId, ArtifactRecord::state, ArtifactRecord::attempts)
         .containsExactly(

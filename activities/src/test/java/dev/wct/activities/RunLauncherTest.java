@@ -15,6 +15,7 @@ import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
+import dev.wct.workflows.run.RunbookWorkerOptions;
 import dev.wct.workflows.run.RunbookWorkflowImpl;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -34,6 +35,7 @@ class RunLauncherTest {
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+          .setWorkerOptions(RunbookWorkerOptions.workerOptions())
           .setDoNotStart(true)
           .build();
 

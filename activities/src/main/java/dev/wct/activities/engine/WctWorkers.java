@@ -2,6 +2,7 @@ package dev.wct.activities.engine;
 
 import dev.wct.activities.producer.ProducerActivitiesImpl;
 import dev.wct.activities.records.RunRecordActivitiesImpl;
+import dev.wct.workflows.run.RunbookWorkerOptions;
 import dev.wct.workflows.run.RunbookWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -12,12 +13,8 @@ public final class WctWorkers {
   /** The task queue the CLI, the worker and the launcher agree on. */
   public static final String TASK_QUEUE = "wct";
 
-  /**
-   * Worker options for wct: the deadlock detector's 1 s default trips when a large plan fans out
-   * hundreds of producers in one workflow task on a busy machine (the task is retried, but slower).
-   */
-  public static final WorkerOptions WORKER_OPTIONS =
-      WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(5_000).build();
+  /** Worker options wct relies on: see {@link RunbookWorkerOptions}. */
+  public static final WorkerOptions WORKER_OPTIONS = RunbookWorkerOptions.workerOptions();
 
   private WctWorkers() {}
 

@@ -121,6 +121,27 @@ class DependencyDrivenSchedulingTest {
   }
 
   @Test
+  void aRunOptionOverridesThePlansConcurrency(TestWorkflowEnvironment env, Worker worker) {
+    PlanBuilder plan = plan().maxConcurrency(10);
+    for (int i = 0; i < 4; i++) {
+      plan.source("s" + i);
+      producers.on("s" + i, sleep(50));
+    }
+
+    RunbookWorkflow workflow =
+        WorkflowTestSupport.start(
+            env,
+            worker,
+            "r5",
+            new RunRequest("r5", plan.build(), new RunOptions(1)),
+            producers,
+            records);
+    WorkflowTestSupport.result(workflow);
+
+    assertThat(log.maxConcurrent()).isEqualTo(1);
+  }
+
+  @Test
   void readyArtifactsAreReleasedInPlanOrder(TestWorkflowEnvironment env, Worker worker) {
     PlanBuilder plan = plan().maxConcurrency(1);
     for (String id : new String[] {"a", "b", "c", "d"}) {

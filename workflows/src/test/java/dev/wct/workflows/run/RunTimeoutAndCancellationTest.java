@@ -24,8 +24,17 @@ class RunTimeoutAndCancellationTest {
   private final FakeProducers producers = new FakeProducers(log);
   private final FakeRecords records = new FakeRecords();
 
+  /** The producer itself saw the cancellation (at its next heartbeat) and stopped. */
+  private void awaitEvent(String event) throws InterruptedException {
+    for (int i = 0; i < 1_000 && !log.events().contains(event); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(log.events()).contains(event).doesNotContain("end:stuck");
+  }
+
   @Test
-  void aRunTimeoutKeepsWhatWasProducedAndSkipsTheRest(TestWorkflowEnvironment env, Worker worker) {
+  void aRunTimeoutKeepsWhatWasProducedAndSkipsTheRest(TestWorkflowEnvironment env, Worker worker)
+      throws InterruptedException {
     producers.on("stuck", hangUntilCancelled());
     RunRequest request =
         new RunRequest(
@@ -46,6 +55,7 @@ class RunTimeoutAndCancellationTest {
     assertThat(result.idsIn(ArtifactState.SUCCEEDED)).containsExactly("quick");
     assertThat(result.artifact("stuck").orElseThrow().skipReason()).isEqualTo("timeout");
     assertThat(result.artifact("stuck_pii").orElseThrow().skipReason()).isEqualTo("timeout");
+    awaitEvent("cancelled:stuck");
     assertThat(records.finished)
         .singleElement()
         .satisfies(
@@ -86,6 +96,7 @@ class RunTimeoutAndCancellationTest {
                       org.assertj.core.groups.Tuple.tuple("stuck", "cancelled"),
                       org.assertj.core.groups.Tuple.tuple("pii", "cancelled"));
             });
+    awaitEvent("cancelled:stuck");
     RunProgress progress = workflow.status();
     assertThat(progress.status()).isEqualTo(RunStatus.CANCELLED);
     assertThat(progress.succeeded()).isEqualTo(1);

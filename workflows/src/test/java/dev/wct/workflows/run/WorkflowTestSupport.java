@@ -14,6 +14,7 @@ final class WorkflowTestSupport {
   static TestWorkflowExtension extension() {
     return TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+        .setWorkerOptions(RunbookWorkerOptions.workerOptions())
         .setDoNotStart(true)
         .build();
   }
