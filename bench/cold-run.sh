@@ -11,6 +11,7 @@ runs="${1:-5}"
 jar="${WCT_JAR:-$root/client-cli/target/wct.jar}"
 [ -x /usr/bin/time ] || { echo "cold-run: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
 [ -f "$jar" ] || { echo "cold-run: $jar not found; build client-cli first" >&2; exit 2; }
+jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -244,7 +244,9 @@ public final class HtmlReport {
       Map.Entry<String, JsonNode> field = it.next();
       String key = field.getKey();
       JsonNode value = field.getValue();
-      if (OWN_COLUMNS.contains(key) || value.isNull()) {
+      if (OWN_COLUMNS.contains(key)
+          || value.isNull()
+          || value.isContainerNode() && value.isEmpty()) {
         continue;
       }
       if (value.isBoolean()) {

@@ -54,6 +54,7 @@ class ExportCommandTest {
             "email", "email", 4, MALICIOUS, "b***@shop.test", "c***@shop.test", "d***@shop.test");
     email.put("gdpr_category", "contact_data").put("special_category", false);
     email.put("criminal_offence_data", false).putArray("article_references").add("Art. 4(1)");
+    email.putArray("risk_modifiers");
     ObjectNode health = SeededStore.finding("health", "diagnosis", 1, "diagnosis: ****");
     health.put("gdpr_category", "health_data").put("special_category", true);
     health.put("criminal_offence_data", false).putArray("article_references").add("Art. 9(1)");
@@ -128,6 +129,8 @@ class ExportCommandTest {
         .contains("app&#x2F;users.php:2")
         .contains("mysql: cannot connect to db:3306: &lt;refused&gt;")
         .contains("input &#x27;crm_db&#x27; failed");
+    // Nothing to say is not said.
+    assertThat(html).doesNotContain("Risk modifiers");
     // The GDPR classification supersedes the raw indicators it classified.
     assertThat(html).doesNotContain("indicator-only snippet");
     // Nothing the report shows is fetched from elsewhere.
