@@ -15,8 +15,10 @@ import dev.wct.core.message.ContentWriter;
 import dev.wct.core.message.SchemaRef;
 import dev.wct.core.spi.Analyser;
 import dev.wct.core.spi.ProducerContext;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,6 +118,7 @@ public abstract class FindingClassifier<
     D ruleset = ruleset(reference, context);
     RuleIndex<R> rules = RuleIndex.of(ruleset.rules());
     Summary summary = newSummary();
+    Map<String, Integer> ids = new HashMap<>();
     long position = 0;
     for (ContentReader input : inputs) {
       Iterator<JsonNode> findings = input.items();
@@ -123,6 +126,7 @@ public abstract class FindingClassifier<
         JsonNode finding = findings.next();
         String value = valueOf(finding, context, input, position);
         ObjectNode classified = classify(finding, value, rules.find(value), ruleset);
+        keepIdUnique(classified, ids);
         out.item(classified);
         summary.add(classified);
         position++;
@@ -142,6 +146,23 @@ public abstract class FindingClassifier<
     out.field("analysis_metadata", metadata);
     LOG.info(
         "{}: {} classified {} findings with {}", context.artifactId(), type(), position, reference);
+  }
+
+  /**
+   * Indicator ids are unique per message, but a pass-through fan-in concatenates messages: a
+   * repeated id gets a suffix ({@code personal_data.email-2}) so that reports can key on ids.
+   */
+  private static void keepIdUnique(ObjectNode classified, Map<String, Integer> ids) {
+    String id = classified.get("id").asText();
+    int seen = ids.merge(id, 1, Integer::sum);
+    if (seen > 1) {
+      String unique = id + "-" + seen;
+      while (ids.putIfAbsent(unique, 1) != null) {
+        unique = id + "-" + ++seen;
+      }
+      ids.put(id, seen);
+      classified.put("id", unique);
+    }
   }
 
   private RulesetReference rulesetReference(ProducerContext context, JsonNode properties) {

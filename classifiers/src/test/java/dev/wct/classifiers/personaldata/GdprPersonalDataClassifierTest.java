@@ -142,6 +142,20 @@ class GdprPersonalDataClassifierTest {
   }
 
   @Test
+  void keepsIdsUniqueWhenConcatenatedInputsRepeatThem() {
+    ObjectNode content =
+        run(
+            classifier,
+            noProperties(),
+            input(GdprPersonalDataClassifier.INPUT, "files", List.of(finding("category", "email"))),
+            input(GdprPersonalDataClassifier.INPUT, "db", List.of(finding("category", "email"))));
+
+    assertThat(content.get("findings"))
+        .extracting(finding -> finding.get("id").asText())
+        .containsExactly("category-email", "category-email-2");
+  }
+
+  @Test
   void reportsProgressWhileClassifyingManyFindings() {
     List<ObjectNode> findings =
         java.util.stream.IntStream.range(0, 1200)
