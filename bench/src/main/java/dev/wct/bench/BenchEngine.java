@@ -1,9 +1,9 @@
 package dev.wct.bench;
 
-import dev.wct.activities.engine.EmbeddedTemporal;
 import dev.wct.activities.engine.ProducerEnvironment;
 import dev.wct.activities.engine.RunHandle;
 import dev.wct.activities.engine.RunLauncher;
+import dev.wct.activities.engine.WctWorkers;
 import dev.wct.bench.components.BenchComponents;
 import dev.wct.bench.measure.TimingArtifactStore;
 import dev.wct.bench.raw.LevelBarrierWorkflow;
@@ -16,7 +16,8 @@ import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.worker.WorkerFactory;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,14 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded Temporal service (the in-process test server, real time) hosting both contenders:
- * the wct worker exactly as {@code wct run} starts it, and a worker of raw baseline workflows on a
- * task queue of its own, with the same default worker options.
+ * One embedded Temporal service (the in-process test server in real time, as {@code wct run} starts
+ * it) hosting both contenders in one worker factory, so they share its workflow cache and thread
+ * pools: the wct worker registered by {@link WctWorkers}, and a worker of raw baseline workflows on
+ * a task queue of its own, both with the default worker options.
  */
 final class BenchEngine implements AutoCloseable {
   private final TimingArtifactStore store;
-  private final EmbeddedTemporal temporal;
-  private final WorkerFactory rawWorkers;
+  private final TestWorkflowEnvironment temporal;
   private final RunLauncher launcher;
   private final AtomicInteger rawRuns = new AtomicInteger();
 
@@ -46,13 +47,14 @@ final class BenchEngine implements AutoCloseable {
   BenchEngine(ArtifactStore backend, Path workingDirectory) {
     this.store = new TimingArtifactStore(Objects.requireNonNull(backend, "backend"));
     this.temporal =
-        EmbeddedTemporal.start(
-            new ProducerEnvironment(
-                store, BenchComponents.catalog(), name -> null, workingDirectory));
-    this.rawWorkers = WorkerFactory.newInstance(temporal.client());
-    RawWorkers.register(rawWorkers.newWorker(RawWorkers.TASK_QUEUE));
-    rawWorkers.start();
-    this.launcher = new RunLauncher(temporal.client(), store);
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    WctWorkers.register(
+        temporal.newWorker(WctWorkers.TASK_QUEUE),
+        new ProducerEnvironment(store, BenchComponents.catalog(), name -> null, workingDirectory));
+    RawWorkers.register(temporal.newWorker(RawWorkers.TASK_QUEUE));
+    temporal.start();
+    this.launcher = new RunLauncher(temporal.getWorkflowClient(), store);
   }
 
   /** Runs a plan through RunbookWorkflow, from launch to result; fails unless all succeeded. */
@@ -110,7 +112,7 @@ final class BenchEngine implements AutoCloseable {
   }
 
   private WorkflowClient client() {
-    return temporal.client();
+    return temporal.getWorkflowClient();
   }
 
   private static void check(int ran, int expected) {
@@ -125,7 +127,7 @@ final class BenchEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    rawWorkers.shutdown();
+    temporal.shutdown();
     temporal.close();
     store.close();
   }

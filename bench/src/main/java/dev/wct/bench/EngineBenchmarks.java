@@ -1,5 +1,6 @@
 package dev.wct.bench;
 
+import dev.wct.bench.measure.SplitArtifactStore;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import dev.wct.store.memory.InMemoryArtifactStore;
@@ -23,8 +24,9 @@ import java.util.stream.Stream;
  *   <li>{@code bench.count}: artifacts per overhead run (500)
  *   <li>{@code bench.rounds}: measured rounds (5); {@code bench.warmups}: warm-up rounds (1)
  *   <li>{@code bench.seed}: seed of the skewed DAG (42)
- *   <li>{@code bench.store}: {@code memory} (default: orchestration only) or {@code fs} (a
- *       FileSystemArtifactStore in a temporary directory, what {@code wct run} writes to)
+ *   <li>{@code bench.store}: {@code memory} (default: orchestration only), {@code fs} (a
+ *       FileSystemArtifactStore in a temporary directory, what {@code wct run} writes to) or {@code
+ *       fs-records-in-memory} (artifacts on disk, run records in memory: what the records cost)
  *   <li>{@code bench.out}: report file ({@code target/engine-benchmarks.md})
  * </ul>
  */
@@ -53,9 +55,7 @@ public final class EngineBenchmarks {
         System.getProperty("java.vm.name"),
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
-        storeKind.equals("fs")
-            ? "FileSystemArtifactStore in a temporary directory"
-            : "InMemoryArtifactStore",
+        describe(storeKind),
         warmups,
         rounds);
     report.line("- Load average at start: %.1f", loadAverage());
@@ -88,9 +88,21 @@ public final class EngineBenchmarks {
     return switch (kind) {
       case "memory" -> new InMemoryArtifactStore();
       case "fs" -> new FileSystemArtifactStore(workDir.resolve("store"));
+      case "fs-records-in-memory" ->
+          new SplitArtifactStore(
+              new FileSystemArtifactStore(workDir.resolve("store")), new InMemoryArtifactStore());
       default ->
           throw new IllegalArgumentException(
-              "bench.store must be memory or fs, not '" + kind + "'");
+              "bench.store must be memory, fs or fs-records-in-memory, not '" + kind + "'");
+    };
+  }
+
+  private static String describe(String storeKind) {
+    return switch (storeKind) {
+      case "fs" -> "FileSystemArtifactStore in a temporary directory";
+      case "fs-records-in-memory" ->
+          "artifacts in a FileSystemArtifactStore, run records in memory (experiment)";
+      default -> "InMemoryArtifactStore";
     };
   }
 
