@@ -66,9 +66,16 @@ class RunLauncherTest {
     RunHandle run = engine.start(plan().source("db").passThrough("copy", "db").build());
 
     assertThat(run.workflowId()).isEqualTo("wct-run-" + run.runId());
+    assertThat(
+            env.getWorkflowClient()
+                .newUntypedWorkflowStub(run.workflowId())
+                .describe()
+                .getMemo("runbook", String.class))
+        .isEqualTo("test runbook");
     RunRecord record = engine.records.run(run.runId()).orElseThrow();
     assertThat(record.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(record.runbookPath()).isEqualTo("runbook.yaml");
+    assertThat(engine.store.readRecord(run.runId(), "plan.json")).isPresent();
     assertThat(engine.records.artifact(run.runId(), "copy").orElseThrow().state())
         .isEqualTo(ArtifactState.WAITING);
     RunProgress progress = run.progress();

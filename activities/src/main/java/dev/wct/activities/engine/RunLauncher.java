@@ -26,8 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts runs: creates the run ID, writes the initial run and artifact records, and starts a {@link
- * RunbookWorkflow} with {@code WorkflowClient.start} (workflow ID {@code wct-run-{runId}}).
+ * Starts runs: creates the run ID, writes the initial run and artifact records and the plan ({@code
+ * _system/plan.json}, placeholders unresolved), and starts a {@link RunbookWorkflow} with {@code
+ * WorkflowClient.start} (workflow ID {@code wct-run-{runId}}).
  */
 public final class RunLauncher {
   private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
@@ -120,10 +121,10 @@ public final class RunLauncher {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the plan", e);
     }
+    store.saveRecord(runId, RunRecordActivities.PLAN_RECORD, json);
     if (json.length <= MAX_INLINE_PLAN_BYTES) {
       return new RunRequest(runId, plan, options);
     }
-    store.saveRecord(runId, RunRecordActivities.PLAN_RECORD, json);
     ExecutionPlan withoutArtifacts =
         new ExecutionPlan(
             plan.runbook(), plan.settings(), List.of(), List.of(), List.of(), plan.contentHash());
