@@ -26,7 +26,7 @@ record PropertyDoc(
   private static void collect(JsonNode schema, String prefix, List<PropertyDoc> docs) {
     List<String> required = new ArrayList<>();
     schema.path("required").forEach(name -> required.add(name.asText()));
-    for (Map.Entry<String, JsonNode> property : iterable(schema.path("properties"))) {
+    for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
       JsonNode definition = property.getValue();
       String name = prefix + property.getKey();
       docs.add(
@@ -40,10 +40,6 @@ record PropertyDoc(
         collect(definition, name + ".", docs);
       }
     }
-  }
-
-  private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
-    return object::fields;
   }
 
   private static String type(JsonNode definition) {

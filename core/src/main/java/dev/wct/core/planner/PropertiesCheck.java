@@ -81,7 +81,7 @@ final class PropertiesCheck {
     if ("additionalProperties".equals(message.getType()) && property != null) {
       JsonNode known = schemaAt(schema, location).path("properties");
       List<String> names = new ArrayList<>();
-      known.fieldNames().forEachRemaining(names::add);
+      known.properties().forEach(entry -> names.add(entry.getKey()));
       String hint = Suggestions.hint(property, names);
       return new Violation(
           subPath + "." + property,
