@@ -15,18 +15,19 @@ final class ProducerOptions {
    * written; one that stays silent this long is considered stuck and retried. Temporal throttles
    * heartbeats to a fraction of this, so frequent heartbeats cost nothing.
    */
-  static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
 
   private ProducerOptions() {}
 
-  static ActivityOptions of(PlannedArtifact artifact) {
+  static ActivityOptions of(PlannedArtifact artifact, Duration heartbeatTimeout) {
     ActivityOptions.Builder options =
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(artifact.timeout())
             .setRetryOptions(retryOptions(artifact.retry()))
             .setSummary(artifact.id() + ": " + artifact.producer().label());
     if (heartbeats(artifact.producer())) {
-      options.setHeartbeatTimeout(HEARTBEAT_TIMEOUT);
+      options.setHeartbeatTimeout(
+          heartbeatTimeout != null ? heartbeatTimeout : DEFAULT_HEARTBEAT_TIMEOUT);
     }
     return options.build();
   }

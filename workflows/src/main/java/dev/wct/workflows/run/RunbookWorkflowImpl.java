@@ -74,6 +74,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   private String runId = "";
   private RunStatus status = RunStatus.RUNNING;
   private int concurrencyCap;
+  private Duration heartbeatTimeout;
   private int finished;
   private boolean stopped;
 
@@ -82,6 +83,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     runId = request.runId();
     ExecutionPlan plan = request.plan();
     concurrencyCap = concurrencyCap(plan, request.options());
+    heartbeatTimeout = request.options().heartbeatTimeout();
     List<PlannedArtifact> artifacts =
         request.planInStore() ? loadArtifacts(request.runId()) : plan.artifacts();
     for (PlannedArtifact artifact : artifacts) {
@@ -195,7 +197,8 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     }
     ProduceRequest request = new ProduceRequest(runId, artifact, inputs);
     ProducerActivities producer =
-        Workflow.newActivityStub(ProducerActivities.class, ProducerOptions.of(artifact));
+        Workflow.newActivityStub(
+            ProducerActivities.class, ProducerOptions.of(artifact, heartbeatTimeout));
     List<Promise<Produced>> result = new ArrayList<>(1);
     CancellationScope scope =
         Workflow.newCancellationScope(() -> result.add(call(producer, artifact, request)));
