@@ -120,6 +120,19 @@ public final class RunbookParser {
     if (root == null) {
       return new ParseResult(null, List.of(Problem.ofFile(file, "the runbook is empty")));
     }
+    if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+      Location at = YamlReader.location(root);
+      return new ParseResult(
+          null,
+          List.of(
+              new Problem(
+                  file,
+                  at.line(),
+                  at.column(),
+                  "",
+                  "a runbook is a mapping with name, description and artifacts, got "
+                      + YamlReader.describe(root))));
+    }
     YamlReader yaml = new YamlReader(file);
     yaml.record("", root);
     Runbook runbook = new Reading(yaml).runbook(root);

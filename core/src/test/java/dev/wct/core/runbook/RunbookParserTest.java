@@ -118,6 +118,17 @@ class RunbookParserTest {
   }
 
   @Test
+  void aFileThatIsNotOneMappingIsOneProblem() {
+    assertThat(problems("- a\n- b\n"))
+        .containsExactly(
+            "r.yaml:1:1: a runbook is a mapping with name, description and artifacts, got a list");
+    assertThat(problems("a: 1\n---\nb: 2\n"))
+        .containsExactly(
+            "r.yaml:2:1: invalid YAML: expected a single document in the stream, but found another"
+                + " document");
+  }
+
+  @Test
   void emptyFileIsAProblem() {
     assertThat(problems("")).containsExactly("r.yaml: the runbook is empty");
   }
