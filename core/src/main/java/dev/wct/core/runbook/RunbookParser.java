@@ -105,8 +105,11 @@ public final class RunbookParser {
       root = new Yaml(options).compose(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String message =
-          "invalid YAML: " + (e.getProblem() != null ? e.getProblem() : e.getContext());
+      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+      if (e.getContext() != null && problem.startsWith("but ")) {
+        problem = e.getContext() + ", " + problem;
+      }
+      String message = "invalid YAML: " + problem;
       return new ParseResult(
           null,
           List.of(
