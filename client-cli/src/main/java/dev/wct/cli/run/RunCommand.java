@@ -154,6 +154,12 @@ public final class RunCommand implements Callable<Integer> {
     Path results = writeResults(artifacts, run.runId());
     out.println("Results: " + results);
     out.println("Run " + run.runId() + " " + result.status().label());
+    out.println(
+        "Next: wct inspect "
+            + run.runId()
+            + ", or wct export "
+            + run.runId()
+            + " --format html --output report.html");
     out.flush();
     return result.status().successful() ? 0 : 1;
   }

@@ -155,6 +155,16 @@ class RunCommandTest {
     assertThat(Path.of(store, "runs")).doesNotExist();
   }
 
+  @Test
+  void concurrencyBelowOneIsAUsageError() throws Exception {
+    Path runbook = runbook("name: x\ndescription: y\nartifacts: {}\n");
+
+    Cli.Result run = Cli.run("run", runbook.toString(), "--store", store, "--concurrency", "0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("wct: --concurrency must be at least 1, got 0");
+  }
+
   private Path runbook(String yaml) throws Exception {
     return Files.writeString(dir.resolve("runbook.yaml"), yaml);
   }
