@@ -65,7 +65,6 @@ final class PhoneDetector implements ValueDetector {
 
   @Override
   public void find(String text, Tokens tokens, Sink sink) {
-    int[] keywordEnds = null;
     int length = text.length();
     int i = 0;
     while (i < length) {
@@ -100,10 +99,8 @@ final class PhoneDetector implements ValueDetector {
       }
       if (digits >= 7 && digits <= 15 && Chars.endsWord(text, end)) {
         boolean separated = !allDigits(text, i, end);
-        if (!separated && keywordEnds == null) {
-          keywordEnds = keywordEnds(tokens);
-        }
-        if ((separated || keywordBefore(keywordEnds, i))
+        if ((separated || keywordBefore(text, i))
+            && !sink.claimed(i, end)
             && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
           validate(text, i, end, sink);
         }
@@ -131,6 +128,10 @@ final class PhoneDetector implements ValueDetector {
     return !(previous == ')' || current == '(' || previous == '(' && current == ' ');
   }
 
+  /**
+   * Hands the candidate, with a few characters around it, to {@code findNumbers} (leniency VALID):
+   * the context lets libphonenumber reject timestamps and numbers glued to letters.
+   */
   private void validate(String text, int start, int end, Sink sink) {
     int windowStart = Math.max(0, start - CONTEXT);
     String window = text.substring(windowStart, Math.min(text.length(), end + CONTEXT));
@@ -144,27 +145,16 @@ final class PhoneDetector implements ValueDetector {
     }
   }
 
-  private static int[] keywordEnds(Tokens tokens) {
-    int[][] found = {new int[4]};
-    int[] count = {0};
+  /** True if a phone keyword ends at most {@value #KEYWORD_DISTANCE} characters before. */
+  private static boolean keywordBefore(String text, int start) {
+    int from = Math.max(0, start - KEYWORD_DISTANCE - 20);
+    Tokens before = Tokens.of(text.subSequence(from, start));
+    boolean[] found = {false};
     PHONE_WORDS.find(
-        tokens,
-        (word, keyword, start, end) -> {
-          if (count[0] == found[0].length) {
-            found[0] = java.util.Arrays.copyOf(found[0], count[0] * 2);
-          }
-          found[0][count[0]++] = end;
-        });
-    return java.util.Arrays.copyOf(found[0], count[0]);
-  }
-
-  private static boolean keywordBefore(int[] keywordEnds, int start) {
-    for (int end : keywordEnds) {
-      if (end <= start && start - end <= KEYWORD_DISTANCE) {
-        return true;
-      }
-    }
-    return false;
+        before,
+        (word, keyword, wordStart, wordEnd) ->
+            found[0] |= start - (from + wordEnd) <= KEYWORD_DISTANCE);
+    return found[0];
   }
 
   @Override

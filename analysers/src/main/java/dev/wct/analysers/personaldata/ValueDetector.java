@@ -11,6 +11,11 @@ interface ValueDetector {
   @FunctionalInterface
   interface Sink {
     void match(int start, int end);
+
+    /** True if an earlier detector already reported a value overlapping the range. */
+    default boolean claimed(int start, int end) {
+      return false;
+    }
   }
 
   /** The stable name used in rulesets and in {@code matched_patterns}. */

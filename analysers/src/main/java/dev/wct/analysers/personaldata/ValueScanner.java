@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Runs value detectors over a text in priority order; a value claimed by an earlier detector is not
@@ -77,15 +78,26 @@ final class ValueScanner {
   /** The values in {@code text}, ordered by position. */
   List<Match> scan(String text, Tokens tokens) {
     List<Match> matches = new ArrayList<>();
+    // Claimed ranges never overlap, so the nearest one starting before an end decides.
+    TreeMap<Integer, Integer> claimed = new TreeMap<>();
     for (Bound bound : detectors) {
       bound
           .detector()
           .find(
               text,
               tokens,
-              (start, end) -> {
-                if (!overlaps(matches, start, end)) {
-                  matches.add(new Match(bound.detector(), bound.category(), start, end));
+              new ValueDetector.Sink() {
+                @Override
+                public void match(int start, int end) {
+                  if (!overlaps(claimed, start, end)) {
+                    claimed.put(start, end);
+                    matches.add(new Match(bound.detector(), bound.category(), start, end));
+                  }
+                }
+
+                @Override
+                public boolean claimed(int start, int end) {
+                  return overlaps(claimed, start, end);
                 }
               });
     }
@@ -93,12 +105,8 @@ final class ValueScanner {
     return matches;
   }
 
-  private static boolean overlaps(List<Match> matches, int start, int end) {
-    for (Match match : matches) {
-      if (start < match.end() && match.start() < end) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean overlaps(TreeMap<Integer, Integer> claimed, int start, int end) {
+    Map.Entry<Integer, Integer> before = claimed.lowerEntry(end);
+    return before != null && before.getValue() > start;
   }
 }

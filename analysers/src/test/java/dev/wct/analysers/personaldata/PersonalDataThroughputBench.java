@@ -1,0 +1,262 @@
+package dev.wct.analysers.personaldata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.analysers.ruleset.KnownDetectors;
+import dev.wct.analysers.ruleset.Rule;
+import dev.wct.analysers.ruleset.Ruleset;
+import dev.wct.analysers.ruleset.RulesetLoader;
+import dev.wct.analysers.testing.Inputs;
+import dev.wct.analysers.testing.TestContext;
+import dev.wct.analysers.text.Tokens;
+import dev.wct.core.json.Json;
+import dev.wct.core.message.ContentWriter;
+import dev.wct.core.message.SchemaRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Throughput of {@code personal_data} on one thread over a generated 100 MB corpus, side by side
+ * with ripgrep searching the same keyword and value patterns over the same files with one thread.
+ * Runs only with {@code -Pbench}; writes {@code target/bench/personal_data.md}.
+ */
+@Tag("bench")
+class PersonalDataThroughputBench {
+  private static final long CORPUS_BYTES = Long.getLong("wct.bench.bytes", 100L * 1024 * 1024);
+  private static final int FILE_BYTES = 1024 * 1024;
+  private static final int PLANTED_EVERY = 10;
+
+  @TempDir Path dir;
+
+  @Test
+  void personalDataThroughputAgainstRipgrep() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    long bytes = writeCorpus(corpus);
+    List<Path> files = files(corpus);
+
+    analyse(files.subList(0, Math.min(files.size(), 15))); // warm-up: JIT
+    long[] result = analyse(files);
+    double seconds = result[0] / 1e9;
+    double mbPerSecond = bytes / 1e6 / seconds;
+
+    Path patterns = dir.resolve("patterns.txt");
+    Files.write(patterns, ripgrepPatterns());
+    String rg =
+        "rg -j1 --no-ignore --count-matches --no-filename -f "
+            + patterns
+            + " "
+            + corpus
+            + " > "
+            + dir.resolve("rg.out");
+    runRipgrep(rg); // warm the page cache the same way
+    double rgSeconds = runRipgrep(rg);
+    long rgMatches =
+        Files.readAllLines(dir.resolve("rg.out")).stream()
+            .filter(line -> !line.isBlank())
+            .mapToLong(Long::parseLong)
+            .sum();
+    double rgMbPerSecond = bytes / 1e6 / rgSeconds;
+
+    String report =
+        String.format(
+            Locale.ROOT,
+            "| tool | threads | corpus | CPU time | throughput per core | matches |%n"
+                + "|---|---|---|---|---|---|%n"
+                + "| personal_data analyser | 1 | %.1f MB, %d files | %.2f s | %.1f MB/s | %d matches in %d categories |%n"
+                + "| ripgrep (`rg -j1 --count-matches -f patterns.txt`) | 1 | same files | %.2f s | %.1f MB/s | %d matching lines |%n"
+                + "%nratio analyser / ripgrep: %.2f%n",
+            bytes / 1e6,
+            files.size(),
+            seconds,
+            mbPerSecond,
+            result[1],
+            result[2],
+            rgSeconds,
+            rgMbPerSecond,
+            rgMatches,
+            mbPerSecond / rgMbPerSecond);
+    System.out.println(report);
+    Path out = Path.of("target", "bench");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("personal_data.md"), report);
+    assertThat(result[1]).as("the corpus has personal data to find").isPositive();
+  }
+
+  /**
+   * Analyses the files as one input; returns {CPU nanos of this thread, matches, categories}. CPU
+   * time, not wall time: the machine is shared, and per-core throughput is what is asked.
+   */
+  private static long[] analyse(List<Path> files) {
+    Iterator<Path> paths = files.iterator();
+    Iterator<JsonNode> items =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return paths.hasNext();
+          }
+
+          @Override
+          public JsonNode next() {
+            Path path = paths.next();
+            try {
+              return Inputs.file(path.getFileName().toString(), Files.readString(path));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
+    long[] matches = new long[2];
+    ContentWriter out =
+        new ContentWriter() {
+          private long count;
+
+          @Override
+          public void field(String name, JsonNode value) {
+            if (name.equals("summary")) {
+              matches[0] = value.path("total_matches").asLong();
+              matches[1] = value.path("total_findings").asLong();
+            }
+          }
+
+          @Override
+          public void item(JsonNode item) {
+            count++;
+          }
+
+          @Override
+          public long itemCount() {
+            return count;
+          }
+        };
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long start = threads.getCurrentThreadCpuTime();
+    new PersonalDataAnalyser()
+        .analyse(
+            new TestContext(),
+            Json.mapper().createObjectNode(),
+            List.of(Inputs.reader(SchemaRef.of("standard_input"), items)),
+            out);
+    return new long[] {threads.getCurrentThreadCpuTime() - start, matches[0], matches[1]};
+  }
+
+  /**
+   * Writes ~1 MB files of prose, code and log lines. One piece in {@value #PLANTED_EVERY} is a
+   * sample with planted personal values and look-alike negatives; the rest is text and code without
+   * them, closer to a real code base or document store than a wall of identifiers.
+   */
+  private static long writeCorpus(Path corpus) throws IOException {
+    LabelledCorpus generator = new LabelledCorpus(42);
+    List<String> samples = new ArrayList<>();
+    for (LabelledCorpus.Sample sample : generator.samples(3000)) {
+      samples.add(sample.text());
+    }
+    net.datafaker.Faker faker = new net.datafaker.Faker(new Random(42));
+    List<String> filler = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      filler.add(
+          switch (i % 4) {
+            case 0 -> faker.lorem().paragraph(4);
+            case 1 ->
+                "function "
+                    + faker.lorem().word()
+                    + "Handler(req, res) {\n  const items = await db.query('SELECT id, title FROM "
+                    + faker.lorem().word()
+                    + " WHERE id = ?', [req.params.id]);\n  return res.json({ count: items.length, page: "
+                    + i
+                    + " });\n}";
+            case 2 ->
+                "def "
+                    + faker.lorem().word()
+                    + "_total(rows):\n    return sum(row['amount'] for row in rows if row['status'] == '"
+                    + faker.lorem().word()
+                    + "')";
+            default ->
+                "2024-05-0"
+                    + (1 + i % 9)
+                    + "T10:"
+                    + (10 + i % 50)
+                    + ":00Z INFO request "
+                    + faker.lorem().word()
+                    + " completed in "
+                    + (i % 900)
+                    + " ms status=200 build="
+                    + generator.negative();
+          });
+    }
+    Random random = new Random(42);
+    long written = 0;
+    int file = 0;
+    while (written < CORPUS_BYTES) {
+      StringBuilder text = new StringBuilder(FILE_BYTES + 4096);
+      while (text.length() < FILE_BYTES) {
+        List<String> pool = random.nextInt(PLANTED_EVERY) == 0 ? samples : filler;
+        text.append(pool.get(random.nextInt(pool.size()))).append('\n');
+      }
+      byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+      Files.write(corpus.resolve(String.format("file-%04d.txt", file++)), data);
+      written += data.length;
+    }
+    return written;
+  }
+
+  private static List<Path> files(Path corpus) throws IOException {
+    try (Stream<Path> stream = Files.list(corpus)) {
+      return stream.sorted().collect(Collectors.toList());
+    }
+  }
+
+  /** The shipped keywords (case-insensitive, separators between words) and value shapes. */
+  private static List<String> ripgrepPatterns() {
+    Ruleset ruleset =
+        RulesetLoader.load(
+            PersonalDataAnalyser.DEFAULT_RULESET,
+            Path.of("."),
+            "personal_data_indicator",
+            KnownDetectors.NAMES);
+    List<String> patterns = new ArrayList<>();
+    for (Rule rule : ruleset.rules()) {
+      for (String keyword : rule.keywords()) {
+        String words = String.join("[_\\-\\s.]*", Tokens.words(keyword));
+        patterns.add("(?i)(?:^|[^a-z0-9])" + words + "(?:[^a-z0-9]|$)");
+      }
+    }
+    patterns.add("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,24}");
+    patterns.add("\\b(?:\\d[ -]?){12,18}\\d\\b");
+    patterns.add("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    patterns.add("\\b\\d{3}[- ]\\d{2}[- ]\\d{4}\\b");
+    patterns.add("\\b[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b");
+    patterns.add("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
+    patterns.add(
+        "\\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}\\b|\\b[0-9a-fA-F]{1,4}::[0-9a-fA-F:]+");
+    patterns.add("\\+?\\(?\\d{1,4}\\)?[ .-]?\\d{2,4}[ .-]?\\d{3,4}[ .-]?\\d{0,4}");
+    patterns.add("(?i)(?:dob|date of birth|born)\\W{0,20}\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}");
+    return patterns;
+  }
+
+  /** Runs rg under bash's {@code time}; returns its user + system CPU seconds. */
+  private static double runRipgrep(String command) throws Exception {
+    Process process =
+        new ProcessBuilder("bash", "-c", "TIMEFORMAT='%U %S'; time (" + command + ")").start();
+    String timing =
+        new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    int exit = process.waitFor();
+    assertThat(exit).as("rg exit code (0 = matches found): %s", timing).isZero();
+    String[] last = timing.lines().reduce((a, b) -> b).orElse("0 0").split(" ");
+    return Double.parseDouble(last[0]) + Double.parseDouble(last[1]);
+  }
+}
