@@ -11,8 +11,10 @@ import dev.wct.core.runbook.Runbook;
 import dev.wct.core.runbook.RunbookParser;
 import dev.wct.core.runbook.Suggestions;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -408,7 +410,7 @@ final class Flattener {
     return child.artifacts().containsKey(artifact) ? Optional.of(artifact) : Optional.empty();
   }
 
-  private static String hintOrList(String word, java.util.Collection<String> declared) {
+  private static String hintOrList(String word, Collection<String> declared) {
     String hint = Suggestions.hint(word, declared);
     if (!hint.isEmpty()) {
       return hint;
@@ -436,7 +438,7 @@ final class Flattener {
     Path relative;
     try {
       relative = Path.of(path);
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       problems.add(runbook.sourceMap().problem(at, "invalid child runbook path '" + path + "'"));
       return Optional.empty();
     }

@@ -6,7 +6,9 @@ import dev.wct.core.runbook.ArtifactSpec;
 import dev.wct.core.runbook.Problem;
 import dev.wct.core.runbook.Runbook;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** An artifact of the flattened runbook while it is being planned. */
 final class PlanNode {
@@ -42,8 +44,7 @@ final class PlanNode {
    * is checked against its declared contract; a parent artifact of another schema is reported once,
    * at the mapping.
    */
-  final java.util.Map<String, dev.wct.core.message.SchemaRef> declaredInputSchemas =
-      new java.util.HashMap<>();
+  final Map<String, SchemaRef> declaredInputSchemas = new HashMap<>();
 
   /** True for the alias artifacts of {@code output_mapping}. */
   final boolean alias;

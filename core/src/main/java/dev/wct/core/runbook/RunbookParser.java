@@ -22,8 +22,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -123,7 +125,7 @@ public final class RunbookParser {
     if (root == null) {
       return new ParseResult(null, List.of(Problem.ofFile(file, "the runbook is empty")));
     }
-    if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+    if (!(root instanceof MappingNode)) {
       Location at = YamlReader.location(root);
       return new ParseResult(
           null,
@@ -431,9 +433,7 @@ public final class RunbookParser {
         return yaml.string(node, path).map(List::of).orElse(List.of());
       }
       List<String> ids = yaml.list(node, path, yaml::string).orElse(List.of());
-      if (ids.isEmpty()
-          && node instanceof org.yaml.snakeyaml.nodes.SequenceNode s
-          && s.getValue().isEmpty()) {
+      if (ids.isEmpty() && node instanceof SequenceNode s && s.getValue().isEmpty()) {
         yaml.problem(node, path, "must name at least one artifact");
       }
       List<String> seen = new ArrayList<>();
