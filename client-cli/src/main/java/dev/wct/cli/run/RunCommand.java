@@ -79,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
       names = "--var",
       paramLabel = "NAME=VALUE",
       description =
-          "A value for ${NAME} placeholders, on top of the environment; resolved only where"
+          "A value for $${NAME} placeholders, on top of the environment; resolved only where"
               + " producers run, never stored.")
   private Map<String, String> variables = new LinkedHashMap<>();
 

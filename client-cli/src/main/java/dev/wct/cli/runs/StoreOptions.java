@@ -11,8 +11,7 @@ public final class StoreOptions {
       names = "--store",
       paramLabel = "DIR",
       defaultValue = "${env:WCT_STORE:-.wct}",
-      description =
-          "Artifact store directory (default: $WCT_STORE, else .wct in the current directory).")
+      description = "Store directory (default: $WCT_STORE, else .wct).")
   private Path directory;
 
   public Path directory() {
