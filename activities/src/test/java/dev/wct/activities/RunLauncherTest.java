@@ -13,6 +13,7 @@ import dev.wct.core.run.RunStatus;
 import dev.wct.core.spi.Connector;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
+import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
 import dev.wct.workflows.run.RunbookWorkerOptions;
@@ -27,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,6 +40,8 @@ class RunLauncherTest {
           .setWorkerOptions(RunbookWorkerOptions.workerOptions())
           .setDoNotStart(true)
           .build();
+
+  private final AtomicInteger attempts = new AtomicInteger();
 
   @Test
   void runIdsSortByStartTime() {
@@ -89,6 +93,36 @@ class RunLauncherTest {
     RunRecord finished = engine.records.run(run.runId()).orElseThrow();
     assertThat(finished.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(finished.endedAt()).isNotNull();
+  }
+
+  @Test
+  void progressShowsTheAttemptOfARunningProducerAndItsLastError(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Connector flaky =
+        connector(
+            "test_source",
+            (context, properties, out) -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw new java.io.IOException("connection refused");
+              }
+              release.await();
+              items("x", 1).extract(context, properties, out);
+            });
+    Engine engine = new Engine(env, worker, List.of(flaky), List.of(), Map.of());
+    RunHandle run = engine.start(plan().source("db").build());
+    while (attempts.get() < 2) {
+      Thread.sleep(20);
+    }
+
+    ArtifactOutcome db = run.progress().artifacts().get(0);
+
+    assertThat(db.state()).isEqualTo(ArtifactState.RUNNING);
+    assertThat(db.attempts()).isEqualTo(2);
+    assertThat(db.error()).isEqualTo("connection refused");
+    assertThat(db.errorKind()).isEqualTo("java.io.IOException");
+    release.countDown();
+    assertThat(run.awaitResult().status()).isEqualTo(RunStatus.COMPLETED);
   }
 
   @Test

@@ -42,9 +42,47 @@ public final class RunHandle {
     return RunbookWorkflow.workflowId(runId);
   }
 
-  /** Live progress from the workflow's {@code status} query; blocks while no worker is up. */
+  /**
+   * Live progress from the workflow's {@code status} query; blocks while no worker is up. Running
+   * artifacts carry their current attempt and the last failed attempt's error, which only the
+   * producer's own record knows.
+   */
   public RunProgress progress() {
-    return workflow.status();
+    RunProgress progress = workflow.status();
+    List<ArtifactOutcome> artifacts = new ArrayList<>(progress.artifacts().size());
+    for (ArtifactOutcome outcome : progress.artifacts()) {
+      artifacts.add(
+          outcome.state() == ArtifactState.RUNNING ? withCurrentAttempt(outcome) : outcome);
+    }
+    return new RunProgress(
+        progress.runId(),
+        progress.status(),
+        progress.waiting(),
+        progress.running(),
+        progress.succeeded(),
+        progress.failed(),
+        progress.skipped(),
+        artifacts);
+  }
+
+  private ArtifactOutcome withCurrentAttempt(ArtifactOutcome running) {
+    return records
+        .artifact(runId, running.id())
+        .filter(record -> record.state() == ArtifactState.RUNNING)
+        .map(
+            record ->
+                new ArtifactOutcome(
+                    running.id(),
+                    running.producer(),
+                    running.state(),
+                    record.attempts(),
+                    null,
+                    record.error(),
+                    record.errorKind(),
+                    null,
+                    running.startedAtMillis(),
+                    null))
+        .orElse(running);
   }
 
   /** Asks Temporal to cancel the run; in-flight producers are cancelled, records kept. */

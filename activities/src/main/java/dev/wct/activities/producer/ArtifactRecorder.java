@@ -14,6 +14,7 @@ final class ArtifactRecorder {
   private final String producer;
   private final int attempt;
   private final Instant startedAt;
+  private final ArtifactRecord previous;
 
   ArtifactRecorder(
       RunRecords records, String runId, String artifactId, String producer, int attempt) {
@@ -22,23 +23,18 @@ final class ArtifactRecorder {
     this.artifactId = artifactId;
     this.producer = producer;
     this.attempt = attempt;
-    this.startedAt = firstStart(records, runId, artifactId, attempt);
+    this.previous = attempt > 1 ? records.artifact(runId, artifactId).orElse(null) : null;
+    this.startedAt =
+        previous != null && previous.startedAt() != null ? previous.startedAt() : Instant.now();
   }
 
-  private static Instant firstStart(
-      RunRecords records, String runId, String artifactId, int attempt) {
-    if (attempt > 1) {
-      Instant earlier =
-          records.artifact(runId, artifactId).map(ArtifactRecord::startedAt).orElse(null);
-      if (earlier != null) {
-        return earlier;
-      }
-    }
-    return Instant.now();
-  }
-
+  /** Running this attempt; a retry keeps showing the error of the attempt before. */
   void running() {
-    save(ArtifactState.RUNNING, null, null, null, null);
+    if (previous != null && previous.state() == ArtifactState.RUNNING) {
+      save(ArtifactState.RUNNING, null, previous.error(), previous.errorKind(), null);
+    } else {
+      save(ArtifactState.RUNNING, null, null, null, null);
+    }
   }
 
   /** A failed attempt that will be retried: still running, with the last error. */

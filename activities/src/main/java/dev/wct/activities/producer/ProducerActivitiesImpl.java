@@ -198,9 +198,10 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
                 MessageWriter writer = MessageWriter.open(json, out, header);
                 try {
                   body.write(context, new HeartbeatingContentWriter(writer, context));
-                } catch (IOException | RuntimeException e) {
+                } catch (RuntimeException e) {
                   throw e;
                 } catch (Exception e) {
+                  // the component's own error, not the store's: keep its message
                   throw new ComponentException(e);
                 }
                 // only now is the document complete: a failed producer leaves nothing to publish
@@ -239,7 +240,10 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     if (error instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
-    ErrorKind kind = error instanceof WctException wct ? wct.kind() : ErrorKind.INTERNAL;
+    ErrorKind kind =
+        error instanceof WctException wct
+            ? wct.kind()
+            : error instanceof IOException ? ErrorKind.EXTERNAL : ErrorKind.INTERNAL;
     String message = ProducerFailures.oneLine(error);
     String type = error instanceof WctException ? kind.name() : error.getClass().getName();
     boolean finalAttempt = !kind.retryable() || attempt >= artifact.retry().maxAttempts();
