@@ -157,6 +157,32 @@ class ExportCommandTest {
   }
 
   @Test
+  void withoutAStoredPlanTheFindingsAreTheOutputs() throws Exception {
+    SeededStore seeded = new SeededStore(dir.resolve(".wct"));
+    seeded.run(
+        "run-2",
+        "Started elsewhere",
+        RunStatus.COMPLETED,
+        Instant.parse("2026-11-22T11:00:00Z"),
+        Duration.ofSeconds(1));
+    seeded.succeeded("run-2", "files", SeededStore.STANDARD_INPUT, SeededStore.object(), List.of());
+    seeded.succeeded(
+        "run-2",
+        "personal_data",
+        SeededStore.PERSONAL_DATA,
+        SeededStore.object(),
+        List.of(SeededStore.finding("email", "email", 1, "j***@example.com")));
+
+    Cli.Result result = Cli.run("export", "run-2", "--store", store);
+
+    JsonNode doc = Json.mapper().readTree(result.out());
+    assertThat(doc.path("outputs"))
+        .extracting(o -> o.path("id").asText())
+        .containsExactly("personal_data");
+    assertThat(doc.path("runbook").has("description")).isFalse();
+  }
+
+  @Test
   void unknownFormatIsAUsageError() {
     Cli.Result result = Cli.run("export", "run-1", "--store", store, "--format", "pdf");
 
