@@ -55,6 +55,8 @@ import picocli.CommandLine.Spec;
       "  wct run crm.yaml --output results.json --quiet"
     })
 public final class RunCommand implements Callable<Integer> {
+  private static final int MAX_SUMMARY_ROWS = 50;
+
   @Spec private CommandSpec spec;
 
   @Mixin private StoreOptions store;
@@ -138,8 +140,15 @@ public final class RunCommand implements Callable<Integer> {
     RunResult result = new RunFollower(run, display(out)).follow();
 
     out.println();
+    // A big run lists what went wrong; 'wct inspect' has every artifact.
+    boolean onlyProblems = result.artifacts().size() > MAX_SUMMARY_ROWS;
     ArtifactTable table = new ArtifactTable();
+    int hidden = 0;
     for (ArtifactOutcome artifact : result.artifacts()) {
+      if (onlyProblems && artifact.state() == ArtifactState.SUCCEEDED) {
+        hidden++;
+        continue;
+      }
       table.row(
           artifact.id(),
           artifact.state(),
@@ -150,6 +159,9 @@ public final class RunCommand implements Callable<Integer> {
           artifact.skipReason());
     }
     table.print(out);
+    if (hidden > 0) {
+      out.println("(" + hidden + " succeeded artifacts not listed; wct inspect lists every one)");
+    }
     out.println();
     Path results = writeResults(artifacts, run.runId());
     out.println("Results: " + results);
