@@ -3,10 +3,14 @@ package dev.wct.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.cli.CliContext;
 import dev.wct.cli.runs.Cli;
 import dev.wct.core.json.Json;
+import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.core.spi.Connector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,6 +157,51 @@ class RunCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(runbook.getFileName() + ":7:").contains("propertes");
     assertThat(Path.of(store, "runs")).doesNotExist();
+  }
+
+  @Test
+  void runThatOutlivesItsTimeoutEndsTimedOutWithExitOneAndKeepsWhatItHas() throws Exception {
+    ComponentCatalog real = ComponentCatalog.discover();
+    List<Connector> connectors = new ArrayList<>(real.connectors().values());
+    connectors.add(new SlowSource());
+    CliContext context =
+        new CliContext(ComponentCatalog.of(connectors, real.analysers().values()), List::of);
+    Path runbook =
+        runbook(
+            """
+            name: "Slow scan"
+            description: "One source is too slow for the run's timeout"
+            config:
+              timeout: 3s
+            artifacts:
+              files:
+                source:
+                  type: filesystem
+                  properties:
+                    path: "%s"
+              slow_db:
+                source:
+                  type: test_slow
+                  properties:
+                    seconds: 60
+              slow_personal_data:
+                inputs: slow_db
+                process:
+                  type: personal_data
+            """
+                .formatted(fixture));
+
+    Cli.Result run = Cli.runWith(context, "run", runbook.toString(), "--store", store, "--quiet");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    String runId = runId(run.out());
+    assertThat(run.out().lines())
+        .anySatisfy(l -> assertThat(l).startsWith("files").contains("succeeded"))
+        .anySatisfy(l -> assertThat(l).startsWith("slow_db").contains("skipped"))
+        .anySatisfy(l -> assertThat(l).startsWith("slow_personal_data").contains("skipped"))
+        .contains("Run " + runId + " timed_out");
+    Cli.Result runs = Cli.run("runs", "--store", store, "--status", "timed_out");
+    assertThat(runs.out()).contains(runId);
   }
 
   @Test

@@ -15,10 +15,15 @@ public final class Cli {
   public record Result(int exitCode, String out, String err) {}
 
   public static Result run(String... args) {
+    return runWith(CONTEXT, args);
+  }
+
+  /** Runs with {@code context}'s components instead of those on the class path. */
+  public static Result runWith(CliContext context, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
-        Wct.createCommandLine(new PrintWriter(out, true), new PrintWriter(err, true), CONTEXT)
+        Wct.createCommandLine(new PrintWriter(out, true), new PrintWriter(err, true), context)
             .execute(args);
     return new Result(exit, out.toString(), err.toString());
   }
