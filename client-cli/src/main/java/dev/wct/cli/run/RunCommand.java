@@ -137,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
             + (plan.artifacts().size() == 1 ? " artifact)" : " artifacts)"));
     out.flush();
 
-    RunResult result = new RunFollower(run, display(out)).follow();
+    RunResult result = new RunFollower(run, display(out), spec.commandLine().getErr()).follow();
 
     out.println();
     // A big run lists what went wrong; 'wct inspect' has every artifact.

@@ -4,27 +4,35 @@ import dev.wct.activities.engine.RunHandle;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
+import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Reports progress while a run goes on; cancels the run if the JVM is asked to stop. */
+/**
+ * Reports progress while a run goes on, and cancels the run if the JVM is asked to stop (Ctrl-C).
+ */
 final class RunFollower {
   private static final long POLL_MILLIS = 200;
   private static final long CANCEL_WAIT_MILLIS = 10_000;
 
   private final RunHandle run;
   private final ProgressDisplay display;
+  private final PrintWriter err;
+  private volatile CompletableFuture<RunResult> result;
 
-  RunFollower(RunHandle run, ProgressDisplay display) {
+  RunFollower(RunHandle run, ProgressDisplay display, PrintWriter err) {
     this.run = run;
     this.display = display;
+    this.err = err;
   }
 
+  /** Shows progress until the run ends, and returns its result. */
   RunResult follow() throws InterruptedException {
-    CompletableFuture<RunResult> result = CompletableFuture.supplyAsync(run::awaitResult);
-    Thread cancelOnExit = new Thread(() -> cancelUnlessDone(result), "wct-cancel-on-exit");
+    CompletableFuture<RunResult> result = Background.supply("wct-run-result", run::awaitResult);
+    this.result = result;
+    Thread cancelOnExit = new Thread(this::cancel, "wct-cancel-on-exit");
     Runtime.getRuntime().addShutdownHook(cancelOnExit);
     try {
       while (true) {
@@ -37,7 +45,7 @@ final class RunFollower {
           poll();
         } catch (ExecutionException e) {
           display.close();
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+          throw Background.unwrap(e.getCause());
         }
       }
     } finally {
@@ -56,18 +64,27 @@ final class RunFollower {
     display.update(progress);
   }
 
-  private void cancelUnlessDone(CompletableFuture<RunResult> result) {
-    if (result.isDone()) {
+  /**
+   * What Ctrl-C does: cancels the run unless it is over, then waits briefly for the workflow to
+   * record the cancellation.
+   */
+  void cancel() {
+    CompletableFuture<RunResult> pending = result;
+    if (pending == null || pending.isDone()) {
       return;
     }
-    System.err.println("wct: cancelling run " + run.runId() + "...");
+    err.println("wct: cancelling run " + run.runId() + "...");
+    err.flush();
     try {
       run.cancel();
-      result.get(CANCEL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-      System.err.println("wct: run " + run.runId() + " cancelled");
-    } catch (Exception e) {
-      System.err.println("wct: run " + run.runId() + " may still be cancelling");
+      pending.get(CANCEL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      err.println("wct: run " + run.runId() + " cancelled");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      err.println("wct: run " + run.runId() + " may still be cancelling");
     }
+    err.flush();
   }
 
   private static void removeHook(Thread hook) {
