@@ -73,35 +73,34 @@ final class BenchEngine implements AutoCloseable {
         handle.workflowId(), millis(end - start), millis(launched - start), result, store.totals());
   }
 
-  /** Runs the raw fan-out (or chain) workflow; returns its wall time in ms. */
-  double runRawFanOut(int count, boolean chained) {
-    RawFanOutWorkflow workflow =
-        client().newWorkflowStub(RawFanOutWorkflow.class, rawOptions("fan-out"));
+  /** How one raw workflow run went. */
+  record RawRun(String workflowId, double wallMillis) {}
+
+  /** Runs the raw fan-out (or chain) workflow. */
+  RawRun runRawFanOut(int count, boolean chained) {
+    WorkflowOptions options = rawOptions("fan-out");
+    RawFanOutWorkflow workflow = client().newWorkflowStub(RawFanOutWorkflow.class, options);
     long start = System.nanoTime();
     int ran = workflow.run(count, chained);
     long end = System.nanoTime();
     check(ran, count);
-    return millis(end - start);
+    return new RawRun(options.getWorkflowId(), millis(end - start));
   }
 
-  /** Runs the level-barrier workflow; returns its wall time in ms. */
-  double runLevelBarrier(List<List<Long>> sleepMillisByLevel) {
-    LevelBarrierWorkflow workflow =
-        client().newWorkflowStub(LevelBarrierWorkflow.class, rawOptions("barrier"));
+  /** Runs the level-barrier workflow. */
+  RawRun runLevelBarrier(List<List<Long>> sleepMillisByLevel) {
+    WorkflowOptions options = rawOptions("barrier");
+    LevelBarrierWorkflow workflow = client().newWorkflowStub(LevelBarrierWorkflow.class, options);
     long start = System.nanoTime();
     int ran = workflow.run(sleepMillisByLevel);
     long end = System.nanoTime();
     check(ran, sleepMillisByLevel.stream().mapToInt(List::size).sum());
-    return millis(end - start);
+    return new RawRun(options.getWorkflowId(), millis(end - start));
   }
 
   /** How many events the workflow's history holds. */
   int historyEvents(String workflowId) {
     return client().fetchHistory(workflowId).getEvents().size();
-  }
-
-  String lastRawWorkflowId(String kind) {
-    return "bench-" + kind + "-" + rawRuns.get();
   }
 
   private WorkflowOptions rawOptions(String kind) {

@@ -48,13 +48,13 @@ final class MakespanBenchmark {
     for (int round = 0; round < rounds; round++) {
       boolean wctFirst = round % 2 == 0;
       if (!wctFirst) {
-        barrier.add(engine.runLevelBarrier(sleepsByLevel));
+        barrier.add(engine.runLevelBarrier(sleepsByLevel).wallMillis());
       }
       BenchEngine.WctRun run = engine.runWct(plan);
       wct.add(run.wallMillis());
       inWorkflow.add(producerSpan(run.result().artifacts()));
       if (wctFirst) {
-        barrier.add(engine.runLevelBarrier(sleepsByLevel));
+        barrier.add(engine.runLevelBarrier(sleepsByLevel).wallMillis());
       }
       progress.printf(
           "makespan: round %d/%d: wct %.0f ms, barrier %.0f ms, critical path %d ms%n",

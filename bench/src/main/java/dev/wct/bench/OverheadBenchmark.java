@@ -97,8 +97,9 @@ final class OverheadBenchmark {
     }
 
     private void measureRaw(BenchEngine engine, int count) {
-      lastRaw = engine.runRawFanOut(count, chained);
-      lastRawWorkflowId = engine.lastRawWorkflowId("fan-out");
+      BenchEngine.RawRun run = engine.runRawFanOut(count, chained);
+      lastRaw = run.wallMillis();
+      lastRawWorkflowId = run.workflowId();
       raw.add(lastRaw);
     }
 
