@@ -14,12 +14,14 @@ public final class Tokens {
   private final CharSequence text;
   private int[] starts;
   private int[] ends;
+  private int[] hashes;
   private int count;
 
   private Tokens(CharSequence text, int capacity) {
     this.text = text;
     this.starts = new int[capacity];
     this.ends = new int[capacity];
+    this.hashes = new int[capacity];
   }
 
   public static Tokens of(CharSequence text) {
@@ -43,18 +45,25 @@ public final class Tokens {
   private static final int UPPER = 2;
   private static final int DIGIT = 3;
 
+  private static final byte[] ASCII = asciiClasses();
+
+  private static byte[] asciiClasses() {
+    byte[] classes = new byte[128];
+    for (char c = 'a'; c <= 'z'; c++) {
+      classes[c] = LOWER;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      classes[c] = UPPER;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      classes[c] = DIGIT;
+    }
+    return classes;
+  }
+
   private static int classOf(char c) {
     if (c < 128) {
-      if (c >= 'a' && c <= 'z') {
-        return LOWER;
-      }
-      if (c >= 'A' && c <= 'Z') {
-        return UPPER;
-      }
-      if (c >= '0' && c <= '9') {
-        return DIGIT;
-      }
-      return OTHER;
+      return ASCII[c];
     }
     if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
       return UPPER;
@@ -65,27 +74,34 @@ public final class Tokens {
     return Character.isDigit(c) ? DIGIT : OTHER;
   }
 
+  /** Splits the text and hashes each word lower-cased, in one pass. */
   private void split() {
     int length = text.length();
     int start = -1;
+    int hash = 0;
     int previous = OTHER;
     for (int i = 0; i < length; i++) {
-      int current = classOf(text.charAt(i));
+      char c = text.charAt(i);
+      int current = classOf(c);
       if (current == OTHER) {
         if (start >= 0) {
-          add(start, i);
+          add(start, i, hash);
           start = -1;
         }
       } else if (start < 0) {
         start = i;
+        hash = lower(c);
       } else if (boundary(previous, current, i, length)) {
-        add(start, i);
+        add(start, i, hash);
         start = i;
+        hash = lower(c);
+      } else {
+        hash = 31 * hash + lower(c);
       }
       previous = current;
     }
     if (start >= 0) {
-      add(start, length);
+      add(start, length, hash);
     }
   }
 
@@ -103,13 +119,15 @@ public final class Tokens {
         && classOf(text.charAt(i + 1)) == LOWER;
   }
 
-  private void add(int start, int end) {
+  private void add(int start, int end, int hash) {
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
       ends = Arrays.copyOf(ends, count * 2);
+      hashes = Arrays.copyOf(hashes, count * 2);
     }
     starts[count] = start;
     ends[count] = end;
+    hashes[count] = hash;
     count++;
   }
 
@@ -146,11 +164,7 @@ public final class Tokens {
 
   /** The hash of word {@code index} lower-cased, equal to {@code String.hashCode} of that word. */
   public int hash(int index) {
-    int h = 0;
-    for (int i = starts[index], end = ends[index]; i < end; i++) {
-      h = 31 * h + lower(text.charAt(i));
-    }
-    return h;
+    return hashes[index];
   }
 
   static char lower(char c) {
