@@ -54,7 +54,7 @@ final class BenchAnalyser implements Analyser {
   public void analyse(
       ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out)
       throws InterruptedException {
-    long millis = sleeps ? BenchWork.millis(properties) : 0;
+    long millis = sleeps ? BenchWork.millis(properties, context.artifactId()) : 0;
     BenchWork.sleepThenWriteOneItem(millis, context.artifactId(), out);
   }
 }

@@ -31,8 +31,8 @@ public final class BenchComponents {
     return JsonNodeFactory.instance.objectNode().put(MILLIS, millis);
   }
 
-  /** The sleep a {@value #SLEEP} component's properties ask for; 0 for none. */
-  public static long millisOf(ObjectNode properties) {
-    return BenchWork.millis(properties);
+  /** The sleep a {@value #SLEEP} artifact's properties ask for; 0 for none. */
+  public static long millisOf(ObjectNode properties, String artifactId) {
+    return BenchWork.millis(properties, artifactId);
   }
 }

@@ -43,7 +43,7 @@ final class BenchConnector implements Connector {
   @Override
   public void extract(ProducerContext context, JsonNode properties, ContentWriter out)
       throws InterruptedException {
-    long millis = sleeps ? BenchWork.millis(properties) : 0;
+    long millis = sleeps ? BenchWork.millis(properties, context.artifactId()) : 0;
     BenchWork.sleepThenWriteOneItem(millis, context.artifactId(), out);
   }
 }

@@ -16,15 +16,24 @@ final class BenchWork {
     out.item(JsonNodeFactory.instance.objectNode().put("content", artifactId));
   }
 
-  /** The {@code millis} property of a sleeping component; 0 when absent. */
-  static long millis(JsonNode properties) {
+  /**
+   * The {@code millis} property of a sleeping component; 0 when absent.
+   *
+   * @param artifactId named in the error when the property is not a non-negative number
+   */
+  static long millis(JsonNode properties, String artifactId) {
     if (properties == null || !properties.has(BenchComponents.MILLIS)) {
       return 0;
     }
     long millis = properties.get(BenchComponents.MILLIS).asLong(-1);
     if (millis < 0) {
       throw new IllegalArgumentException(
-          "property '" + BenchComponents.MILLIS + "' must be a non-negative number of ms");
+          "artifact '"
+              + artifactId
+              + "': property '"
+              + BenchComponents.MILLIS
+              + "' must be a non-negative number of ms, got "
+              + properties.get(BenchComponents.MILLIS));
     }
     return millis;
   }

@@ -60,11 +60,11 @@ public record CriticalPath(long millis, List<String> path, long levelBarrierMill
   public static long sleepOf(PlannedArtifact artifact) {
     if (artifact.producer() instanceof Producer.Source source
         && BenchComponents.SLEEP.equals(source.type())) {
-      return BenchComponents.millisOf(source.properties());
+      return BenchComponents.millisOf(source.properties(), artifact.id());
     }
     if (artifact.producer() instanceof Producer.Process process
         && BenchComponents.SLEEP.equals(process.type())) {
-      return BenchComponents.millisOf(process.properties());
+      return BenchComponents.millisOf(process.properties(), artifact.id());
     }
     return 0;
   }
