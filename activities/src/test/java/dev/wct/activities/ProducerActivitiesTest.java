@@ -1,13 +1,14 @@
 package dev.wct.activities;
 
-import static dev.wct.activities.PlanBuilder.plan;
 import static dev.wct.activities.TestComponents.analyser;
 import static dev.wct.activities.TestComponents.connector;
 import static dev.wct.activities.TestComponents.items;
+import static dev.wct.core.testing.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.json.Json;
 import dev.wct.core.message.ContentReader;
 import dev.wct.core.message.MessageReader;
@@ -79,7 +80,8 @@ class ProducerActivitiesTest {
             List.of(echo),
             Map.of());
 
-    RunResult result = engine.run(plan().source("db").process("pii", "echo", null, "db").build());
+    RunResult result =
+        engine.run(plan().source("db").analyser("pii", "echo", (ObjectNode) null, "db").build());
 
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     ArtifactOutcome pii = result.artifact("pii").orElseThrow();
@@ -109,7 +111,7 @@ class ProducerActivitiesTest {
                 .source("b")
                 .source("a")
                 .source("c")
-                .process("all", "echo", null, "c", "a", "b")
+                .analyser("all", "echo", (ObjectNode) null, "c", "a", "b")
                 .build());
 
     assertThat(seen).containsExactly("c", "a", "b");

@@ -1,12 +1,13 @@
 package dev.wct.activities;
 
-import static dev.wct.activities.PlanBuilder.plan;
 import static dev.wct.activities.TestComponents.analyser;
 import static dev.wct.activities.TestComponents.connector;
 import static dev.wct.activities.TestComponents.items;
+import static dev.wct.core.testing.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.activities.producer.ProducerActivitiesImpl;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactRef;
@@ -33,7 +34,8 @@ class ProducerActivityContractTest {
   private final AtomicInteger extracts = new AtomicInteger();
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
   private final ProducerActivities activities;
-  private final ExecutionPlan plan = plan().source("db").process("pii", "echo", null, "db").build();
+  private final ExecutionPlan plan =
+      plan().source("db").analyser("pii", "echo", (ObjectNode) null, "db").build();
 
   ProducerActivityContractTest() {
     ComponentCatalog catalog =

@@ -1,8 +1,8 @@
 package dev.wct.activities;
 
-import static dev.wct.activities.PlanBuilder.plan;
 import static dev.wct.activities.TestComponents.connector;
 import static dev.wct.activities.TestComponents.items;
+import static dev.wct.core.testing.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wct.activities.engine.RunHandle;
@@ -11,6 +11,7 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.core.spi.Connector;
+import dev.wct.core.testing.PlanBuilder;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.workflows.run.ArtifactOutcome;

@@ -1,8 +1,8 @@
 package dev.wct.activities;
 
-import static dev.wct.activities.PlanBuilder.plan;
 import static dev.wct.activities.TestComponents.connector;
 import static dev.wct.activities.TestComponents.items;
+import static dev.wct.core.testing.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wct.activities.engine.RunHandle;

@@ -8,6 +8,7 @@ import dev.wct.core.message.SchemaRef;
 import dev.wct.core.spi.Analyser;
 import dev.wct.core.spi.Connector;
 import dev.wct.core.spi.ProducerContext;
+import dev.wct.core.testing.PlanBuilder;
 import java.util.List;
 import java.util.Set;
 

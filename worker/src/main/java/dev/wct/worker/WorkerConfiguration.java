@@ -59,7 +59,9 @@ class WorkerConfiguration {
   WorkerFactory workerFactory(
       WorkflowClient client, ProducerEnvironment environment, WorkerProperties properties) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    WctWorkers.register(factory.newWorker(properties.temporal().taskQueue()), environment);
+    WctWorkers.register(
+        factory.newWorker(properties.temporal().taskQueue(), WctWorkers.WORKER_OPTIONS),
+        environment);
     return factory;
   }
 

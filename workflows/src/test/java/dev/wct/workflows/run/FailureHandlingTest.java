@@ -1,9 +1,9 @@
 package dev.wct.workflows.run;
 
+import static dev.wct.core.testing.PlanBuilder.plan;
 import static dev.wct.workflows.run.FakeProducers.failTimes;
 import static dev.wct.workflows.run.FakeProducers.failUser;
 import static dev.wct.workflows.run.FakeProducers.sleep;
-import static dev.wct.workflows.run.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wct.core.plan.ExecutionPlan;

@@ -1,8 +1,8 @@
 package dev.wct.workflows.run;
 
+import static dev.wct.core.testing.PlanBuilder.plan;
 import static dev.wct.workflows.run.FakeProducers.failTimes;
 import static dev.wct.workflows.run.FakeProducers.failUser;
-import static dev.wct.workflows.run.PlanBuilder.plan;
 
 import dev.wct.core.plan.ExecutionPlan;
 import io.temporal.testing.TestWorkflowEnvironment;

@@ -1,7 +1,7 @@
 package dev.wct.workflows.run;
 
+import static dev.wct.core.testing.PlanBuilder.plan;
 import static dev.wct.workflows.run.FakeProducers.hangUntilCancelled;
-import static dev.wct.workflows.run.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.wct.activities;
+package dev.wct.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.message.SchemaRef;
@@ -57,10 +57,10 @@ public final class PlanBuilder {
   }
 
   public PlanBuilder analyser(String id, String... inputs) {
-    return process(id, "test_analyser", null, inputs);
+    return analyser(id, "test_analyser", null, inputs);
   }
 
-  public PlanBuilder process(String id, String type, ObjectNode properties, String... inputs) {
+  public PlanBuilder analyser(String id, String type, ObjectNode properties, String... inputs) {
     return add(id, new Producer.Process(type, properties), List.of(inputs), FINDINGS, false);
   }
 
