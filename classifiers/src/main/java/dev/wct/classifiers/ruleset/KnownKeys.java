@@ -2,6 +2,7 @@ package dev.wct.classifiers.ruleset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.wct.core.runbook.Suggestions;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -34,7 +35,7 @@ final class KnownKeys {
                   + "unknown key '"
                   + field.getKey()
                   + "'"
-                  + hint(field.getKey(), known.keySet())
+                  + Suggestions.hint(field.getKey(), known.keySet())
                   + " (known: "
                   + String.join(", ", known.keySet())
                   + ")");
@@ -59,40 +60,5 @@ final class KnownKeys {
 
   private static String child(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
-  }
-
-  private static String hint(String unknown, Iterable<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int distance = distance(unknown, candidate);
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, unknown.length() / 3)
-        ? " (did you mean '" + best + "'?)"
-        : "";
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

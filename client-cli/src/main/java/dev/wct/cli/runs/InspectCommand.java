@@ -10,6 +10,7 @@ import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.Units;
 import dev.wct.core.error.WctException;
 import dev.wct.core.json.Json;
+import dev.wct.core.runbook.Suggestions;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
 import dev.wct.store.runs.ArtifactRecord;

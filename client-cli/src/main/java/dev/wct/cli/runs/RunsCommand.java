@@ -10,6 +10,7 @@ import dev.wct.core.error.WctException;
 import dev.wct.core.json.Json;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import dev.wct.core.runbook.Suggestions;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
