@@ -46,15 +46,46 @@ public abstract class FindingClassifier<
   private final RulesetLoader loader = new RulesetLoader();
   private final ConcurrentMap<RulesetReference, D> shippedRulesets = new ConcurrentHashMap<>();
 
-  /** The ruleset name this classifier reads, e.g. {@code gdpr_personal_data_classification}. */
-  protected abstract String rulesetName();
+  /**
+   * What distinguishes one classifier from another, besides its rules.
+   *
+   * @param type the runbook type name
+   * @param description one sentence for {@code wct components}
+   * @param rulesetName the ruleset name it reads, e.g. {@code gdpr_personal_data_classification}
+   * @param rulesetType the ruleset document type
+   * @param input the indicator schema it accepts
+   * @param output the schema it produces
+   * @param valueField the finding field holding the value to classify: category, subject or purpose
+   */
+  public record Definition<D>(
+      String type,
+      String description,
+      String rulesetName,
+      Class<D> rulesetType,
+      SchemaRef input,
+      SchemaRef output,
+      String valueField) {}
 
-  protected abstract Class<D> rulesetType();
+  private final Definition<D> definition;
 
-  protected abstract SchemaRef inputSchema();
+  protected FindingClassifier(Definition<D> definition) {
+    this.definition = definition;
+  }
 
-  /** The finding field holding the value to classify: category, subject or purpose. */
-  protected abstract String valueField();
+  @Override
+  public String type() {
+    return definition.type();
+  }
+
+  @Override
+  public String description() {
+    return definition.description();
+  }
+
+  @Override
+  public List<SchemaRef> outputSchemas() {
+    return List.of(definition.output());
+  }
 
   /**
    * Classifies one finding.
@@ -77,21 +108,23 @@ public abstract class FindingClassifier<
 
   /** The reference used when the runbook names none. */
   public RulesetReference defaultRuleset() {
-    return RulesetReference.local(rulesetName(), "1.0.0");
+    return RulesetReference.local(definition.rulesetName(), "1.0.0");
   }
 
   /** The ruleset {@code reference} names, validated; shipped rulesets are read once. */
   public D ruleset(RulesetReference reference, ProducerContext context) {
     if (reference.isLocal()) {
       return shippedRulesets.computeIfAbsent(
-          reference, local -> loader.load(local, rulesetName(), rulesetType(), null));
+          reference,
+          local -> loader.load(local, definition.rulesetName(), definition.rulesetType(), null));
     }
-    return loader.load(reference, rulesetName(), rulesetType(), context.workingDirectory());
+    return loader.load(
+        reference, definition.rulesetName(), definition.rulesetType(), context.workingDirectory());
   }
 
   @Override
   public List<Set<SchemaRef>> acceptedInputs() {
-    return List.of(Set.of(inputSchema()));
+    return List.of(Set.of(definition.input()));
   }
 
   @Override
@@ -179,7 +212,7 @@ public abstract class FindingClassifier<
 
   private String valueOf(
       JsonNode finding, ProducerContext context, ContentReader input, long position) {
-    JsonNode value = finding.get(valueField());
+    JsonNode value = finding.get(definition.valueField());
     if (value == null || !value.isTextual() || value.asText().isBlank()) {
       throw WctException.user(
           context.artifactId()
@@ -188,7 +221,7 @@ public abstract class FindingClassifier<
               + " of input '"
               + input.header().id()
               + "' has no '"
-              + valueField()
+              + definition.valueField()
               + "' to classify");
     }
     return value.asText();
@@ -197,8 +230,8 @@ public abstract class FindingClassifier<
   /** Starts an output finding with the input's id and classified value. */
   protected ObjectNode start(JsonNode finding, String value) {
     ObjectNode classified = Json.mapper().createObjectNode();
-    classified.put("id", finding.path("id").asText(valueField() + "-" + value));
-    classified.put(valueField(), value);
+    classified.put("id", finding.path("id").asText(definition.valueField() + "-" + value));
+    classified.put(definition.valueField(), value);
     return classified;
   }
 
@@ -220,7 +253,7 @@ public abstract class FindingClassifier<
   /** The note on a finding no rule matched. */
   protected String unclassifiedNote(String value) {
     return "no rule in the ruleset classifies "
-        + valueField()
+        + definition.valueField()
         + " '"
         + value
         + "': review it manually or extend the ruleset";

@@ -24,40 +24,17 @@ public final class GdprDataSubjectClassifier
   public static final SchemaRef INPUT = SchemaRef.of("data_subject_indicator");
   public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_data_subject");
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public String description() {
-    return "Classifies data subject findings by GDPR data-subject category, with typical lawful"
-        + " bases and risk modifiers such as children (Art. 8)";
-  }
-
-  @Override
-  public List<SchemaRef> outputSchemas() {
-    return List.of(OUTPUT);
-  }
-
-  @Override
-  protected String rulesetName() {
-    return RULESET;
-  }
-
-  @Override
-  protected Class<DataSubjectClassificationRuleset> rulesetType() {
-    return DataSubjectClassificationRuleset.class;
-  }
-
-  @Override
-  protected SchemaRef inputSchema() {
-    return INPUT;
-  }
-
-  @Override
-  protected String valueField() {
-    return "subject";
+  public GdprDataSubjectClassifier() {
+    super(
+        new Definition<>(
+            TYPE,
+            "Classifies data subject findings by GDPR data-subject category, with typical lawful"
+                + " bases and risk modifiers such as children (Art. 8)",
+            RULESET,
+            DataSubjectClassificationRuleset.class,
+            INPUT,
+            OUTPUT,
+            "subject"));
   }
 
   @Override

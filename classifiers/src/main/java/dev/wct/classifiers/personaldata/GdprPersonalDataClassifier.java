@@ -21,40 +21,17 @@ public final class GdprPersonalDataClassifier
   public static final SchemaRef INPUT = SchemaRef.of("personal_data_indicator");
   public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_personal_data");
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public String description() {
-    return "Classifies personal data findings by GDPR category, flagging Art. 9 special"
-        + " categories and Art. 10 criminal offence data";
-  }
-
-  @Override
-  public List<SchemaRef> outputSchemas() {
-    return List.of(OUTPUT);
-  }
-
-  @Override
-  protected String rulesetName() {
-    return RULESET;
-  }
-
-  @Override
-  protected Class<PersonalDataClassificationRuleset> rulesetType() {
-    return PersonalDataClassificationRuleset.class;
-  }
-
-  @Override
-  protected SchemaRef inputSchema() {
-    return INPUT;
-  }
-
-  @Override
-  protected String valueField() {
-    return "category";
+  public GdprPersonalDataClassifier() {
+    super(
+        new Definition<>(
+            TYPE,
+            "Classifies personal data findings by GDPR category, flagging Art. 9 special"
+                + " categories and Art. 10 criminal offence data",
+            RULESET,
+            PersonalDataClassificationRuleset.class,
+            INPUT,
+            OUTPUT,
+            "category"));
   }
 
   @Override

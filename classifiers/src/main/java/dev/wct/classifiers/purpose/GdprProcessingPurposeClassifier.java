@@ -23,40 +23,17 @@ public final class GdprProcessingPurposeClassifier
   public static final SchemaRef INPUT = SchemaRef.of("processing_purpose_indicator");
   public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_processing_purpose");
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public String description() {
-    return "Classifies processing purpose findings by category, flags sensitive purposes and"
-        + " recommends whether a DPIA (Art. 35) is needed";
-  }
-
-  @Override
-  public List<SchemaRef> outputSchemas() {
-    return List.of(OUTPUT);
-  }
-
-  @Override
-  protected String rulesetName() {
-    return RULESET;
-  }
-
-  @Override
-  protected Class<ProcessingPurposeClassificationRuleset> rulesetType() {
-    return ProcessingPurposeClassificationRuleset.class;
-  }
-
-  @Override
-  protected SchemaRef inputSchema() {
-    return INPUT;
-  }
-
-  @Override
-  protected String valueField() {
-    return "purpose";
+  public GdprProcessingPurposeClassifier() {
+    super(
+        new Definition<>(
+            TYPE,
+            "Classifies processing purpose findings by category, flags sensitive purposes and"
+                + " recommends whether a DPIA (Art. 35) is needed",
+            RULESET,
+            ProcessingPurposeClassificationRuleset.class,
+            INPUT,
+            OUTPUT,
+            "purpose"));
   }
 
   @Override
