@@ -99,8 +99,12 @@ final class IbanDetector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
     char[] compact = new char[34];
-    for (int i = 0; i + 15 <= length; i++) {
-      if (!Chars.upper(text.charAt(i))
+    int next = 0;
+    for (int word = 0; word < tokens.count(); word++) {
+      int i = tokens.start(word);
+      if (i < next
+          || i + 15 > length
+          || !Chars.upper(text.charAt(i))
           || !Chars.upper(text.charAt(i + 1))
           || !Chars.digit(text.charAt(i + 2))
           || !Chars.digit(text.charAt(i + 3))
@@ -126,7 +130,7 @@ final class IbanDetector implements ValueDetector {
       }
       if (count == expected && Chars.endsWord(text, j) && mod97(compact, count) == 1) {
         sink.match(i, j);
-        i = j;
+        next = j + 1;
       }
     }
   }

@@ -17,22 +17,24 @@ final class Ipv4Detector implements ValueDetector {
   @Override
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
-    int i = 0;
-    while (i < length) {
-      if (!Chars.digit(text.charAt(i))
+    int next = 0;
+    for (int word = 0; word < tokens.count(); word++) {
+      int i = tokens.start(word);
+      if (i < next
+          || !Chars.digit(text.charAt(i))
           || !Chars.startsWord(text, i)
           || (i > 0 && text.charAt(i - 1) == '.')) {
-        i++;
         continue;
       }
       int end = quad(text, i);
       if (end > 0 && !followedByNumber(text, end) && !afterVersionWord(text, i)) {
         sink.match(i, end);
-        i = end;
+        next = end;
       } else {
         while (i < length && (Chars.digit(text.charAt(i)) || text.charAt(i) == '.')) {
           i++;
         }
+        next = i;
       }
     }
   }

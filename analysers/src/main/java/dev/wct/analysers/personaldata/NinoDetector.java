@@ -21,8 +21,12 @@ final class NinoDetector implements ValueDetector {
   @Override
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
-    for (int i = 0; i + 9 <= length; i++) {
-      if (!Chars.upper(text.charAt(i))
+    int next = 0;
+    for (int word = 0; word < tokens.count(); word++) {
+      int i = tokens.start(word);
+      if (i < next
+          || i + 9 > length
+          || !Chars.upper(text.charAt(i))
           || !Chars.upper(text.charAt(i + 1))
           || !Chars.startsWord(text, i)) {
         continue;
@@ -30,7 +34,7 @@ final class NinoDetector implements ValueDetector {
       int end = digitsAndSuffix(text, i + 2);
       if (end > 0 && Chars.endsWord(text, end) && validPrefix(text.charAt(i), text.charAt(i + 1))) {
         sink.match(i, end);
-        i = end - 1;
+        next = end;
       }
     }
   }

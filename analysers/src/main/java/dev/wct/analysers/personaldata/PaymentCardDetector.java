@@ -21,12 +21,13 @@ final class PaymentCardDetector implements ValueDetector {
     char[] digits = new char[20];
     int[] groupEnds = new int[20];
     int[] groupDigits = new int[20];
-    int i = 0;
-    while (i < length) {
-      if (!Chars.digit(text.charAt(i))
+    int next = 0;
+    for (int word = 0; word < tokens.count(); word++) {
+      int i = tokens.start(word);
+      if (i < next
+          || !Chars.digit(text.charAt(i))
           || !Chars.startsWord(text, i)
           || (i > 0 && text.charAt(i - 1) == '+')) { // +49 151...: a phone number
-        i++;
         continue;
       }
       int count = 0;
@@ -67,7 +68,7 @@ final class PaymentCardDetector implements ValueDetector {
           break;
         }
       }
-      i = Math.max(j, i + 1);
+      next = Math.max(j, i + 1);
     }
   }
 

@@ -65,48 +65,58 @@ final class PhoneDetector implements ValueDetector {
 
   @Override
   public void find(String text, Tokens tokens, Sink sink) {
-    int length = text.length();
-    int i = 0;
-    while (i < length) {
-      char c = text.charAt(i);
-      boolean opens =
-          Chars.digit(c)
-              || ((c == '+' || c == '(') && i + 1 < length && Chars.digit(text.charAt(i + 1)));
-      if (!opens
-          || !Chars.startsWord(text, i)
-          || (i > 0 && "+-./_".indexOf(text.charAt(i - 1)) >= 0)) {
-        i++;
+    // A number opens at a digit that starts a word, or at the '+' or '(' just before one.
+    int next = 0;
+    for (int word = 0; word < tokens.count(); word++) {
+      int digit = tokens.start(word);
+      if (digit < next || !Chars.digit(text.charAt(digit))) {
         continue;
       }
-      int j = i + 1;
-      int digits = Chars.digit(c) ? 1 : 0;
-      while (j < length && digits <= 15) {
-        char d = text.charAt(j);
-        if (Chars.digit(d)) {
-          digits++;
-        } else if (d == ' ' || d == '-' || d == '.' || d == '(' || d == ')' || d == '/') {
-          if (separatorRunTooLong(text, j)) {
-            break;
-          }
-        } else {
+      char before = digit > 0 ? text.charAt(digit - 1) : ' ';
+      if ((before == '+' || before == '(') && digit - 1 >= next) {
+        next = Math.max(next, candidate(text, digit - 1, sink));
+      }
+      if (digit >= next) {
+        next = Math.max(next, candidate(text, digit, sink));
+      }
+    }
+  }
+
+  /** Validates the number opening at {@code i}; returns where the next one may open. */
+  private int candidate(String text, int i, Sink sink) {
+    int length = text.length();
+    char c = text.charAt(i);
+    if (!Chars.startsWord(text, i) || (i > 0 && "+-./_".indexOf(text.charAt(i - 1)) >= 0)) {
+      return i + 1;
+    }
+    int j = i + 1;
+    int digits = Chars.digit(c) ? 1 : 0;
+    while (j < length && digits <= 15) {
+      char d = text.charAt(j);
+      if (Chars.digit(d)) {
+        digits++;
+      } else if (d == ' ' || d == '-' || d == '.' || d == '(' || d == ')' || d == '/') {
+        if (separatorRunTooLong(text, j)) {
           break;
         }
-        j++;
+      } else {
+        break;
       }
-      int end = j;
-      while (end > i && !Chars.digit(text.charAt(end - 1)) && text.charAt(end - 1) != ')') {
-        end--;
-      }
-      if (digits >= 7 && digits <= 15 && Chars.endsWord(text, end)) {
-        boolean separated = !allDigits(text, i, end);
-        if ((separated || keywordBefore(text, i))
-            && !sink.claimed(i, end)
-            && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
-          validate(text, i, end, sink);
-        }
-      }
-      i = Math.max(j, i + 1);
+      j++;
     }
+    int end = j;
+    while (end > i && !Chars.digit(text.charAt(end - 1)) && text.charAt(end - 1) != ')') {
+      end--;
+    }
+    if (digits >= 7 && digits <= 15 && Chars.endsWord(text, end)) {
+      boolean separated = !allDigits(text, i, end);
+      if ((separated || keywordBefore(text, i))
+          && !sink.claimed(i, end)
+          && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
+        validate(text, i, end, sink);
+      }
+    }
+    return Math.max(j, i + 1);
   }
 
   private static boolean allDigits(String text, int start, int end) {

@@ -16,7 +16,12 @@ final class SsnDetector implements ValueDetector {
   @Override
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
-    for (int i = 0; i + 11 <= length; i++) {
+    int next = 0;
+    for (int word = 0; word < tokens.count(); word++) {
+      int i = tokens.start(word);
+      if (i < next || i + 11 > length) {
+        continue;
+      }
       char separator = text.charAt(i + 3);
       if ((separator != '-' && separator != ' ')
           || text.charAt(i + 6) != separator
@@ -31,7 +36,7 @@ final class SsnDetector implements ValueDetector {
       }
       if (valid(number(text, i, 3), number(text, i + 4, 2), number(text, i + 7, 4))) {
         sink.match(i, i + 11);
-        i += 10;
+        next = i + 11;
       }
     }
   }
