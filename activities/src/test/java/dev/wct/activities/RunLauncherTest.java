@@ -4,6 +4,7 @@ import static dev.wct.activities.TestComponents.connector;
 import static dev.wct.activities.TestComponents.items;
 import static dev.wct.core.testing.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.wct.activities.engine.RunHandle;
 import dev.wct.activities.engine.RunIds;
@@ -81,8 +82,10 @@ class RunLauncherTest {
     assertThat(record.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(record.runbookPath()).isEqualTo("runbook.yaml");
     assertThat(engine.store.readRecord(run.runId(), "plan.json")).isPresent();
-    assertThat(engine.records.artifact(run.runId(), "copy").orElseThrow().state())
-        .isEqualTo(ArtifactState.WAITING);
+    ExecutionPlan stored = engine.records.plan(run.runId()).orElseThrow();
+    assertThat(engine.records.artifacts(run.runId(), stored))
+        .extracting(ArtifactRecord::artifactId, ArtifactRecord::state)
+        .contains(tuple("copy", ArtifactState.WAITING));
     RunProgress progress = run.progress();
     assertThat(progress.waiting() + progress.running()).isEqualTo(2);
 

@@ -57,6 +57,15 @@ public interface ArtifactStore extends AutoCloseable {
   /** Writes a run record, replacing the previous one atomically. {@code name} may contain '/'. */
   void saveRecord(String runId, String name, byte[] content);
 
+  /**
+   * Writes a run record that a machine crash right after may lose (a process crash does not),
+   * replacing the previous one atomically: for progress that later records or Temporal's history
+   * restore. Backends without a cheaper path make it durable.
+   */
+  default void saveProgressRecord(String runId, String name, byte[] content) {
+    saveRecord(runId, name, content);
+  }
+
   Optional<byte[]> readRecord(String runId, String name);
 
   /** Record names of a run under {@code prefix} (e.g. {@code artifacts/}), sorted. */

@@ -3,11 +3,14 @@ package dev.wct.store;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.wct.core.message.SchemaRef;
+import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import dev.wct.core.testing.PlanBuilder;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
@@ -252,6 +255,45 @@ public abstract class ArtifactStoreContract {
     assertThat(store.readRecord(RUN, "run.json")).hasValue("{\"v\":2}".getBytes(UTF_8));
     assertThat(store.readRecord(RUN, "missing.json")).isEmpty();
     assertThat(store.readRecord("never-ran", "run.json")).isEmpty();
+  }
+
+  @Test
+  void progressRecordsAreReplacedAndReadBackLikeDurableOnes() {
+    store.saveRecord(RUN, "artifacts/db.json", "{\"v\":1}".getBytes(UTF_8));
+    store.saveProgressRecord(RUN, "artifacts/db.json", "{\"v\":2}".getBytes(UTF_8));
+
+    assertThat(store.readRecord(RUN, "artifacts/db.json")).hasValue("{\"v\":2}".getBytes(UTF_8));
+    assertThat(store.listRecords(RUN, "artifacts/")).containsExactly("artifacts/db.json");
+  }
+
+  @Test
+  void artifactRecordsFollowThePlanWithWaitingOnesForArtifactsNotStartedYet() {
+    RunRecords records = new RunRecords(store);
+    ExecutionPlan plan =
+        PlanBuilder.plan().source("db").analyser("pii", "db").analyser("gdpr", "pii").build();
+    ArtifactRecord running =
+        new ArtifactRecord(
+            RUN,
+            "db",
+            "connector test_source",
+            ArtifactState.RUNNING,
+            1,
+            Instant.parse("2026-11-22T10:00:00Z"),
+            null,
+            null,
+            null,
+            null,
+            null);
+    records.savePlan(RUN, plan);
+    records.saveArtifact(running);
+
+    assertThat(records.plan(RUN)).contains(plan);
+    assertThat(records.artifacts(RUN, plan))
+        .extracting(ArtifactRecord::artifactId, ArtifactRecord::state)
+        .containsExactly(
+            tuple("db", ArtifactState.RUNNING),
+            tuple("pii", ArtifactState.WAITING),
+            tuple("gdpr", ArtifactState.WAITING));
   }
 
   @Test

@@ -1,16 +1,10 @@
 package dev.wct.activities.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wct.core.json.Json;
 import dev.wct.core.plan.ExecutionPlan;
-import dev.wct.core.plan.PlannedArtifact;
-import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
-import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunRequest;
 import dev.wct.workflows.run.RunbookWorkflow;
@@ -95,21 +89,6 @@ public final class RunLauncher {
             null,
             RunStatus.RUNNING,
             null));
-    for (PlannedArtifact artifact : plan.artifacts()) {
-      records.saveArtifact(
-          new ArtifactRecord(
-              runId,
-              artifact.id(),
-              artifact.producer().label(),
-              ArtifactState.WAITING,
-              0,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null));
-    }
     Map<String, Object> memo = new LinkedHashMap<>();
     memo.put("runbook", plan.runbook().name());
     if (plan.contentHash() != null) {
@@ -149,14 +128,8 @@ public final class RunLauncher {
   }
 
   private RunRequest request(String runId, ExecutionPlan plan, RunOptions options) {
-    byte[] json;
-    try {
-      json = Json.mapper().writeValueAsBytes(plan);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise the plan", e);
-    }
-    store.saveRecord(runId, RunRecordActivities.PLAN_RECORD, json);
-    if (json.length <= MAX_INLINE_PLAN_BYTES) {
+    int planBytes = records.savePlan(runId, plan);
+    if (planBytes <= MAX_INLINE_PLAN_BYTES) {
       return new RunRequest(runId, plan, options);
     }
     ExecutionPlan withoutArtifacts =

@@ -1,10 +1,7 @@
 package dev.wct.activities.records;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wct.core.error.ErrorKind;
 import dev.wct.core.error.WctException;
-import dev.wct.core.json.Json;
-import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.RunStatus;
 import dev.wct.store.ArtifactStore;
@@ -15,7 +12,6 @@ import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
 import dev.wct.workflows.run.ArtifactOutcome;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,13 +22,10 @@ import org.slf4j.LoggerFactory;
 public final class RunRecordActivitiesImpl implements RunRecordActivities {
   private static final Logger log = LoggerFactory.getLogger(RunRecordActivitiesImpl.class);
 
-  private final ArtifactStore store;
   private final RunRecords records;
-  private final ObjectMapper json = Json.mapper();
 
   public RunRecordActivitiesImpl(ArtifactStore store) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.records = new RunRecords(store);
+    this.records = new RunRecords(Objects.requireNonNull(store, "store"));
   }
 
   @Override
@@ -48,20 +41,14 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
 
   @Override
   public List<PlannedArtifact> planArtifacts(String runId, int from, int count) {
-    byte[] bytes =
-        store
-            .readRecord(runId, PLAN_RECORD)
+    List<PlannedArtifact> all =
+        records
+            .plan(runId)
             .orElseThrow(
                 () ->
-                    new WctException(ErrorKind.INTERNAL, "run '" + runId + "' has no stored plan"));
-    try {
-      List<PlannedArtifact> all = json.readValue(bytes, ExecutionPlan.class).artifacts();
-      return List.copyOf(
-          all.subList(Math.min(from, all.size()), Math.min(from + count, all.size())));
-    } catch (IOException e) {
-      throw new WctException(
-          ErrorKind.INTERNAL, "stored plan of run '" + runId + "' is unreadable", e);
-    }
+                    new WctException(ErrorKind.INTERNAL, "run '" + runId + "' has no stored plan"))
+            .artifacts();
+    return List.copyOf(all.subList(Math.min(from, all.size()), Math.min(from + count, all.size())));
   }
 
   @Override

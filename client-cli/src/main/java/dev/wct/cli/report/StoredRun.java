@@ -1,8 +1,6 @@
 package dev.wct.cli.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wct.core.error.WctException;
-import dev.wct.core.json.Json;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactState;
@@ -11,10 +9,7 @@ import dev.wct.store.StoreNames;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
-import dev.wct.workflows.records.RunRecordActivities;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +25,6 @@ import java.util.Optional;
  * @param plan the plan the run executed; null when the store does not hold it
  */
 public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, ExecutionPlan plan) {
-  /** The run record that keeps the plan, placeholders unresolved; the engine reads it too. */
-  public static final String PLAN_RECORD = RunRecordActivities.PLAN_RECORD;
-
   public StoredRun {
     Objects.requireNonNull(run, "run");
     artifacts = List.copyOf(Objects.requireNonNull(artifacts, "artifacts"));
@@ -57,18 +49,9 @@ public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, Execution
                             + "' in store "
                             + storeName
                             + " ('wct runs' lists them)"));
-    ExecutionPlan plan = readPlan(store, runId).orElse(null);
-    List<ArtifactRecord> artifacts = new ArrayList<>(records.artifacts(runId));
-    if (plan != null) {
-      List<String> order = plan.artifacts().stream().map(PlannedArtifact::id).toList();
-      artifacts.sort(
-          Comparator.comparingInt(
-                  (ArtifactRecord a) -> {
-                    int i = order.indexOf(a.artifactId());
-                    return i < 0 ? Integer.MAX_VALUE : i;
-                  })
-              .thenComparing(ArtifactRecord::artifactId));
-    }
+    ExecutionPlan plan = readPlan(records, runId).orElse(null);
+    List<ArtifactRecord> artifacts =
+        plan != null ? records.artifacts(runId, plan) : records.artifacts(runId);
     return new StoredRun(run, artifacts, plan);
   }
 
@@ -81,28 +64,13 @@ public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, Execution
     }
   }
 
-  /** Saves the plan of a run where {@link #load} finds it. */
-  public static void savePlan(ArtifactStore store, String runId, ExecutionPlan plan) {
+  private static Optional<ExecutionPlan> readPlan(RunRecords records, String runId) {
     try {
-      store.saveRecord(runId, PLAN_RECORD, Json.mapper().writeValueAsBytes(plan));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialise the plan of run " + runId, e);
+      return records.plan(runId);
+    } catch (UncheckedIOException unreadable) {
+      // An unreadable plan only costs the report its descriptions and output flags.
+      return Optional.empty();
     }
-  }
-
-  private static Optional<ExecutionPlan> readPlan(ArtifactStore store, String runId) {
-    ObjectMapper json = Json.mapper();
-    return store
-        .readRecord(runId, PLAN_RECORD)
-        .flatMap(
-            bytes -> {
-              try {
-                return Optional.of(json.readValue(bytes, ExecutionPlan.class));
-              } catch (IOException e) {
-                // An unreadable plan only costs the report its descriptions and output flags.
-                return Optional.empty();
-              }
-            });
   }
 
   public Optional<ExecutionPlan> planIfKnown() {

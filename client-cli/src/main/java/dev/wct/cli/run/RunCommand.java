@@ -126,7 +126,6 @@ public final class RunCommand implements Callable<Integer> {
     RunHandle run =
         new RunLauncher(temporal.client(), artifacts)
             .start(plan, runbook.toString(), new RunOptions(concurrency));
-    StoredRun.savePlan(artifacts, run.runId(), plan);
     out.println(
         "Run "
             + run.runId()

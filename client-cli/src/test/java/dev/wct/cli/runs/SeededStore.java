@@ -2,7 +2,6 @@ package dev.wct.cli.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.cli.report.StoredRun;
 import dev.wct.core.json.Json;
 import dev.wct.core.message.MessageHeader;
 import dev.wct.core.message.MessageWriter;
@@ -169,7 +168,7 @@ public final class SeededStore {
             List.of(ids),
             ids,
             "plan-hash");
-    StoredRun.savePlan(store, runId, plan);
+    new RunRecords(store).savePlan(runId, plan);
     return plan;
   }
 

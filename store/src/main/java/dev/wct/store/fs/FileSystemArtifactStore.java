@@ -203,10 +203,20 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   @Override
   public void saveRecord(String runId, String name, byte[] content) {
+    writeRecord(runId, name, content, true);
+  }
+
+  /** Skips the two fsyncs of a durable record: the rename stays atomic. */
+  @Override
+  public void saveProgressRecord(String runId, String name, byte[] content) {
+    writeRecord(runId, name, content, false);
+  }
+
+  private void writeRecord(String runId, String name, byte[] content, boolean durable) {
     Path file = recordFile(runId, name);
     try {
       Files.createDirectories(file.getParent());
-      DurableFiles.replace(file, content);
+      DurableFiles.replace(file, content, durable);
       LOG.debug("saved record {} ({} bytes)", ArtifactStore.recordKey(runId, name), content.length);
     } catch (IOException e) {
       throw failure("cannot save record " + file, e);

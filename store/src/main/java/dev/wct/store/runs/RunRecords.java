@@ -3,21 +3,33 @@ package dev.wct.store.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wct.core.json.Json;
+import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.run.ArtifactState;
 import dev.wct.store.ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Run and artifact records kept in the artifact store as small JSON documents: {@code
- * _system/run.json} and {@code _system/artifacts/{id}.json}. One document per artifact keeps every
- * update small, however large the run.
+ * _system/run.json}, {@code _system/plan.json} and {@code _system/artifacts/{id}.json}. One
+ * document per artifact keeps every update small, however large the run.
  */
 public final class RunRecords {
+  private static final Logger LOG = LoggerFactory.getLogger(RunRecords.class);
+
+  /** The record that keeps a run's plan, placeholders unresolved. */
+  public static final String PLAN = "plan.json";
+
   private static final String RUN = "run.json";
   private static final String ARTIFACTS = "artifacts/";
 
@@ -46,9 +58,17 @@ public final class RunRecords {
     return runs;
   }
 
+  /**
+   * Saves an artifact's record. Final states are durable; progress (running, retrying) skips the
+   * sync, since the producer writes it again on its next step and a lost one only lags behind.
+   */
   public void saveArtifact(ArtifactRecord artifact) {
-    store.saveRecord(
-        artifact.runId(), ARTIFACTS + artifact.artifactId() + ".json", bytes(artifact));
+    String name = ARTIFACTS + artifact.artifactId() + ".json";
+    if (artifact.state().finished()) {
+      store.saveRecord(artifact.runId(), name, bytes(artifact));
+    } else {
+      store.saveProgressRecord(artifact.runId(), name, bytes(artifact));
+    }
   }
 
   public Optional<ArtifactRecord> artifact(String runId, String artifactId) {
@@ -61,13 +81,66 @@ public final class RunRecords {
   public List<ArtifactRecord> artifacts(String runId) {
     List<ArtifactRecord> records = new ArrayList<>();
     for (String name : store.listRecords(runId, ARTIFACTS)) {
-      store
-          .readRecord(runId, name)
-          .map(b -> parse(b, ArtifactRecord.class))
-          .ifPresent(records::add);
+      try {
+        store
+            .readRecord(runId, name)
+            .map(b -> parse(b, ArtifactRecord.class))
+            .ifPresent(records::add);
+      } catch (UncheckedIOException torn) {
+        // Progress records are written without a sync: after a machine crash one may be torn.
+        // Its artifact then reads as not started, as the record before it said at worst.
+        LOG.warn("run {}: unreadable record {} ignored", runId, name);
+      }
     }
     records.sort(Comparator.comparing(ArtifactRecord::artifactId));
     return records;
+  }
+
+  /**
+   * Keeps the plan a run executes, for the workflow to page in and for reports.
+   *
+   * @return the size of the stored plan in bytes
+   */
+  public int savePlan(String runId, ExecutionPlan plan) {
+    byte[] json = bytes(plan);
+    store.saveRecord(runId, PLAN, json);
+    return json.length;
+  }
+
+  public Optional<ExecutionPlan> plan(String runId) {
+    return store.readRecord(runId, PLAN).map(b -> parse(b, ExecutionPlan.class));
+  }
+
+  /**
+   * The artifact records of a run in plan order, with a WAITING record for each planned artifact
+   * that has none yet (producers write their records when they start), then any record the plan
+   * does not name, by id.
+   */
+  public List<ArtifactRecord> artifacts(String runId, ExecutionPlan plan) {
+    Map<String, ArtifactRecord> byId = new LinkedHashMap<>();
+    artifacts(runId).forEach(record -> byId.put(record.artifactId(), record));
+    List<ArtifactRecord> ordered = new ArrayList<>(byId.size());
+    for (PlannedArtifact planned : plan.artifacts()) {
+      ArtifactRecord record = byId.remove(planned.id());
+      ordered.add(record != null ? record : waiting(runId, planned));
+    }
+    ordered.addAll(byId.values());
+    return ordered;
+  }
+
+  private static ArtifactRecord waiting(String runId, PlannedArtifact planned) {
+    return new ArtifactRecord(
+        runId,
+        planned.id(),
+        planned.producer().label(),
+        ArtifactState.WAITING,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private byte[] bytes(Object record) {

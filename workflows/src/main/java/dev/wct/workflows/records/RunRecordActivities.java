@@ -12,13 +12,13 @@ import java.util.List;
  */
 @ActivityInterface
 public interface RunRecordActivities {
-  /** The record name under which a large plan is stored for the workflow to page in. */
-  String PLAN_RECORD = "plan.json";
-
   @ActivityMethod(name = "RecordRunStarted")
   void runStarted(RunStarted run);
 
-  /** Artifacts {@code from} to {@code from + count} (exclusive) of the run's stored plan. */
+  /**
+   * Artifacts {@code from} to {@code from + count} (exclusive) of the plan the launcher stored with
+   * the run.
+   */
   @ActivityMethod(name = "LoadPlanArtifacts")
   List<PlannedArtifact> planArtifacts(String runId, int from, int count);
 
