@@ -1,7 +1,6 @@
 package dev.wct.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wct.core.spi.ComponentCatalog;
 import java.io.IOException;
@@ -14,25 +13,27 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The example runbooks in runbooks/examples stay valid against the real components. */
+/** The example and sample runbooks stay valid against the real components. */
 class ExampleRunbooksTest {
-  private static final Path EXAMPLES = Path.of("..", "runbooks", "examples");
+  private static final List<Path> FOLDERS =
+      List.of(Path.of("..", "runbooks", "examples"), Path.of("..", "runbooks", "samples"));
 
   @Test
-  void everyExampleRunbookValidates() throws IOException {
+  void everyExampleAndSampleRunbookValidates() throws IOException {
     CliContext real = CliContext.discover();
     ComponentCatalog catalog = real.catalog();
-    assumeTrue(
-        catalog.analysers().containsKey("personal_data")
-            && catalog.connectors().containsKey("filesystem"),
-        "the real connectors and analysers are not on the class path of this build");
+    assertThat(catalog.connectors()).containsKeys("filesystem", "mysql", "postgresql", "sqlite");
+    assertThat(catalog.analysers()).containsKeys("personal_data", "gdpr_personal_data_classifier");
     List<String> runbooks = new ArrayList<>();
-    try (Stream<Path> files = Files.list(EXAMPLES)) {
-      files
-          .filter(f -> f.toString().endsWith(".yaml"))
-          .sorted()
-          .forEach(f -> runbooks.add(f.toString()));
+    for (Path folder : FOLDERS) {
+      try (Stream<Path> files = Files.list(folder)) {
+        files
+            .filter(f -> f.toString().endsWith(".yaml"))
+            .sorted()
+            .forEach(f -> runbooks.add(f.toString()));
+      }
     }
+    assertThat(runbooks).hasSizeGreaterThanOrEqualTo(6);
     List<String> args = new ArrayList<>(List.of("validate"));
     args.addAll(runbooks);
     StringWriter out = new StringWriter();
