@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 /**
  * Phone numbers, validated by libphonenumber ({@code findNumbers} with leniency VALID) against the
  * numbering plan of their country: international numbers anywhere, national ones in {@code
- * defaultRegion}. Only runs of 7–15 digits are handed to libphonenumber (the fast prefilter), and a
- * bare digit run (no {@code +}, parentheses or separators) only counts after a phone keyword
- * ({@code phone}, {@code tel}, {@code mobile}, ...): otherwise order numbers and ids would be
- * reported. Dates are never phone numbers.
+ * defaultRegion}. Only runs of 7–15 digits are handed to libphonenumber (the fast prefilter), runs
+ * without {@code +} only when their digits can hold a number of the region ({@link
+ * PhonePrefilter}), and a bare digit run (no {@code +}, parentheses or separators) only counts
+ * after a phone keyword ({@code phone}, {@code tel}, {@code mobile}, ...): otherwise order numbers
+ * and ids would be reported. Dates are never phone numbers.
  */
 final class PhoneDetector implements ValueDetector {
   private static final int KEYWORD_DISTANCE = 30;
@@ -24,9 +25,11 @@ final class PhoneDetector implements ValueDetector {
   private static final KeywordIndex<String> PHONE_WORDS = phoneWords();
 
   private final String defaultRegion;
+  private final PhonePrefilter prefilter;
 
   PhoneDetector(String defaultRegion) {
     this.defaultRegion = defaultRegion;
+    this.prefilter = new PhonePrefilter(defaultRegion);
   }
 
   private static KeywordIndex<String> phoneWords() {
@@ -112,11 +115,22 @@ final class PhoneDetector implements ValueDetector {
       boolean separated = !allDigits(text, i, end);
       if ((separated || keywordBefore(text, i))
           && !sink.claimed(i, end)
+          && (c == '+' || mayHoldValid(text, i, end))
           && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
         validate(text, i, end, sink);
       }
     }
     return Math.max(j, i + 1);
+  }
+
+  private boolean mayHoldValid(String text, int start, int end) {
+    StringBuilder digits = new StringBuilder(end - start);
+    for (int k = start; k < end; k++) {
+      if (Chars.digit(text.charAt(k))) {
+        digits.append(text.charAt(k));
+      }
+    }
+    return prefilter.mayHoldValidNumber(digits);
   }
 
   private static boolean allDigits(String text, int start, int end) {

@@ -1,0 +1,80 @@
+package dev.wct.analysers.personaldata;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A necessary condition, read from libphonenumber's own metadata, for a digit run written without
+ * {@code +} to hold a valid number of one region: either the run contains the region's
+ * international prefix ({@code 011}, {@code 00}), or some part of it has a length and shape that a
+ * national number of the region's calling code can have. Runs that fail it (a US-region {@code
+ * 123-45-6789}) cannot hold a valid number and skip the costly {@code findNumbers}.
+ *
+ * <p>The shape test relies on a national number being a part of the digits as written; regions
+ * whose parsing rewrites national numbers (a national prefix transform rule) are not filtered.
+ */
+final class PhonePrefilter {
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final MetadataSource METADATA =
+      DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+
+  private final boolean filters;
+  private final Pattern internationalPrefix;
+  private final int[] nationalLengths;
+  private final Pattern nationalShape;
+
+  PhonePrefilter(String region) {
+    int callingCode = PHONES.getCountryCodeForRegion(region);
+    List<String> group = PHONES.getRegionCodesForCountryCode(callingCode);
+    PhoneMetadata own = METADATA.getMetadataForRegion(region);
+    PhoneMetadata main =
+        METADATA.getMetadataForRegion(PHONES.getRegionCodeForCountryCode(callingCode));
+    TreeSet<Integer> lengths = new TreeSet<>();
+    List<String> shapes = new ArrayList<>();
+    boolean unrestricted = false;
+    for (String member : group) {
+      PhoneMetadata metadata = METADATA.getMetadataForRegion(member);
+      unrestricted |= metadata.getGeneralDesc().getPossibleLengthCount() == 0;
+      lengths.addAll(metadata.getGeneralDesc().getPossibleLengthList());
+      shapes.add("(?:" + metadata.getGeneralDesc().getNationalNumberPattern() + ")");
+    }
+    this.filters =
+        !unrestricted
+            && !own.hasNationalPrefixTransformRule()
+            && !main.hasNationalPrefixTransformRule()
+            && !own.getInternationalPrefix().isEmpty();
+    this.internationalPrefix = filters ? Pattern.compile(own.getInternationalPrefix()) : null;
+    this.nationalLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+    this.nationalShape = Pattern.compile(String.join("|", shapes));
+  }
+
+  /** False only if no valid number can be read from {@code digits} (a run without {@code +}). */
+  boolean mayHoldValidNumber(CharSequence digits) {
+    if (!filters) {
+      return true;
+    }
+    int length = digits.length();
+    Matcher prefix = internationalPrefix.matcher(digits);
+    for (int start = 0; start < length; start++) {
+      if (prefix.region(start, length).lookingAt() && prefix.end() < length) {
+        return true;
+      }
+    }
+    Matcher national = nationalShape.matcher(digits);
+    for (int nationalLength : nationalLengths) {
+      for (int start = 0; start + nationalLength <= length; start++) {
+        if (national.region(start, start + nationalLength).matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.wct.analysers.personaldata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhonePrefilterTest {
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  @Test
+  void nineDigitsWithoutANationalShapeCannotBeANumberDialledInTheUs() {
+    PhonePrefilter us = new PhonePrefilter("US");
+
+    assertThat(us.mayHoldValidNumber("987654321")).isFalse();
+    assertThat(us.mayHoldValidNumber("1234")).isFalse();
+    assertThat(us.mayHoldValidNumber("4155550100")).isTrue();
+    assertThat(us.mayHoldValidNumber("14155550100")).as("with the national prefix").isTrue();
+  }
+
+  @Test
+  void regionsThatRewriteNationalNumbersAreNotFiltered() {
+    assertThat(new PhonePrefilter("AR").mayHoldValidNumber("1")).isTrue();
+  }
+
+  @Test
+  void digitsAfterTheUsInternationalPrefixMayBeAForeignNumber() {
+    assertThat(new PhonePrefilter("US").mayHoldValidNumber("011431234")).isTrue();
+    assertThat(new PhonePrefilter("US").mayHoldValidNumber("011")).isFalse();
+  }
+
+  /** The bound must never hide a real number: every example number, dialled from the region. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"US", "CA", "GB", "DE", "FR", "IN", "AT", "CV", "WS", "BR", "JP", "IT", "AR"})
+  void everyExampleNumberDialledFromTheRegionMayBeValid(String from) {
+    PhonePrefilter prefilter = new PhonePrefilter(from);
+    for (String region : PHONES.getSupportedRegions()) {
+      for (PhoneNumberUtil.PhoneNumberType type : PHONES.getSupportedTypesForRegion(region)) {
+        PhoneNumber example = PHONES.getExampleNumberForType(region, type);
+        if (example == null) {
+          continue;
+        }
+        for (String dialled :
+            List.of(
+                PHONES.formatOutOfCountryCallingNumber(example, from),
+                PHONES.format(example, PhoneNumberUtil.PhoneNumberFormat.NATIONAL),
+                PHONES.getNationalSignificantNumber(example))) {
+          if (dialled.startsWith("+") || !PHONES.isValidNumber(parse(dialled, from))) {
+            continue;
+          }
+          String digits = dialled.replaceAll("\\D", "");
+          assertThat(prefilter.mayHoldValidNumber(digits))
+              .as("%s %s dialled from %s as %s", region, type, from, dialled)
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  private static PhoneNumber parse(String dialled, String region) {
+    try {
+      return PHONES.parse(dialled, region);
+    } catch (NumberParseException e) {
+      return new PhoneNumber();
+    }
+  }
+}
