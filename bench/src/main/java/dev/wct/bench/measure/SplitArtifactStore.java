@@ -56,6 +56,11 @@ public final class SplitArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void saveProgressRecord(String runId, String name, byte[] content) {
+    records.saveProgressRecord(runId, name, content);
+  }
+
+  @Override
   public Optional<byte[]> readRecord(String runId, String name) {
     return records.readRecord(runId, name);
   }

@@ -104,6 +104,16 @@ public final class TimingArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void saveProgressRecord(String runId, String name, byte[] content) {
+    timed(
+        "saveProgressRecord",
+        () -> {
+          delegate.saveProgressRecord(runId, name, content);
+          return null;
+        });
+  }
+
+  @Override
   public Optional<byte[]> readRecord(String runId, String name) {
     return timed("readRecord", () -> delegate.readRecord(runId, name));
   }
