@@ -100,8 +100,7 @@ final class IbanDetector implements ValueDetector {
     int length = text.length();
     char[] compact = new char[34];
     int next = 0;
-    for (int word = 0; word < tokens.count(); word++) {
-      int i = tokens.start(word);
+    for (int i : tokens.capitalStarts()) {
       if (i < next
           || i + 15 > length
           || !Chars.upper(text.charAt(i))

@@ -18,12 +18,8 @@ final class Ipv4Detector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
     int next = 0;
-    for (int word = 0; word < tokens.count(); word++) {
-      int i = tokens.start(word);
-      if (i < next
-          || !Chars.digit(text.charAt(i))
-          || !Chars.startsWord(text, i)
-          || (i > 0 && text.charAt(i - 1) == '.')) {
+    for (int i : tokens.numberStarts()) {
+      if (i < next || !Chars.startsWord(text, i) || (i > 0 && text.charAt(i - 1) == '.')) {
         continue;
       }
       int end = quad(text, i);

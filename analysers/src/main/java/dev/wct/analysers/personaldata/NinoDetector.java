@@ -22,8 +22,7 @@ final class NinoDetector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
     int next = 0;
-    for (int word = 0; word < tokens.count(); word++) {
-      int i = tokens.start(word);
+    for (int i : tokens.capitalStarts()) {
       if (i < next
           || i + 9 > length
           || !Chars.upper(text.charAt(i))

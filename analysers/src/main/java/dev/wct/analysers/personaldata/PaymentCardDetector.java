@@ -22,10 +22,8 @@ final class PaymentCardDetector implements ValueDetector {
     int[] groupEnds = new int[20];
     int[] groupDigits = new int[20];
     int next = 0;
-    for (int word = 0; word < tokens.count(); word++) {
-      int i = tokens.start(word);
+    for (int i : tokens.numberStarts()) {
       if (i < next
-          || !Chars.digit(text.charAt(i))
           || !Chars.startsWord(text, i)
           || (i > 0 && text.charAt(i - 1) == '+')) { // +49 151...: a phone number
         continue;

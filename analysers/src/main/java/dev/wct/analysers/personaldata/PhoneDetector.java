@@ -70,9 +70,8 @@ final class PhoneDetector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     // A number opens at a digit that starts a word, or at the '+' or '(' just before one.
     int next = 0;
-    for (int word = 0; word < tokens.count(); word++) {
-      int digit = tokens.start(word);
-      if (digit < next || !Chars.digit(text.charAt(digit))) {
+    for (int digit : tokens.numberStarts()) {
+      if (digit < next) {
         continue;
       }
       char before = digit > 0 ? text.charAt(digit - 1) : ' ';

@@ -17,8 +17,7 @@ final class SsnDetector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
     int next = 0;
-    for (int word = 0; word < tokens.count(); word++) {
-      int i = tokens.start(word);
+    for (int i : tokens.numberStarts()) {
       if (i < next || i + 11 > length) {
         continue;
       }

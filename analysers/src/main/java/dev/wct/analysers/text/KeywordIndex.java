@@ -22,6 +22,7 @@ public final class KeywordIndex<T> {
   private record Keyword<T>(String text, String[] words, T value) {}
 
   private final String[] slots;
+  private final int[] slotHashes;
   private final List<List<Keyword<T>>> bySlot;
   private final int mask;
   private final int size;
@@ -29,6 +30,7 @@ public final class KeywordIndex<T> {
   private KeywordIndex(List<String> keywords, List<T> values) {
     int capacity = Integer.highestOneBit(Math.max(4, keywords.size() * 4) - 1) << 1;
     this.slots = new String[capacity];
+    this.slotHashes = new int[capacity];
     this.bySlot = new ArrayList<>(capacity);
     for (int i = 0; i < capacity; i++) {
       bySlot.add(null);
@@ -41,6 +43,7 @@ public final class KeywordIndex<T> {
       }
       int slot = slotOf(words[0]);
       slots[slot] = words[0];
+      slotHashes[slot] = words[0].hashCode();
       if (bySlot.get(slot) == null) {
         bySlot.set(slot, new ArrayList<>());
       }
@@ -115,10 +118,11 @@ public final class KeywordIndex<T> {
   }
 
   private List<Keyword<T>> candidates(Tokens tokens, int index) {
-    int slot = spread(tokens.hash(index)) & mask;
+    int hash = tokens.hash(index);
+    int slot = spread(hash) & mask;
     String word;
     while ((word = slots[slot]) != null) {
-      if (tokens.is(index, word)) {
+      if (slotHashes[slot] == hash && tokens.is(index, word)) {
         return bySlot.get(slot);
       }
       slot = (slot + 1) & mask;

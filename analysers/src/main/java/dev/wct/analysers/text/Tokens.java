@@ -17,6 +17,8 @@ public final class Tokens {
   private int[] ends;
   private int[] hashes;
   private int count;
+  private int[] numberStarts;
+  private int[] capitalStarts;
 
   private Tokens(CharSequence text, int capacity) {
     this.text = text;
@@ -115,6 +117,15 @@ public final class Tokens {
       } else {
         hash = 31 * hash + lower(c);
       }
+      if (current == LOWER || current == DIGIT) {
+        // ASCII fast path: a run of the same class continues the word, no boundary to test.
+        char low = current == LOWER ? 'a' : '0';
+        char high = current == LOWER ? 'z' : '9';
+        while (i + 1 < length && (c = chars[i + 1]) >= low && c <= high) {
+          hash = 31 * hash + c;
+          i++;
+        }
+      }
       previous = current;
     }
     if (start >= 0) {
@@ -157,6 +168,37 @@ public final class Tokens {
 
   public int end(int index) {
     return ends[index];
+  }
+
+  /** The offsets of the words that start with an ASCII digit, in text order; computed once. */
+  public int[] numberStarts() {
+    if (numberStarts == null) {
+      numberStarts = startsBetween('0', '9');
+    }
+    return numberStarts;
+  }
+
+  /** The offsets of the words that start with an ASCII capital, in text order; computed once. */
+  public int[] capitalStarts() {
+    if (capitalStarts == null) {
+      capitalStarts = startsBetween('A', 'Z');
+    }
+    return capitalStarts;
+  }
+
+  private int[] startsBetween(char low, char high) {
+    int[] found = new int[Math.max(16, count / 8)];
+    int size = 0;
+    for (int i = 0; i < count; i++) {
+      char first = chars[starts[i]];
+      if (first >= low && first <= high) {
+        if (size == found.length) {
+          found = Arrays.copyOf(found, size * 2);
+        }
+        found[size++] = starts[i];
+      }
+    }
+    return Arrays.copyOf(found, size);
   }
 
   /** True if word {@code index} equals {@code lowerCaseWord}, ignoring case. */
