@@ -29,6 +29,8 @@ final class PhonePrefilter {
   private final Pattern internationalPrefix;
   private final int[] nationalLengths;
   private final Pattern nationalShape;
+  private final boolean[] prefixOpeners;
+  private final boolean[] nationalOpeners;
 
   PhonePrefilter(String region) {
     int callingCode = PHONES.getCountryCodeForRegion(region);
@@ -53,6 +55,18 @@ final class PhonePrefilter {
     this.internationalPrefix = filters ? Pattern.compile(own.getInternationalPrefix()) : null;
     this.nationalLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
     this.nationalShape = Pattern.compile(String.join("|", shapes));
+    this.prefixOpeners = filters ? openers(internationalPrefix) : null;
+    this.nationalOpeners = openers(nationalShape);
+  }
+
+  /** Which digits a match of {@code pattern} can start with, so other positions skip the regex. */
+  private static boolean[] openers(Pattern pattern) {
+    boolean[] openers = new boolean[10];
+    for (int digit = 0; digit < 10; digit++) {
+      Matcher matcher = pattern.matcher(String.valueOf(digit));
+      openers[digit] = matcher.lookingAt() || matcher.hitEnd();
+    }
+    return openers;
   }
 
   /** False only if no valid number can be read from {@code digits} (a run without {@code +}). */
@@ -63,18 +77,25 @@ final class PhonePrefilter {
     int length = digits.length();
     Matcher prefix = internationalPrefix.matcher(digits);
     for (int start = 0; start < length; start++) {
-      if (prefix.region(start, length).lookingAt() && prefix.end() < length) {
+      if (opens(prefixOpeners, digits, start)
+          && prefix.region(start, length).lookingAt()
+          && prefix.end() < length) {
         return true;
       }
     }
     Matcher national = nationalShape.matcher(digits);
     for (int nationalLength : nationalLengths) {
       for (int start = 0; start + nationalLength <= length; start++) {
-        if (national.region(start, start + nationalLength).matches()) {
+        if (opens(nationalOpeners, digits, start)
+            && national.region(start, start + nationalLength).matches()) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  private static boolean opens(boolean[] openers, CharSequence digits, int index) {
+    return openers[digits.charAt(index) - '0'];
   }
 }

@@ -32,6 +32,8 @@ class PhonePrefilterTest {
   void digitsAfterTheUsInternationalPrefixMayBeAForeignNumber() {
     assertThat(new PhonePrefilter("US").mayHoldValidNumber("011431234")).isTrue();
     assertThat(new PhonePrefilter("US").mayHoldValidNumber("011")).isFalse();
+    assertThat(new PhonePrefilter("US").mayHoldValidNumber("987011")).isFalse();
+    assertThat(new PhonePrefilter("US").mayHoldValidNumber("9870114")).isTrue();
   }
 
   /** The bound must never hide a real number: every example number, dialled from the region. */
