@@ -47,8 +47,27 @@ final class PropertiesCheck {
     for (ValidationMessage message : ((JsonSchema) schema).validate(instance)) {
       violations.add(violation(message, instance, component.propertiesSchema()));
     }
+    violations.removeIf(v -> isPlaceholderAlternative(v) && hasOtherAt(v, violations));
     violations.sort(Comparator.comparing(Violation::subPath).thenComparing(Violation::message));
     return violations;
+  }
+
+  /**
+   * Schemas accept a {@code ${VAR}} string wherever a typed value goes (oneOf: the type, or a
+   * placeholder). A value that fails both only needs the first reason: the user did not mean a
+   * placeholder.
+   */
+  private static boolean isPlaceholderAlternative(Violation violation) {
+    return violation.message().contains("regex pattern ^\\$\\{");
+  }
+
+  private static boolean hasOtherAt(Violation violation, List<Violation> all) {
+    return all.stream()
+        .anyMatch(
+            other ->
+                other != violation
+                    && other.subPath().equals(violation.subPath())
+                    && !isPlaceholderAlternative(other));
   }
 
   private static Object compile(Component component) {

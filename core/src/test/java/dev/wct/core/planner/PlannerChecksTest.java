@@ -89,6 +89,29 @@ class PlannerChecksTest {
   }
 
   @Test
+  void aValueThatIsNeitherAllowedNorAPlaceholderGetsOneProblemNotTwo() {
+    assertThat(
+            fixture.problems(
+                runbook(
+                    """
+                      src: {source: {type: test_source, properties: {path: x}}}
+                      pii:
+                        inputs: src
+                        process:
+                          type: test_personal_data
+                          properties: {evidence_context_size: huge}
+                      pii_from_env:
+                        inputs: src
+                        process:
+                          type: test_personal_data
+                          properties: {evidence_context_size: "${CONTEXT_SIZE}"}
+                    """)))
+        .containsExactly(
+            "runbook.yaml:9:43: artifacts.pii.process.properties.evidence_context_size: does not"
+                + " have a value in the enumeration [\"small\", \"medium\", \"large\"]");
+  }
+
+  @Test
   void analyserMustAcceptEvenASingleInput() {
     assertThat(
             fixture.problems(

@@ -112,7 +112,10 @@ public final class TestComponents {
            "properties": {
              "ruleset": {"type": "string", "default": "local/personal_data_indicator/1.0.0",
                          "description": "Ruleset reference."},
-             "maximum_evidence_count": {"type": "integer", "minimum": 0, "default": 3}
+             "maximum_evidence_count": {"type": "integer", "minimum": 0, "default": 3},
+             "evidence_context_size": {"anyOf": [
+               {"enum": ["small", "medium", "large"]},
+               {"type": "string", "pattern": "^\\\\$\\\\{[^}]+\\\\}$"}]}
            },
            "additionalProperties": false}
           """);
