@@ -1,9 +1,9 @@
 package dev.wct.cli.run;
 
-import dev.wct.activities.engine.EmbeddedTemporal;
 import dev.wct.activities.engine.ProducerEnvironment;
 import dev.wct.activities.engine.RunHandle;
 import dev.wct.activities.engine.RunLauncher;
+import dev.wct.activities.engine.WctWorkers;
 import dev.wct.cli.Wct;
 import dev.wct.cli.report.ArtifactTable;
 import dev.wct.cli.report.ResultsDocument;
@@ -18,14 +18,17 @@ import dev.wct.store.ArtifactStore;
 import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -37,14 +40,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wct run}: plans a runbook and runs it on an embedded Temporal service with an in-process
- * worker, showing live progress, then prints a summary and writes the results document.
+ * {@code wct run}: plans a runbook and runs it, on an embedded Temporal service with an in-process
+ * worker or on a Temporal cluster's workers ({@code --temporal}), showing live progress, then
+ * prints a summary and writes the results document.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a runbook on the embedded Temporal service and store its artifacts.",
+      "Run a runbook on the embedded Temporal service, or on a Temporal cluster's workers with"
+          + " --temporal, and store its artifacts.",
       "Exit code: 0 completed or completed_with_errors, 1 failed, timed out or cancelled,"
           + " 2 invalid runbook or usage."
     },
@@ -52,10 +57,13 @@ import picocli.CommandLine.Spec;
     footer = {
       "  wct run runbooks/samples/file_scan.yaml",
       "  wct run crm.yaml --var CRM_DB_PASSWORD=secret --concurrency 4",
-      "  wct run crm.yaml --output results.json --quiet"
+      "  wct run crm.yaml --output results.json --quiet",
+      "  wct run crm.yaml --temporal localhost:7233 --store s3://wct-artifacts"
+          + " --s3-endpoint http://localhost:9000"
     })
 public final class RunCommand implements Callable<Integer> {
   private static final int MAX_SUMMARY_ROWS = 50;
+  private static final String RESULTS = "results.json";
 
   @Spec private CommandSpec spec;
 
@@ -68,7 +76,8 @@ public final class RunCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description =
-          "Where to write the results document (default: STORE/runs/RUN_ID/results.json).")
+          "Where to write the results document (default: STORE/runs/RUN_ID/results.json; in"
+              + " an S3 store, its run record results.json).")
   private Path output;
 
   @Option(
@@ -82,8 +91,29 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "NAME=VALUE",
       description =
           "A value for $${NAME} placeholders, on top of the environment; resolved only where"
-              + " producers run, never stored.")
+              + " producers run, never stored. Not with --temporal: give secrets to the"
+              + " workers' environment.")
   private Map<String, String> variables = new LinkedHashMap<>();
+
+  @Option(
+      names = "--temporal",
+      paramLabel = "HOST:PORT",
+      description =
+          "Submit the run to this Temporal frontend, whose workers run the producers (default:"
+              + " an embedded Temporal with a worker in this process).")
+  private String temporal;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description = "Temporal namespace, with --temporal (default: default).")
+  private String namespace;
+
+  @Option(
+      names = "--task-queue",
+      paramLabel = "QUEUE",
+      description = "Task queue the cluster's workers poll, with --temporal (default: wct).")
+  private String taskQueue;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -95,36 +125,58 @@ public final class RunCommand implements Callable<Integer> {
     if (concurrency != null && concurrency < 1) {
       throw WctException.user("--concurrency must be at least 1, got " + concurrency);
     }
+    checkClusterOptions();
     JulToSlf4j.install();
     ComponentCatalog catalog = catalog();
     PrintWriter out = spec.commandLine().getOut();
     try (ArtifactStore artifacts = store.open()) {
-      // Temporal's start-up is the bulk of a cold run: overlap it with planning.
-      CompletableFuture<EmbeddedTemporal> starting =
-          Background.supply(
-              "wct-temporal-start",
-              () ->
-                  EmbeddedTemporal.start(
-                      new ProducerEnvironment(
-                          artifacts, catalog, environment(), Path.of("").toAbsolutePath())));
+      // Starting or reaching Temporal is the bulk of a cold run: overlap it with planning.
+      CompletableFuture<TemporalConnection> connecting =
+          Background.supply("wct-temporal-start", () -> connect(artifacts, catalog));
       ExecutionPlan plan;
       try {
         plan = new Planner(catalog).plan(runbook);
       } catch (RuntimeException invalid) {
-        starting.thenAccept(EmbeddedTemporal::close);
+        connecting.thenAccept(TemporalConnection::close);
         throw invalid;
       }
-      try (EmbeddedTemporal temporal = Background.join(starting)) {
-        return run(plan, artifacts, temporal, out);
+      try (TemporalConnection connection = Background.join(connecting)) {
+        return run(plan, artifacts, connection, out);
       }
     }
   }
 
+  /** On a cluster the workers resolve placeholders, so values given here would go nowhere. */
+  private void checkClusterOptions() {
+    if (temporal == null) {
+      if (namespace != null || taskQueue != null) {
+        throw WctException.user("--namespace and --task-queue need --temporal HOST:PORT");
+      }
+      return;
+    }
+    if (!variables.isEmpty()) {
+      throw WctException.user(
+          "--var cannot be used with --temporal: the cluster's workers resolve ${VAR}"
+              + " placeholders, so give secrets to the workers' environment");
+    }
+  }
+
+  private TemporalConnection connect(ArtifactStore artifacts, ComponentCatalog catalog) {
+    if (temporal != null) {
+      return RemoteConnection.connect(
+          temporal,
+          namespace != null ? namespace : "default",
+          taskQueue != null ? taskQueue : WctWorkers.TASK_QUEUE);
+    }
+    return EmbeddedConnection.start(
+        new ProducerEnvironment(artifacts, catalog, environment(), Path.of("").toAbsolutePath()));
+  }
+
   private int run(
-      ExecutionPlan plan, ArtifactStore artifacts, EmbeddedTemporal temporal, PrintWriter out)
+      ExecutionPlan plan, ArtifactStore artifacts, TemporalConnection temporal, PrintWriter out)
       throws IOException, InterruptedException {
     RunHandle run =
-        new RunLauncher(temporal.client(), artifacts)
+        new RunLauncher(temporal.client(), artifacts, temporal.taskQueue(), Clock.systemUTC())
             .start(plan, runbook.toString(), new RunOptions(concurrency));
     out.println(
         "Run "
@@ -162,8 +214,7 @@ public final class RunCommand implements Callable<Integer> {
       out.println("(" + hidden + " succeeded artifacts not listed; wct inspect lists every one)");
     }
     out.println();
-    Path results = writeResults(artifacts, run.runId());
-    out.println("Results: " + results);
+    out.println("Results: " + writeResults(artifacts, run.runId()));
     out.println("Run " + run.runId() + " " + result.status().label());
     out.println(
         "Next: wct inspect "
@@ -197,20 +248,26 @@ public final class RunCommand implements Callable<Integer> {
         : new PlainProgress(out, System::currentTimeMillis);
   }
 
-  private Path writeResults(ArtifactStore artifacts, String runId) throws IOException {
+  /** Writes the results document and returns where it went, as the user should read it. */
+  private String writeResults(ArtifactStore artifacts, String runId) throws IOException {
+    StoredRun stored = StoredRun.load(artifacts, runId, store.displayName());
+    Optional<Path> directory = store.directory();
+    if (output == null && directory.isEmpty()) {
+      ByteArrayOutputStream document = new ByteArrayOutputStream();
+      new ResultsDocument(artifacts).write(stored, document);
+      artifacts.saveRecord(runId, RESULTS, document.toByteArray());
+      return store.displayName() + " (run " + runId + ", record " + RESULTS + ")";
+    }
     Path target =
-        output != null
-            ? output
-            : store.directory().resolve("runs").resolve(runId).resolve("results.json");
+        output != null ? output : directory.get().resolve("runs").resolve(runId).resolve(RESULTS);
     Path absolute = target.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-    StoredRun stored = StoredRun.load(artifacts, runId, store.displayName());
     try (OutputStream file = Files.newOutputStream(partial)) {
       new ResultsDocument(artifacts).write(stored, file);
     }
     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-    return target;
+    return target.toString();
   }
 
   private static Long duration(ArtifactOutcome artifact) {

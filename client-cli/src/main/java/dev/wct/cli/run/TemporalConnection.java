@@ -1,0 +1,19 @@
+package dev.wct.cli.run;
+
+import io.temporal.client.WorkflowClient;
+
+/**
+ * Where {@code wct run} submits its workflow: an embedded Temporal with an in-process worker, or a
+ * cluster whose workers run the producers. Closing it releases the connection (and stops the
+ * embedded service), never the runs on a cluster.
+ */
+interface TemporalConnection extends AutoCloseable {
+  /** The client to start and follow runs with. */
+  WorkflowClient client();
+
+  /** The task queue the workers of this Temporal poll. */
+  String taskQueue();
+
+  @Override
+  void close();
+}
