@@ -4,7 +4,10 @@ import dev.wct.core.error.ErrorKind;
 import dev.wct.core.error.WctException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
@@ -13,6 +16,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -29,11 +33,20 @@ final class RemoteConnection implements TemporalConnection {
 
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
+  private final String target;
+  private final String namespace;
   private final String taskQueue;
 
-  private RemoteConnection(WorkflowServiceStubs service, WorkflowClient client, String taskQueue) {
+  private RemoteConnection(
+      WorkflowServiceStubs service,
+      WorkflowClient client,
+      String target,
+      String namespace,
+      String taskQueue) {
     this.service = service;
     this.client = client;
+    this.target = target;
+    this.namespace = namespace;
     this.taskQueue = taskQueue;
   }
 
@@ -63,7 +76,7 @@ final class RemoteConnection implements TemporalConnection {
     WorkflowClient client =
         WorkflowClient.newInstance(
             service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
-    return new RemoteConnection(service, client, taskQueue);
+    return new RemoteConnection(service, client, target, namespace, taskQueue);
   }
 
   private static void check(WorkflowServiceStubs service, String target, String namespace) {
@@ -103,6 +116,10 @@ final class RemoteConnection implements TemporalConnection {
     if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
       return "no answer within " + CHECK_TIMEOUT.toSeconds() + " s";
     }
+    if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+      // e.g. an HTTP proxy or web server answering on that port
+      return "not a Temporal frontend (" + e.getStatus().getDescription() + ")";
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -117,6 +134,37 @@ final class RemoteConnection implements TemporalConnection {
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /**
+   * A run on a queue no worker polls waits silently, so say so. Empty when workers poll it, or when
+   * the server cannot tell (the Java test server has no DescribeTaskQueue).
+   */
+  @Override
+  public Optional<String> warning() {
+    try {
+      int pollers =
+          stub(service)
+              .describeTaskQueue(
+                  DescribeTaskQueueRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setTaskQueue(TaskQueue.newBuilder().setName(taskQueue).build())
+                      .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
+                      .build())
+              .getPollersCount();
+      return pollers > 0
+          ? Optional.empty()
+          : Optional.of(
+              "no worker polls task queue '"
+                  + taskQueue
+                  + "' in namespace '"
+                  + namespace
+                  + "' at "
+                  + target
+                  + "; the run waits until one does (Ctrl-C cancels it)");
+    } catch (StatusRuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

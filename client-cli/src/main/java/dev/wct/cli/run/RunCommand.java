@@ -187,6 +187,7 @@ public final class RunCommand implements Callable<Integer> {
             + plan.artifacts().size()
             + (plan.artifacts().size() == 1 ? " artifact)" : " artifacts)"));
     out.flush();
+    temporal.warning().ifPresent(warning -> spec.commandLine().getErr().println("wct: " + warning));
 
     RunResult result = new RunFollower(run, display(out), spec.commandLine().getErr()).follow();
 

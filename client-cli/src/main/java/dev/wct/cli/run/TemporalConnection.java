@@ -1,6 +1,7 @@
 package dev.wct.cli.run;
 
 import io.temporal.client.WorkflowClient;
+import java.util.Optional;
 
 /**
  * Where {@code wct run} submits its workflow: an embedded Temporal with an in-process worker, or a
@@ -13,6 +14,11 @@ interface TemporalConnection extends AutoCloseable {
 
   /** The task queue the workers of this Temporal poll. */
   String taskQueue();
+
+  /** Something the user should know before following a run here, e.g. that no worker polls. */
+  default Optional<String> warning() {
+    return Optional.empty();
+  }
 
   @Override
   void close();
