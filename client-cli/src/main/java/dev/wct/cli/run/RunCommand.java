@@ -59,7 +59,6 @@ import picocli.CommandLine.Spec;
       "  wct run crm.yaml --var CRM_DB_PASSWORD=secret --concurrency 4",
       "  wct run crm.yaml --output results.json --quiet",
       "  wct run crm.yaml --temporal localhost:7233 --store s3://wct-artifacts"
-          + " --s3-endpoint http://localhost:9000"
     })
 public final class RunCommand implements Callable<Integer> {
   private static final int MAX_SUMMARY_ROWS = 50;

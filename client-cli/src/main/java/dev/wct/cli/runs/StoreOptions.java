@@ -25,8 +25,8 @@ public final class StoreOptions {
       defaultValue = "${env:WCT_STORE:-.wct}",
       description =
           "Store directory, or an S3 bucket with an optional key prefix (default: $WCT_STORE,"
-              + " else .wct). S3 credentials come from the default AWS chain, e.g."
-              + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+              + " else .wct). S3 credentials come from the default AWS chain:"
+              + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile.")
   private String location;
 
   @Option(
@@ -34,7 +34,7 @@ public final class StoreOptions {
       paramLabel = "URL",
       defaultValue = "${env:WCT_STORE_S3_ENDPOINT}",
       description =
-          "Endpoint of an S3-compatible server such as MinIO, e.g. http://localhost:9000"
+          "Endpoint of an S3-compatible server such as MinIO, like http://localhost:9000"
               + " (default: $WCT_STORE_S3_ENDPOINT, else AWS).")
   private String s3Endpoint;
 
