@@ -10,7 +10,9 @@ import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,11 +25,21 @@ import java.util.Optional;
  * @param run the run record
  * @param artifacts the artifact records, in plan order when the plan is known, else by id
  * @param plan the plan the run executed; null when the store does not hold it
+ * @param plannedById the plan's artifacts by id, so reports look each up once, not by a scan
  */
-public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, ExecutionPlan plan) {
+public record StoredRun(
+    RunRecord run,
+    List<ArtifactRecord> artifacts,
+    ExecutionPlan plan,
+    Map<String, PlannedArtifact> plannedById) {
   public StoredRun {
     Objects.requireNonNull(run, "run");
     artifacts = List.copyOf(Objects.requireNonNull(artifacts, "artifacts"));
+    plannedById = Collections.unmodifiableMap(new LinkedHashMap<>(plannedById));
+  }
+
+  public StoredRun(RunRecord run, List<ArtifactRecord> artifacts, ExecutionPlan plan) {
+    this(run, artifacts, plan, plan == null ? Map.of() : plan.artifactsById());
   }
 
   /**
@@ -82,7 +94,7 @@ public record StoredRun(RunRecord run, List<ArtifactRecord> artifacts, Execution
   }
 
   public Optional<PlannedArtifact> planned(String artifactId) {
-    return planIfKnown().flatMap(p -> p.artifact(artifactId));
+    return Optional.ofNullable(plannedById.get(artifactId));
   }
 
   /** The runbook's description, when the plan is known. */
