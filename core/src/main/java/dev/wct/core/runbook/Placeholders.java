@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.wct.core.error.WctException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -124,15 +121,5 @@ public final class Placeholders {
       }
     }
     return Optional.empty();
-  }
-
-  /** The variable names referenced in {@code text}, in order of appearance. */
-  public static List<String> variables(String text) {
-    List<String> names = new ArrayList<>();
-    Matcher m = REFERENCE.matcher(text);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
   }
 }

@@ -70,9 +70,4 @@ class PlaceholdersTest {
     assertThat(Placeholders.syntaxProblem("$${literal and ${OK} and ${D:-x y}")).isEmpty();
     assertThat(Placeholders.syntaxProblem("price: $5 {not a placeholder}")).isEmpty();
   }
-
-  @Test
-  void listsTheVariablesReferencedButNotEscapedOnes() {
-    assertThat(Placeholders.variables("${A}/${B:-x}/$${C}")).containsExactly("A", "B");
-  }
 }
