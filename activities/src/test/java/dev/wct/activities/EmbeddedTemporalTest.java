@@ -9,7 +9,7 @@ import dev.wct.activities.engine.EmbeddedTemporal;
 import dev.wct.activities.engine.ProducerEnvironment;
 import dev.wct.activities.engine.RunLauncher;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.memory.InMemoryArtifactStore;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunResult;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.spi.Connector;
+import dev.wct.spi.Connector;
 import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunResult;
 import dev.wct.workflows.run.RunbookWorkerOptions;

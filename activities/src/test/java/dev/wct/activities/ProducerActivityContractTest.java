@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.activities.producer.ProducerActivitiesImpl;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactRef;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.memory.InMemoryArtifactStore;
 import dev.wct.workflows.producer.ProduceRequest;
 import dev.wct.workflows.producer.Produced;

@@ -2,13 +2,13 @@ package dev.wct.activities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.wct.core.message.ContentReader;
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.message.SchemaRef;
-import dev.wct.core.spi.Analyser;
-import dev.wct.core.spi.Connector;
-import dev.wct.core.spi.ProducerContext;
 import dev.wct.core.testing.PlanBuilder;
+import dev.wct.spi.Analyser;
+import dev.wct.spi.Connector;
+import dev.wct.spi.ProducerContext;
+import dev.wct.spi.message.ContentReader;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package dev.wct.activities.engine;
 
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
 import java.nio.file.Path;
 import java.util.Objects;

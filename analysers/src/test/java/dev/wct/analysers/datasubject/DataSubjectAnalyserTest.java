@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.testing.CollectingWriter;
 import dev.wct.analysers.testing.Inputs;
 import dev.wct.analysers.testing.TestContext;
-import dev.wct.core.json.Json;
 import dev.wct.core.message.MessageSchemas;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import dev.wct.analysers.testing.CollectingWriter;
 import dev.wct.analysers.testing.Inputs;
 import dev.wct.analysers.testing.TestContext;
 import dev.wct.analysers.text.Tokens;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

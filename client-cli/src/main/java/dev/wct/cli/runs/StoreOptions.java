@@ -1,6 +1,6 @@
 package dev.wct.cli.runs;
 
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import dev.wct.store.s3.S3ArtifactStore;

@@ -10,7 +10,7 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecords;

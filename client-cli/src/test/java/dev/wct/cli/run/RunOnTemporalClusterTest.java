@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wct.activities.engine.ProducerEnvironment;
 import dev.wct.activities.engine.WctWorkers;
 import dev.wct.cli.runs.Cli;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import io.grpc.Server;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.json.Json;
 import dev.wct.core.run.RunStatus;
+import dev.wct.spi.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.wct.cli.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.json.Json;
 import dev.wct.core.run.RunStatus;
+import dev.wct.spi.json.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

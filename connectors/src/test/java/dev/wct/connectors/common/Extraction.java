@@ -2,13 +2,13 @@ package dev.wct.connectors.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.MessageHeader;
 import dev.wct.core.message.MessageReader;
 import dev.wct.core.message.MessageSchemas;
 import dev.wct.core.message.MessageWriter;
-import dev.wct.core.spi.Connector;
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.Connector;
+import dev.wct.spi.ProducerContext;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.MessageHeader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.wct.connectors.common;
 
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.ProducerContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

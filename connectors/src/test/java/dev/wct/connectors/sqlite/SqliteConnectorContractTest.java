@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.connectors.jdbc.DatabaseConnector;
 import dev.wct.connectors.jdbc.DatabaseConnectorContract;
 import dev.wct.connectors.jdbc.DatabaseFixture;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,13 +1,13 @@
 package dev.wct.core.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.message.SchemaRef;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RetrySettings;
 import dev.wct.core.plan.RunSettings;
 import dev.wct.core.plan.RunbookInfo;
+import dev.wct.spi.message.SchemaRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.wct.core.spi;
+package dev.wct.spi;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package dev.wct.core.spi;
+package dev.wct.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.message.ContentWriter;
+import dev.wct.spi.message.ContentWriter;
 
 /**
  * Produces a source artifact from outside data. Implementations are discovered with {@link
@@ -13,7 +13,7 @@ public interface Connector extends Component {
    * Reads the source and writes the content of the artifact.
    *
    * @param properties the runbook properties, placeholders already resolved, defaults not applied
-   * @throws dev.wct.core.error.WctException for errors with a user-facing message and a kind
+   * @throws dev.wct.spi.error.WctException for errors with a user-facing message and a kind
    */
   void extract(ProducerContext context, JsonNode properties, ContentWriter out) throws Exception;
 }

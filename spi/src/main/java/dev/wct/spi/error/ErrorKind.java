@@ -1,4 +1,4 @@
-package dev.wct.core.error;
+package dev.wct.spi.error;
 
 /**
  * The one error taxonomy: decides the CLI exit code, whether Temporal retries, and the log level.

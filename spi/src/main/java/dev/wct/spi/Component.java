@@ -1,7 +1,7 @@
-package dev.wct.core.spi;
+package dev.wct.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 
 /** What connectors and analysers share: a stable type name, documentation and contracts. */

@@ -1,4 +1,4 @@
-package dev.wct.core.message;
+package dev.wct.spi.message;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.wct.core.error;
+package dev.wct.spi.error;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.wct.core.json;
+package dev.wct.spi.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

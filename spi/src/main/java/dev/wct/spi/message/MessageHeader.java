@@ -1,4 +1,4 @@
-package dev.wct.core.message;
+package dev.wct.spi.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;

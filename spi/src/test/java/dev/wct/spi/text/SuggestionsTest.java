@@ -1,4 +1,4 @@
-package dev.wct.core.runbook;
+package dev.wct.spi.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

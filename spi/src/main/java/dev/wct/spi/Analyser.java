@@ -1,9 +1,9 @@
-package dev.wct.core.spi;
+package dev.wct.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.message.ContentReader;
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.ContentReader;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 import java.util.Set;
 
