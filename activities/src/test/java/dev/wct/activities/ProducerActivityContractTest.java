@@ -1,9 +1,9 @@
 package dev.wct.activities;
 
-import static dev.wct.activities.TestComponents.analyser;
-import static dev.wct.activities.TestComponents.connector;
-import static dev.wct.activities.TestComponents.items;
 import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.components.TestComponents.analyser;
+import static dev.wct.testkit.components.TestComponents.connector;
+import static dev.wct.testkit.components.TestComponents.items;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,7 @@
 package dev.wct.cli.run;
 
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.RunHandle;
-import dev.wct.activities.engine.RunLauncher;
-import dev.wct.activities.engine.WctWorkers;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.activities.worker.WctWorkers;
 import dev.wct.cli.Wct;
 import dev.wct.cli.report.ArtifactTable;
 import dev.wct.cli.report.ResultsDocument;
@@ -12,6 +10,11 @@ import dev.wct.cli.runs.StoreOptions;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.engine.RunHandle;
+import dev.wct.engine.RunLauncher;
+import dev.wct.engine.connect.EmbeddedConnection;
+import dev.wct.engine.connect.RemoteConnection;
+import dev.wct.engine.connect.TemporalConnection;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;

@@ -2,8 +2,8 @@ package dev.wct.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.WctWorkers;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.activities.worker.WctWorkers;
 import dev.wct.cli.runs.Cli;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;

@@ -1,4 +1,4 @@
-package dev.wct.cli.run;
+package dev.wct.engine.connect;
 
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * A Temporal frontend reached over gRPC. Its workers run the producers; this process only starts,
  * follows and cancels runs.
  */
-final class RemoteConnection implements TemporalConnection {
+public final class RemoteConnection implements TemporalConnection {
   /** How long the up-front checks wait, so that a wrong address fails fast instead of retrying. */
   static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
 
@@ -57,7 +57,7 @@ final class RemoteConnection implements TemporalConnection {
    * @throws WctException USER for a malformed target or an unknown namespace, EXTERNAL when the
    *     frontend cannot be reached
    */
-  static RemoteConnection connect(String target, String namespace, String taskQueue) {
+  public static RemoteConnection connect(String target, String namespace, String taskQueue) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(taskQueue, "taskQueue");

@@ -1,4 +1,4 @@
-package dev.wct.activities.engine;
+package dev.wct.activities.worker;
 
 import dev.wct.activities.producer.ProducerActivitiesImpl;
 import dev.wct.activities.records.RunRecordActivitiesImpl;

@@ -1,4 +1,4 @@
-package dev.wct.activities.engine;
+package dev.wct.engine;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,11 +1,9 @@
-package dev.wct.activities;
+package dev.wct.engine;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.RunHandle;
-import dev.wct.activities.engine.RunLauncher;
-import dev.wct.activities.engine.WctWorkers;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.activities.worker.WctWorkers;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.ComponentCatalog;

@@ -1,13 +1,11 @@
-package dev.wct.activities;
+package dev.wct.engine;
 
-import static dev.wct.activities.TestComponents.connector;
-import static dev.wct.activities.TestComponents.items;
 import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.components.TestComponents.connector;
+import static dev.wct.testkit.components.TestComponents.items;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.wct.activities.engine.RunHandle;
-import dev.wct.activities.engine.RunIds;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;

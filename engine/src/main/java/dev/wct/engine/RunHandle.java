@@ -1,4 +1,4 @@
-package dev.wct.activities.engine;
+package dev.wct.engine;
 
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;

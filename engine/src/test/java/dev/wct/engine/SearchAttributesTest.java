@@ -1,12 +1,10 @@
-package dev.wct.activities;
+package dev.wct.engine;
 
-import static dev.wct.activities.TestComponents.connector;
-import static dev.wct.activities.TestComponents.items;
 import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.components.TestComponents.connector;
+import static dev.wct.testkit.components.TestComponents.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.activities.engine.RunHandle;
-import dev.wct.activities.engine.RunLauncher;
 import dev.wct.core.run.RunStatus;
 import dev.wct.workflows.run.RunbookWorkerOptions;
 import dev.wct.workflows.run.RunbookWorkflowImpl;

@@ -1,5 +1,6 @@
-package dev.wct.activities.engine;
+package dev.wct.engine;
 
+import dev.wct.activities.worker.WctWorkers;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.RunStatus;
 import dev.wct.store.ArtifactStore;

@@ -1,4 +1,4 @@
-package dev.wct.cli.run;
+package dev.wct.engine.connect;
 
 import io.temporal.client.WorkflowClient;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * cluster whose workers run the producers. Closing it releases the connection (and stops the
  * embedded service), never the runs on a cluster.
  */
-interface TemporalConnection extends AutoCloseable {
+public interface TemporalConnection extends AutoCloseable {
   /** The client to start and follow runs with. */
   WorkflowClient client();
 

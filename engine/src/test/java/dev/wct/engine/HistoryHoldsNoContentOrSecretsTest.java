@@ -1,7 +1,7 @@
-package dev.wct.activities;
+package dev.wct.engine;
 
-import static dev.wct.activities.TestComponents.connector;
 import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.components.TestComponents.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

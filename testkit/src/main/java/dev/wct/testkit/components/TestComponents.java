@@ -1,8 +1,7 @@
-package dev.wct.activities;
+package dev.wct.testkit.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.wct.core.testing.PlanBuilder;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.Connector;
 import dev.wct.spi.ProducerContext;
@@ -13,20 +12,26 @@ import java.util.List;
 import java.util.Set;
 
 /** Connectors and analysers whose behaviour a test writes as a lambda. */
-final class TestComponents {
+public final class TestComponents {
+  /** The schema the test connectors produce and the test analysers accept. */
+  public static final SchemaRef STANDARD_INPUT = SchemaRef.of("standard_input");
+
+  /** The schema the test analysers produce. */
+  public static final SchemaRef FINDINGS = SchemaRef.of("personal_data_indicator");
+
   private TestComponents() {}
 
-  interface Extract {
+  public interface Extract {
     void extract(ProducerContext context, JsonNode properties, ContentWriter out) throws Exception;
   }
 
-  interface Analyse {
+  public interface Analyse {
     void analyse(
         ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out)
         throws Exception;
   }
 
-  static Connector connector(String type, Extract extract) {
+  public static Connector connector(String type, Extract extract) {
     return new Connector() {
       @Override
       public String type() {
@@ -45,7 +50,7 @@ final class TestComponents {
 
       @Override
       public List<SchemaRef> outputSchemas() {
-        return List.of(PlanBuilder.STANDARD_INPUT);
+        return List.of(STANDARD_INPUT);
       }
 
       @Override
@@ -56,7 +61,7 @@ final class TestComponents {
     };
   }
 
-  static Analyser analyser(String type, Analyse analyse) {
+  public static Analyser analyser(String type, Analyse analyse) {
     return new Analyser() {
       @Override
       public String type() {
@@ -75,12 +80,12 @@ final class TestComponents {
 
       @Override
       public List<SchemaRef> outputSchemas() {
-        return List.of(PlanBuilder.FINDINGS);
+        return List.of(FINDINGS);
       }
 
       @Override
       public List<Set<SchemaRef>> acceptedInputs() {
-        return List.of(Set.of(PlanBuilder.STANDARD_INPUT));
+        return List.of(Set.of(STANDARD_INPUT));
       }
 
       @Override
@@ -96,7 +101,7 @@ final class TestComponents {
   }
 
   /** Writes {@code count} items {@code {"content": "<prefix> i"}}. */
-  static Extract items(String prefix, int count) {
+  public static Extract items(String prefix, int count) {
     return (context, properties, out) -> {
       out.field("name", JsonNodeFactory.instance.textNode(prefix));
       for (int i = 0; i < count; i++) {

@@ -1,13 +1,13 @@
-package dev.wct.cli.run;
+package dev.wct.engine.connect;
 
-import dev.wct.activities.engine.EmbeddedTemporal;
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.WctWorkers;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.activities.worker.WctWorkers;
+import dev.wct.engine.EmbeddedTemporal;
 import io.temporal.client.WorkflowClient;
 import java.util.Objects;
 
 /** Temporal's test server in this process, in real time, with a wct worker beside it. */
-final class EmbeddedConnection implements TemporalConnection {
+public final class EmbeddedConnection implements TemporalConnection {
   private final EmbeddedTemporal temporal;
 
   private EmbeddedConnection(EmbeddedTemporal temporal) {
@@ -15,7 +15,7 @@ final class EmbeddedConnection implements TemporalConnection {
   }
 
   /** Starts the server and a worker running producers with {@code producers}. */
-  static EmbeddedConnection start(ProducerEnvironment producers) {
+  public static EmbeddedConnection start(ProducerEnvironment producers) {
     return new EmbeddedConnection(EmbeddedTemporal.start(Objects.requireNonNull(producers)));
   }
 

@@ -1,4 +1,4 @@
-package dev.wct.activities.engine;
+package dev.wct.activities.worker;
 
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
