@@ -1,9 +1,9 @@
 package dev.wct.activities;
 
-import static dev.wct.core.testing.PlanBuilder.plan;
 import static dev.wct.testkit.components.TestComponents.analyser;
 import static dev.wct.testkit.components.TestComponents.connector;
 import static dev.wct.testkit.components.TestComponents.items;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

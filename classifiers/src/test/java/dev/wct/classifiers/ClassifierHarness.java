@@ -3,7 +3,6 @@ package dev.wct.classifiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.message.MessageReader;
-import dev.wct.core.message.MessageSchemas;
 import dev.wct.core.message.MessageWriter;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.ProducerContext;
@@ -11,12 +10,13 @@ import dev.wct.spi.json.Json;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.MessageHeader;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.testkit.RecordingContext;
+import dev.wct.testkit.messages.MessageSchemas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -87,44 +87,10 @@ public final class ClassifierHarness {
 
   /** A context whose heartbeats are recorded. */
   public static RecordingContext context(Path workingDirectory) {
-    return new RecordingContext(workingDirectory);
+    return new RecordingContext(workingDirectory, "run-1", "classified");
   }
 
   private static MessageHeader header(String id, SchemaRef schema) {
     return new MessageHeader(id, schema, "run-1", "test", "2026-01-01T00:00:00Z", null);
-  }
-
-  /** A producer context that records heartbeats. */
-  public static final class RecordingContext implements ProducerContext {
-    private final Path workingDirectory;
-    private final List<Object> heartbeats = new ArrayList<>();
-
-    RecordingContext(Path workingDirectory) {
-      this.workingDirectory = workingDirectory;
-    }
-
-    @Override
-    public String runId() {
-      return "run-1";
-    }
-
-    @Override
-    public String artifactId() {
-      return "classified";
-    }
-
-    @Override
-    public Path workingDirectory() {
-      return workingDirectory;
-    }
-
-    @Override
-    public void heartbeat(Object progress) {
-      heartbeats.add(progress);
-    }
-
-    public List<Object> heartbeats() {
-      return heartbeats;
-    }
   }
 }

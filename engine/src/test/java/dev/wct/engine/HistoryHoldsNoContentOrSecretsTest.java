@@ -1,7 +1,7 @@
 package dev.wct.engine;
 
-import static dev.wct.core.testing.PlanBuilder.plan;
 import static dev.wct.testkit.components.TestComponents.connector;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

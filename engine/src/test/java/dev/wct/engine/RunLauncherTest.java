@@ -1,18 +1,18 @@
 package dev.wct.engine;
 
-import static dev.wct.core.testing.PlanBuilder.plan;
 import static dev.wct.testkit.components.TestComponents.connector;
 import static dev.wct.testkit.components.TestComponents.items;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.testing.PlanBuilder;
 import dev.wct.spi.Connector;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
+import dev.wct.testkit.plans.PlanBuilder;
 import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;

@@ -1,8 +1,8 @@
 package dev.wct.engine;
 
-import static dev.wct.core.testing.PlanBuilder.plan;
 import static dev.wct.testkit.components.TestComponents.connector;
 import static dev.wct.testkit.components.TestComponents.items;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wct.core.run.RunStatus;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.connectors.common.Extraction;
 import dev.wct.connectors.common.PropertyReader;
-import dev.wct.connectors.common.RecordingContext;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
+import dev.wct.testkit.RecordingContext;
+import dev.wct.testkit.connectors.Extraction;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;

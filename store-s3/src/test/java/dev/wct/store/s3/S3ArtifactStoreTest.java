@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
-import dev.wct.store.GeneratedBytes;
 import dev.wct.store.StoredArtifact;
+import dev.wct.testkit.store.GeneratedBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -8,17 +8,12 @@ import dev.wct.spi.ProducerContext;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.testkit.plans.PlanBuilder;
 import java.util.List;
 import java.util.Set;
 
 /** Connectors and analysers whose behaviour a test writes as a lambda. */
 public final class TestComponents {
-  /** The schema the test connectors produce and the test analysers accept. */
-  public static final SchemaRef STANDARD_INPUT = SchemaRef.of("standard_input");
-
-  /** The schema the test analysers produce. */
-  public static final SchemaRef FINDINGS = SchemaRef.of("personal_data_indicator");
-
   private TestComponents() {}
 
   public interface Extract {
@@ -50,7 +45,7 @@ public final class TestComponents {
 
       @Override
       public List<SchemaRef> outputSchemas() {
-        return List.of(STANDARD_INPUT);
+        return List.of(PlanBuilder.STANDARD_INPUT);
       }
 
       @Override
@@ -80,12 +75,12 @@ public final class TestComponents {
 
       @Override
       public List<SchemaRef> outputSchemas() {
-        return List.of(FINDINGS);
+        return List.of(PlanBuilder.FINDINGS);
       }
 
       @Override
       public List<Set<SchemaRef>> acceptedInputs() {
-        return List.of(Set.of(STANDARD_INPUT));
+        return List.of(Set.of(PlanBuilder.STANDARD_INPUT));
       }
 
       @Override

@@ -1,7 +1,7 @@
-package dev.wct.store.memory;
+package dev.wct.testkit.store;
 
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.ArtifactStoreContract;
+import dev.wct.store.memory.InMemoryArtifactStore;
 
 class InMemoryArtifactStoreTest extends ArtifactStoreContract {
   @Override

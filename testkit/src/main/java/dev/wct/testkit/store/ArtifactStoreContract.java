@@ -1,4 +1,4 @@
-package dev.wct.store;
+package dev.wct.testkit.store;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,11 +9,14 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.testing.PlanBuilder;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.store.ArtifactNotFoundException;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.StoredArtifact;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.testkit.plans.PlanBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,14 +1,15 @@
-package dev.wct.connectors.common;
+package dev.wct.testkit.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.message.MessageReader;
-import dev.wct.core.message.MessageSchemas;
 import dev.wct.core.message.MessageWriter;
 import dev.wct.spi.Connector;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.MessageHeader;
+import dev.wct.spi.message.SchemaRef;
+import dev.wct.testkit.messages.MessageSchemas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -17,12 +18,14 @@ import java.util.List;
 /**
  * Runs a connector into a real message stream and reads it back as a consumer would.
  *
+ * @param schema the schema the connector wrote
  * @param fields the content fields before the items
  * @param items the items, in stream order
  * @param trailer the content fields after the items
  * @param raw the whole message as written
  */
-public record Extraction(ObjectNode fields, List<JsonNode> items, ObjectNode trailer, String raw) {
+public record Extraction(
+    SchemaRef schema, ObjectNode fields, List<JsonNode> items, ObjectNode trailer, String raw) {
   public Extraction {
     items = List.copyOf(items);
   }
@@ -33,7 +36,7 @@ public record Extraction(ObjectNode fields, List<JsonNode> items, ObjectNode tra
     MessageHeader header =
         new MessageHeader(
             context.artifactId(),
-            StandardInput.SCHEMA,
+            connector.outputSchemas().get(0),
             context.runId(),
             "connector:" + connector.type(),
             "2026-01-01T00:00:00Z",
@@ -46,7 +49,8 @@ public record Extraction(ObjectNode fields, List<JsonNode> items, ObjectNode tra
       ObjectNode fields = reader.fields().deepCopy();
       List<JsonNode> items = new ArrayList<>();
       reader.items().forEachRemaining(items::add);
-      return new Extraction(fields, items, reader.trailer().deepCopy(), bytes.toString());
+      return new Extraction(
+          header.schema(), fields, items, reader.trailer().deepCopy(), bytes.toString());
     }
   }
 
@@ -58,9 +62,9 @@ public record Extraction(ObjectNode fields, List<JsonNode> items, ObjectNode tra
     return content;
   }
 
-  /** Violations of the {@code standard_input/1.0.0} JSON Schema shipped with wct-core. */
+  /** Violations of the JSON Schema of the message the connector wrote. */
   public List<String> schemaViolations() {
-    return MessageSchemas.builtIn().validate(StandardInput.SCHEMA, content());
+    return MessageSchemas.builtIn().validate(schema, content());
   }
 
   public JsonNode metadata() {

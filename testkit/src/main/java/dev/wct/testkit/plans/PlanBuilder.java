@@ -1,4 +1,4 @@
-package dev.wct.core.testing;
+package dev.wct.testkit.plans;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.plan.ExecutionPlan;

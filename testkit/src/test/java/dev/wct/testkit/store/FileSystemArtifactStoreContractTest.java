@@ -1,7 +1,7 @@
-package dev.wct.store.fs;
+package dev.wct.testkit.store;
 
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.ArtifactStoreContract;
+import dev.wct.store.fs.FileSystemArtifactStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

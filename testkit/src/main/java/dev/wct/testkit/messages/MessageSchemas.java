@@ -1,4 +1,4 @@
-package dev.wct.core.message;
+package dev.wct.testkit.messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
-package dev.wct.store;
+package dev.wct.testkit.store;
 
+import dev.wct.store.ArtifactStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

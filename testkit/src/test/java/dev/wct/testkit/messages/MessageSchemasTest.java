@@ -1,4 +1,4 @@
-package dev.wct.core.message;
+package dev.wct.testkit.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

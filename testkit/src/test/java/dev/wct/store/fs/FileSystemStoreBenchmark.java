@@ -2,8 +2,8 @@ package dev.wct.store.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.store.GeneratedBytes;
 import dev.wct.store.StoredArtifact;
+import dev.wct.testkit.store.GeneratedBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
