@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.connectors.jdbc.DatabaseConnector;
-import dev.wct.connectors.jdbc.DatabaseConnectorContract;
-import dev.wct.connectors.jdbc.DatabaseFixture;
+import dev.wct.connectors.jdbc.JdbcConnectorContract;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
+import dev.wct.testkit.connectors.DatabaseFixture;
 import dev.wct.testkit.connectors.Extraction;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +18,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The database connector contract on the local PostgreSQL server (trust auth, database test). */
-class PostgresqlConnectorContractTest extends DatabaseConnectorContract {
+class PostgresqlConnectorContractTest extends JdbcConnectorContract {
   static final String HOST = "127.0.0.1";
   static final int PORT = 5432;
   static final String USER = "postgres";

@@ -2,16 +2,16 @@ package dev.wct.connectors.sqlite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.connectors.jdbc.DatabaseConnector;
-import dev.wct.connectors.jdbc.DatabaseConnectorContract;
-import dev.wct.connectors.jdbc.DatabaseFixture;
+import dev.wct.connectors.jdbc.JdbcConnectorContract;
 import dev.wct.spi.json.Json;
+import dev.wct.testkit.connectors.DatabaseFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Optional;
 
 /** The database connector contract on a SQLite file in a temporary folder. */
-class SqliteConnectorContractTest extends DatabaseConnectorContract {
+class SqliteConnectorContractTest extends JdbcConnectorContract {
   @Override
   protected DatabaseConnector connector() {
     return new SqliteConnector();

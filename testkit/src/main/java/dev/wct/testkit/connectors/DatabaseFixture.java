@@ -1,4 +1,4 @@
-package dev.wct.connectors.jdbc;
+package dev.wct.testkit.connectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.wct.connectors.jdbc;
+package dev.wct.testkit.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.connectors.common.PropertyReader;
+import dev.wct.spi.Connector;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.testkit.RecordingContext;
-import dev.wct.testkit.connectors.Extraction;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +33,7 @@ public abstract class DatabaseConnectorContract {
   @TempDir protected Path tempDir;
   protected DatabaseFixture fixture;
 
-  protected abstract DatabaseConnector connector();
+  protected abstract Connector connector();
 
   /** Creates (but does not fill) a uniquely named schema. */
   protected abstract DatabaseFixture createFixture(String uniqueName) throws Exception;
@@ -247,25 +244,6 @@ public abstract class DatabaseConnectorContract {
 
     assertThat(fixture.rows("customers", "id")).isEqualTo(customers).hasSize(15);
     assertThat(fixture.rows("employees", "id")).isEqualTo(employees);
-  }
-
-  @Test
-  void opensSessionsThatRefuseWrites() throws Exception {
-    PropertyReader properties = new PropertyReader(connector().type(), fixture.properties());
-    try (DatabaseSession session = connector().open(properties, new RecordingContext(tempDir))) {
-      assertThat(session.connection().isReadOnly()).isTrue();
-      assertThatThrownBy(
-              () -> {
-                try (Statement statement = session.connection().createStatement()) {
-                  statement.executeUpdate(
-                      "INSERT INTO "
-                          + connector()
-                              .qualifiedName(new Table(fixture.schema(), "orders", List.of()))
-                          + " VALUES (99, 1, 1.00, '2024-02-02')");
-                }
-              })
-          .isInstanceOf(SQLException.class);
-    }
   }
 
   @Test
