@@ -1,21 +1,18 @@
 package dev.wct.cli;
 
 import dev.wct.cli.components.ComponentsCommand;
+import dev.wct.cli.history.InspectCommand;
+import dev.wct.cli.history.RunsCommand;
 import dev.wct.cli.plan.PlanCommand;
 import dev.wct.cli.report.ExportCommand;
 import dev.wct.cli.rulesets.RulesetsCommand;
 import dev.wct.cli.run.RunCommand;
-import dev.wct.cli.runs.InspectCommand;
-import dev.wct.cli.runs.RunsCommand;
 import dev.wct.cli.validate.ValidateCommand;
-import dev.wct.core.runbook.RunbookException;
 import dev.wct.spi.error.ErrorKind;
-import dev.wct.spi.error.WctException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -65,17 +62,6 @@ public final class Wct implements Callable<Integer> {
       description = "Print stack traces of unexpected errors.")
   boolean debug;
 
-  private final CliContext context;
-
-  Wct(CliContext context) {
-    this.context = Objects.requireNonNull(context, "context");
-  }
-
-  /** What the subcommands work with. */
-  public CliContext context() {
-    return context;
-  }
-
   /** {@code wct} alone: the usage, as a usage error. */
   @Override
   public Integer call() {
@@ -94,36 +80,14 @@ public final class Wct implements Callable<Integer> {
   /** The command line, writing to {@code out} and {@code err}, with {@code context}. */
   public static CommandLine createCommandLine(
       PrintWriter out, PrintWriter err, CliContext context) {
-    Wct wct = new Wct(context);
-    CommandLine cli = new CommandLine(wct);
+    CommandLine cli = new CommandLine(Wct.class, new CliFactory(context));
+    Failures failures = new Failures(cli.getParameterExceptionHandler());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(Wct::handle);
+    cli.setExecutionExceptionHandler(failures);
+    cli.setExitCodeExceptionMapper(failures);
+    cli.setParameterExceptionHandler(failures);
     return cli;
-  }
-
-  /** One line per error (one per problem for runbooks), a stack trace only with --debug. */
-  private static int handle(
-      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
-    boolean debug = parseResult.originalArgs().contains("--debug");
-    if (e instanceof RunbookException invalid) {
-      invalid.problems().forEach(err::println);
-    } else if (e instanceof WctException known) {
-      err.println("wct: " + known.getMessage());
-    } else {
-      err.println(
-          "wct: internal error: "
-              + e
-              + (debug ? "" : " (run again with --debug for the stack trace)"));
-    }
-    if (debug) {
-      e.printStackTrace(err);
-    }
-    err.flush();
-    return e instanceof WctException known
-        ? known.kind().exitCode()
-        : ErrorKind.INTERNAL.exitCode();
   }
 
   /** The version from the build, e.g. {@code 0.1.0-SNAPSHOT}. */

@@ -28,7 +28,11 @@ class PersonalDataAnalyserTest {
 
   private CollectingWriter analyse(JsonNode properties, List<ObjectNode> items) {
     CollectingWriter out = new CollectingWriter("findings");
-    analyser.analyse(new RecordingContext(), properties, List.of(Inputs.standardInput(items)), out);
+    analyser.analyse(
+        new RecordingContext(Path.of("."), "run-1", "pii"),
+        properties,
+        List.of(Inputs.standardInput(items)),
+        out);
     return out;
   }
 
@@ -137,7 +141,7 @@ class PersonalDataAnalyserTest {
             return written.get();
           }
         };
-    RecordingContext context = new RecordingContext();
+    RecordingContext context = new RecordingContext(Path.of("."), "run-1", "pii");
 
     analyser.analyse(
         context,
@@ -190,7 +194,7 @@ class PersonalDataAnalyserTest {
     CollectingWriter out = new CollectingWriter("findings");
 
     analyser.analyse(
-        new RecordingContext(dir),
+        new RecordingContext(dir, "run-1", "pii"),
         properties,
         List.of(
             Inputs.standardInput(

@@ -161,7 +161,7 @@ class PersonalDataThroughputBench {
     long start = threads.getCurrentThreadCpuTime();
     new PersonalDataAnalyser()
         .analyse(
-            new RecordingContext(),
+            new RecordingContext(Path.of("."), "run-1", "pii"),
             Json.mapper().createObjectNode(),
             List.of(Inputs.reader(SchemaRef.of("standard_input"), items)),
             out);

@@ -3,7 +3,8 @@ package dev.wct.cli.components;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.cli.Wct;
+import dev.wct.cli.CliContext;
+import dev.wct.cli.options.JsonOption;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.Component;
 import dev.wct.spi.ComponentCatalog;
@@ -15,9 +16,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code wct components}: the connectors and analysers installed, and their properties. */
@@ -32,16 +32,19 @@ import picocli.CommandLine.Spec;
 public final class ComponentsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @ParentCommand private Wct wct;
+  private final CliContext context;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  private boolean json;
+  @Mixin private JsonOption json;
+
+  ComponentsCommand(CliContext context) {
+    this.context = context;
+  }
 
   @Override
   public Integer call() throws JsonProcessingException {
-    ComponentCatalog catalog = wct.context().catalog();
+    ComponentCatalog catalog = context.catalog();
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.enabled()) {
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(catalog)));
     } else {
       out.print(text(catalog));

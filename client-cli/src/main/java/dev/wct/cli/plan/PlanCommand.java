@@ -1,7 +1,7 @@
 package dev.wct.cli.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wct.cli.Wct;
+import dev.wct.cli.CliContext;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.spi.json.Json;
@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code wct plan}: the execution plan of a runbook, as text, JSON or a graph. */
@@ -34,7 +33,7 @@ import picocli.CommandLine.Spec;
 public final class PlanCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @ParentCommand private Wct wct;
+  private final CliContext context;
 
   @Parameters(index = "0", paramLabel = "RUNBOOK", description = "The runbook YAML file.")
   private Path runbook;
@@ -46,9 +45,13 @@ public final class PlanCommand implements Callable<Integer> {
       description = "text, json, dot or mermaid (default: ${DEFAULT-VALUE}).")
   private PlanFormat format;
 
+  PlanCommand(CliContext context) {
+    this.context = context;
+  }
+
   @Override
   public Integer call() throws JsonProcessingException {
-    ExecutionPlan plan = new Planner(wct.context().catalog()).plan(runbook);
+    ExecutionPlan plan = new Planner(context.catalog()).plan(runbook);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case text -> out.print(PlanText.render(plan));

@@ -1,6 +1,6 @@
 package dev.wct.cli.report;
 
-import dev.wct.cli.runs.StoreOptions;
+import dev.wct.cli.options.StoreOptions;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import java.io.IOException;

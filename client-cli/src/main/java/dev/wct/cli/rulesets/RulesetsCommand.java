@@ -1,16 +1,16 @@
 package dev.wct.cli.rulesets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wct.cli.Wct;
+import dev.wct.cli.CliContext;
+import dev.wct.cli.options.JsonOption;
 import dev.wct.spi.RulesetDescriptor;
 import dev.wct.spi.json.Json;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code wct rulesets}: the rulesets shipped with wct, for runbook {@code ruleset} properties. */
@@ -25,16 +25,19 @@ import picocli.CommandLine.Spec;
 public final class RulesetsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @ParentCommand private Wct wct;
+  private final CliContext context;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  private boolean json;
+  @Mixin private JsonOption json;
+
+  RulesetsCommand(CliContext context) {
+    this.context = context;
+  }
 
   @Override
   public Integer call() throws JsonProcessingException {
-    List<RulesetDescriptor> rulesets = wct.context().rulesets().get();
+    List<RulesetDescriptor> rulesets = context.rulesets().get();
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.enabled()) {
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rulesets));
     } else if (rulesets.isEmpty()) {
       out.println("No rulesets installed.");

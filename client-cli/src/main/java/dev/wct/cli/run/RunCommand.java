@@ -2,11 +2,12 @@ package dev.wct.cli.run;
 
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.activities.worker.WctWorkers;
-import dev.wct.cli.Wct;
+import dev.wct.cli.CliContext;
+import dev.wct.cli.options.StoreOptions;
+import dev.wct.cli.options.TemporalOptions;
 import dev.wct.cli.report.ArtifactTable;
 import dev.wct.cli.report.ResultsDocument;
 import dev.wct.cli.report.StoredRun;
-import dev.wct.cli.runs.StoreOptions;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactState;
@@ -69,6 +70,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  private final CliContext context;
+
   @Mixin private StoreOptions store;
 
   @Parameters(index = "0", paramLabel = "RUNBOOK", description = "The runbook YAML file.")
@@ -97,30 +100,16 @@ public final class RunCommand implements Callable<Integer> {
               + " workers' environment.")
   private Map<String, String> variables = new LinkedHashMap<>();
 
-  @Option(
-      names = "--temporal",
-      paramLabel = "HOST:PORT",
-      description =
-          "Submit the run to this Temporal frontend, whose workers run the producers (default:"
-              + " an embedded Temporal with a worker in this process).")
-  private String temporal;
-
-  @Option(
-      names = "--namespace",
-      paramLabel = "NS",
-      description = "Temporal namespace, with --temporal (default: default).")
-  private String namespace;
-
-  @Option(
-      names = "--task-queue",
-      paramLabel = "QUEUE",
-      description = "Task queue the cluster's workers poll, with --temporal (default: wct).")
-  private String taskQueue;
+  @Mixin private TemporalOptions temporal;
 
   @Option(
       names = {"-q", "--quiet"},
       description = "No live progress; only the summary.")
   private boolean quiet;
+
+  RunCommand(CliContext context) {
+    this.context = context;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -129,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     checkClusterOptions();
     JulToSlf4j.install();
-    ComponentCatalog catalog = catalog();
+    ComponentCatalog catalog = context.catalog();
     PrintWriter out = spec.commandLine().getOut();
     try (ArtifactStore artifacts = store.open()) {
       // Starting or reaching Temporal is the bulk of a cold run: overlap it with planning.
@@ -150,8 +139,8 @@ public final class RunCommand implements Callable<Integer> {
 
   /** On a cluster the workers resolve placeholders, so values given here would go nowhere. */
   private void checkClusterOptions() {
-    if (temporal == null) {
-      if (namespace != null || taskQueue != null) {
+    if (temporal.address().isEmpty()) {
+      if (temporal.routingGiven()) {
         throw WctException.user("--namespace and --task-queue need --temporal HOST:PORT");
       }
       return;
@@ -164,21 +153,21 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private TemporalConnection connect(ArtifactStore artifacts, ComponentCatalog catalog) {
-    if (temporal != null) {
+    if (temporal.address().isPresent()) {
       return RemoteConnection.connect(
-          temporal,
-          namespace != null ? namespace : "default",
-          taskQueue != null ? taskQueue : WctWorkers.TASK_QUEUE);
+          temporal.address().get().toString(),
+          temporal.namespace(),
+          temporal.taskQueue(WctWorkers.TASK_QUEUE));
     }
     return EmbeddedConnection.start(
         new ProducerEnvironment(artifacts, catalog, environment(), Path.of("").toAbsolutePath()));
   }
 
   private int run(
-      ExecutionPlan plan, ArtifactStore artifacts, TemporalConnection temporal, PrintWriter out)
+      ExecutionPlan plan, ArtifactStore artifacts, TemporalConnection connection, PrintWriter out)
       throws IOException, InterruptedException {
     RunHandle run =
-        new RunLauncher(temporal.client(), artifacts, temporal.taskQueue(), Clock.systemUTC())
+        new RunLauncher(connection.client(), artifacts, connection.taskQueue(), Clock.systemUTC())
             .start(plan, runbook.toString(), new RunOptions(concurrency));
     out.println(
         "Run "
@@ -189,7 +178,9 @@ public final class RunCommand implements Callable<Integer> {
             + plan.artifacts().size()
             + (plan.artifacts().size() == 1 ? " artifact)" : " artifacts)"));
     out.flush();
-    temporal.warning().ifPresent(warning -> spec.commandLine().getErr().println("wct: " + warning));
+    connection
+        .warning()
+        .ifPresent(warning -> spec.commandLine().getErr().println("wct: " + warning));
 
     RunResult result = new RunFollower(run, display(out), spec.commandLine().getErr()).follow();
 
@@ -227,13 +218,6 @@ public final class RunCommand implements Callable<Integer> {
             + " --format html --output report.html");
     out.flush();
     return result.status().successful() ? 0 : 1;
-  }
-
-  /** The components the command line was given, so that they are discovered once. */
-  private ComponentCatalog catalog() {
-    return spec.root().userObject() instanceof Wct wct
-        ? wct.context().catalog()
-        : ComponentCatalog.discover();
   }
 
   /** Placeholders see {@code --var} values first, then the process environment. */

@@ -1,6 +1,6 @@
 package dev.wct.cli.validate;
 
-import dev.wct.cli.Wct;
+import dev.wct.cli.CliContext;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.runbook.RunbookException;
@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code wct validate}: plans each runbook and reports every problem, without running anything. */
@@ -30,16 +29,20 @@ import picocli.CommandLine.Spec;
 public final class ValidateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @ParentCommand private Wct wct;
+  private final CliContext context;
 
   @Parameters(arity = "1..*", paramLabel = "RUNBOOK", description = "Runbook YAML files.")
   private List<Path> runbooks;
+
+  ValidateCommand(CliContext context) {
+    this.context = context;
+  }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Planner planner = new Planner(wct.context().catalog());
+    Planner planner = new Planner(context.catalog());
     boolean allValid = true;
     for (Path runbook : runbooks) {
       try {

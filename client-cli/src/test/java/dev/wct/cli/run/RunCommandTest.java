@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.cli.CliContext;
-import dev.wct.cli.runs.Cli;
+import dev.wct.cli.history.Cli;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.Connector;
 import dev.wct.spi.json.Json;

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * A Temporal frontend reached over gRPC. Its workers run the producers; this process only starts,
@@ -27,9 +26,6 @@ import java.util.regex.Pattern;
 public final class RemoteConnection implements TemporalConnection {
   /** How long the up-front checks wait, so that a wrong address fails fast instead of retrying. */
   static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
-
-  private static final Pattern HOST_AND_PORT =
-      Pattern.compile("[^\\s:/]+:\\d{1,5}|\\[[^\\]\\s]+]:\\d{1,5}");
 
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
@@ -54,16 +50,14 @@ public final class RemoteConnection implements TemporalConnection {
    * Connects to the frontend at {@code target} and checks that it answers and knows {@code
    * namespace}.
    *
-   * @throws WctException USER for a malformed target or an unknown namespace, EXTERNAL when the
-   *     frontend cannot be reached
+   * @param target the frontend's {@code HOST:PORT}
+   * @throws WctException USER for an unknown namespace, EXTERNAL when the frontend cannot be
+   *     reached
    */
   public static RemoteConnection connect(String target, String namespace, String taskQueue) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(taskQueue, "taskQueue");
-    if (!HOST_AND_PORT.matcher(target).matches()) {
-      throw WctException.user("--temporal: expected HOST:PORT, got '" + target + "'");
-    }
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());

@@ -1,4 +1,4 @@
-package dev.wct.cli.runs;
+package dev.wct.cli.history;
 
 import dev.wct.cli.CliContext;
 import dev.wct.cli.Wct;

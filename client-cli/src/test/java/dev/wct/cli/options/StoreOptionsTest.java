@@ -1,4 +1,4 @@
-package dev.wct.cli.runs;
+package dev.wct.cli.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

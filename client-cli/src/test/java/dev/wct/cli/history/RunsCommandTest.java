@@ -1,4 +1,4 @@
-package dev.wct.cli.runs;
+package dev.wct.cli.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

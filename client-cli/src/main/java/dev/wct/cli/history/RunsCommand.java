@@ -1,7 +1,9 @@
-package dev.wct.cli.runs;
+package dev.wct.cli.history;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.cli.options.JsonOption;
+import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.TextTable;
@@ -57,8 +59,7 @@ public final class RunsCommand implements Callable<Integer> {
       description = "Show at most N runs (default: ${DEFAULT-VALUE}).")
   private int limit;
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
-  private boolean json;
+  @Mixin private JsonOption json;
 
   @Override
   public Integer call() throws Exception {
@@ -76,7 +77,7 @@ public final class RunsCommand implements Callable<Integer> {
               .limit(limit)
               .map(r -> new StoredRun(r, records.artifacts(r.runId()), null))
               .toList();
-      if (json) {
+      if (json.enabled()) {
         printJson(shown, out);
       } else {
         printTable(shown, matching.size(), out);

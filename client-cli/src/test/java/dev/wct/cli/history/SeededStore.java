@@ -1,4 +1,4 @@
-package dev.wct.cli.runs;
+package dev.wct.cli.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,9 +1,11 @@
-package dev.wct.cli.runs;
+package dev.wct.cli.history;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.cli.options.JsonOption;
+import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.report.ArtifactTable;
 import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
@@ -64,8 +66,7 @@ public final class InspectCommand implements Callable<Integer> {
       description = "An artifact of the run whose content to print.")
   private String artifactId;
 
-  @Option(names = "--json", description = "Print the run and artifact records as JSON.")
-  private boolean json;
+  @Mixin private JsonOption json;
 
   @Option(
       names = {"-o", "--output"},
@@ -79,7 +80,7 @@ public final class InspectCommand implements Callable<Integer> {
     try (ArtifactStore artifacts = store.open()) {
       StoredRun run = StoredRun.load(artifacts, runId, store.displayName());
       if (artifactId == null) {
-        if (json) {
+        if (json.enabled()) {
           printJson(run, out);
         } else {
           printRun(run, out);

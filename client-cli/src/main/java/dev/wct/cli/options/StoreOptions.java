@@ -1,4 +1,4 @@
-package dev.wct.cli.runs;
+package dev.wct.cli.options;
 
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
