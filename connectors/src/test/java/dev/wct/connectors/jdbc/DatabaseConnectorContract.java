@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.connectors.common.Extraction;
-import dev.wct.connectors.common.PropertyReader;
 import dev.wct.connectors.common.RecordingContext;
 import dev.wct.core.error.ErrorKind;
 import dev.wct.core.error.WctException;
@@ -36,7 +35,7 @@ public abstract class DatabaseConnectorContract {
   @TempDir protected Path tempDir;
   protected DatabaseFixture fixture;
 
-  protected abstract DatabaseConnector connector();
+  protected abstract DatabaseConnector<?> connector();
 
   /** Creates (but does not fill) a uniquely named schema. */
   protected abstract DatabaseFixture createFixture(String uniqueName) throws Exception;
@@ -251,8 +250,8 @@ public abstract class DatabaseConnectorContract {
 
   @Test
   void opensSessionsThatRefuseWrites() throws Exception {
-    PropertyReader properties = new PropertyReader(connector().type(), fixture.properties());
-    try (DatabaseSession session = connector().open(properties, new RecordingContext(tempDir))) {
+    try (DatabaseSession session =
+        connector().openSession(fixture.properties(), new RecordingContext(tempDir))) {
       assertThat(session.connection().isReadOnly()).isTrue();
       assertThatThrownBy(
               () -> {

@@ -114,6 +114,14 @@ public final class PropertiesContract<R extends Record> {
     return type.cast(bindRecord(where, "", type, specs, object));
   }
 
+  /**
+   * A user error about one property in the binding's format, for checks a schema cannot state (a
+   * known character encoding, an existing file): {@code <where>: property '<name>' <problem>}.
+   */
+  public static WctException invalid(String where, String name, String problem) {
+    return WctException.user(where + ": property '" + name + "' " + problem);
+  }
+
   /** The bound values as properties (secrets left out), e.g. for a result's metadata. */
   public ObjectNode toJson(R value) {
     return recordJson(specs, value);
@@ -156,11 +164,6 @@ public final class PropertiesContract<R extends Record> {
       List<Spec> nested = kind == Kind.RECORD ? specs(component.getType()) : List.of();
       if (property.flatten() && kind != Kind.RECORD) {
         throw new IllegalArgumentException(where + ": only a record can be flattened");
-      }
-      if (component.getType().isPrimitive()
-          && Property.NONE.equals(property.defaultValue())
-          && !property.required()) {
-        throw new IllegalArgumentException(where + " needs a default or required = true");
       }
       specs.add(new Spec(name, component, property, kind, nested));
     }
@@ -486,6 +489,10 @@ public final class PropertiesContract<R extends Record> {
       }
       if (spec.property().required()) {
         throw new Invalid("is required");
+      }
+      if (spec.component().getType().isPrimitive()) {
+        throw new IllegalStateException(
+            type.getSimpleName() + ": property '" + spec.name() + "' needs a default");
       }
       return switch (spec.kind()) {
         case OPTIONAL_STRING -> Optional.empty();
