@@ -27,11 +27,12 @@ import java.util.regex.Pattern;
  * properties into the record at run time, with one error format: {@code <where>: property '<name>'
  * <problem>}.
  *
- * <p>A property that may be given as a {@code ${VAR}} placeholder and whose type a placeholder
- * would not satisfy is an {@code anyOf} of its type and a placeholder alternative, a string schema
- * marked with the keyword {@value #PLACEHOLDER_KEYWORD}{@code : true}. Validators that do not know
- * the keyword ignore it; the planner uses it to report a wrong value once, not once per
- * alternative.
+ * <p>The keyword {@value #PLACEHOLDER_KEYWORD}{@code : true} marks a schema that accepts a {@code
+ * ${VAR}} placeholder where a typed value goes. A property whose type a placeholder would not
+ * satisfy (a number, a boolean, a choice) is an {@code anyOf} of its type and a marked placeholder
+ * alternative; a string with a pattern is marked itself, its pattern allowing either. Validators
+ * that do not know the keyword ignore it; the planner uses it to report a wrong value once, not
+ * once per alternative, and the docs to say "or ${VAR}".
  *
  * <p>A small reflective generator rather than a schema-generation library: the schema needs the
  * placeholder alternatives, enum ids, defaults from annotations, flattened groups and inline (never
@@ -271,7 +272,14 @@ public final class PropertiesContract<R extends Record> {
     switch (spec.kind()) {
       case STRING, OPTIONAL_STRING -> {
         base.put("type", "string");
-        if (!Property.NONE.equals(property.pattern())) {
+        if (!Property.NONE.equals(property.pattern()) && property.placeholder()) {
+          // One pattern, so that a wrong value is one violation: the value, or a placeholder.
+          placeholderFits = true;
+          base.put(
+              "pattern",
+              "^(?:" + bare(property.pattern()) + "|" + bare(PLACEHOLDER_PATTERN) + ")$");
+          base.put(PLACEHOLDER_KEYWORD, true);
+        } else if (!Property.NONE.equals(property.pattern())) {
           base.put("pattern", anchored(property.pattern()));
         } else {
           placeholderFits = true;
@@ -329,6 +337,11 @@ public final class PropertiesContract<R extends Record> {
     placeholder.put("pattern", PLACEHOLDER_PATTERN);
     placeholder.put(PLACEHOLDER_KEYWORD, true);
     return placeholder;
+  }
+
+  private static String bare(String pattern) {
+    String start = pattern.startsWith("^") ? pattern.substring(1) : pattern;
+    return start.endsWith("$") ? start.substring(0, start.length() - 1) : start;
   }
 
   private static String anchored(String pattern) {

@@ -55,6 +55,9 @@ class PropertiesContractTest {
     assertThat(schema.at("/properties/errors/anyOf/0/enum").toString())
         .isEqualTo("[\"strict\",\"replace\"]");
     assertThat(schema.at("/properties/ruleset/default").asText()).isEqualTo("local/x/1.0.0");
+    assertThat(schema.at("/properties/ruleset/x-wct-placeholder").asBoolean()).isTrue();
+    assertThat(schema.at("/properties/ruleset/pattern").asText())
+        .isEqualTo("^(?:(local/[a-z][a-z0-9_]*/\\d+\\.\\d+\\.\\d+|file:.+)|\\$\\{[^}]+\\})$");
     assertThat(schema.at("/properties/pattern_matching/properties/maximum_evidence_count"))
         .isEqualTo(schema.at("/properties/maximum_evidence_count"));
   }
