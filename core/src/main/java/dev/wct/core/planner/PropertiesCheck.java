@@ -72,10 +72,12 @@ final class PropertiesCheck {
   }
 
   /**
-   * Schemas accept a {@code ${VAR}} string wherever a typed value goes: an {@code anyOf} of the
-   * type and a placeholder alternative, marked with {@value
-   * PropertiesContract#PLACEHOLDER_KEYWORD}. A value that fails both only needs the first reason:
-   * the user did not mean a placeholder.
+   * Whether the violation was raised inside a schema marked {@value
+   * PropertiesContract#PLACEHOLDER_KEYWORD}: schemas accept a {@code ${VAR}} string wherever a
+   * typed value goes through such a marked alternative. A value that fails the type and the
+   * placeholder only needs the first reason (the user did not mean a placeholder), so a marked
+   * violation is dropped when another is reported at the same place; a lone one (a patterned
+   * string) is kept.
    */
   private static boolean isPlaceholderAlternative(ValidationMessage message, JsonNode schema) {
     JsonNode current = schema;
