@@ -1,7 +1,7 @@
 package dev.wct.classifiers;
 
-import dev.wct.core.spi.properties.Formats;
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Formats;
+import dev.wct.spi.properties.Property;
 
 /** The properties of the GDPR classifiers; each sets its own default ruleset. */
 public record ClassifierProperties(

@@ -1,16 +1,16 @@
 package dev.wct.cli;
 
 import dev.wct.cli.components.ComponentsCommand;
+import dev.wct.cli.history.InspectCommand;
+import dev.wct.cli.history.RunsCommand;
 import dev.wct.cli.plan.PlanCommand;
 import dev.wct.cli.report.ExportCommand;
 import dev.wct.cli.rulesets.RulesetsCommand;
 import dev.wct.cli.run.RunCommand;
-import dev.wct.cli.runs.InspectCommand;
-import dev.wct.cli.runs.RunsCommand;
 import dev.wct.cli.validate.ValidateCommand;
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
 import dev.wct.core.runbook.RunbookException;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.wct.cli;
 
-import dev.wct.core.spi.RulesetDescriptor;
 import dev.wct.core.testing.TestComponents;
+import dev.wct.spi.RulesetDescriptor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.wct.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.error.WctException;
 import dev.wct.core.testing.TestComponents;
+import dev.wct.spi.error.WctException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.wct.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.json.Json;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.spi.json.Json;
 import org.junit.jupiter.api.Test;
 
 class PlanCommandTest {

@@ -1,7 +1,7 @@
 package dev.wct.analysers.common;
 
-import dev.wct.core.spi.properties.Formats;
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Formats;
+import dev.wct.spi.properties.Property;
 
 /**
  * The properties every detection analyser shares: which ruleset, and how much evidence findings

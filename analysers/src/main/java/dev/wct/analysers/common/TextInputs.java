@@ -1,6 +1,6 @@
 package dev.wct.analysers.common;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.wct.analysers.indicator;
 
 import dev.wct.analysers.common.PatternMatching;
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Property;
 
 /** The properties of {@code data_subject} and {@code processing_purpose}. */
 public record IndicatorProperties(

@@ -1,7 +1,7 @@
 package dev.wct.analysers.personaldata;
 
 import dev.wct.analysers.common.PatternMatching;
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Property;
 
 /** The properties of {@code personal_data}. */
 public record PersonalDataProperties(

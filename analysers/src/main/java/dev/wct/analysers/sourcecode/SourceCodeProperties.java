@@ -1,6 +1,6 @@
 package dev.wct.analysers.sourcecode;
 
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Property;
 
 /** The properties of {@code source_code_analyser}. */
 public record SourceCodeProperties(

@@ -1,7 +1,7 @@
 package dev.wct.classifiers.ruleset;
 
-import dev.wct.core.error.WctException;
-import dev.wct.core.spi.properties.Formats;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.properties.Formats;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Matcher;

@@ -1,11 +1,11 @@
 package dev.wct.cli.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.message.SchemaRef;
-import dev.wct.core.spi.Analyser;
-import dev.wct.core.spi.Component;
-import dev.wct.core.spi.ComponentCatalog;
-import dev.wct.core.spi.properties.PropertiesExample;
+import dev.wct.spi.Analyser;
+import dev.wct.spi.Component;
+import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesExample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

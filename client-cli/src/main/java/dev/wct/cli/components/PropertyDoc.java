@@ -1,7 +1,7 @@
 package dev.wct.cli.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package dev.wct.cli.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wct.cli.Wct;
-import dev.wct.core.json.Json;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
+import dev.wct.spi.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package dev.wct.cli.plan;
 
-import dev.wct.core.message.SchemaRef;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.RetrySettings;
 import dev.wct.core.runbook.Durations;
+import dev.wct.spi.message.SchemaRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

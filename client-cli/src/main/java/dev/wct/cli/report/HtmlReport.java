@@ -4,9 +4,9 @@ import static dev.wct.cli.report.Html.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.analysers.common.PatternMatching;
-import dev.wct.core.json.Json;
 import dev.wct.core.message.MessageReader;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.ArtifactRecord;
 import java.io.IOException;

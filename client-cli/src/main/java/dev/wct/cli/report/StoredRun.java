@@ -1,9 +1,9 @@
 package dev.wct.cli.report;
 
-import dev.wct.core.error.WctException;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
 import dev.wct.store.runs.ArtifactRecord;

@@ -1,7 +1,7 @@
 package dev.wct.cli.run;
 
-import dev.wct.activities.engine.RunHandle;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.engine.RunHandle;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
 import java.io.PrintWriter;

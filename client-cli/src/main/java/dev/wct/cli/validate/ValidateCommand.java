@@ -1,10 +1,10 @@
 package dev.wct.cli.validate;
 
 import dev.wct.cli.Wct;
-import dev.wct.core.error.ErrorKind;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.runbook.RunbookException;
+import dev.wct.spi.error.ErrorKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

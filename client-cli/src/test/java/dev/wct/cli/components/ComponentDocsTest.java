@@ -2,7 +2,7 @@ package dev.wct.cli.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class ComponentDocsTest {
   @Test
   void flowYamlQuotesOnlyWhatYamlWouldMisread() throws Exception {
     var node =
-        dev.wct.core.json.Json.mapper()
+        dev.wct.spi.json.Json.mapper()
             .readTree(
                 "{\"path\":\"./webapp\",\"n\":3,\"v\":\"${X}\",\"b\":\"true\",\"l\":[\"*.php\",\"a b\"]}");
 

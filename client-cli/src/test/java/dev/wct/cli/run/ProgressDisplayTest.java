@@ -2,10 +2,10 @@ package dev.wct.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.message.SchemaRef;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import dev.wct.spi.message.SchemaRef;
 import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunProgress;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.wct.connectors.filesystem;
 
-import dev.wct.core.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesContract;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;

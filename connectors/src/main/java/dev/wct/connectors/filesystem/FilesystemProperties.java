@@ -1,6 +1,6 @@
 package dev.wct.connectors.filesystem;
 
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Property;
 import java.util.List;
 
 /** The properties of the {@code filesystem} connector, as bound from the runbook. */

@@ -1,6 +1,6 @@
 package dev.wct.connectors.jdbc;
 
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Property;
 import java.util.Objects;
 import java.util.Optional;
 

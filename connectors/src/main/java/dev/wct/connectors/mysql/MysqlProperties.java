@@ -2,7 +2,7 @@ package dev.wct.connectors.mysql;
 
 import dev.wct.connectors.jdbc.SamplingOptions;
 import dev.wct.connectors.jdbc.ServerOptions;
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Property;
 
 /** The properties of the {@code mysql} connector. */
 record MysqlProperties(

@@ -2,7 +2,7 @@ package dev.wct.connectors.postgresql;
 
 import dev.wct.connectors.jdbc.SamplingOptions;
 import dev.wct.connectors.jdbc.ServerOptions;
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Property;
 import java.util.List;
 
 /** The properties of the {@code postgresql} connector. */

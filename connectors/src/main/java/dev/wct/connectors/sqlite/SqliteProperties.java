@@ -1,7 +1,7 @@
 package dev.wct.connectors.sqlite;
 
 import dev.wct.connectors.jdbc.SamplingOptions;
-import dev.wct.core.spi.properties.Property;
+import dev.wct.spi.properties.Property;
 
 /** The properties of the {@code sqlite} connector. */
 record SqliteProperties(

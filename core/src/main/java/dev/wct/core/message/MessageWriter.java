@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.MessageHeader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;

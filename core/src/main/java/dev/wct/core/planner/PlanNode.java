@@ -1,10 +1,10 @@
 package dev.wct.core.planner;
 
-import dev.wct.core.message.SchemaRef;
 import dev.wct.core.plan.RetrySettings;
 import dev.wct.core.runbook.ArtifactSpec;
 import dev.wct.core.runbook.Problem;
 import dev.wct.core.runbook.Runbook;
+import dev.wct.spi.message.SchemaRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.wct.core.planner;
 import static dev.wct.core.planner.PlannerFixture.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.message.SchemaRef;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RetrySettings;
 import dev.wct.core.testing.TestComponents;
+import dev.wct.spi.message.SchemaRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,9 +3,9 @@ package dev.wct.core.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.message.SchemaRef;
 import dev.wct.core.testing.Runbooks;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.message.SchemaRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
-import dev.wct.store.GeneratedBytes;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 import dev.wct.store.StoredArtifact;
+import dev.wct.testkit.store.GeneratedBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

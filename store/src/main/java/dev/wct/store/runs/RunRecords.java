@@ -2,10 +2,10 @@ package dev.wct.store.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wct.core.json.Json;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

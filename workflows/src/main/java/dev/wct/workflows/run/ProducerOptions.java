@@ -1,9 +1,9 @@
 package dev.wct.workflows.run;
 
-import dev.wct.core.error.ErrorKind;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RetrySettings;
+import dev.wct.spi.error.ErrorKind;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
