@@ -15,6 +15,8 @@ import dev.wct.spi.json.Json;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesExample;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -68,8 +70,13 @@ public abstract class FindingClassifier<
 
   private final Definition<D> definition;
 
+  private final PropertiesContract<ClassifierProperties> contract;
+
   protected FindingClassifier(Definition<D> definition) {
     this.definition = definition;
+    this.contract =
+        PropertiesContract.of(ClassifierProperties.class)
+            .withDefault("ruleset", defaultRuleset().text());
   }
 
   @Override
@@ -129,19 +136,16 @@ public abstract class FindingClassifier<
 
   @Override
   public JsonNode propertiesSchema() {
-    ObjectNode schema = Json.mapper().createObjectNode();
-    schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-    schema.put("type", "object");
-    ObjectNode ruleset = schema.putObject("properties").putObject("ruleset");
-    ruleset.put("type", "string");
-    ruleset.put("pattern", RulesetReference.PATTERN);
-    ruleset.put("default", defaultRuleset().text());
-    ruleset.put(
-        "description",
-        "The classification ruleset: local/<name>/<version> or file:<path> (relative to the"
-            + " working directory)");
-    schema.put("additionalProperties", false);
-    return schema;
+    return contract.schema();
+  }
+
+  @Override
+  public List<PropertiesExample> examples() {
+    return List.of(
+        PropertiesExample.of(
+            "Your own rules, next to the runbook",
+            "{ruleset: 'file:./rules/" + definition.rulesetName() + ".yaml'}"),
+        PropertiesExample.of("The ruleset chosen per environment", "{ruleset: '${GDPR_RULESET}'}"));
   }
 
   @Override
@@ -199,15 +203,7 @@ public abstract class FindingClassifier<
   }
 
   private RulesetReference rulesetReference(ProducerContext context, JsonNode properties) {
-    JsonNode value = properties == null ? null : properties.get("ruleset");
-    if (value == null || value.isNull()) {
-      return defaultRuleset();
-    }
-    if (!value.isTextual()) {
-      throw WctException.user(
-          context.artifactId() + ": property 'ruleset' must be a string, got " + value);
-    }
-    return RulesetReference.parse(value.asText());
+    return RulesetReference.parse(contract.bind(context.artifactId(), properties).ruleset());
   }
 
   private String valueOf(

@@ -2,6 +2,7 @@ package dev.wct.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesExample;
 import java.util.List;
 
 /** What connectors and analysers share: a stable type name, documentation and contracts. */
@@ -14,9 +15,16 @@ public interface Component {
 
   /**
    * A JSON Schema (draft 2020-12) for the component's {@code properties}, checked at plan time.
-   * Placeholders such as {@code ${VAR}} are checked as the strings they are.
+   * Placeholders such as {@code ${VAR}} are checked as the strings they are: a property that may be
+   * one lists a placeholder alternative marked {@code "x-wct-placeholder": true} (see {@link
+   * dev.wct.spi.properties.PropertiesContract}, which generates such schemas from a record).
    */
   JsonNode propertiesSchema();
+
+  /** Example property sets for the docs and {@code wct components}; each must fit the schema. */
+  default List<PropertiesExample> examples() {
+    return List.of();
+  }
 
   /** The schemas this component can produce; the first is the default. */
   List<SchemaRef> outputSchemas();

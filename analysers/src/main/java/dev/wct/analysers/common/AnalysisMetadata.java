@@ -13,7 +13,7 @@ public final class AnalysisMetadata {
   public static ObjectNode of(
       String analyser,
       Ruleset ruleset,
-      AnalyserSettings settings,
+      ObjectNode settings,
       ItemStream.Totals totals,
       Instant started,
       Instant finished) {
@@ -21,7 +21,7 @@ public final class AnalysisMetadata {
     json.put("analyser", analyser);
     json.put("ruleset", ruleset.reference());
     json.put("ruleset_version", ruleset.version());
-    json.set("settings", settings.toJson());
+    json.set("settings", settings);
     json.put("items_scanned", totals.items());
     json.put("characters_scanned", totals.characters());
     json.put("started_at", started.toString());

@@ -12,7 +12,8 @@ import java.util.Objects;
 public record EvidenceSettings(
     ContextSize contextSize, int maximumEvidenceCount, Redaction redaction) {
   public static final EvidenceSettings DEFAULTS =
-      new EvidenceSettings(ContextSize.SMALL, 3, Redaction.MASK);
+      new EvidenceSettings(
+          ContextSize.SMALL, PatternMatching.DEFAULT_MAXIMUM_EVIDENCE_COUNT, Redaction.MASK);
 
   public EvidenceSettings {
     Objects.requireNonNull(contextSize, "contextSize");

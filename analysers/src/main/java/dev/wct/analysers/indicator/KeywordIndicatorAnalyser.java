@@ -3,11 +3,11 @@ package dev.wct.analysers.indicator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.analysers.common.AnalyserSettings;
 import dev.wct.analysers.common.AnalysisMetadata;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.ItemStream;
-import dev.wct.analysers.common.PropertiesSchemas;
+import dev.wct.analysers.common.PatternMatching;
+import dev.wct.analysers.common.TextInputs;
 import dev.wct.analysers.common.TextItem;
 import dev.wct.analysers.personaldata.Redactor;
 import dev.wct.analysers.ruleset.KnownDetectors;
@@ -21,6 +21,8 @@ import dev.wct.spi.ProducerContext;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesExample;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +52,41 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
   /** Adds analyser-specific fields to a finding, given the ruleset that produced it. */
   protected abstract void complete(ObjectNode finding, Findings.Category category, Ruleset ruleset);
 
+  private volatile PropertiesContract<IndicatorProperties> contract;
+
+  /** The properties contract, with this analyser's default ruleset. */
+  protected PropertiesContract<IndicatorProperties> contract() {
+    PropertiesContract<IndicatorProperties> current = contract;
+    if (current == null) {
+      current =
+          PropertiesContract.of(IndicatorProperties.class)
+              .withDefault("ruleset", "local/" + rulesetKind() + "/1.0.0");
+      contract = current;
+    }
+    return current;
+  }
+
   @Override
   public JsonNode propertiesSchema() {
-    return PropertiesSchemas.load(type());
+    return contract().schema();
+  }
+
+  @Override
+  public List<PropertiesExample> examples() {
+    return List.of(
+        PropertiesExample.of(
+            "Your own ruleset, one example per finding",
+            "{ruleset: 'file:./rules/" + rulesetKind() + ".yaml', maximum_evidence_count: 1}"),
+        PropertiesExample.of(
+            "Grouped as in the Python tool's runbooks",
+            "{pattern_matching: {ruleset: local/"
+                + rulesetKind()
+                + "/1.0.0, evidence_context_size: large}}"));
   }
 
   @Override
   public List<Set<SchemaRef>> acceptedInputs() {
-    return PropertiesSchemas.TEXT_INPUTS;
+    return TextInputs.ACCEPTED;
   }
 
   @Override
@@ -69,8 +98,8 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
   public void analyse(
       ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out) {
     String where = "artifact '" + context.artifactId() + "' (" + type() + ")";
-    AnalyserSettings settings =
-        AnalyserSettings.parse(where, properties, "local/" + rulesetKind() + "/1.0.0", Map.of());
+    IndicatorProperties bound = contract().bind(where, properties);
+    PatternMatching settings = bound.matching();
     Ruleset ruleset =
         RulesetLoader.load(
             settings.ruleset(), context.workingDirectory(), rulesetKind(), KnownDetectors.NAMES);
@@ -94,7 +123,8 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     out.field("summary", findings.summary(summaryField()));
     out.field(
         "analysis_metadata",
-        AnalysisMetadata.of(type(), ruleset, settings, totals, started, Instant.now()));
+        AnalysisMetadata.of(
+            type(), ruleset, contract().toJson(bound), totals, started, Instant.now()));
     LOG.info(
         "{}: {} items scanned, {} {} found",
         where,

@@ -3,11 +3,11 @@ package dev.wct.analysers.personaldata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import dev.wct.analysers.common.AnalyserSettings;
 import dev.wct.analysers.common.AnalysisMetadata;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.ItemStream;
-import dev.wct.analysers.common.PropertiesSchemas;
+import dev.wct.analysers.common.PatternMatching;
+import dev.wct.analysers.common.TextInputs;
 import dev.wct.analysers.common.TextItem;
 import dev.wct.analysers.ruleset.DetectorBinding;
 import dev.wct.analysers.ruleset.KnownDetectors;
@@ -22,6 +22,8 @@ import dev.wct.spi.error.WctException;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesExample;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,8 @@ public final class PersonalDataAnalyser implements Analyser {
   public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.0.0";
   static final String RULESET_KIND = "personal_data_indicator";
   static final SchemaRef OUTPUT = SchemaRef.of("personal_data_indicator");
-  private static final String PHONE_REGION = "default_phone_region";
+  private static final PropertiesContract<PersonalDataProperties> CONTRACT =
+      PropertiesContract.of(PersonalDataProperties.class).withDefault("ruleset", DEFAULT_RULESET);
   private static final Logger LOG = LoggerFactory.getLogger(PersonalDataAnalyser.class);
   private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
 
@@ -62,12 +65,26 @@ public final class PersonalDataAnalyser implements Analyser {
 
   @Override
   public JsonNode propertiesSchema() {
-    return PropertiesSchemas.load(TYPE);
+    return CONTRACT.schema();
+  }
+
+  @Override
+  public List<PropertiesExample> examples() {
+    return List.of(
+        PropertiesExample.of(
+            "More and wider evidence, values in clear for a report that is itself protected",
+            "{maximum_evidence_count: 10, evidence_context_size: medium, evidence_redaction: none}"),
+        PropertiesExample.of(
+            "Grouped as in the Python tool's runbooks, the ruleset chosen per environment",
+            "{pattern_matching: {ruleset: '${PII_RULESET}', maximum_evidence_count: 5}}"),
+        PropertiesExample.of(
+            "Your own ruleset; UK phone numbers without +44",
+            "{ruleset: 'file:./rules/personal_data.yaml', default_phone_region: GB}"));
   }
 
   @Override
   public List<Set<SchemaRef>> acceptedInputs() {
-    return PropertiesSchemas.TEXT_INPUTS;
+    return TextInputs.ACCEPTED;
   }
 
   @Override
@@ -79,12 +96,15 @@ public final class PersonalDataAnalyser implements Analyser {
   public void analyse(
       ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out) {
     String where = "artifact '" + context.artifactId() + "' (" + TYPE + ")";
-    AnalyserSettings settings =
-        AnalyserSettings.parse(where, properties, DEFAULT_RULESET, Map.of(PHONE_REGION, "US"));
-    String region = settings.extras().get(PHONE_REGION).toUpperCase(java.util.Locale.ROOT);
+    PersonalDataProperties bound = CONTRACT.bind(where, properties);
+    PatternMatching settings = bound.matching();
+    String region = bound.defaultPhoneRegion().toUpperCase(java.util.Locale.ROOT);
     if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
       throw WctException.user(
-          where + ": default_phone_region '" + region + "' is not a known ISO 3166 region code");
+          where
+              + ": property 'default_phone_region' is not a known ISO 3166 region code, got '"
+              + region
+              + "'");
     }
     Ruleset ruleset =
         RulesetLoader.load(
@@ -109,7 +129,7 @@ public final class PersonalDataAnalyser implements Analyser {
     out.field("summary", findings.summary("categories"));
     out.field(
         "analysis_metadata",
-        AnalysisMetadata.of(TYPE, ruleset, settings, totals, started, Instant.now()));
+        AnalysisMetadata.of(TYPE, ruleset, CONTRACT.toJson(bound), totals, started, Instant.now()));
     LOG.info(
         "{}: {} items scanned, {} categories found with {} matches",
         where,

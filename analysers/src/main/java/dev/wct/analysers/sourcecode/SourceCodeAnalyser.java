@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.common.ItemStream;
-import dev.wct.analysers.common.PropertiesSchemas;
 import dev.wct.analysers.common.TextItem;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.ProducerContext;
-import dev.wct.spi.error.WctException;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesExample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * cells, are skipped and counted.
  */
 public final class SourceCodeAnalyser implements Analyser {
+  private static final PropertiesContract<SourceCodeProperties> CONTRACT =
+      PropertiesContract.of(SourceCodeProperties.class);
+
   public static final String TYPE = "source_code_analyser";
   static final SchemaRef OUTPUT = SchemaRef.of("source_code");
   private static final Logger LOG = LoggerFactory.getLogger(SourceCodeAnalyser.class);
@@ -49,7 +52,15 @@ public final class SourceCodeAnalyser implements Analyser {
 
   @Override
   public JsonNode propertiesSchema() {
-    return PropertiesSchemas.load(TYPE);
+    return CONTRACT.schema();
+  }
+
+  @Override
+  public List<PropertiesExample> examples() {
+    return List.of(
+        PropertiesExample.of(
+            "Structure only: code units without their content, files up to 1 MiB",
+            "{include_content: false, max_file_size: 1048576}"));
   }
 
   @Override
@@ -67,8 +78,9 @@ public final class SourceCodeAnalyser implements Analyser {
   public void analyse(
       ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out) {
     String where = "artifact '" + context.artifactId() + "' (" + TYPE + ")";
-    boolean includeContent = bool(where, properties, "include_content", true);
-    long maxFileSize = number(where, properties, "max_file_size", 10L * 1024 * 1024);
+    SourceCodeProperties bound = CONTRACT.bind(where, properties);
+    boolean includeContent = bound.includeContent();
+    long maxFileSize = bound.maxFileSize();
     out.field("name", JSON.textNode(context.artifactId()));
     out.field("description", JSON.textNode("Source code units"));
     out.field("source", JSON.textNode(TYPE));
@@ -131,37 +143,5 @@ public final class SourceCodeAnalyser implements Analyser {
       unit.set("metadata", metadata);
     }
     return unit;
-  }
-
-  private static boolean bool(String where, JsonNode properties, String key, boolean fallback) {
-    JsonNode value = properties == null ? null : properties.get(key);
-    if (value == null || value.isNull()) {
-      return fallback;
-    }
-    if (value.isBoolean()) {
-      return value.asBoolean();
-    }
-    String text = value.asText().trim();
-    if (text.equals("true") || text.equals("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    throw WctException.user(where + ": " + key + " must be true or false, not '" + text + "'");
-  }
-
-  private static long number(String where, JsonNode properties, String key, long fallback) {
-    JsonNode value = properties == null ? null : properties.get(key);
-    if (value == null || value.isNull()) {
-      return fallback;
-    }
-    try {
-      long number = Long.parseLong(value.asText().trim());
-      if (number > 0) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw WctException.user(
-        where + ": " + key + " must be a whole number > 0, not '" + value.asText() + "'");
   }
 }

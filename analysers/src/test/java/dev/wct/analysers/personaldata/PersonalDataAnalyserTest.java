@@ -171,7 +171,7 @@ class PersonalDataAnalyserTest {
     assertThatThrownBy(() -> analyse(properties().put("evidence_context_size", "huge"), List.of()))
         .isInstanceOf(WctException.class)
         .hasMessage(
-            "artifact 'pii' (personal_data): evidence_context_size must be one of small, medium, large, full, not 'huge'");
+            "artifact 'pii' (personal_data): property 'evidence_context_size' must be one of small, medium, large, full, got 'huge'");
     assertThatThrownBy(() -> analyse(properties().put("maximum_evidence", 3), List.of()))
         .hasMessageContaining("unknown property 'maximum_evidence'");
   }

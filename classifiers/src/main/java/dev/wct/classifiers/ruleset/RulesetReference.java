@@ -1,6 +1,7 @@
 package dev.wct.classifiers.ruleset;
 
 import dev.wct.spi.error.WctException;
+import dev.wct.spi.properties.Formats;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public record RulesetReference(String text, String name, String version, String file) {
   /** The {@code ruleset} property pattern, shared with the properties schemas. */
-  public static final String PATTERN = "^(local/[a-z0-9_]+/\\d+\\.\\d+\\.\\d+|file:.+)$";
+  public static final String PATTERN = Formats.RULESET;
 
   private static final Pattern LOCAL = Pattern.compile("local/([a-z0-9_]+)/(\\d+\\.\\d+\\.\\d+)");
 

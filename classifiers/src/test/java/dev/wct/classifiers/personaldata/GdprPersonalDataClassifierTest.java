@@ -201,7 +201,7 @@ class GdprPersonalDataClassifierTest {
                     properties,
                     input(GdprPersonalDataClassifier.INPUT, "pd", List.of())))
         .isInstanceOf(WctException.class)
-        .hasMessage("classified: property 'ruleset' must be a string, got []");
+        .hasMessage("classified: property 'ruleset' must be a string, got a list");
   }
 
   @Test

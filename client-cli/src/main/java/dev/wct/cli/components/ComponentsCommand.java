@@ -9,12 +9,9 @@ import dev.wct.spi.Analyser;
 import dev.wct.spi.Component;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.json.Json;
-import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesExample;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,80 +44,10 @@ public final class ComponentsCommand implements Callable<Integer> {
     if (json.enabled()) {
       out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(catalog)));
     } else {
-      out.print(text(catalog));
+      out.print(ComponentDocs.text(catalog));
     }
     out.flush();
     return 0;
-  }
-
-  private static String text(ComponentCatalog catalog) {
-    StringBuilder text = new StringBuilder("Connectors\n");
-    if (catalog.connectors().isEmpty()) {
-      text.append("  (none installed)\n");
-    }
-    catalog.connectors().values().forEach(c -> describe(c, text));
-    text.append("\nAnalysers\n");
-    if (catalog.analysers().isEmpty()) {
-      text.append("  (none installed)\n");
-    }
-    catalog.analysers().values().forEach(a -> describe(a, text));
-    return text.toString();
-  }
-
-  private static void describe(Component component, StringBuilder text) {
-    text.append("  ")
-        .append(component.type())
-        .append(": ")
-        .append(component.description())
-        .append('\n');
-    if (component instanceof Analyser analyser) {
-      text.append("    accepts:  ").append(accepted(analyser)).append('\n');
-    }
-    text.append("    produces: ").append(produced(component)).append('\n');
-    List<PropertyDoc> properties = PropertyDoc.of(component.propertiesSchema());
-    if (properties.isEmpty()) {
-      text.append("    properties: none\n");
-      return;
-    }
-    text.append("    properties:\n");
-    int width = properties.stream().mapToInt(p -> p.name().length()).max().orElse(0);
-    for (PropertyDoc property : properties) {
-      text.append(String.format("      %-" + width + "s  %s", property.name(), property.type()));
-      if (property.required()) {
-        text.append(", required");
-      }
-      if (property.defaultValue() != null) {
-        text.append(", default ").append(property.defaultValue());
-      }
-      if (property.description() != null) {
-        text.append(": ").append(property.description());
-      }
-      text.append('\n');
-    }
-  }
-
-  private static String accepted(Analyser analyser) {
-    return analyser.acceptedInputs().stream()
-        .map(ComponentsCommand::sorted)
-        .map(schemas -> String.join(" + ", schemas))
-        .collect(Collectors.joining(" | "));
-  }
-
-  private static List<String> sorted(Set<SchemaRef> schemas) {
-    return schemas.stream().sorted().map(SchemaRef::toString).toList();
-  }
-
-  private static String produced(Component component) {
-    List<SchemaRef> schemas = component.outputSchemas();
-    return schemas.isEmpty()
-        ? "nothing"
-        : schemas.get(0)
-            + (schemas.size() > 1
-                ? " (default), "
-                    + schemas.subList(1, schemas.size()).stream()
-                        .map(SchemaRef::toString)
-                        .collect(Collectors.joining(", "))
-                : "");
   }
 
   private static ObjectNode json(ComponentCatalog catalog) {
@@ -138,12 +65,21 @@ public final class ComponentsCommand implements Callable<Integer> {
     node.put("description", component.description());
     if (component instanceof Analyser analyser) {
       ArrayNode accepts = node.putArray("accepts");
-      analyser.acceptedInputs().forEach(set -> sorted(set).forEach(accepts.addArray()::add));
+      analyser
+          .acceptedInputs()
+          .forEach(set -> ComponentDocs.sorted(set).forEach(accepts.addArray()::add));
     }
     ArrayNode produces = node.putArray("produces");
     component.outputSchemas().forEach(schema -> produces.add(schema.toString()));
     node.set("properties", Json.mapper().valueToTree(PropertyDoc.of(component.propertiesSchema())));
     node.set("propertiesSchema", component.propertiesSchema());
+    ArrayNode examples = node.putArray("examples");
+    for (PropertiesExample example : component.examples()) {
+      examples
+          .addObject()
+          .put("description", example.description())
+          .set("properties", example.properties());
+    }
     return node;
   }
 }

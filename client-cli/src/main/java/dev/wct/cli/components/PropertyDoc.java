@@ -1,6 +1,7 @@
 package dev.wct.cli.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.spi.properties.PropertiesContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,16 @@ record PropertyDoc(
   }
 
   private static String type(JsonNode definition) {
+    String type = baseType(definition);
+    return isPlaceholder(definition) && !type.endsWith("${VAR}") ? type + " or ${VAR}" : type;
+  }
+
+  /** Marked as accepting a placeholder (see {@link PropertiesContract#PLACEHOLDER_KEYWORD}). */
+  private static boolean isPlaceholder(JsonNode definition) {
+    return definition.path(PropertiesContract.PLACEHOLDER_KEYWORD).asBoolean(false);
+  }
+
+  private static String baseType(JsonNode definition) {
     if (definition.has("enum")) {
       List<String> values = new ArrayList<>();
       definition.get("enum").forEach(v -> values.add(v.isTextual() ? v.asText() : v.toString()));
@@ -65,8 +76,7 @@ record PropertyDoc(
     if (alternatives != null && alternatives.isArray()) {
       List<String> types = new ArrayList<>();
       for (JsonNode alternative : alternatives) {
-        String text =
-            alternative.path("pattern").asText("").contains("$") ? "${VAR}" : type(alternative);
+        String text = isPlaceholder(alternative) ? "${VAR}" : baseType(alternative);
         if (!types.contains(text)) {
           types.add(text);
         }

@@ -57,10 +57,12 @@ public final class ExportCommand implements Callable<Integer> {
   private Path output;
 
   @Option(
-      names = "--max-evidence",
+      names = "--maximum-evidence-count",
       paramLabel = "N",
-      defaultValue = "" + HtmlReport.DEFAULT_MAX_EVIDENCE,
-      description = "Evidence snippets shown per finding in the HTML report (default: 5).")
+      defaultValue = "" + HtmlReport.DEFAULT_MAXIMUM_EVIDENCE_COUNT,
+      description =
+          "Evidence snippets shown per finding in the HTML report, like the analysers'"
+              + " maximum_evidence_count (default: ${DEFAULT-VALUE}).")
   private int maxEvidence;
 
   @Override
@@ -70,7 +72,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw WctException.user("unknown format '" + format + "': use json or html");
     }
     if (maxEvidence < 0) {
-      throw WctException.user("--max-evidence must not be negative, got " + maxEvidence);
+      throw WctException.user("--maximum-evidence-count must not be negative, got " + maxEvidence);
     }
     PrintWriter out = spec.commandLine().getOut();
     try (ArtifactStore artifacts = store.open()) {

@@ -3,6 +3,7 @@ package dev.wct.cli.report;
 import static dev.wct.cli.report.Html.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.analysers.common.PatternMatching;
 import dev.wct.core.message.MessageReader;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.json.Json;
@@ -33,7 +34,9 @@ import java.util.Set;
  * the store; evidence is capped per finding.
  */
 public final class HtmlReport {
-  public static final int DEFAULT_MAX_EVIDENCE = 5;
+  /** The analysers' evidence cap ({@code maximum_evidence_count}) is the report's default too. */
+  public static final int DEFAULT_MAXIMUM_EVIDENCE_COUNT =
+      PatternMatching.DEFAULT_MAXIMUM_EVIDENCE_COUNT;
 
   /** Finding fields shown in their own column, not among the classification details. */
   private static final Set<String> OWN_COLUMNS =
@@ -60,7 +63,7 @@ public final class HtmlReport {
   }
 
   public HtmlReport(ArtifactStore store) {
-    this(store, DEFAULT_MAX_EVIDENCE);
+    this(store, DEFAULT_MAXIMUM_EVIDENCE_COUNT);
   }
 
   /** Writes the report of {@code run} to {@code out}, which is flushed, not closed. */

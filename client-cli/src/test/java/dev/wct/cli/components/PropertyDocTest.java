@@ -15,8 +15,12 @@ class PropertyDocTest {
                 {"type": "object", "required": ["host"],
                  "properties": {
                    "host": {"type": "string", "description": "Server."},
-                   "port": {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": "^\\\\$\\\\{.*\\\\}$"}],
+                   "port": {"anyOf": [{"type": "integer"},
+                                      {"type": "string", "pattern": "^\\\\$\\\\{.*\\\\}$",
+                                       "x-wct-placeholder": true}],
                             "default": 5432},
+                   "ruleset": {"type": "string", "pattern": "^(?:local/.+|\\\\$\\\\{.*\\\\})$",
+                               "x-wct-placeholder": true},
                    "mode": {"enum": ["strict", "replace"], "default": "strict"},
                    "matching": {"type": "object",
                                 "properties": {"ruleset": {"type": "string"}}}
@@ -27,6 +31,7 @@ class PropertyDocTest {
         .containsExactly(
             new PropertyDoc("host", "string", true, null, "Server."),
             new PropertyDoc("port", "integer or ${VAR}", false, "5432", null),
+            new PropertyDoc("ruleset", "string or ${VAR}", false, null, null),
             new PropertyDoc("mode", "one of strict|replace", false, "\"strict\"", null),
             new PropertyDoc("matching", "object", false, null, null),
             new PropertyDoc("matching.ruleset", "string", false, null, null));

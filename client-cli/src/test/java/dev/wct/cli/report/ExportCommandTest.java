@@ -150,7 +150,15 @@ class ExportCommandTest {
   @Test
   void htmlReportCapsEvidencePerFinding() {
     Cli.Result result =
-        Cli.run("export", "run-1", "--store", store, "--format", "html", "--max-evidence", "2");
+        Cli.run(
+            "export",
+            "run-1",
+            "--store",
+            store,
+            "--format",
+            "html",
+            "--maximum-evidence-count",
+            "2");
 
     assertThat(result.out()).contains("b***@shop.test").doesNotContain("c***@shop.test");
     assertThat(result.out()).contains("2 more not shown");

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.wct.connectors.common.PropertiesSchema;
-import dev.wct.connectors.common.PropertyReader;
 import dev.wct.connectors.common.StandardInput;
 import dev.wct.spi.Connector;
 import dev.wct.spi.ProducerContext;
@@ -14,6 +12,8 @@ import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesExample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -37,42 +37,8 @@ public final class FilesystemConnector implements Connector {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int HEARTBEAT_EVERY_FILES = 50;
 
-  private static final JsonNode SCHEMA =
-      PropertiesSchema.builder(
-              "filesystem connector properties",
-              "Reads the text files of a file or folder, one item per file.")
-          .string(
-              "path",
-              "File or folder to read; a relative path resolves against the working directory of"
-                  + " the process that runs the connector.")
-          .stringList(
-              "include_patterns",
-              "Globs on the path relative to 'path'. A pattern without '/' matches a file name at"
-                  + " any depth ('*.php' matches 'a/b/index.php'); a pattern with '/' matches the"
-                  + " whole relative path ('src/**/*.php'). Default: every file.")
-          .stringList(
-              "exclude_patterns",
-              "Globs like include_patterns; a matching folder is skipped with everything in it"
-                  + " ('node_modules', 'vendor/**').")
-          .integer(
-              "max_files",
-              "At most this many text files are read; the rest are counted.",
-              FilesystemOptions.DEFAULT_MAX_FILES,
-              1)
-          .integer(
-              "max_file_size",
-              "Files larger than this many bytes are skipped and counted.",
-              FilesystemOptions.DEFAULT_MAX_FILE_SIZE,
-              1)
-          .string("encoding", "Character encoding of the files.", "utf-8")
-          .choice(
-              "errors",
-              "Bytes invalid in the encoding: 'strict' skips the file as binary, 'replace'"
-                  + " substitutes U+FFFD, 'skip' drops them.",
-              "strict",
-              List.of("strict", "replace", "skip"))
-          .required("path")
-          .build();
+  private static final PropertiesContract<FilesystemProperties> CONTRACT =
+      PropertiesContract.of(FilesystemProperties.class);
 
   @Override
   public String type() {
@@ -86,7 +52,19 @@ public final class FilesystemConnector implements Connector {
 
   @Override
   public JsonNode propertiesSchema() {
-    return SCHEMA.deepCopy();
+    return CONTRACT.schema();
+  }
+
+  @Override
+  public List<PropertiesExample> examples() {
+    return List.of(
+        PropertiesExample.of(
+            "The PHP and JavaScript of a web app, without vendored code",
+            "{path: ./webapp, include_patterns: ['*.php', '*.js'],"
+                + " exclude_patterns: [vendor, node_modules]}"),
+        PropertiesExample.of(
+            "Legacy exports in Latin-1, folder given per environment",
+            "{path: '${EXPORTS_DIR}', encoding: latin-1, errors: replace, max_files: 5000}"));
   }
 
   @Override
@@ -96,13 +74,13 @@ public final class FilesystemConnector implements Connector {
 
   @Override
   public void extract(ProducerContext context, JsonNode properties, ContentWriter out) {
-    PropertyReader reader = new PropertyReader(TYPE, properties);
-    FilesystemOptions options = FilesystemOptions.read(reader, context.workingDirectory());
+    FilesystemOptions options =
+        FilesystemOptions.of(CONTRACT.bind(TYPE, properties), context.workingDirectory());
     String root = options.path().toString();
     if (!Files.exists(options.path())) {
-      throw reader.invalid("path '" + root + "' does not exist");
+      throw WctException.user(TYPE + ": path '" + root + "' does not exist");
     }
-    FileScan scan = scan(reader, options);
+    FileScan scan = scan(options);
 
     out.field("name", TextNode.valueOf("Files in " + root));
     out.field(
@@ -172,13 +150,13 @@ public final class FilesystemConnector implements Connector {
     return summary;
   }
 
-  private static FileScan scan(PropertyReader reader, FilesystemOptions options) {
+  private static FileScan scan(FilesystemOptions options) {
     try {
       return FileScan.of(options);
     } catch (AccessDeniedException e) {
-      throw reader.invalid("cannot read '" + e.getFile() + "': permission denied");
+      throw WctException.user(TYPE + ": cannot read '" + e.getFile() + "': permission denied");
     } catch (NoSuchFileException e) {
-      throw reader.invalid("path '" + e.getFile() + "' does not exist");
+      throw WctException.user(TYPE + ": path '" + e.getFile() + "' does not exist");
     } catch (IOException e) {
       throw new WctException(
           ErrorKind.EXTERNAL,

@@ -1,13 +1,12 @@
 package dev.wct.connectors.filesystem;
 
-import dev.wct.connectors.common.PropertyReader;
+import dev.wct.spi.properties.PropertiesContract;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /** The filesystem connector's properties, defaults applied. */
@@ -30,30 +29,36 @@ record FilesystemOptions(
     Objects.requireNonNull(errors, "errors");
   }
 
-  /** Reads the properties; a relative {@code path} resolves against {@code workingDirectory}. */
-  static FilesystemOptions read(PropertyReader properties, Path workingDirectory) {
-    String pathText = properties.requiredString("path");
+  /**
+   * From the bound properties; a relative {@code path} resolves against {@code workingDirectory}.
+   */
+  static FilesystemOptions of(FilesystemProperties properties, Path workingDirectory) {
+    String where = FilesystemConnector.TYPE;
     Path path;
     try {
-      path = workingDirectory.resolve(pathText).toAbsolutePath().normalize();
+      path = workingDirectory.resolve(properties.path()).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
-      throw properties.invalid("invalid path '" + pathText + "': " + e.getReason());
+      throw PropertiesContract.invalid(
+          where,
+          "path",
+          "is not a valid path (" + e.getReason() + "), got '" + properties.path() + "'");
     }
-    String encodingName = properties.optionalString("encoding").orElse("utf-8");
     Charset encoding;
     try {
-      encoding = Charset.forName(encodingName);
+      encoding = Charset.forName(properties.encoding());
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw properties.invalid("unknown encoding '" + encodingName + "'");
+      throw PropertiesContract.invalid(
+          where,
+          "encoding",
+          "must be a character encoding this Java knows, got '" + properties.encoding() + "'");
     }
-    String errors = properties.choice("errors", "strict", List.of("strict", "replace", "skip"));
     return new FilesystemOptions(
         path,
-        properties.stringList("include_patterns"),
-        properties.stringList("exclude_patterns"),
-        properties.integer("max_files", DEFAULT_MAX_FILES, 1),
-        properties.wholeNumber("max_file_size", DEFAULT_MAX_FILE_SIZE, 1),
+        properties.includePatterns(),
+        properties.excludePatterns(),
+        properties.maxFiles(),
+        properties.maxFileSize(),
         encoding,
-        DecodeErrors.valueOf(errors.toUpperCase(Locale.ROOT)));
+        properties.errors());
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.wct.connectors.common.PropertyReader;
 import dev.wct.connectors.common.StandardInput;
 import dev.wct.spi.Connector;
 import dev.wct.spi.ProducerContext;
@@ -13,6 +12,7 @@ import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.properties.PropertiesContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,11 +23,20 @@ import org.slf4j.LoggerFactory;
 /**
  * What every database connector does the same way: open a read-only session, read the catalogue,
  * filter the tables, sample a bounded number of rows from each and write one item per non-null
- * cell. A subclass only says how to connect, how to read its catalogue and how to quote names.
+ * cell. A subclass only says what its properties are, how to connect, how to read its catalogue and
+ * how to quote names.
+ *
+ * @param <P> the connector's properties record
  */
-public abstract class DatabaseConnector implements Connector {
+public abstract class DatabaseConnector<P extends Record> implements Connector {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseConnector.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The connector's property contract. */
+  protected abstract PropertiesContract<P> contract();
+
+  /** The sampling part of the bound properties. */
+  protected abstract SamplingOptions sampling(P properties);
 
   /**
    * Opens a read-only session.
@@ -35,10 +44,10 @@ public abstract class DatabaseConnector implements Connector {
    * @throws WctException when the database cannot be reached or refuses the session (see {@link
    *     ConnectionFailures})
    */
-  protected abstract DatabaseSession open(PropertyReader properties, ProducerContext context);
+  protected abstract DatabaseSession open(P properties, ProducerContext context);
 
   /** The base tables to consider, each with its columns, before the table filters. */
-  protected abstract List<Table> readCatalogue(Connection connection, PropertyReader properties)
+  protected abstract List<Table> readCatalogue(Connection connection, P properties)
       throws SQLException;
 
   /** Quotes one identifier for this database's SQL. */
@@ -61,16 +70,26 @@ public abstract class DatabaseConnector implements Connector {
   }
 
   @Override
+  public final JsonNode propertiesSchema() {
+    return contract().schema();
+  }
+
+  /** Binds the properties and opens a session, as {@link #extract} does. */
+  final DatabaseSession openSession(JsonNode properties, ProducerContext context) {
+    return open(contract().bind(type(), properties), context);
+  }
+
+  @Override
   public final List<SchemaRef> outputSchemas() {
     return StandardInput.SCHEMAS;
   }
 
   @Override
   public final void extract(ProducerContext context, JsonNode properties, ContentWriter out) {
-    PropertyReader reader = new PropertyReader(type(), properties);
-    SamplingOptions sampling = SamplingOptions.read(reader);
-    try (DatabaseSession session = open(reader, context)) {
-      List<Table> tables = tables(session, reader, sampling.tables());
+    P bound = contract().bind(type(), properties);
+    SamplingOptions sampling = sampling(bound);
+    try (DatabaseSession session = open(bound, context)) {
+      List<Table> tables = tables(session, bound, sampling.tables());
       out.field("name", TextNode.valueOf(type() + " sample of " + session.source()));
       out.field(
           "description",
@@ -88,10 +107,10 @@ public abstract class DatabaseConnector implements Connector {
   }
 
   /** The catalogue's tables that pass the filters, in schema then name order. */
-  private List<Table> tables(DatabaseSession session, PropertyReader reader, TableFilter filter) {
+  private List<Table> tables(DatabaseSession session, P properties, TableFilter filter) {
     List<Table> catalogue;
     try {
-      catalogue = readCatalogue(session.connection(), reader);
+      catalogue = readCatalogue(session.connection(), properties);
     } catch (SQLException e) {
       throw catalogueFailure(session, e);
     }

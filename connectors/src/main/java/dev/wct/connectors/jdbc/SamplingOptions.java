@@ -1,40 +1,37 @@
 package dev.wct.connectors.jdbc;
 
-import dev.wct.connectors.common.PropertiesSchema;
-import dev.wct.connectors.common.PropertyReader;
-import java.util.Objects;
+import dev.wct.spi.properties.Property;
+import java.util.List;
 
-/** The properties every database connector shares: how many rows, which tables. */
-public record SamplingOptions(int maxRowsPerTable, TableFilter tables) {
+/**
+ * The properties every database connector shares: how many rows, which tables. Flattened into each
+ * database connector's properties record.
+ */
+public record SamplingOptions(
+    @Property(
+            description = "At most this many rows are read from each table.",
+            defaultValue = "" + SamplingOptions.DEFAULT_MAX_ROWS_PER_TABLE,
+            minimum = 1)
+        int maxRowsPerTable,
+    @Property(
+            description =
+                "Only these tables ('name' or 'schema.name', exact). Default: every table.")
+        List<String> includeTables,
+    @Property(
+            description =
+                "Never these tables ('name' or 'schema.name', exact); wins over include_tables.")
+        List<String> excludeTables) {
   public static final int DEFAULT_MAX_ROWS_PER_TABLE = 10;
 
   public SamplingOptions {
     if (maxRowsPerTable < 1) {
       throw new IllegalArgumentException("maxRowsPerTable must be at least 1");
     }
-    Objects.requireNonNull(tables, "tables");
+    includeTables = includeTables == null ? List.of() : List.copyOf(includeTables);
+    excludeTables = excludeTables == null ? List.of() : List.copyOf(excludeTables);
   }
 
-  public static SamplingOptions read(PropertyReader properties) {
-    return new SamplingOptions(
-        properties.integer("max_rows_per_table", DEFAULT_MAX_ROWS_PER_TABLE, 1),
-        new TableFilter(
-            properties.stringList("include_tables"), properties.stringList("exclude_tables")));
-  }
-
-  /** Declares {@code max_rows_per_table}, {@code include_tables} and {@code exclude_tables}. */
-  public static PropertiesSchema declare(PropertiesSchema schema) {
-    return schema
-        .integer(
-            "max_rows_per_table",
-            "At most this many rows are read from each table.",
-            DEFAULT_MAX_ROWS_PER_TABLE,
-            1)
-        .stringList(
-            "include_tables",
-            "Only these tables ('name' or 'schema.name', exact). Default: every table.")
-        .stringList(
-            "exclude_tables",
-            "Never these tables ('name' or 'schema.name', exact); wins over" + " include_tables.");
+  public TableFilter tables() {
+    return new TableFilter(includeTables, excludeTables);
   }
 }

@@ -1,8 +1,5 @@
 package dev.wct.connectors.mysql;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.connectors.common.PropertiesSchema;
-import dev.wct.connectors.common.PropertyReader;
 import dev.wct.connectors.jdbc.Catalogue;
 import dev.wct.connectors.jdbc.ConnectionFailures;
 import dev.wct.connectors.jdbc.DatabaseConnector;
@@ -11,6 +8,8 @@ import dev.wct.connectors.jdbc.SamplingOptions;
 import dev.wct.connectors.jdbc.ServerOptions;
 import dev.wct.connectors.jdbc.Table;
 import dev.wct.spi.ProducerContext;
+import dev.wct.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesExample;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,7 +21,7 @@ import java.util.Properties;
  * Samples MySQL and MariaDB databases through MariaDB Connector/J. Without {@code database}, every
  * database but the system ones is read.
  */
-public final class MysqlConnector extends DatabaseConnector {
+public final class MysqlConnector extends DatabaseConnector<MysqlProperties> {
   public static final String TYPE = "mysql";
   public static final int DEFAULT_PORT = 3306;
 
@@ -41,16 +40,11 @@ public final class MysqlConnector extends DatabaseConnector {
           + " WHERE %s"
           + " ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION";
 
-  private static final JsonNode SCHEMA =
-      SamplingOptions.declare(
-              ServerOptions.declare(
-                  PropertiesSchema.builder(
-                      "mysql connector properties",
-                      "Samples the tables of a MySQL or MariaDB server, read-only."),
-                  DEFAULT_PORT,
-                  "Database to read. Default: every database except the system ones."))
-          .required("host", "user")
-          .build();
+  private static final PropertiesContract<MysqlProperties> CONTRACT =
+      PropertiesContract.of(MysqlProperties.class)
+          .withDefault("port", "" + DEFAULT_PORT)
+          .withDescription(
+              "database", "Database to read. Default: every database except the system ones.");
 
   @Override
   public String type() {
@@ -63,13 +57,31 @@ public final class MysqlConnector extends DatabaseConnector {
   }
 
   @Override
-  public JsonNode propertiesSchema() {
-    return SCHEMA.deepCopy();
+  public List<PropertiesExample> examples() {
+    return List.of(
+        PropertiesExample.of(
+            "One database, every secret from the worker's environment",
+            "{host: '${CRM_DB_HOST}', user: '${CRM_DB_USER}', password: '${CRM_DB_PASSWORD}',"
+                + " database: crm}"),
+        PropertiesExample.of(
+            "Two tables of a MariaDB on another port, more rows each",
+            "{host: db.internal, port: 3307, user: auditor, password: '${DB_PASSWORD}',"
+                + " include_tables: [crm.customers, crm.orders], max_rows_per_table: 100}"));
   }
 
   @Override
-  protected DatabaseSession open(PropertyReader properties, ProducerContext context) {
-    ServerOptions server = ServerOptions.read(properties, DEFAULT_PORT);
+  protected PropertiesContract<MysqlProperties> contract() {
+    return CONTRACT;
+  }
+
+  @Override
+  protected SamplingOptions sampling(MysqlProperties properties) {
+    return properties.sampling();
+  }
+
+  @Override
+  protected DatabaseSession open(MysqlProperties properties, ProducerContext context) {
+    ServerOptions server = properties.server();
     String location =
         server.endpoint() + server.database().map(d -> " database '" + d + "'").orElse("");
     String source = "mysql://" + server.endpoint() + server.database().map(d -> "/" + d).orElse("");
@@ -98,9 +110,9 @@ public final class MysqlConnector extends DatabaseConnector {
   }
 
   @Override
-  protected List<Table> readCatalogue(Connection connection, PropertyReader properties)
+  protected List<Table> readCatalogue(Connection connection, MysqlProperties properties)
       throws SQLException {
-    String database = properties.optionalString("database").map(String::strip).orElse(null);
+    String database = properties.server().database().orElse(null);
     String where =
         database != null
             ? "c.TABLE_SCHEMA = ?"

@@ -1,8 +1,5 @@
 package dev.wct.connectors.postgresql;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.connectors.common.PropertiesSchema;
-import dev.wct.connectors.common.PropertyReader;
 import dev.wct.connectors.jdbc.Catalogue;
 import dev.wct.connectors.jdbc.ConnectionFailures;
 import dev.wct.connectors.jdbc.DatabaseConnector;
@@ -11,6 +8,8 @@ import dev.wct.connectors.jdbc.SamplingOptions;
 import dev.wct.connectors.jdbc.ServerOptions;
 import dev.wct.connectors.jdbc.Table;
 import dev.wct.spi.ProducerContext;
+import dev.wct.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesExample;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,7 +20,7 @@ import java.util.Properties;
  * Samples the tables of PostgreSQL schemas (default {@code public}). The session runs with {@code
  * default_transaction_read_only} and without autocommit, so that rows are fetched with a cursor.
  */
-public final class PostgresqlConnector extends DatabaseConnector {
+public final class PostgresqlConnector extends DatabaseConnector<PostgresqlProperties> {
   public static final String TYPE = "postgresql";
   public static final int DEFAULT_PORT = 5432;
   public static final List<String> DEFAULT_SCHEMAS = List.of("public");
@@ -43,17 +42,11 @@ public final class PostgresqlConnector extends DatabaseConnector {
           + " WHERE c.table_schema = ANY (?)"
           + " ORDER BY c.table_schema, c.table_name, c.ordinal_position";
 
-  private static final JsonNode SCHEMA =
-      SamplingOptions.declare(
-              ServerOptions.declare(
-                      PropertiesSchema.builder(
-                          "postgresql connector properties",
-                          "Samples the tables of PostgreSQL schemas, read-only."),
-                      DEFAULT_PORT,
-                      "Database to read. Default: the database named like the user.")
-                  .stringList("schemas", "Schemas to read.", DEFAULT_SCHEMAS))
-          .required("host", "user")
-          .build();
+  private static final PropertiesContract<PostgresqlProperties> CONTRACT =
+      PropertiesContract.of(PostgresqlProperties.class)
+          .withDefault("port", "" + DEFAULT_PORT)
+          .withDescription(
+              "database", "Database to read. Default: the database named like the user.");
 
   @Override
   public String type() {
@@ -66,14 +59,31 @@ public final class PostgresqlConnector extends DatabaseConnector {
   }
 
   @Override
-  public JsonNode propertiesSchema() {
-    return SCHEMA.deepCopy();
+  public List<PropertiesExample> examples() {
+    return List.of(
+        PropertiesExample.of(
+            "Two schemas of one database, the password from the worker's environment",
+            "{host: '${PG_HOST}', user: wct_reader, password: '${PG_PASSWORD}', database: shop,"
+                + " schemas: [public, sales]}"),
+        PropertiesExample.of(
+            "Everything in public but the audit log, a short connection timeout",
+            "{host: 10.0.0.12, user: auditor, password: '${PG_PASSWORD}', connect_timeout: 3,"
+                + " exclude_tables: [public.audit_log]}"));
   }
 
   @Override
-  protected DatabaseSession open(PropertyReader properties, ProducerContext context) {
-    ServerOptions server = ServerOptions.read(properties, DEFAULT_PORT);
-    schemas(properties); // reject a bad value before connecting
+  protected PropertiesContract<PostgresqlProperties> contract() {
+    return CONTRACT;
+  }
+
+  @Override
+  protected SamplingOptions sampling(PostgresqlProperties properties) {
+    return properties.sampling();
+  }
+
+  @Override
+  protected DatabaseSession open(PostgresqlProperties properties, ProducerContext context) {
+    ServerOptions server = properties.server();
     String database = server.database().orElse(server.user());
     String location = server.endpoint() + " database '" + database + "'";
     String source = "postgresql://" + server.endpoint() + "/" + database;
@@ -103,10 +113,10 @@ public final class PostgresqlConnector extends DatabaseConnector {
   }
 
   @Override
-  protected List<Table> readCatalogue(Connection connection, PropertyReader properties)
+  protected List<Table> readCatalogue(Connection connection, PostgresqlProperties properties)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(CATALOGUE)) {
-      query.setArray(1, connection.createArrayOf("text", schemas(properties).toArray()));
+      query.setArray(1, connection.createArrayOf("text", properties.schemas().toArray()));
       return Catalogue.read(query);
     }
   }
@@ -114,13 +124,5 @@ public final class PostgresqlConnector extends DatabaseConnector {
   @Override
   protected String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
-
-  private static List<String> schemas(PropertyReader properties) {
-    List<String> schemas = properties.stringList("schemas");
-    if (schemas.stream().anyMatch(String::isBlank)) {
-      throw properties.invalid("property 'schemas' must not contain blank names");
-    }
-    return schemas.isEmpty() ? DEFAULT_SCHEMAS : schemas;
   }
 }

@@ -1,8 +1,5 @@
 package dev.wct.connectors.sqlite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.connectors.common.PropertiesSchema;
-import dev.wct.connectors.common.PropertyReader;
 import dev.wct.connectors.jdbc.Catalogue;
 import dev.wct.connectors.jdbc.ConnectionFailures;
 import dev.wct.connectors.jdbc.DatabaseConnector;
@@ -12,6 +9,8 @@ import dev.wct.connectors.jdbc.Table;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
+import dev.wct.spi.properties.PropertiesContract;
+import dev.wct.spi.properties.PropertiesExample;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ import org.sqlite.SQLiteOpenMode;
  * Samples the tables of a SQLite file, opened read-only: a missing file is an error and is never
  * created.
  */
-public final class SqliteConnector extends DatabaseConnector {
+public final class SqliteConnector extends DatabaseConnector<SqliteProperties> {
   public static final String TYPE = "sqlite";
 
   /** The schema name SQLite gives the opened file. */
@@ -41,17 +40,8 @@ public final class SqliteConnector extends DatabaseConnector {
           + " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
           + " ORDER BY m.name, p.cid";
 
-  private static final JsonNode SCHEMA =
-      SamplingOptions.declare(
-              PropertiesSchema.builder(
-                      "sqlite connector properties",
-                      "Samples the tables of a SQLite database file, read-only.")
-                  .string(
-                      "database_path",
-                      "The database file; a relative path resolves against the working directory"
-                          + " of the process that runs the connector. Never created."))
-          .required("database_path")
-          .build();
+  private static final PropertiesContract<SqliteProperties> CONTRACT =
+      PropertiesContract.of(SqliteProperties.class);
 
   @Override
   public String type() {
@@ -64,19 +54,33 @@ public final class SqliteConnector extends DatabaseConnector {
   }
 
   @Override
-  public JsonNode propertiesSchema() {
-    return SCHEMA.deepCopy();
+  public List<PropertiesExample> examples() {
+    return List.of(
+        PropertiesExample.of(
+            "An app's database file, 50 rows per table, migrations left out",
+            "{database_path: ./data/app.db, max_rows_per_table: 50,"
+                + " exclude_tables: [schema_migrations]}"));
   }
 
   @Override
-  protected DatabaseSession open(PropertyReader properties, ProducerContext context) {
+  protected PropertiesContract<SqliteProperties> contract() {
+    return CONTRACT;
+  }
+
+  @Override
+  protected SamplingOptions sampling(SqliteProperties properties) {
+    return properties.sampling();
+  }
+
+  @Override
+  protected DatabaseSession open(SqliteProperties properties, ProducerContext context) {
     Path file = databaseFile(properties, context.workingDirectory());
     String location = "'" + file + "'";
     if (!Files.exists(file)) {
-      throw properties.invalid("database file '" + file + "' does not exist");
+      throw WctException.user(TYPE + ": database file '" + file + "' does not exist");
     }
     if (!Files.isRegularFile(file)) {
-      throw properties.invalid("database path '" + file + "' is not a file");
+      throw WctException.user(TYPE + ": database path '" + file + "' is not a file");
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
@@ -99,7 +103,7 @@ public final class SqliteConnector extends DatabaseConnector {
   }
 
   @Override
-  protected List<Table> readCatalogue(Connection connection, PropertyReader properties)
+  protected List<Table> readCatalogue(Connection connection, SqliteProperties properties)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(CATALOGUE)) {
       return Catalogue.read(query);
@@ -126,12 +130,13 @@ public final class SqliteConnector extends DatabaseConnector {
     return super.catalogueFailure(session, e);
   }
 
-  private static Path databaseFile(PropertyReader properties, Path workingDirectory) {
-    String path = properties.requiredString("database_path");
+  private static Path databaseFile(SqliteProperties properties, Path workingDirectory) {
+    String path = properties.databasePath();
     try {
       return workingDirectory.resolve(path).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
-      throw properties.invalid("invalid database_path '" + path + "': " + e.getReason());
+      throw PropertiesContract.invalid(
+          TYPE, "database_path", "is not a valid path (" + e.getReason() + "), got '" + path + "'");
     }
   }
 }

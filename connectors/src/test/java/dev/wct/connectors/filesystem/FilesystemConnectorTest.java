@@ -183,7 +183,9 @@ class FilesystemConnectorTest {
   @Test
   void anUnknownEncodingIsAUserError() {
     assertThatThrownBy(() -> run("{\"path\":\"" + webapp + "\",\"encoding\":\"klingon-8\"}"))
-        .hasMessage("filesystem: unknown encoding 'klingon-8'");
+        .hasMessage(
+            "filesystem: property 'encoding' must be a character encoding this Java knows, got"
+                + " 'klingon-8'");
   }
 
   @Test

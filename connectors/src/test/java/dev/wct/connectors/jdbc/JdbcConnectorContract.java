@@ -3,7 +3,6 @@ package dev.wct.connectors.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wct.connectors.common.PropertyReader;
 import dev.wct.testkit.RecordingContext;
 import dev.wct.testkit.connectors.DatabaseConnectorContract;
 import java.sql.SQLException;
@@ -14,12 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The database connector contract, plus what only a JDBC connector can show: its sessions. */
 public abstract class JdbcConnectorContract extends DatabaseConnectorContract {
   @Override
-  protected abstract DatabaseConnector connector();
+  protected abstract DatabaseConnector<?> connector();
 
   @Test
   void opensSessionsThatRefuseWrites() throws Exception {
-    PropertyReader properties = new PropertyReader(connector().type(), fixture.properties());
-    try (DatabaseSession session = connector().open(properties, new RecordingContext(tempDir))) {
+    try (DatabaseSession session =
+        connector().openSession(fixture.properties(), new RecordingContext(tempDir))) {
       assertThat(session.connection().isReadOnly()).isTrue();
       assertThatThrownBy(
               () -> {

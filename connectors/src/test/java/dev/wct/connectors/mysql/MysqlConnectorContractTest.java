@@ -31,7 +31,7 @@ class MysqlConnectorContractTest extends JdbcConnectorContract {
   }
 
   @Override
-  protected DatabaseConnector connector() {
+  protected DatabaseConnector<?> connector() {
     return new MysqlConnector();
   }
 

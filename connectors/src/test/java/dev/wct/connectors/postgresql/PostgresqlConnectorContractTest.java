@@ -32,7 +32,7 @@ class PostgresqlConnectorContractTest extends JdbcConnectorContract {
   }
 
   @Override
-  protected DatabaseConnector connector() {
+  protected DatabaseConnector<?> connector() {
     return new PostgresqlConnector();
   }
 

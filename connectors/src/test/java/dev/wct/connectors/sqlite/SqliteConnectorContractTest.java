@@ -13,7 +13,7 @@ import java.util.Optional;
 /** The database connector contract on a SQLite file in a temporary folder. */
 class SqliteConnectorContractTest extends JdbcConnectorContract {
   @Override
-  protected DatabaseConnector connector() {
+  protected DatabaseConnector<?> connector() {
     return new SqliteConnector();
   }
 

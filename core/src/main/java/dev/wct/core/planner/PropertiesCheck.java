@@ -3,12 +3,15 @@ package dev.wct.core.planner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.wct.spi.Component;
+import dev.wct.spi.properties.PropertiesContract;
 import dev.wct.spi.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,8 +32,15 @@ final class PropertiesCheck {
    */
   record Violation(String subPath, String message) {}
 
+  /** Draft 2020-12, knowing the placeholder keyword as an annotation (no "unknown keyword"). */
   private static final JsonSchemaFactory FACTORY =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+      JsonSchemaFactory.getInstance(
+          SpecVersion.VersionFlag.V202012,
+          builder ->
+              builder.metaSchema(
+                  JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                      .keyword(new AnnotationKeyword(PropertiesContract.PLACEHOLDER_KEYWORD))
+                      .build()));
 
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
 
@@ -43,31 +53,54 @@ final class PropertiesCheck {
     if (schema instanceof String brokenSchema) {
       return List.of(new Violation("", brokenSchema));
     }
+    JsonNode schemaJson = component.propertiesSchema();
     List<Violation> violations = new ArrayList<>();
+    List<Violation> fromPlaceholders = new ArrayList<>();
     for (ValidationMessage message : ((JsonSchema) schema).validate(instance)) {
-      violations.add(violation(message, instance, component.propertiesSchema()));
+      Violation violation = violation(message, instance, schemaJson);
+      violations.add(violation);
+      if (isPlaceholderAlternative(message, schemaJson)) {
+        fromPlaceholders.add(violation);
+      }
     }
-    violations.removeIf(v -> isPlaceholderAlternative(v) && hasOtherAt(v, violations));
+    violations.removeIf(
+        v ->
+            fromPlaceholders.stream().anyMatch(p -> p == v)
+                && hasOtherAt(v, violations, fromPlaceholders));
     violations.sort(Comparator.comparing(Violation::subPath).thenComparing(Violation::message));
     return violations;
   }
 
   /**
-   * Schemas accept a {@code ${VAR}} string wherever a typed value goes (oneOf: the type, or a
-   * placeholder). A value that fails both only needs the first reason: the user did not mean a
-   * placeholder.
+   * Whether the violation was raised inside a schema marked {@value
+   * PropertiesContract#PLACEHOLDER_KEYWORD}: schemas accept a {@code ${VAR}} string wherever a
+   * typed value goes through such a marked alternative. A value that fails the type and the
+   * placeholder only needs the first reason (the user did not mean a placeholder), so a marked
+   * violation is dropped when another is reported at the same place; a lone one (a patterned
+   * string) is kept.
    */
-  private static boolean isPlaceholderAlternative(Violation violation) {
-    return violation.message().contains("regex pattern ^\\$\\{");
+  private static boolean isPlaceholderAlternative(ValidationMessage message, JsonNode schema) {
+    JsonNode current = schema;
+    JsonNodePath path = message.getSchemaLocation().getFragment();
+    for (int i = 0; i < path.getNameCount() && current != null; i++) {
+      if (current.path(PropertiesContract.PLACEHOLDER_KEYWORD).asBoolean(false)) {
+        return true;
+      }
+      Object element = path.getElement(i);
+      current =
+          element instanceof Integer index ? current.get(index) : current.get(element.toString());
+    }
+    return current != null && current.path(PropertiesContract.PLACEHOLDER_KEYWORD).asBoolean(false);
   }
 
-  private static boolean hasOtherAt(Violation violation, List<Violation> all) {
+  private static boolean hasOtherAt(
+      Violation violation, List<Violation> all, List<Violation> fromPlaceholders) {
     return all.stream()
         .anyMatch(
             other ->
                 other != violation
                     && other.subPath().equals(violation.subPath())
-                    && !isPlaceholderAlternative(other));
+                    && fromPlaceholders.stream().noneMatch(p -> p == other));
   }
 
   private static Object compile(Component component) {

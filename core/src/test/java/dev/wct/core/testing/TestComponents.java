@@ -115,7 +115,8 @@ public final class TestComponents {
              "maximum_evidence_count": {"type": "integer", "minimum": 0, "default": 3},
              "evidence_context_size": {"anyOf": [
                {"enum": ["small", "medium", "large"]},
-               {"type": "string", "pattern": "^\\\\$\\\\{[^}]+\\\\}$"}]}
+               {"type": "string", "pattern": "^\\\\$\\\\{[^}]+\\\\}$",
+                "x-wct-placeholder": true}]}
            },
            "additionalProperties": false}
           """);

@@ -1,0 +1,42 @@
+package dev.wct.connectors.filesystem;
+
+import dev.wct.spi.properties.Property;
+import java.util.List;
+
+/** The properties of the {@code filesystem} connector, as bound from the runbook. */
+record FilesystemProperties(
+    @Property(
+            description =
+                "File or folder to read; a relative path resolves against the working directory"
+                    + " of the process that runs the connector.",
+            required = true)
+        String path,
+    @Property(
+            description =
+                "Globs on the path relative to 'path'. A pattern without '/' matches a file name"
+                    + " at any depth ('*.php' matches 'a/b/index.php'); a pattern with '/' matches"
+                    + " the whole relative path ('src/**/*.php'). Default: every file.")
+        List<String> includePatterns,
+    @Property(
+            description =
+                "Globs like include_patterns; a matching folder is skipped with everything in it"
+                    + " ('node_modules', 'vendor/**').")
+        List<String> excludePatterns,
+    @Property(
+            description = "At most this many text files are read; the rest are counted.",
+            defaultValue = "" + FilesystemOptions.DEFAULT_MAX_FILES,
+            minimum = 1)
+        int maxFiles,
+    @Property(
+            description = "Files larger than this many bytes are skipped and counted.",
+            defaultValue = "" + FilesystemOptions.DEFAULT_MAX_FILE_SIZE,
+            minimum = 1)
+        long maxFileSize,
+    @Property(description = "Character encoding of the files.", defaultValue = "utf-8")
+        String encoding,
+    @Property(
+            description =
+                "Bytes invalid in the encoding: 'strict' skips the file as binary, 'replace'"
+                    + " substitutes U+FFFD, 'skip' drops them.",
+            defaultValue = "strict")
+        DecodeErrors errors) {}
