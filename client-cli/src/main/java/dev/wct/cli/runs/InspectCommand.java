@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.cli.report.ArtifactTable;
+import dev.wct.cli.report.PrivateFiles;
 import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.Units;
@@ -142,7 +143,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
     Path target = output.toAbsolutePath();
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    try (OutputStream file = Files.newOutputStream(partial)) {
+    try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
       Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
       copyPretty(artifacts, writer);
       writer.flush();
