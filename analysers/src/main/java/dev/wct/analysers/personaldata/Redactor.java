@@ -111,69 +111,52 @@ public final class Redactor implements SnippetFactory {
    * structural}; detected values are masked by their detector, then held to the identifier rule.
    */
   String mask(String window, boolean[] structural) {
-    List<ValueScanner.Match> matches = scanner.scan(window, Tokens.of(window));
+    Tokens tokens = Tokens.of(window);
+    boolean[] clear = structural.clone();
+    if (!keywords.isEmpty()) {
+      for (int t = 0; t < tokens.count(); t++) {
+        String word = window.substring(tokens.start(t), tokens.end(t));
+        if (keywords.contains(word.toLowerCase(Locale.ROOT))) {
+          java.util.Arrays.fill(clear, tokens.start(t), tokens.end(t), true);
+        }
+      }
+    }
     StringBuilder out = new StringBuilder(window.length());
     int position = 0;
-    for (ValueScanner.Match match : matches) {
+    for (ValueScanner.Match match : scanner.scan(window, tokens)) {
       if (match.start() < position) {
         continue;
       }
-      maskWords(out, window, position, match.start(), structural);
+      maskWords(out, window, position, match.start(), clear);
       String value = window.substring(match.start(), match.end());
       out.append(identifier(match.detector().mask(value)));
       position = match.end();
     }
-    maskWords(out, window, position, window.length(), structural);
+    maskWords(out, window, position, window.length(), clear);
     return out.toString();
   }
 
-  /** Appends {@code text[from, to)} with every word masked but keywords and structural names. */
-  private void maskWords(StringBuilder out, String text, int from, int to, boolean[] structural) {
-    int i = from;
-    while (i < to) {
+  /**
+   * Appends {@code text[from, to)} with every word masked: each keeps its shape, its first letter
+   * and the characters flagged {@code clear} (keywords and structural names).
+   */
+  private static void maskWords(StringBuilder out, String text, int from, int to, boolean[] clear) {
+    boolean wordStart = true;
+    for (int i = from; i < to; ) {
       int c = text.codePointAt(i);
       if (!isWordChar(c)) {
         out.appendCodePoint(c);
-        i += Character.charCount(c);
-        continue;
-      }
-      int end = i;
-      while (end < to && isWordChar(text.codePointAt(end))) {
-        end += Character.charCount(text.codePointAt(end));
-      }
-      maskWord(out, text, i, end, structural);
-      i = end;
-    }
-  }
-
-  private void maskWord(StringBuilder out, String text, int start, int end, boolean[] structural) {
-    boolean[] keyword = keywordChars(text.substring(start, end));
-    for (int i = start; i < end; ) {
-      int c = text.codePointAt(i);
-      boolean clear = structural[i] || keyword[i - start] || (i == start && Character.isLetter(c));
-      if (clear) {
-        out.appendCodePoint(c);
+        wordStart = true;
       } else {
-        out.append(MASK);
+        if (clear[i] || (wordStart && Character.isLetter(c))) {
+          out.appendCodePoint(c);
+        } else {
+          out.append(MASK);
+        }
+        wordStart = false;
       }
       i += Character.charCount(c);
     }
-  }
-
-  /** Which characters of {@code word} belong to one of its parts that is a keyword. */
-  private boolean[] keywordChars(String word) {
-    boolean[] kept = new boolean[word.length()];
-    if (keywords.isEmpty()) {
-      return kept;
-    }
-    Tokens parts = Tokens.of(word);
-    for (int p = 0; p < parts.count(); p++) {
-      String part = word.substring(parts.start(p), parts.end(p));
-      if (keywords.contains(part.toLowerCase(Locale.ROOT))) {
-        java.util.Arrays.fill(kept, parts.start(p), parts.end(p), true);
-      }
-    }
-    return kept;
   }
 
   /**
