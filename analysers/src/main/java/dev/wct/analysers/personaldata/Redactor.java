@@ -68,7 +68,8 @@ public final class Redactor implements SnippetFactory {
     Set<String> words = new HashSet<>();
     for (String keyword : Objects.requireNonNull(keywords, "keywords")) {
       for (String word : Tokens.words(keyword)) {
-        if (word.codePoints().anyMatch(Character::isLetter)) {
+        // Single letters ("s" of "driver's") are no keyword, and would unmask a letter anywhere.
+        if (word.length() > 1 && word.codePoints().anyMatch(Character::isLetter)) {
           words.add(word.toLowerCase(Locale.ROOT));
         }
       }

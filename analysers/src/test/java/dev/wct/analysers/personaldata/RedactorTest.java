@@ -136,6 +136,12 @@ class RedactorTest {
   }
 
   @Test
+  void singleLetterWordsOfKeywordsUnmaskNothing() {
+    assertThat(masking("driver's licence", "e-mail").mask("Sup3rS3cret eXs"))
+        .isEqualTo("S********** e**");
+  }
+
+  @Test
   void csvHeaderIsAStructuralNameButAFirstDataRowIsNot() {
     String csv = "name,dob,diagnosis,ssn\nJohn Smith,1958-07-09,HIV positive,123-45-8712\n";
     TextItem withHeader = new TextItem(csv, "patients.csv", null, null, null, "patients.csv");
