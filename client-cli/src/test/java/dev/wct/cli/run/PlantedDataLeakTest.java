@@ -142,7 +142,11 @@ class PlantedDataLeakTest {
 
     // What was scanned must have been found, or the test proves nothing.
     assertThat(Files.readString(json))
-        .contains("\"ssn\"", "\"iban\"", "\"email\"", "patient", "health");
+        .contains("\"ssn\"", "\"iban\"", "\"email\"", "patient", "health")
+        .containsPattern("\"table\"\\s*:\\s*\"patients\"")
+        .containsPattern("\"table\"\\s*:\\s*\"users\"")
+        .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*notes.txt\"")
+        .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*settings.ini\"");
 
     Map<String, String> places = new LinkedHashMap<>();
     Set<Path> sources = sourceArtifactFiles(store, runId);
