@@ -6,6 +6,7 @@ import dev.wct.analysers.common.TextItem;
 import dev.wct.analysers.ruleset.Rule;
 import dev.wct.analysers.ruleset.Ruleset;
 import dev.wct.analysers.text.Tokens;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class Redactor implements SnippetFactory {
     return mask(window, structural(item, from, to)).strip();
   }
 
-  /** Masks {@code text} as a whole, knowing nothing of its structure (for tests and names). */
+  /** Masks {@code text} as a whole, knowing nothing of its structure (for tests). */
   String mask(String text) {
     return mask(text, new boolean[text.length()]);
   }
@@ -118,7 +119,7 @@ public final class Redactor implements SnippetFactory {
       for (int t = 0; t < tokens.count(); t++) {
         String word = window.substring(tokens.start(t), tokens.end(t));
         if (keywords.contains(word.toLowerCase(Locale.ROOT))) {
-          java.util.Arrays.fill(clear, tokens.start(t), tokens.end(t), true);
+          Arrays.fill(clear, tokens.start(t), tokens.end(t), true);
         }
       }
     }
