@@ -3,7 +3,7 @@ package dev.wct.cli.report;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.ArtifactRecord;

@@ -2,15 +2,15 @@ package dev.wct.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.activities.engine.EmbeddedTemporal;
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.RunHandle;
-import dev.wct.activities.engine.RunLauncher;
+import dev.wct.engine.EmbeddedTemporal;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.engine.RunHandle;
+import dev.wct.engine.RunLauncher;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecords;

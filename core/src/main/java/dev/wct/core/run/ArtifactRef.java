@@ -1,6 +1,6 @@
 package dev.wct.core.run;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.util.Objects;
 
 /**
