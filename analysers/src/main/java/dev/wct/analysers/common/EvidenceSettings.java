@@ -50,7 +50,10 @@ public record EvidenceSettings(
   public enum Redaction {
     /** Values as found: only for reports that are themselves protected. */
     NONE,
-    /** Identifying parts hidden: {@code j***@example.com}, {@code **** **** **** 4242}. */
+    /**
+     * Every scanned word and number masked to its shape: {@code j***@e******.c**}, {@code **** ****
+     * **** 4242}.
+     */
     MASK;
 
     public String id() {

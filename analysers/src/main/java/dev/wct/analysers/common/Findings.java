@@ -51,7 +51,8 @@ public final class Findings {
 
   /**
    * Records one match in a name (file path, table or column name), which identifies what an item is
-   * about more strongly than its text.
+   * about more strongly than its text. The name is its own evidence: structural names are the one
+   * thing {@link dev.wct.analysers.personaldata.Redactor} leaves in clear.
    */
   public void nameMatch(
       String category, String pattern, String rule, TextItem source, String name) {

@@ -31,7 +31,7 @@ public record PatternMatching(
         int maximumEvidenceCount,
     @Property(
             description =
-                "mask: hide matched values in snippets (j***@example.com); none: show them",
+                "mask: every scanned word and number in snippets masked, keeping shape and first letter (j***@e******.c**); none: evidence in clear",
             defaultValue = "mask")
         EvidenceSettings.Redaction evidenceRedaction) {
 

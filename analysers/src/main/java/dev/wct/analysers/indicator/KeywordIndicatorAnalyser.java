@@ -104,7 +104,8 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
         RulesetLoader.load(
             settings.ruleset(), context.workingDirectory(), rulesetKind(), KnownDetectors.NAMES);
     KeywordIndex<Rule> index = INDEXES.computeIfAbsent(ruleset, KeywordIndicatorAnalyser::index);
-    Findings findings = new Findings(settings.evidence(), new Redactor(settings.evidence(), "US"));
+    Findings findings =
+        new Findings(settings.evidence(), Redactor.forRuleset(settings.evidence(), "US", ruleset));
     Instant started = Instant.now();
     ItemStream.Totals totals =
         ItemStream.forEach(

@@ -111,7 +111,8 @@ public final class PersonalDataAnalyser implements Analyser {
             settings.ruleset(), context.workingDirectory(), RULESET_KIND, KnownDetectors.NAMES);
     Compiled compiled = compile(ruleset, region);
     Findings findings =
-        new Findings(settings.evidence(), new Redactor(settings.evidence(), region));
+        new Findings(
+            settings.evidence(), Redactor.forRuleset(settings.evidence(), region, ruleset));
     Instant started = Instant.now();
     ItemStream.Totals totals =
         ItemStream.forEach(

@@ -27,6 +27,18 @@ class DataSubjectAnalyserTest {
   }
 
   @Test
+  void evidenceShowsTheKeywordButNoWordOfItsContext() {
+    CollectingWriter out =
+        analyse(
+            List.of(
+                Inputs.file(
+                    "notes.txt", "Patient Anna Berglund, HIV positive, lives at 12 Elm Street.")));
+
+    String snippet = out.item("subject", "patient").at("/evidence/0/snippet").asText();
+    assertThat(snippet).isEqualTo("Patient A*** B*******, H** p*******, l**** a* ** E** S*****.");
+  }
+
+  @Test
   void tableNamedAfterASubjectScoresHigherThanAPassingMention() {
     CollectingWriter out =
         analyse(

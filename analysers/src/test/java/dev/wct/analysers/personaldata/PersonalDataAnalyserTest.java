@@ -86,6 +86,27 @@ class PersonalDataAnalyserTest {
   }
 
   @Test
+  void defaultEvidenceShowsNoWordOfTheScannedContent() {
+    CollectingWriter out =
+        analyse(
+            properties(),
+            List.of(
+                Inputs.file(
+                    "settings.ini",
+                    "[db]\npassword = Sup3rS3cret-Passw0rd!\nsecret_key = sk_live_51HabcQwErTy\n"),
+                Inputs.file(
+                    "patients.csv",
+                    "name,date_of_birth,diagnosis,ssn\nJohn Smith,1958-07-09,HIV positive,"
+                        + "123-45-8712\n")));
+
+    String content = out.content().toString();
+    assertThat(content)
+        .doesNotContain("Sup3r", "Passw0rd", "51Habc", "John", "Smith", "HIV", "positive", "1958")
+        .contains("password = S**********-P*******!")
+        .contains("name,date_of_birth,diagnosis,ssn\\nJ*** S****,****-**-**,H** p*******");
+  }
+
+  @Test
   void unredactedEvidenceShowsTheValueWhenAskedFor() {
     ObjectNode properties = properties().put("evidence_redaction", "none");
 

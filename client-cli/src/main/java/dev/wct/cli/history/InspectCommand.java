@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.cli.options.JsonOption;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.report.ArtifactTable;
+import dev.wct.cli.report.PrivateFiles;
 import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.Units;
@@ -143,7 +144,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
     Path target = output.toAbsolutePath();
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    try (OutputStream file = Files.newOutputStream(partial)) {
+    try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
       Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
       copyPretty(artifacts, writer);
       writer.flush();

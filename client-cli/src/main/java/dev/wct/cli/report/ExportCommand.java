@@ -88,7 +88,7 @@ public final class ExportCommand implements Callable<Integer> {
       }
       Path target = output.toAbsolutePath();
       Path partial = target.resolveSibling(target.getFileName() + ".partial");
-      try (OutputStream file = Files.newOutputStream(partial)) {
+      try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
         if (chosen.equals("json")) {
           new ResultsDocument(artifacts).write(run, file);
         } else {

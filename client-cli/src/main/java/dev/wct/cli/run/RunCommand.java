@@ -6,8 +6,10 @@ import dev.wct.cli.CliContext;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.options.TemporalOptions;
 import dev.wct.cli.report.ArtifactTable;
+import dev.wct.cli.report.PrivateFiles;
 import dev.wct.cli.report.ResultsDocument;
 import dev.wct.cli.report.StoredRun;
+import dev.wct.cli.report.UnmaskedEvidence;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactState;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -208,7 +211,12 @@ public final class RunCommand implements Callable<Integer> {
       out.println("(" + hidden + " succeeded artifacts not listed; wct inspect lists every one)");
     }
     out.println();
-    out.println("Results: " + writeResults(artifacts, run.runId()));
+    StoredRun stored = StoredRun.load(artifacts, run.runId(), store.displayName());
+    out.println("Results: " + writeResults(artifacts, stored));
+    List<String> unmasked = UnmaskedEvidence.artifacts(artifacts, stored);
+    if (!unmasked.isEmpty()) {
+      out.println("Warning: " + UnmaskedEvidence.warning(unmasked));
+    }
     out.println("Run " + run.runId() + " " + result.status().label());
     out.println(
         "Next: wct inspect "
@@ -236,8 +244,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** Writes the results document and returns where it went, as the user should read it. */
-  private String writeResults(ArtifactStore artifacts, String runId) throws IOException {
-    StoredRun stored = StoredRun.load(artifacts, runId, store.displayName());
+  private String writeResults(ArtifactStore artifacts, StoredRun stored) throws IOException {
+    String runId = stored.run().runId();
     Optional<Path> directory = store.directory();
     if (output == null && directory.isEmpty()) {
       ByteArrayOutputStream document = new ByteArrayOutputStream();
@@ -248,9 +256,9 @@ public final class RunCommand implements Callable<Integer> {
     Path target =
         output != null ? output : directory.get().resolve("runs").resolve(runId).resolve(RESULTS);
     Path absolute = target.toAbsolutePath();
-    Files.createDirectories(absolute.getParent());
+    PrivateFiles.createDirectories(absolute.getParent());
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-    try (OutputStream file = Files.newOutputStream(partial)) {
+    try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
       new ResultsDocument(artifacts).write(stored, file);
     }
     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,6 +21,12 @@ import java.util.UUID;
  */
 final class DurableFiles {
   static final String TEMP_SUFFIX = ".tmp";
+
+  /** Artifacts and records are copies of scanned data or findings about it: owner only. */
+  static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+
+  static final Set<PosixFilePermission> PRIVATE_DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
 
   private DurableFiles() {}
 
@@ -30,9 +40,35 @@ final class DurableFiles {
     return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
   }
 
-  /** Opens a new temp file for writing; the caller forces and closes it. */
+  /**
+   * Opens a new temp file for writing, readable by its owner only (0600); the caller forces and
+   * closes it. A hard link or rename keeps the permissions, so the published file is private too.
+   */
   static FileChannel createTemp(Path temp) throws IOException {
-    return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return FileChannel.open(
+        temp,
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        privateAttributes(temp, PRIVATE_FILE));
+  }
+
+  /**
+   * Creates {@code directory} and its missing parents, each readable by its owner only (0700).
+   * Directories that exist already are left as they are.
+   */
+  static void createPrivateDirectories(Path directory) throws IOException {
+    Files.createDirectories(directory, privateAttributes(directory, PRIVATE_DIRECTORY));
+  }
+
+  /**
+   * The POSIX permissions as a creation attribute, or none where the file system has no POSIX
+   * attributes (Windows): there the platform's defaults apply.
+   */
+  private static FileAttribute<?>[] privateAttributes(
+      Path path, Set<PosixFilePermission> permissions) {
+    if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
   }
 
   /**

@@ -77,7 +77,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     }
     Path temp = DurableFiles.tempFileFor(target);
     try {
-      Files.createDirectories(target.getParent());
+      DurableFiles.createPrivateDirectories(target.getParent());
       MessageDigest digest = sha256();
       try (FileChannel channel = DurableFiles.createTemp(temp)) {
         OutputStream file =
@@ -215,7 +215,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private void writeRecord(String runId, String name, byte[] content, boolean durable) {
     Path file = recordFile(runId, name);
     try {
-      Files.createDirectories(file.getParent());
+      DurableFiles.createPrivateDirectories(file.getParent());
       DurableFiles.replace(file, content, durable);
       LOG.debug("saved record {} ({} bytes)", ArtifactStore.recordKey(runId, name), content.length);
     } catch (IOException e) {

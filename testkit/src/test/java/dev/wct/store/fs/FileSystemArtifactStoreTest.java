@@ -3,6 +3,7 @@ package dev.wct.store.fs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,36 @@ class FileSystemArtifactStoreTest {
     assertThat(data).hasContent("{}");
     assertThat(root.resolve("runs/run-1/_system/artifacts/db.json")).hasContent("{\"state\":1}");
     assertThat(store.location("run-1", "db")).isEqualTo(data.toAbsolutePath().toString());
+  }
+
+  @Test
+  void filesAreReadableByTheirOwnerOnlyAndFoldersOpenToTheOwnerOnly() throws IOException {
+    assumeTrue(
+        root.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "the file system has no POSIX permissions");
+    FileSystemArtifactStore store = open();
+
+    store.save("run-1", "db", out -> out.write("{}".getBytes(UTF_8)));
+    store.saveRecord("run-1", "artifacts/db.json", "{\"state\":1}".getBytes(UTF_8));
+    store.saveProgressRecord("run-1", "progress.json", "{}".getBytes(UTF_8));
+
+    List<Path> files = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root.resolve("runs"))) {
+      walk.forEach(path -> (Files.isDirectory(path) ? folders : files).add(path));
+    }
+    // the artifact, its checksum sidecar and both records
+    assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+    for (Path file : files) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as(file.toString())
+          .isEqualTo("rw-------");
+    }
+    for (Path folder : folders) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+          .as(folder.toString())
+          .isEqualTo("rwx------");
+    }
   }
 
   @Test
