@@ -72,12 +72,10 @@ class RunLauncherTest {
     RunHandle run = engine.start(plan().source("db").passThrough("copy", "db").build());
 
     assertThat(run.workflowId()).isEqualTo("wct-run-" + run.runId());
-    assertThat(
-            env.getWorkflowClient()
-                .newUntypedWorkflowStub(run.workflowId())
-                .describe()
-                .getMemo("runbook", String.class))
-        .isEqualTo("test runbook");
+    // Runs are found in the Temporal UI by their runbook and plan hash, on any server.
+    var description = env.getWorkflowClient().newUntypedWorkflowStub(run.workflowId()).describe();
+    assertThat(description.getMemo("runbook", String.class)).isEqualTo("test runbook");
+    assertThat(description.getMemo("planHash", String.class)).isEqualTo("plan-hash-2");
     RunRecord record = engine.records.run(run.runId()).orElseThrow();
     assertThat(record.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(record.runbookPath()).isEqualTo("runbook.yaml");
