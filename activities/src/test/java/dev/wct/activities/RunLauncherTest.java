@@ -9,13 +9,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.wct.activities.engine.RunHandle;
 import dev.wct.activities.engine.RunIds;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.core.spi.Connector;
 import dev.wct.core.testing.PlanBuilder;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
-import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
 import dev.wct.workflows.run.RunbookWorkerOptions;
@@ -82,7 +81,7 @@ class RunLauncherTest {
     assertThat(engine.store.readRecord(run.runId(), "plan.json")).isPresent();
     ExecutionPlan stored = engine.records.plan(run.runId()).orElseThrow();
     assertThat(engine.records.artifacts(run.runId(), stored))
-        .extracting(ArtifactRecord::artifactId, ArtifactRecord::state)
+        .extracting(ArtifactOutcome::id, ArtifactOutcome::state)
         .contains(tuple("copy", ArtifactState.WAITING));
     RunProgress progress = run.progress();
     assertThat(progress.waiting() + progress.running()).isEqualTo(2);
@@ -160,7 +159,7 @@ class RunLauncherTest {
     assertThat(engine.records.run(run.runId()).orElseThrow().status())
         .isEqualTo(RunStatus.CANCELLED);
     assertThat(engine.records.artifacts(run.runId()))
-        .extracting(ArtifactRecord::artifactId, ArtifactRecord::state, ArtifactRecord::skipReason)
+        .extracting(ArtifactOutcome::id, ArtifactOutcome::state, ArtifactOutcome::skipReason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("pii", ArtifactState.SKIPPED, "cancelled"),
             org.assertj.core.groups.Tuple.tuple("quick", ArtifactState.SUCCEEDED, null),

@@ -12,10 +12,10 @@ import dev.wct.cli.runs.StoreOptions;
 import dev.wct.core.error.WctException;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
-import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +28,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -75,8 +74,8 @@ public final class RunCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description =
-          "Where to write the results document (default: STORE/runs/RUN_ID/results.json; in"
-              + " an S3 store, its run record results.json).")
+          "Where to write the results document (default: the run's record results.json in the"
+              + " store, STORE/runs/RUN_ID/_system/results.json in a folder).")
   private Path output;
 
   @Option(
@@ -204,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
           artifact.id(),
           artifact.state(),
           artifact.attempts(),
-          duration(artifact),
+          artifact.durationMillis(),
           artifact.state() == ArtifactState.SUCCEEDED ? artifact.output() : null,
           artifact.error(),
           artifact.skipReason());
@@ -248,31 +247,25 @@ public final class RunCommand implements Callable<Integer> {
         : new PlainProgress(out, System::currentTimeMillis);
   }
 
-  /** Writes the results document and returns where it went, as the user should read it. */
+  /**
+   * Writes the results document, into the store as the run record {@code results.json} (a folder or
+   * S3 alike) unless {@code --output} names a file, and returns where it went.
+   */
   private String writeResults(ArtifactStore artifacts, String runId) throws IOException {
     StoredRun stored = StoredRun.load(artifacts, runId, store.displayName());
-    Optional<Path> directory = store.directory();
-    if (output == null && directory.isEmpty()) {
+    if (output == null) {
       ByteArrayOutputStream document = new ByteArrayOutputStream();
       new ResultsDocument(artifacts).write(stored, document);
       artifacts.saveRecord(runId, RESULTS, document.toByteArray());
-      return store.displayName() + " (run " + runId + ", record " + RESULTS + ")";
+      return artifacts.recordLocation(runId, RESULTS);
     }
-    Path target =
-        output != null ? output : directory.get().resolve("runs").resolve(runId).resolve(RESULTS);
-    Path absolute = target.toAbsolutePath();
+    Path absolute = output.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
     try (OutputStream file = Files.newOutputStream(partial)) {
       new ResultsDocument(artifacts).write(stored, file);
     }
     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-    return target.toString();
-  }
-
-  private static Long duration(ArtifactOutcome artifact) {
-    return artifact.startedAtMillis() == null || artifact.endedAtMillis() == null
-        ? null
-        : artifact.endedAtMillis() - artifact.startedAtMillis();
+    return output.toString();
   }
 }

@@ -65,7 +65,7 @@ class RunCommandTest {
         .anySatisfy(l -> assertThat(l).matches("\\[[^\\]]+\\] files +succeeded +\\(1 item, .*"))
         .anySatisfy(l -> assertThat(l).matches("personal_data +succeeded +1 .*"))
         .contains("Run " + runId + " completed");
-    Path results = Path.of(store, "runs", runId, "results.json");
+    Path results = Path.of(store, "runs", runId, "_system", "results.json");
     assertThat(lines).contains("Results: " + results);
 
     JsonNode doc = Json.mapper().readTree(results.toFile());

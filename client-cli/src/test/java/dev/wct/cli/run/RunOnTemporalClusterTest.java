@@ -99,7 +99,8 @@ class RunOnTemporalClusterTest {
     assertThat(Files.readString(artifacts.resolve("personal_data.json")))
         .contains("email")
         .doesNotContain(OTHER_FOLDER_TEXT);
-    assertThat(store.resolve("runs").resolve(runId).resolve("results.json")).exists();
+    assertThat(store.resolve("runs").resolve(runId).resolve("_system").resolve("results.json"))
+        .exists();
 
     Cli.Result runs = Cli.run("runs", "--store", store.toString());
     assertThat(runs.out()).contains(runId).contains("Cluster scan").contains("completed");
