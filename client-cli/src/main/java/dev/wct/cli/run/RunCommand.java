@@ -11,6 +11,7 @@ import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.runs.StoreOptions;
 import dev.wct.core.error.WctException;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.planner.PlanLimits;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
@@ -81,7 +82,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      description = "Producers running at once (default: the runbook's config.max_concurrency).")
+      description =
+          "Producers running at once, 1 to 2000 (default: the runbook's config.max_concurrency).")
   private Integer concurrency;
 
   @Option(
@@ -120,8 +122,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (concurrency != null && concurrency < 1) {
-      throw WctException.user("--concurrency must be at least 1, got " + concurrency);
+    if (concurrency != null) {
+      try {
+        PlanLimits.concurrency("--concurrency", concurrency);
+      } catch (IllegalArgumentException e) {
+        throw WctException.user(e.getMessage());
+      }
     }
     checkClusterOptions();
     JulToSlf4j.install();

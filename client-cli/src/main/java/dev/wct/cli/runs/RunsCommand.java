@@ -6,6 +6,7 @@ import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.TextTable;
 import dev.wct.cli.report.Units;
+import dev.wct.core.Checks;
 import dev.wct.core.error.WctException;
 import dev.wct.core.json.Json;
 import dev.wct.core.run.ArtifactState;
@@ -62,8 +63,10 @@ public final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (limit < 1) {
-      throw WctException.user("--limit must be at least 1, got " + limit);
+    try {
+      Checks.atLeastOne("--limit", limit);
+    } catch (IllegalArgumentException e) {
+      throw WctException.user(e.getMessage());
     }
     RunStatus wanted = status == null ? null : parseStatus(status);
     PrintWriter out = spec.commandLine().getOut();

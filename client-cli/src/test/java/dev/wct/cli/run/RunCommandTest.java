@@ -213,6 +213,19 @@ class RunCommandTest {
     assertThat(run.err().strip()).isEqualTo("wct: --concurrency must be at least 1, got 0");
   }
 
+  @Test
+  void concurrencyAboveWhatAWorkflowMayHavePendingIsRefusedNotCapped() throws Exception {
+    Path runbook = runbook("name: x\ndescription: y\nartifacts: {}\n");
+
+    Cli.Result run = Cli.run("run", runbook.toString(), "--store", store, "--concurrency", "5000");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "wct: --concurrency must be at most 2000, the most pending activities a Temporal"
+                + " workflow may have, got 5000");
+  }
+
   private Path runbook(String yaml) throws Exception {
     return Files.writeString(dir.resolve("runbook.yaml"), yaml);
   }
