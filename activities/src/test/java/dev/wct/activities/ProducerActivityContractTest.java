@@ -1,9 +1,9 @@
 package dev.wct.activities;
 
-import static dev.wct.activities.TestComponents.analyser;
-import static dev.wct.activities.TestComponents.connector;
-import static dev.wct.activities.TestComponents.items;
-import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.components.TestComponents.analyser;
+import static dev.wct.testkit.components.TestComponents.connector;
+import static dev.wct.testkit.components.TestComponents.items;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.activities.producer.ProducerActivitiesImpl;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactRef;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.memory.InMemoryArtifactStore;
 import dev.wct.workflows.producer.ProduceRequest;
 import dev.wct.workflows.producer.Produced;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import dev.wct.core.json.Json;
-import dev.wct.core.spi.Analyser;
-import dev.wct.core.spi.ComponentCatalog;
-import dev.wct.core.spi.RulesetProvider;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.Analyser;
+import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.RulesetProvider;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.wct.bench;
 
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.RunHandle;
-import dev.wct.activities.engine.RunLauncher;
-import dev.wct.activities.engine.WctWorkers;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.engine.RunHandle;
+import dev.wct.engine.RunLauncher;
+import dev.wct.activities.worker.WctWorkers;
 import dev.wct.bench.components.BenchComponents;
 import dev.wct.bench.measure.TimingArtifactStore;
 import dev.wct.bench.raw.LevelBarrierWorkflow;

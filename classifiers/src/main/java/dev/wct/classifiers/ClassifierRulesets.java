@@ -4,8 +4,8 @@ import dev.wct.classifiers.datasubject.GdprDataSubjectClassifier;
 import dev.wct.classifiers.personaldata.GdprPersonalDataClassifier;
 import dev.wct.classifiers.purpose.GdprProcessingPurposeClassifier;
 import dev.wct.classifiers.ruleset.ClassificationRuleset;
-import dev.wct.core.spi.RulesetDescriptor;
-import dev.wct.core.spi.RulesetProvider;
+import dev.wct.spi.RulesetDescriptor;
+import dev.wct.spi.RulesetProvider;
 import java.util.List;
 
 /** Lists the classification rulesets shipped with the GDPR classifiers. */

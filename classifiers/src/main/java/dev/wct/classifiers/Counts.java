@@ -1,7 +1,7 @@
 package dev.wct.classifiers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import java.util.Map;
 import java.util.TreeMap;
 

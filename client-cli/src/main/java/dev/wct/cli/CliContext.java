@@ -1,8 +1,8 @@
 package dev.wct.cli;
 
-import dev.wct.core.spi.ComponentCatalog;
-import dev.wct.core.spi.RulesetDescriptor;
-import dev.wct.core.spi.RulesetProvider;
+import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.RulesetDescriptor;
+import dev.wct.spi.RulesetProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.wct.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import org.junit.jupiter.api.Test;
 
 /** {@code wct components} and {@code wct rulesets}. */

@@ -1,6 +1,6 @@
 package dev.wct.cli;
 
-import dev.wct.core.spi.RulesetDescriptor;
+import dev.wct.spi.RulesetDescriptor;
 import dev.wct.core.testing.TestComponents;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,7 @@ package dev.wct.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import dev.wct.core.testing.TestComponents;
 import java.io.PrintWriter;
 import java.io.StringWriter;

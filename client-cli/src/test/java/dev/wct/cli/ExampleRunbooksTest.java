@@ -2,7 +2,7 @@ package dev.wct.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
 package dev.wct.store;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 
 /** Thrown when a run or artifact that was asked for is not in the store. */
 public class ArtifactNotFoundException extends WctException {

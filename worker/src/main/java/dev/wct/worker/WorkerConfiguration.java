@@ -1,8 +1,8 @@
 package dev.wct.worker;
 
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.WctWorkers;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.activities.worker.WctWorkers;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.ArtifactStores;
 import io.temporal.client.WorkflowClient;

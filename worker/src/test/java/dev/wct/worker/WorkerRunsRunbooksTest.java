@@ -2,12 +2,12 @@ package dev.wct.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.activities.engine.RunHandle;
-import dev.wct.activities.engine.RunLauncher;
+import dev.wct.engine.RunHandle;
+import dev.wct.engine.RunLauncher;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunOptions;

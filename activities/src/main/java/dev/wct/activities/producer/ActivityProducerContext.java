@@ -1,6 +1,6 @@
 package dev.wct.activities.producer;
 
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.ProducerContext;
 import io.temporal.activity.ActivityExecutionContext;
 import java.nio.file.Path;
 

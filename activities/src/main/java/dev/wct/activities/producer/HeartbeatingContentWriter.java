@@ -1,8 +1,8 @@
 package dev.wct.activities.producer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.ProducerContext;
 
 /**
  * Heartbeats every {@value #HEARTBEAT_EVERY_ITEMS} items written, so a producer that streams items

@@ -1,9 +1,9 @@
 package dev.wct.activities.producer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
-import dev.wct.core.message.ContentReader;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.message.ContentReader;
 import dev.wct.core.message.MessageReader;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.store.ArtifactStore;

@@ -1,7 +1,7 @@
 package dev.wct.activities.producer;
 
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.ProducerContext;
 
 /** Writes the content of one artifact; the caller owns the envelope and the store. */
 @FunctionalInterface

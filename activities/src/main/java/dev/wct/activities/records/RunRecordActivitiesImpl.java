@@ -1,7 +1,7 @@
 package dev.wct.activities.records;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.RunStatus;

@@ -3,7 +3,7 @@ package dev.wct.analysers.common;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.wct.analysers.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.message.ContentReader;
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.message.ContentReader;
+import dev.wct.spi.ProducerContext;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;

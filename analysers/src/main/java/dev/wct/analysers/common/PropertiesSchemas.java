@@ -1,8 +1,8 @@
 package dev.wct.analysers.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.SchemaRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

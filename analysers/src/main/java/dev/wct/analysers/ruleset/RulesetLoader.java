@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wct.analysers.text.Tokens;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

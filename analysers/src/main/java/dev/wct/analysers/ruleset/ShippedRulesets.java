@@ -1,7 +1,7 @@
 package dev.wct.analysers.ruleset;
 
-import dev.wct.core.spi.RulesetDescriptor;
-import dev.wct.core.spi.RulesetProvider;
+import dev.wct.spi.RulesetDescriptor;
+import dev.wct.spi.RulesetProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,15 @@
 package dev.wct.analysers.personaldata;
 
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.testing.CollectingWriter;
 import dev.wct.analysers.testing.Inputs;
-import dev.wct.analysers.testing.TestContext;
+import dev.wct.testkit.RecordingContext;
 import dev.wct.analysers.text.Tokens;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +172,7 @@ class DetectionQualityTest {
     CollectingWriter out = new CollectingWriter("findings");
 
     new PersonalDataAnalyser()
-        .analyse(new TestContext(), properties, List.of(Inputs.standardInput(cells)), out);
+        .analyse(new RecordingContext(Path.of("."), "run-1", "pii"), properties, List.of(Inputs.standardInput(cells)), out);
 
     Set<String> found = new TreeSet<>();
     for (JsonNode finding : out.items()) {

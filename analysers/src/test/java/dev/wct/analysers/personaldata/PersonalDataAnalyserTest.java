@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.testing.CollectingWriter;
 import dev.wct.analysers.testing.Inputs;
-import dev.wct.analysers.testing.TestContext;
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.message.MessageSchemas;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.testkit.RecordingContext;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.testkit.messages.MessageSchemas;
+import dev.wct.spi.message.SchemaRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -28,7 +28,7 @@ class PersonalDataAnalyserTest {
 
   private CollectingWriter analyse(JsonNode properties, List<ObjectNode> items) {
     CollectingWriter out = new CollectingWriter("findings");
-    analyser.analyse(new TestContext(), properties, List.of(Inputs.standardInput(items)), out);
+    analyser.analyse(new RecordingContext(Path.of("."), "run-1", "pii"), properties, List.of(Inputs.standardInput(items)), out);
     return out;
   }
 
@@ -137,7 +137,7 @@ class PersonalDataAnalyserTest {
             return written.get();
           }
         };
-    TestContext context = new TestContext();
+    RecordingContext context = new RecordingContext(Path.of("."), "run-1", "pii");
 
     analyser.analyse(
         context,
@@ -190,7 +190,7 @@ class PersonalDataAnalyserTest {
     CollectingWriter out = new CollectingWriter("findings");
 
     analyser.analyse(
-        new TestContext(dir),
+        new RecordingContext(dir, "run-1", "pii"),
         properties,
         List.of(
             Inputs.standardInput(

@@ -8,11 +8,11 @@ import dev.wct.analysers.ruleset.Rule;
 import dev.wct.analysers.ruleset.Ruleset;
 import dev.wct.analysers.ruleset.RulesetLoader;
 import dev.wct.analysers.testing.Inputs;
-import dev.wct.analysers.testing.TestContext;
+import dev.wct.testkit.RecordingContext;
 import dev.wct.analysers.text.Tokens;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.SchemaRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -161,7 +161,7 @@ class PersonalDataThroughputBench {
     long start = threads.getCurrentThreadCpuTime();
     new PersonalDataAnalyser()
         .analyse(
-            new TestContext(),
+            new RecordingContext(Path.of("."), "run-1", "pii"),
             Json.mapper().createObjectNode(),
             List.of(Inputs.reader(SchemaRef.of("standard_input"), items)),
             out);

@@ -3,8 +3,8 @@ package dev.wct.analysers.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wct.core.error.WctException;
-import dev.wct.core.spi.RulesetDescriptor;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.RulesetDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,15 +1,16 @@
 package dev.wct.analysers.sourcecode;
 
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.testing.CollectingWriter;
 import dev.wct.analysers.testing.Inputs;
-import dev.wct.analysers.testing.TestContext;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.MessageSchemas;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.testkit.RecordingContext;
+import dev.wct.spi.json.Json;
+import dev.wct.testkit.messages.MessageSchemas;
+import dev.wct.spi.message.SchemaRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SourceCodeAnalyserTest {
     CollectingWriter out = new CollectingWriter("data");
     new SourceCodeAnalyser()
         .analyse(
-            new TestContext(),
+            new RecordingContext(Path.of("."), "run-1", "pii"),
             Json.mapper().createObjectNode(),
             List.of(Inputs.standardInput(items)),
             out);

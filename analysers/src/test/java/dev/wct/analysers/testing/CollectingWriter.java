@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.message.ContentWriter;
+import dev.wct.spi.message.ContentWriter;
 import java.util.ArrayList;
 import java.util.List;
 

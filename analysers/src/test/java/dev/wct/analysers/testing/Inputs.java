@@ -3,9 +3,9 @@ package dev.wct.analysers.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.message.ContentReader;
-import dev.wct.core.message.MessageHeader;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.ContentReader;
+import dev.wct.spi.message.MessageHeader;
+import dev.wct.spi.message.SchemaRef;
 import java.util.Iterator;
 import java.util.List;
 

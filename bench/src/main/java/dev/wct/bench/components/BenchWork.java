@@ -2,7 +2,7 @@ package dev.wct.bench.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.wct.core.message.ContentWriter;
+import dev.wct.spi.message.ContentWriter;
 
 /** What every benchmark component does: optionally sleep, then write one tiny item. */
 final class BenchWork {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.classifiers.Counts;
 import dev.wct.classifiers.FindingClassifier;
 import dev.wct.classifiers.ruleset.LawfulBasis;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 import java.util.Optional;
 

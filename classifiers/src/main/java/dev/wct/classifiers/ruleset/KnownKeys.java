@@ -2,7 +2,7 @@ package dev.wct.classifiers.ruleset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.wct.core.runbook.Suggestions;
+import dev.wct.spi.text.Suggestions;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;

@@ -2,7 +2,7 @@ package dev.wct.classifiers.ruleset;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.wct.classifiers.ruleset;
 
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Matcher;

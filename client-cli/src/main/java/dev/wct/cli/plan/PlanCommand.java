@@ -2,7 +2,7 @@ package dev.wct.cli.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wct.cli.Wct;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import java.io.PrintWriter;

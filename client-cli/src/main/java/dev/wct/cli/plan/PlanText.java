@@ -1,6 +1,6 @@
 package dev.wct.cli.plan;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.RetrySettings;

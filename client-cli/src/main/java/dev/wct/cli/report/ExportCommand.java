@@ -1,7 +1,7 @@
 package dev.wct.cli.report;
 
-import dev.wct.cli.runs.StoreOptions;
-import dev.wct.core.error.WctException;
+import dev.wct.cli.options.StoreOptions;
+import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import java.io.IOException;
 import java.io.OutputStream;

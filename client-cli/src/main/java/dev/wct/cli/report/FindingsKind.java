@@ -1,6 +1,6 @@
 package dev.wct.cli.report;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 
 /** The kinds of findings a report groups artifacts by, told apart by their schema name. */
 public enum FindingsKind {

@@ -3,7 +3,7 @@ package dev.wct.cli.report;
 import static dev.wct.cli.report.Html.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import dev.wct.core.message.MessageReader;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;

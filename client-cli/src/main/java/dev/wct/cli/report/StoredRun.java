@@ -1,6 +1,6 @@
 package dev.wct.cli.report;
 
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactOutcome;

@@ -2,8 +2,8 @@ package dev.wct.cli.rulesets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wct.cli.Wct;
-import dev.wct.core.json.Json;
-import dev.wct.core.spi.RulesetDescriptor;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.RulesetDescriptor;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.wct.cli.run;
 
-import dev.wct.activities.engine.RunHandle;
+import dev.wct.engine.RunHandle;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;

@@ -1,7 +1,7 @@
 package dev.wct.cli.validate;
 
 import dev.wct.cli.Wct;
-import dev.wct.core.error.ErrorKind;
+import dev.wct.spi.error.ErrorKind;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.runbook.RunbookException;

@@ -2,7 +2,7 @@ package dev.wct.cli.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import org.junit.jupiter.api.Test;
 
 class PropertyDocTest {

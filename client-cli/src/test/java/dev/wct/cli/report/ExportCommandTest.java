@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.cli.runs.Cli;
-import dev.wct.cli.runs.SeededStore;
-import dev.wct.core.json.Json;
+import dev.wct.cli.history.Cli;
+import dev.wct.cli.history.SeededStore;
+import dev.wct.spi.json.Json;
 import dev.wct.core.run.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;

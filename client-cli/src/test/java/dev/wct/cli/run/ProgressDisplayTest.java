@@ -2,7 +2,7 @@ package dev.wct.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.cli.CliContext;
-import dev.wct.cli.runs.Cli;
-import dev.wct.core.json.Json;
-import dev.wct.core.spi.ComponentCatalog;
-import dev.wct.core.spi.Connector;
+import dev.wct.cli.history.Cli;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.Connector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,16 +2,16 @@ package dev.wct.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.activities.engine.EmbeddedTemporal;
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.RunHandle;
-import dev.wct.activities.engine.RunLauncher;
+import dev.wct.engine.EmbeddedTemporal;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.engine.RunHandle;
+import dev.wct.engine.RunLauncher;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunProgress;

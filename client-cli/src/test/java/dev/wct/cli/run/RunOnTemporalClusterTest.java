@@ -2,10 +2,10 @@ package dev.wct.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.activities.engine.ProducerEnvironment;
-import dev.wct.activities.engine.WctWorkers;
-import dev.wct.cli.runs.Cli;
-import dev.wct.core.spi.ComponentCatalog;
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.activities.worker.WctWorkers;
+import dev.wct.cli.history.Cli;
+import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import io.grpc.Server;

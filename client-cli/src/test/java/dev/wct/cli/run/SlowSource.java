@@ -1,11 +1,11 @@
 package dev.wct.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.message.SchemaRef;
-import dev.wct.core.spi.Connector;
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.Connector;
+import dev.wct.spi.ProducerContext;
 import java.util.List;
 
 /** A connector that heartbeats for {@code seconds} before writing one item: a slow database. */

@@ -2,7 +2,7 @@ package dev.wct.connectors.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

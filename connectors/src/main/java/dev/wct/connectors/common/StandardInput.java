@@ -2,7 +2,7 @@ package dev.wct.connectors.common;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 
 /** The {@code standard_input/1.0.0} content every connector writes. */

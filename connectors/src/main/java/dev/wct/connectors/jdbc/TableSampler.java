@@ -2,8 +2,8 @@ package dev.wct.connectors.jdbc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.connectors.common.StandardInput;
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.ProducerContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

@@ -10,7 +10,7 @@ import dev.wct.connectors.jdbc.DatabaseSession;
 import dev.wct.connectors.jdbc.SamplingOptions;
 import dev.wct.connectors.jdbc.ServerOptions;
 import dev.wct.connectors.jdbc.Table;
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.ProducerContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -3,14 +3,14 @@ package dev.wct.connectors.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.connectors.common.RecordingContext;
+import dev.wct.testkit.RecordingContext;
 import dev.wct.connectors.common.StandardInput;
 import dev.wct.connectors.jdbc.DatabaseConnector;
 import dev.wct.connectors.mysql.MysqlConnector;
 import dev.wct.connectors.postgresql.PostgresqlConnector;
 import dev.wct.connectors.sqlite.SqliteConnector;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.MessageHeader;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.MessageHeader;
 import dev.wct.core.message.MessageWriter;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;

@@ -3,9 +3,9 @@ package dev.wct.connectors.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
-import dev.wct.core.json.Json;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.wct.connectors.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;

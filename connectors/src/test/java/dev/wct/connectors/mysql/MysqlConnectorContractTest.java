@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.connectors.common.Extraction;
+import dev.wct.testkit.connectors.Extraction;
 import dev.wct.connectors.jdbc.DatabaseConnector;
 import dev.wct.connectors.jdbc.DatabaseConnectorContract;
-import dev.wct.connectors.jdbc.DatabaseFixture;
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
-import dev.wct.core.json.Json;
+import dev.wct.testkit.connectors.DatabaseFixture;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.json.Json;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;

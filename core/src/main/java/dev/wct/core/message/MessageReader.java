@@ -1,5 +1,8 @@
 package dev.wct.core.message;
 
+import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.message.MessageHeader;
+import dev.wct.spi.message.ContentReader;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

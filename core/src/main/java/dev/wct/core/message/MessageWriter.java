@@ -1,5 +1,7 @@
 package dev.wct.core.message;
 
+import dev.wct.spi.message.MessageHeader;
+import dev.wct.spi.message.ContentWriter;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;

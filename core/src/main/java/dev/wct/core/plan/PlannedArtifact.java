@@ -2,7 +2,7 @@ package dev.wct.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

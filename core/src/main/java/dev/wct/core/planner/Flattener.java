@@ -1,6 +1,6 @@
 package dev.wct.core.planner;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import dev.wct.core.plan.RetrySettings;
 import dev.wct.core.runbook.ArtifactSpec;
 import dev.wct.core.runbook.ChildInput;
@@ -9,7 +9,7 @@ import dev.wct.core.runbook.ParseResult;
 import dev.wct.core.runbook.Problem;
 import dev.wct.core.runbook.Runbook;
 import dev.wct.core.runbook.RunbookParser;
-import dev.wct.core.runbook.Suggestions;
+import dev.wct.spi.text.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

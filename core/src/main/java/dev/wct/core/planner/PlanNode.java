@@ -1,6 +1,6 @@
 package dev.wct.core.planner;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import dev.wct.core.plan.RetrySettings;
 import dev.wct.core.runbook.ArtifactSpec;
 import dev.wct.core.runbook.Problem;

@@ -1,8 +1,8 @@
 package dev.wct.core.planner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.SchemaRef;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
@@ -16,11 +16,11 @@ import dev.wct.core.runbook.Problem;
 import dev.wct.core.runbook.Runbook;
 import dev.wct.core.runbook.RunbookException;
 import dev.wct.core.runbook.RunbookParser;
-import dev.wct.core.runbook.Suggestions;
-import dev.wct.core.spi.Analyser;
-import dev.wct.core.spi.Component;
-import dev.wct.core.spi.ComponentCatalog;
-import dev.wct.core.spi.Connector;
+import dev.wct.spi.text.Suggestions;
+import dev.wct.spi.Analyser;
+import dev.wct.spi.Component;
+import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.Connector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -2,7 +2,7 @@ package dev.wct.core.run;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.wct.core.runbook;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

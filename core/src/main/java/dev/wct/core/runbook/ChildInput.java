@@ -1,7 +1,7 @@
 package dev.wct.core.runbook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.util.Objects;
 
 /**

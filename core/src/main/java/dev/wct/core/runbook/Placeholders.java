@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

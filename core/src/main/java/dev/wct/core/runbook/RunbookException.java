@@ -1,7 +1,7 @@
 package dev.wct.core.runbook;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 import java.util.List;
 import java.util.stream.Collectors;
 

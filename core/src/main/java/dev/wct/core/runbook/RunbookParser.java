@@ -2,7 +2,7 @@ package dev.wct.core.runbook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

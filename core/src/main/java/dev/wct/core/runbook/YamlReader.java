@@ -1,5 +1,6 @@
 package dev.wct.core.runbook;
 
+import dev.wct.spi.text.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

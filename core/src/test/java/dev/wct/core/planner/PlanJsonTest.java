@@ -2,7 +2,7 @@ package dev.wct.core.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.json.Json;
+import dev.wct.spi.json.Json;
 import dev.wct.core.plan.ExecutionPlan;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

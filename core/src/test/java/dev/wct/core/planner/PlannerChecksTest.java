@@ -3,7 +3,7 @@ package dev.wct.core.planner;
 import static dev.wct.core.planner.PlannerFixture.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.message.SchemaRef;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;

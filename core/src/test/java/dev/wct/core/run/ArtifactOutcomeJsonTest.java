@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.SchemaRef;
 import org.junit.jupiter.api.Test;
 
 /** The run vocabulary keeps the JSON shape that recorded workflow histories and records hold. */

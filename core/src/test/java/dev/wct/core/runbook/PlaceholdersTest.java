@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
-import dev.wct.core.json.Json;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.json.Json;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.wct.core.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wct.core.error.ErrorKind;
+import dev.wct.spi.error.ErrorKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.wct.core.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.message.SchemaRef;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.message.SchemaRef;
 import dev.wct.core.testing.Runbooks;
 import java.nio.file.Path;
 import java.time.Duration;

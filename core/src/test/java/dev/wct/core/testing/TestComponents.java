@@ -1,14 +1,14 @@
 package dev.wct.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.core.json.Json;
-import dev.wct.core.message.ContentReader;
-import dev.wct.core.message.ContentWriter;
-import dev.wct.core.message.SchemaRef;
-import dev.wct.core.spi.Analyser;
-import dev.wct.core.spi.ComponentCatalog;
-import dev.wct.core.spi.Connector;
-import dev.wct.core.spi.ProducerContext;
+import dev.wct.spi.json.Json;
+import dev.wct.spi.message.ContentReader;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.SchemaRef;
+import dev.wct.spi.Analyser;
+import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.Connector;
+import dev.wct.spi.ProducerContext;
 import java.util.List;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package dev.wct.store.s3;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 

@@ -1,7 +1,7 @@
 package dev.wct.store.s3;
 
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.ArtifactStoreContract;
+import dev.wct.testkit.store.ArtifactStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
-import dev.wct.store.GeneratedBytes;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
+import dev.wct.testkit.store.GeneratedBytes;
 import dev.wct.store.StoredArtifact;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package dev.wct.store.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wct.store.GeneratedBytes;
+import dev.wct.testkit.store.GeneratedBytes;
 import dev.wct.store.StoredArtifact;
 import java.io.InputStream;
 import org.junit.jupiter.api.AfterAll;

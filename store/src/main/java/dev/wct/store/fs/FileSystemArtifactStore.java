@@ -1,6 +1,6 @@
 package dev.wct.store.fs;
 
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactNotFoundException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;

@@ -1,7 +1,7 @@
 package dev.wct.workflows.producer;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;

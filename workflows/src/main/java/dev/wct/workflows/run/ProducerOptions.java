@@ -1,6 +1,6 @@
 package dev.wct.workflows.run;
 
-import dev.wct.core.error.ErrorKind;
+import dev.wct.spi.error.ErrorKind;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RetrySettings;

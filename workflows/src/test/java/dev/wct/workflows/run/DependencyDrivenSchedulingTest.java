@@ -1,13 +1,13 @@
 package dev.wct.workflows.run;
 
-import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static dev.wct.workflows.run.FakeProducers.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.testing.PlanBuilder;
+import dev.wct.testkit.plans.PlanBuilder;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;

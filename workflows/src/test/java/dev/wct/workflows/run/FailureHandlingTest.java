@@ -1,6 +1,6 @@
 package dev.wct.workflows.run;
 
-import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static dev.wct.workflows.run.FakeProducers.failTimes;
 import static dev.wct.workflows.run.FakeProducers.failUser;
 import static dev.wct.workflows.run.FakeProducers.sleep;

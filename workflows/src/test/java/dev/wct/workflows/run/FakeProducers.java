@@ -1,7 +1,7 @@
 package dev.wct.workflows.run;
 
-import dev.wct.core.error.ErrorKind;
-import dev.wct.core.error.WctException;
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.workflows.producer.ProduceRequest;
 import dev.wct.workflows.producer.Produced;

@@ -1,6 +1,6 @@
 package dev.wct.workflows.run;
 
-import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wct.core.run.RunStatus;

@@ -1,11 +1,11 @@
 package dev.wct.workflows.run;
 
-import static dev.wct.core.testing.PlanBuilder.plan;
+import static dev.wct.testkit.plans.PlanBuilder.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.testing.PlanBuilder;
+import dev.wct.testkit.plans.PlanBuilder;
 import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.testing.TestWorkflowEnvironment;

@@ -1,0 +1,196 @@
+package dev.wct.cli.history;
+
+import dev.wct.cli.options.StoreOptions;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.cli.report.ArtifactTable;
+import dev.wct.cli.report.RunJson;
+import dev.wct.cli.report.StoredRun;
+import dev.wct.cli.report.Units;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.json.Json;
+import dev.wct.core.run.ArtifactOutcome;
+import dev.wct.spi.text.Suggestions;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.StoreNames;
+import dev.wct.store.runs.RunRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wct inspect}: a run and its artifacts, or one artifact's content. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show a run: its record and a table of its artifacts.",
+      "With ARTIFACT, print that artifact's stored message as JSON."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  wct inspect 20261122-153012-ab12cd",
+      "  wct inspect 20261122-153012-ab12cd personal_data",
+      "  wct inspect 20261122-153012-ab12cd personal_data --output personal_data.json"
+    })
+public final class InspectCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Mixin private StoreOptions store;
+
+  @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run (see 'wct runs').")
+  private String runId;
+
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "ARTIFACT",
+      description = "An artifact of the run whose content to print.")
+  private String artifactId;
+
+  @Option(names = "--json", description = "Print the run and artifact records as JSON.")
+  private boolean json;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the artifact's content to FILE instead of standard output.")
+  private Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (ArtifactStore artifacts = store.open()) {
+      StoredRun run = StoredRun.load(artifacts, runId, store.displayName());
+      if (artifactId == null) {
+        if (json) {
+          printJson(run, out);
+        } else {
+          printRun(run, out);
+        }
+      } else {
+        printContent(artifacts, run, out);
+      }
+    }
+    return 0;
+  }
+
+  private static void printRun(StoredRun stored, PrintWriter out) {
+    RunRecord run = stored.run();
+    out.println("Run       " + run.runId());
+    out.println("Runbook   " + run.runbookName() + pathSuffix(run.runbookPath()));
+    out.println("Status    " + run.status().label());
+    out.println("Started   " + run.startedAt().truncatedTo(ChronoUnit.MILLIS));
+    if (run.endedAt() != null) {
+      out.println("Ended     " + run.endedAt().truncatedTo(ChronoUnit.MILLIS));
+    }
+    out.println("Duration  " + Units.duration(stored.durationMillis()));
+    if (run.planHash() != null) {
+      out.println("Plan      " + run.planHash());
+    }
+    if (run.error() != null) {
+      out.println("Error     " + run.error());
+    }
+    out.println();
+    ArtifactTable table = new ArtifactTable();
+    stored.artifacts().forEach(table::row);
+    table.print(out);
+  }
+
+  private static String pathSuffix(String path) {
+    return path == null ? "" : " (" + path + ")";
+  }
+
+  private static void printJson(StoredRun run, PrintWriter out) throws IOException {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.set("run", RunJson.run(run));
+    node.set("runbook", RunJson.runbook(run));
+    node.set("summary", RunJson.summary(run));
+    ArrayNode artifacts = node.putArray("artifacts");
+    run.artifacts().forEach(a -> artifacts.add(RunJson.artifact(a)));
+    out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
+    out.flush();
+  }
+
+  private void printContent(ArtifactStore artifacts, StoredRun run, PrintWriter out)
+      throws IOException {
+    StoredRun.checkName(() -> StoreNames.artifactId(artifactId));
+    if (!artifacts.exists(runId, artifactId)) {
+      throw WctException.user(whyNoContent(artifacts, run));
+    }
+    if (output == null) {
+      copyPretty(artifacts, out);
+      out.println();
+      out.flush();
+      return;
+    }
+    Path target = output.toAbsolutePath();
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    try (OutputStream file = Files.newOutputStream(partial)) {
+      Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+      copyPretty(artifacts, writer);
+      writer.flush();
+    }
+    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+    out.println("Wrote " + artifactId + " (" + Units.bytes(Files.size(target)) + ") to " + output);
+    out.flush();
+  }
+
+  /** Streams the stored message, pretty-printed, token by token. */
+  private void copyPretty(ArtifactStore artifacts, Writer target) throws IOException {
+    try (InputStream in = artifacts.read(runId, artifactId);
+        JsonParser parser = Json.mapper().getFactory().createParser(in);
+        JsonGenerator gen =
+            Json.mapper()
+                .getFactory()
+                .createGenerator(target)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .useDefaultPrettyPrinter()) {
+      while (parser.nextToken() != null) {
+        gen.copyCurrentStructure(parser);
+      }
+    }
+  }
+
+  private String whyNoContent(ArtifactStore artifacts, StoredRun run) {
+    String prefix = "run " + runId + " has no artifact '" + artifactId + "'";
+    return run.artifact(artifactId)
+        .map(this::noContentBecause)
+        .orElseGet(
+            () -> {
+              List<String> known =
+                  run.artifacts().isEmpty()
+                      ? artifacts.list(runId)
+                      : run.artifacts().stream().map(ArtifactOutcome::id).toList();
+              return prefix + Suggestions.hint(artifactId, known);
+            });
+  }
+
+  private String noContentBecause(ArtifactOutcome record) {
+    String base = "artifact '" + artifactId + "' of run " + runId + " has no content: it ";
+    return switch (record.state()) {
+      case FAILED -> base + "failed: " + record.error();
+      case SKIPPED -> base + "was skipped: " + record.skipReason();
+      case WAITING -> base + "has not run yet";
+      case RUNNING -> base + "is still running";
+      case SUCCEEDED -> base + "is missing from the store";
+    };
+  }
+}

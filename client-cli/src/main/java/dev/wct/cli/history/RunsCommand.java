@@ -1,0 +1,150 @@
+package dev.wct.cli.history;
+
+import dev.wct.cli.options.StoreOptions;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.cli.report.RunJson;
+import dev.wct.cli.report.StoredRun;
+import dev.wct.cli.report.TextTable;
+import dev.wct.cli.report.Units;
+import dev.wct.core.Checks;
+import dev.wct.spi.error.WctException;
+import dev.wct.spi.json.Json;
+import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.RunStatus;
+import dev.wct.spi.text.Suggestions;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.runs.RunRecord;
+import dev.wct.store.runs.RunRecords;
+import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wct runs}: the runs in the store, newest first. */
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description = "List the runs in the artifact store, newest first.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  wct runs",
+      "  wct runs --status failed --limit 5",
+      "  wct runs --store /data/wct --json"
+    })
+public final class RunsCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Mixin private StoreOptions store;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description =
+          "Only runs with this status: running, completed, completed_with_errors, failed,"
+              + " timed_out, cancelled.")
+  private String status;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Show at most N runs (default: ${DEFAULT-VALUE}).")
+  private int limit;
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  private boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    try {
+      Checks.atLeastOne("--limit", limit);
+    } catch (IllegalArgumentException e) {
+      throw WctException.user(e.getMessage());
+    }
+    RunStatus wanted = status == null ? null : parseStatus(status);
+    PrintWriter out = spec.commandLine().getOut();
+    try (ArtifactStore artifacts = store.open()) {
+      RunRecords records = new RunRecords(artifacts);
+      List<RunRecord> matching =
+          records.runs().stream().filter(r -> wanted == null || r.status() == wanted).toList();
+      List<StoredRun> shown =
+          matching.stream()
+              .limit(limit)
+              .map(r -> new StoredRun(r, records.artifacts(r.runId()), null))
+              .toList();
+      if (json) {
+        printJson(shown, out);
+      } else {
+        printTable(shown, matching.size(), out);
+      }
+    }
+    return 0;
+  }
+
+  private void printTable(List<StoredRun> runs, int total, PrintWriter out) {
+    if (runs.isEmpty()) {
+      out.println(
+          (status == null ? "No runs" : "No " + status + " runs")
+              + " in store "
+              + store.displayName()
+              + ".");
+      out.flush();
+      return;
+    }
+    TextTable table =
+        new TextTable(
+            "RUN ID", "RUNBOOK", "STATUS", "STARTED", "DURATION", "SUCCEEDED", "FAILED", "SKIPPED");
+    for (StoredRun run : runs) {
+      table.row(
+          run.run().runId(),
+          run.run().runbookName(),
+          run.run().status().label(),
+          run.run().startedAt().truncatedTo(ChronoUnit.SECONDS),
+          Units.duration(run.durationMillis()),
+          run.count(ArtifactState.SUCCEEDED),
+          run.count(ArtifactState.FAILED),
+          run.count(ArtifactState.SKIPPED));
+    }
+    table.print(out);
+    if (total > runs.size()) {
+      out.println("(" + runs.size() + " of " + total + " runs shown; --limit N shows more)");
+      out.flush();
+    }
+  }
+
+  private static void printJson(List<StoredRun> runs, PrintWriter out) throws Exception {
+    ArrayNode array = Json.mapper().createArrayNode();
+    for (StoredRun run : runs) {
+      ObjectNode node = RunJson.run(run);
+      node.set("runbook", RunJson.runbook(run));
+      node.set("summary", RunJson.summary(run));
+      array.add(node);
+    }
+    out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
+    out.flush();
+  }
+
+  private static RunStatus parseStatus(String text) {
+    for (RunStatus candidate : RunStatus.values()) {
+      if (candidate.label().equalsIgnoreCase(text.trim())) {
+        return candidate;
+      }
+    }
+    List<String> labels = Arrays.stream(RunStatus.values()).map(RunStatus::label).toList();
+    throw WctException.user(
+        "unknown status '"
+            + text
+            + "'"
+            + Suggestions.hint(text, labels)
+            + "; one of: "
+            + labels.stream().collect(Collectors.joining(", ")));
+  }
+}

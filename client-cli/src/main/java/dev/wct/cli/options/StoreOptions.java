@@ -1,0 +1,89 @@
+package dev.wct.cli.options;
+
+import dev.wct.spi.error.WctException;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.ArtifactStores;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --store DIR|s3://BUCKET[/PREFIX]} option (with {@code --s3-endpoint} and {@code
+ * --s3-region}) of the commands that read or write runs. Its environment fallbacks match the
+ * worker's variable names, so that the command line reads the store the workers write. The store is
+ * opened by {@link ArtifactStores}, which picks the provider of the location's scheme.
+ */
+public final class StoreOptions {
+  private static final Map<String, String> OPTION_OF_SETTING =
+      Map.of(ArtifactStores.S3_ENDPOINT, "--s3-endpoint", ArtifactStores.S3_REGION, "--s3-region");
+
+  @Option(
+      names = "--store",
+      paramLabel = "DIR|s3://BUCKET[/PREFIX]",
+      defaultValue = "${env:WCT_STORE:-.wct}",
+      description =
+          "Store directory, or an S3 bucket with an optional key prefix (default: $WCT_STORE,"
+              + " else .wct). S3 credentials come from the default AWS chain:"
+              + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile.")
+  private String location;
+
+  @Option(
+      names = "--s3-endpoint",
+      paramLabel = "URL",
+      defaultValue = "${env:WCT_STORE_S3_ENDPOINT}",
+      description =
+          "Endpoint of an S3-compatible server such as MinIO, like http://localhost:9000"
+              + " (default: $WCT_STORE_S3_ENDPOINT, else AWS).")
+  private String s3Endpoint;
+
+  @Option(
+      names = "--s3-region",
+      paramLabel = "REGION",
+      defaultValue = "${env:WCT_STORE_S3_REGION}",
+      description = "S3 signing region (default: $WCT_STORE_S3_REGION, else us-east-1).")
+  private String s3Region;
+
+  /** The store's location as given: a folder or an {@code s3://} URI. */
+  public String location() {
+    return location == null || location.isBlank() ? ".wct" : location;
+  }
+
+  /** The store settings the options give, for {@link ArtifactStores#open(String, Map)}. */
+  public Map<String, String> settings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (s3Endpoint != null && !s3Endpoint.isBlank()) {
+      settings.put(ArtifactStores.S3_ENDPOINT, s3Endpoint);
+    }
+    if (s3Region != null && !s3Region.isBlank()) {
+      settings.put(ArtifactStores.S3_REGION, s3Region);
+    }
+    return settings;
+  }
+
+  /**
+   * The store, a folder or in S3 (checking that the bucket is there).
+   *
+   * @throws WctException USER naming the option when the location or a setting is invalid
+   */
+  public ArtifactStore open() {
+    try {
+      return ArtifactStores.open(location(), settings());
+    } catch (IllegalArgumentException e) {
+      throw WctException.user(optionMessage(e.getMessage()));
+    }
+  }
+
+  /** The store as error messages name it: its folder or its {@code s3://} URI. */
+  public String displayName() {
+    return location();
+  }
+
+  private static String optionMessage(String message) {
+    for (Map.Entry<String, String> setting : OPTION_OF_SETTING.entrySet()) {
+      if (message != null && message.startsWith(setting.getKey() + ":")) {
+        return setting.getValue() + message.substring(setting.getKey().length());
+      }
+    }
+    return "--store: " + message;
+  }
+}

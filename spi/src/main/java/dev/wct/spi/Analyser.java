@@ -1,0 +1,34 @@
+package dev.wct.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.spi.message.ContentReader;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.SchemaRef;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Produces a derived artifact from one or more input artifacts. Discovered with {@link
+ * java.util.ServiceLoader}; stateless, thread-safe, public no-argument constructor.
+ */
+public interface Analyser extends Component {
+  /**
+   * The input schemas accepted, as alternatives: a list of inputs is accepted when the schemas of
+   * all inputs belong to one alternative.
+   */
+  List<Set<SchemaRef>> acceptedInputs();
+
+  /**
+   * Reads the inputs (each streamed once, in runbook order) and writes the result.
+   *
+   * @param properties the runbook properties, placeholders already resolved, defaults not applied
+   */
+  void analyse(
+      ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out)
+      throws Exception;
+
+  /** True if an input list with these schemas is accepted. */
+  default boolean accepts(List<SchemaRef> inputSchemas) {
+    return acceptedInputs().stream().anyMatch(alternative -> alternative.containsAll(inputSchemas));
+  }
+}

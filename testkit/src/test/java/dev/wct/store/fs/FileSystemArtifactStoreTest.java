@@ -1,0 +1,229 @@
+package dev.wct.store.fs;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wct.spi.error.ErrorKind;
+import dev.wct.spi.error.WctException;
+import dev.wct.store.ArtifactNotFoundException;
+import dev.wct.testkit.store.GeneratedBytes;
+import dev.wct.store.StoredArtifact;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemArtifactStoreTest {
+  @TempDir Path root;
+
+  private FileSystemArtifactStore open() {
+    return new FileSystemArtifactStore(root);
+  }
+
+  private Path artifacts(String runId) {
+    return root.resolve("runs").resolve(runId).resolve("artifacts");
+  }
+
+  @Test
+  void artifactsAndRecordsLiveInTheDocumentedLayout() throws IOException {
+    FileSystemArtifactStore store = open();
+
+    store.save("run-1", "db", out -> out.write("{}".getBytes(UTF_8)));
+    store.saveRecord("run-1", "artifacts/db.json", "{\"state\":1}".getBytes(UTF_8));
+
+    Path data = artifacts("run-1").resolve("db.json");
+    assertThat(data).hasContent("{}");
+    assertThat(root.resolve("runs/run-1/_system/artifacts/db.json")).hasContent("{\"state\":1}");
+    assertThat(store.location("run-1", "db")).isEqualTo(data.toAbsolutePath().toString());
+  }
+
+  @Test
+  void secondSaveDoesNotRunTheProducerAgain() {
+    FileSystemArtifactStore store = open();
+    AtomicInteger calls = new AtomicInteger();
+
+    store.save("run-1", "db", out -> calls.incrementAndGet());
+    store.save("run-1", "db", out -> calls.incrementAndGet());
+
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void producerThatClosesTheStreamStillGetsADurableArtifact() throws IOException {
+    FileSystemArtifactStore store = open();
+
+    StoredArtifact stored =
+        store.save(
+            "run-1",
+            "db",
+            out -> {
+              out.write("abc".getBytes(UTF_8));
+              out.close();
+            });
+
+    assertThat(stored.sizeBytes()).isEqualTo(3);
+    assertThat(artifacts("run-1").resolve("db.json")).hasContent("abc");
+  }
+
+  @Test
+  void tempFilesLeftByACrashedWriterAreInvisibleAndStaleOnesRemovedOnOpen() throws IOException {
+    FileSystemArtifactStore store = open();
+    store.save("run-1", "db", out -> out.write(1));
+    store.saveRecord("run-1", "run.json", "{}".getBytes(UTF_8));
+    Path stale = Files.write(artifacts("run-1").resolve(".pii.json.1234.tmp"), new byte[10]);
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    Path fresh = Files.write(artifacts("run-1").resolve(".pii.json.5678.tmp"), new byte[10]);
+    Path staleRecord =
+        Files.write(root.resolve("runs/run-1/_system/.run.json.9999.tmp"), new byte[3]);
+    Files.setLastModifiedTime(staleRecord, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+    assertThat(store.list("run-1")).containsExactly("db");
+    assertThat(store.listRecords("run-1", "")).containsExactly("run.json");
+    assertThat(store.exists("run-1", "pii")).isFalse();
+
+    open();
+
+    assertThat(stale).doesNotExist();
+    assertThat(staleRecord).doesNotExist();
+    assertThat(fresh).exists();
+    assertThat(artifacts("run-1").resolve("db.json")).exists();
+  }
+
+  @Test
+  void crashBetweenWritingAndPublishingNeverExposesAPartialArtifact() throws IOException {
+    FileSystemArtifactStore store = open();
+    Files.createDirectories(artifacts("run-1"));
+    // What a writer leaves when it dies after its checksum sidecar but before publishing.
+    Path temp = Files.write(artifacts("run-1").resolve(".db.json.1234.tmp"), new byte[500]);
+    ChecksumSidecar.write(
+        ChecksumSidecar.of(artifacts("run-1").resolve("db.json")),
+        ChecksumSidecar.identity(Files.readAttributes(temp, BasicFileAttributes.class)),
+        GeneratedBytes.sha256Of(new byte[500]));
+
+    assertThat(store.stat("run-1", "db")).isEmpty();
+    assertThat(store.list("run-1")).isEmpty();
+    assertThatThrownBy(() -> store.read("run-1", "db"))
+        .isInstanceOf(ArtifactNotFoundException.class);
+
+    byte[] bytes = "complete".getBytes(UTF_8);
+    StoredArtifact stored = store.save("run-1", "db", out -> out.write(bytes));
+
+    assertThat(stored.sha256()).isEqualTo(GeneratedBytes.sha256Of(bytes));
+    assertThat(open().stat("run-1", "db")).contains(stored);
+  }
+
+  @Test
+  void statIsRightWhenTheChecksumSidecarIsMissingOrDescribesAnotherFile() throws IOException {
+    FileSystemArtifactStore store = open();
+    byte[] bytes = "the real content".getBytes(UTF_8);
+    StoredArtifact stored = store.save("run-1", "db", out -> out.write(bytes));
+    Path sidecar = ChecksumSidecar.of(artifacts("run-1").resolve("db.json"));
+
+    Files.delete(sidecar);
+    assertThat(store.stat("run-1", "db")).contains(stored);
+    assertThat(sidecar).exists();
+
+    // A losing concurrent writer's sidecar names its own temp file, not the published one.
+    Path other = Files.write(root.resolve("other"), "other content".getBytes(UTF_8));
+    ChecksumSidecar.write(
+        sidecar,
+        ChecksumSidecar.identity(Files.readAttributes(other, BasicFileAttributes.class)),
+        GeneratedBytes.sha256Of("other content".getBytes(UTF_8)));
+    assertThat(store.stat("run-1", "db")).contains(stored);
+
+    Files.writeString(sidecar, "garbage");
+    assertThat(store.stat("run-1", "db")).contains(stored);
+
+    // Sidecars are not synced: a crash may leave one torn.
+    String identity =
+        ChecksumSidecar.identity(
+            Files.readAttributes(artifacts("run-1").resolve("db.json"), BasicFileAttributes.class));
+    Files.writeString(sidecar, stored.sha256().substring(0, 30));
+    assertThat(store.stat("run-1", "db")).contains(stored);
+    Files.writeString(sidecar, "0".repeat(64) + "\n" + identity.substring(0, 5));
+    assertThat(store.stat("run-1", "db")).contains(stored);
+  }
+
+  @Test
+  void storesOpenedOnTheSameDirectoryByConcurrentWritersKeepOneArtifact() throws Exception {
+    int writers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<StoredArtifact>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        FileSystemArtifactStore store = open();
+        GeneratedBytes content = new GeneratedBytes(i, 100_000 + i);
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.save("run-1", "db", content);
+                }));
+      }
+      start.countDown();
+      Set<StoredArtifact> stored = new HashSet<>();
+      for (Future<StoredArtifact> result : results) {
+        stored.add(result.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(stored).hasSize(1);
+      assertThat(open().stat("run-1", "db")).contains(stored.iterator().next());
+      try (Stream<Path> files = Files.list(artifacts("run-1"))) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .containsExactlyInAnyOrder("db.json", "db.json.sha256");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void deleteRemovesTheChecksumSidecarToo() {
+    FileSystemArtifactStore store = open();
+    store.save("run-1", "db", out -> out.write(1));
+
+    store.delete("run-1", "db");
+
+    assertThat(artifacts("run-1")).isEmptyDirectory();
+  }
+
+  @Test
+  void storeThatCannotBeWrittenFailsWithOneLineNamingThePath() throws IOException {
+    Path notADirectory = Files.writeString(root.resolve("file"), "x");
+    FileSystemArtifactStore store = new FileSystemArtifactStore(notADirectory);
+
+    assertThatThrownBy(() -> store.save("run-1", "db", out -> out.write(1)))
+        .isInstanceOf(WctException.class)
+        .satisfies(e -> assertThat(((WctException) e).kind()).isEqualTo(ErrorKind.EXTERNAL))
+        .hasMessageContaining(notADirectory.toString())
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void relativeRootIsReportedAsAnAbsoluteLocation() {
+    FileSystemArtifactStore store =
+        new FileSystemArtifactStore(FileSystemArtifactStore.DEFAULT_ROOT);
+
+    assertThat(Path.of(store.location("run-1", "db")))
+        .isAbsolute()
+        .endsWithRaw(Path.of(".wct", "runs", "run-1", "artifacts", "db.json"));
+  }
+}
