@@ -87,7 +87,14 @@ class ProducerActivityContractTest {
   void anInputWhoseBytesDoNotMatchItsChecksumIsAnExternalError() {
     ArtifactRef db = activities.connect(request("db", List.of())).output();
     ArtifactRef tampered =
-        new ArtifactRef(db.key(), db.schema(), db.sizeBytes(), "ab".repeat(32), db.itemCount());
+        new ArtifactRef(
+            db.runId(),
+            db.artifactId(),
+            db.key(),
+            db.schema(),
+            db.sizeBytes(),
+            "ab".repeat(32),
+            db.itemCount());
 
     assertThatThrownBy(() -> activities.analyse(request("pii", List.of(tampered))))
         .isInstanceOf(ActivityFailure.class)

@@ -6,7 +6,7 @@ import dev.wct.bench.plans.CriticalPath;
 import dev.wct.bench.plans.SkewedDag;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
-import dev.wct.workflows.run.ArtifactOutcome;
+import dev.wct.core.run.ArtifactOutcome;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,10 @@
 package dev.wct.engine;
 
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
-import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
 import dev.wct.workflows.run.RunbookWorkflow;
@@ -15,7 +14,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TerminatedFailure;
 import io.temporal.failure.TimeoutFailure;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,17 +69,9 @@ public final class RunHandle {
         .filter(record -> record.state() == ArtifactState.RUNNING)
         .map(
             record ->
-                new ArtifactOutcome(
-                    running.id(),
-                    running.producer(),
-                    running.state(),
-                    record.attempts(),
-                    null,
-                    record.error(),
-                    record.errorKind(),
-                    null,
-                    running.startedAtMillis(),
-                    null))
+                running
+                    .withAttempts(record.attempts())
+                    .withLastError(record.error(), record.errorKind()))
         .orElse(running);
   }
 
@@ -133,25 +123,6 @@ public final class RunHandle {
   }
 
   private List<ArtifactOutcome> outcomesFromRecords() {
-    List<ArtifactOutcome> outcomes = new ArrayList<>();
-    for (ArtifactRecord record : records.artifacts(runId)) {
-      outcomes.add(
-          new ArtifactOutcome(
-              record.artifactId(),
-              record.producer(),
-              record.state(),
-              record.attempts(),
-              record.state() == ArtifactState.SUCCEEDED ? record.output() : null,
-              record.error(),
-              record.errorKind(),
-              record.skipReason(),
-              millis(record.startedAt()),
-              millis(record.endedAt())));
-    }
-    return outcomes;
-  }
-
-  private static Long millis(Instant instant) {
-    return instant == null ? null : instant.toEpochMilli();
+    return records.artifacts(runId);
   }
 }

@@ -12,8 +12,6 @@ import dev.wct.workflows.run.RunbookWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributeKey;
-import io.temporal.common.SearchAttributes;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,17 +34,11 @@ public final class RunLauncher {
    */
   static final int MAX_INLINE_PLAN_BYTES = 256 * 1024;
 
-  public static final SearchAttributeKey<String> RUNBOOK_ATTRIBUTE =
-      SearchAttributeKey.forKeyword("WctRunbook");
-  public static final SearchAttributeKey<String> PLAN_HASH_ATTRIBUTE =
-      SearchAttributeKey.forKeyword("WctPlanHash");
-
   private final WorkflowClient client;
   private final ArtifactStore store;
   private final RunRecords records;
   private final String taskQueue;
   private final Clock clock;
-  private boolean tagRuns;
 
   public RunLauncher(WorkflowClient client, ArtifactStore store) {
     this(client, store, WctWorkers.TASK_QUEUE, Clock.systemUTC());
@@ -58,15 +50,6 @@ public final class RunLauncher {
     this.records = new RunRecords(store);
     this.taskQueue = Objects.requireNonNull(taskQueue, "taskQueue");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /**
-   * Tags runs with the {@link #RUNBOOK_ATTRIBUTE} and {@link #PLAN_HASH_ATTRIBUTE} search
-   * attributes; only for servers where they are registered (starts fail otherwise).
-   */
-  public RunLauncher tagRunsWithSearchAttributes() {
-    tagRuns = true;
-    return this;
   }
 
   /**
@@ -104,28 +87,11 @@ public final class RunLauncher {
             .setMemo(memo)
             .setStaticSummary(plan.runbook().name());
     RunRequest request = request(runId, plan, options);
-    if (tagRuns) {
-      workflowOptions.setTypedSearchAttributes(searchAttributes(plan));
-    }
     RunbookWorkflow workflow =
         client.newWorkflowStub(RunbookWorkflow.class, workflowOptions.build());
     WorkflowClient.start(workflow::run, request);
     log.info("run {} started: {} artifacts", runId, plan.artifacts().size());
     return new RunHandle(runId, workflow, records, clock);
-  }
-
-  /**
-   * Search attributes for finding runs in the Temporal UI. A server rejects unregistered ones, so
-   * they are set only after {@link #tagRunsWithSearchAttributes()} ({@code temporal operator
-   * search-attribute create --name WctRunbook --type Keyword}, same for {@code WctPlanHash}).
-   */
-  private static SearchAttributes searchAttributes(ExecutionPlan plan) {
-    SearchAttributes.Builder attributes =
-        SearchAttributes.newBuilder().set(RUNBOOK_ATTRIBUTE, plan.runbook().name());
-    if (plan.contentHash() != null) {
-      attributes.set(PLAN_HASH_ATTRIBUTE, plan.contentHash());
-    }
-    return attributes.build();
   }
 
   private RunRequest request(String runId, ExecutionPlan plan, RunOptions options) {

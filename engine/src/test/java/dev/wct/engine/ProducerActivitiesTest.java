@@ -10,14 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.message.MessageReader;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.Connector;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.ContentReader;
-import dev.wct.store.runs.ArtifactRecord;
-import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunResult;
 import dev.wct.workflows.run.RunbookWorkerOptions;
 import dev.wct.workflows.run.RunbookWorkflowImpl;
@@ -93,7 +92,7 @@ class ProducerActivitiesTest {
     assertThat(engine.historyText(result.runId()))
         .contains("db: connector test_source", "pii: analyser echo");
     assertThat(engine.records.artifacts(result.runId()))
-        .extracting(ArtifactRecord::artifactId, ArtifactRecord::state, ArtifactRecord::attempts)
+        .extracting(ArtifactOutcome::id, ArtifactOutcome::state, ArtifactOutcome::attempts)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("db", ArtifactState.SUCCEEDED, 1),
             org.assertj.core.groups.Tuple.tuple("pii", ArtifactState.SUCCEEDED, 1));

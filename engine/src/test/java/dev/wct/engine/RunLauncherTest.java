@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.Connector;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.testkit.plans.PlanBuilder;
-import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
 import dev.wct.workflows.run.RunbookWorkerOptions;
@@ -70,19 +69,17 @@ class RunLauncherTest {
     RunHandle run = engine.start(plan().source("db").passThrough("copy", "db").build());
 
     assertThat(run.workflowId()).isEqualTo("wct-run-" + run.runId());
-    assertThat(
-            env.getWorkflowClient()
-                .newUntypedWorkflowStub(run.workflowId())
-                .describe()
-                .getMemo("runbook", String.class))
-        .isEqualTo("test runbook");
+    // Runs are found in the Temporal UI by their runbook and plan hash, on any server.
+    var description = env.getWorkflowClient().newUntypedWorkflowStub(run.workflowId()).describe();
+    assertThat(description.getMemo("runbook", String.class)).isEqualTo("test runbook");
+    assertThat(description.getMemo("planHash", String.class)).isEqualTo("plan-hash-2");
     RunRecord record = engine.records.run(run.runId()).orElseThrow();
     assertThat(record.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(record.runbookPath()).isEqualTo("runbook.yaml");
     assertThat(engine.store.readRecord(run.runId(), "plan.json")).isPresent();
     ExecutionPlan stored = engine.records.plan(run.runId()).orElseThrow();
     assertThat(engine.records.artifacts(run.runId(), stored))
-        .extracting(ArtifactRecord::artifactId, ArtifactRecord::state)
+        .extracting(ArtifactOutcome::id, ArtifactOutcome::state)
         .contains(tuple("copy", ArtifactState.WAITING));
     RunProgress progress = run.progress();
     assertThat(progress.waiting() + progress.running()).isEqualTo(2);
@@ -160,7 +157,7 @@ class RunLauncherTest {
     assertThat(engine.records.run(run.runId()).orElseThrow().status())
         .isEqualTo(RunStatus.CANCELLED);
     assertThat(engine.records.artifacts(run.runId()))
-        .extracting(ArtifactRecord::artifactId, ArtifactRecord::state, ArtifactRecord::skipReason)
+        .extracting(ArtifactOutcome::id, ArtifactOutcome::state, ArtifactOutcome::skipReason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("pii", ArtifactState.SKIPPED, "cancelled"),
             org.assertj.core.groups.Tuple.tuple("quick", ArtifactState.SUCCEEDED, null),

@@ -74,6 +74,13 @@ public interface ArtifactStore extends AutoCloseable {
   /** Where an artifact lives, for people: a path or an {@code s3://} URI. */
   String location(String runId, String artifactId);
 
+  /** Where a run record lives, for people: a path or an {@code s3://} URI. */
+  default String recordLocation(String runId, String name) {
+    StoreNames.runId(runId);
+    StoreNames.recordName(name);
+    return recordKey(runId, name);
+  }
+
   /** The store-relative key of an artifact. */
   static String artifactKey(String runId, String artifactId) {
     return "runs/" + runId + "/artifacts/" + artifactId + ".json";

@@ -4,15 +4,12 @@ import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.activities.worker.WctWorkers;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.fs.FileSystemArtifactStore;
-import dev.wct.store.s3.S3ArtifactStore;
-import dev.wct.store.s3.S3StoreConfig;
+import dev.wct.store.ArtifactStores;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
-import java.net.URI;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,15 +34,7 @@ class WorkerConfiguration {
   @Bean(destroyMethod = "close")
   ArtifactStore artifactStore(WorkerProperties properties) {
     WorkerProperties.Store store = properties.store();
-    if (!store.usesS3()) {
-      return new FileSystemArtifactStore(Path.of(store.dir()));
-    }
-    WorkerProperties.S3 s3 = store.s3();
-    S3StoreConfig config = S3StoreConfig.of(s3.bucket(), s3.prefix()).withRegion(s3.region());
-    if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
-      config = config.withEndpoint(URI.create(s3.endpoint()));
-    }
-    return S3ArtifactStore.open(config);
+    return ArtifactStores.open(store.location(), store.settings());
   }
 
   @Bean

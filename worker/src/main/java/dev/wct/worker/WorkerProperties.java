@@ -1,5 +1,8 @@
 package dev.wct.worker;
 
+import dev.wct.store.ArtifactStores;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -39,18 +42,39 @@ public record WorkerProperties(Temporal temporal, Store store) {
     public boolean usesS3() {
       return s3 != null && s3.bucket() != null && !s3.bucket().isBlank();
     }
+
+    /** Where the store is, for {@link ArtifactStores#open}: {@code s3://bucket/prefix} or dir. */
+    public String location() {
+      if (!usesS3()) {
+        return dir;
+      }
+      return s3.prefix().isBlank()
+          ? "s3://" + s3.bucket()
+          : "s3://" + s3.bucket() + "/" + s3.prefix();
+    }
+
+    /** The endpoint and region given, for {@link ArtifactStores#open}; unset ones keep defaults. */
+    public Map<String, String> settings() {
+      Map<String, String> settings = new LinkedHashMap<>();
+      if (usesS3() && s3.endpoint() != null && !s3.endpoint().isBlank()) {
+        settings.put(ArtifactStores.S3_ENDPOINT, s3.endpoint());
+      }
+      if (usesS3() && s3.region() != null && !s3.region().isBlank()) {
+        settings.put(ArtifactStores.S3_REGION, s3.region());
+      }
+      return settings;
+    }
   }
 
   /**
    * @param bucket the bucket, which must exist
    * @param prefix a key prefix inside the bucket
    * @param endpoint the endpoint of an S3-compatible server such as MinIO; empty for AWS
-   * @param region the signing region
+   * @param region the signing region; empty for the S3 store's default
    */
   public record S3(String bucket, String prefix, String endpoint, String region) {
     public S3 {
       prefix = prefix == null ? "" : prefix;
-      region = region == null || region.isBlank() ? "us-east-1" : region;
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.wct.activities.producer;
 
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecords;
-import java.time.Instant;
 
 /** Writes the record of the artifact a producer activity is working on. */
 final class ArtifactRecorder {
@@ -13,8 +12,8 @@ final class ArtifactRecorder {
   private final String artifactId;
   private final String producer;
   private final int attempt;
-  private final Instant startedAt;
-  private final ArtifactRecord previous;
+  private final long startedAt;
+  private final ArtifactOutcome previous;
 
   ArtifactRecorder(
       RunRecords records, String runId, String artifactId, String producer, int attempt) {
@@ -25,45 +24,46 @@ final class ArtifactRecorder {
     this.attempt = attempt;
     this.previous = attempt > 1 ? records.artifact(runId, artifactId).orElse(null) : null;
     this.startedAt =
-        previous != null && previous.startedAt() != null ? previous.startedAt() : Instant.now();
+        previous != null && previous.startedAtMillis() != null
+            ? previous.startedAtMillis()
+            : System.currentTimeMillis();
   }
 
   /** Running this attempt; a retry keeps showing the error of the attempt before. */
   void running() {
-    if (previous != null && previous.state() == ArtifactState.RUNNING) {
-      save(ArtifactState.RUNNING, null, previous.error(), previous.errorKind(), null);
-    } else {
-      save(ArtifactState.RUNNING, null, null, null, null);
-    }
+    ArtifactOutcome running = ArtifactOutcome.running(artifactId, producer, attempt, startedAt);
+    records.saveArtifact(
+        runId,
+        previous != null && previous.state() == ArtifactState.RUNNING
+            ? running.withLastError(previous.error(), previous.errorKind())
+            : running);
   }
 
   /** A failed attempt that will be retried: still running, with the last error. */
   void retrying(String error, String errorKind) {
-    save(ArtifactState.RUNNING, null, error, errorKind, null);
+    records.saveArtifact(
+        runId,
+        ArtifactOutcome.running(artifactId, producer, attempt, startedAt)
+            .withLastError(error, errorKind));
   }
 
   void failed(String error, String errorKind) {
-    save(ArtifactState.FAILED, Instant.now(), error, errorKind, null);
+    records.saveArtifact(
+        runId,
+        ArtifactOutcome.failed(
+            artifactId,
+            producer,
+            error,
+            errorKind,
+            attempt,
+            startedAt,
+            System.currentTimeMillis()));
   }
 
   void succeeded(ArtifactRef output) {
-    save(ArtifactState.SUCCEEDED, Instant.now(), null, null, output);
-  }
-
-  private void save(
-      ArtifactState state, Instant endedAt, String error, String errorKind, ArtifactRef output) {
     records.saveArtifact(
-        new ArtifactRecord(
-            runId,
-            artifactId,
-            producer,
-            state,
-            attempt,
-            startedAt,
-            endedAt,
-            error,
-            errorKind,
-            null,
-            output));
+        runId,
+        ArtifactOutcome.succeeded(
+            artifactId, producer, output, attempt, startedAt, System.currentTimeMillis()));
   }
 }

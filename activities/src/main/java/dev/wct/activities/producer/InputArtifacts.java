@@ -17,8 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The inputs of a producer, opened from the store by their claim checks and streamed once. The
@@ -26,8 +24,6 @@ import java.util.regex.Pattern;
  * names.
  */
 final class InputArtifacts implements AutoCloseable {
-  private static final Pattern KEY = Pattern.compile("runs/([^/]+)/artifacts/(.+)\\.json");
-
   private final List<ArtifactRef> refs;
   private final List<DigestInputStream> streams = new ArrayList<>();
   private final List<ContentReader> readers = new ArrayList<>();
@@ -40,12 +36,8 @@ final class InputArtifacts implements AutoCloseable {
     InputArtifacts inputs = new InputArtifacts(refs);
     try {
       for (ArtifactRef ref : refs) {
-        Matcher key = KEY.matcher(ref.key());
-        if (!key.matches()) {
-          throw new WctException(ErrorKind.INTERNAL, "not an artifact key: " + ref.key());
-        }
         DigestInputStream in =
-            new DigestInputStream(store.read(key.group(1), key.group(2)), sha256());
+            new DigestInputStream(store.read(ref.runId(), ref.artifactId()), sha256());
         inputs.streams.add(in);
         inputs.readers.add(MessageReader.open(json, in));
       }

@@ -276,7 +276,8 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
   private ArtifactRef describe(
       String runId, String artifactId, StoredArtifact stored, SchemaRef schema, long itemCount) {
     if (schema != null && itemCount >= 0) {
-      return new ArtifactRef(stored.key(), schema, stored.sizeBytes(), stored.sha256(), itemCount);
+      return new ArtifactRef(
+          runId, artifactId, stored.key(), schema, stored.sizeBytes(), stored.sha256(), itemCount);
     }
     try (MessageReader reader = MessageReader.open(json, store.read(runId, artifactId))) {
       long count = 0;
@@ -284,7 +285,13 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
         count++;
       }
       return new ArtifactRef(
-          stored.key(), reader.schema(), stored.sizeBytes(), stored.sha256(), count);
+          runId,
+          artifactId,
+          stored.key(),
+          reader.schema(),
+          stored.sizeBytes(),
+          stored.sha256(),
+          count);
     } catch (UncheckedIOException e) {
       throw WctException.external("stored artifact " + stored.key() + " is unreadable", e);
     }

@@ -1,17 +1,16 @@
 package dev.wct.activities.records;
 
 import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
-import dev.wct.workflows.run.ArtifactOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -53,14 +52,14 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
 
   @Override
   public void artifactsFinished(String runId, List<ArtifactOutcome> outcomes) {
-    outcomes.forEach(outcome -> save(runId, outcome));
+    outcomes.forEach(outcome -> records.saveArtifact(runId, outcome));
   }
 
   @Override
   public void runFinished(RunFinished finished) {
     RunStarted run = finished.run();
     for (ArtifactOutcome outcome : finished.unsucceeded()) {
-      save(run.runId(), outcome);
+      records.saveArtifact(run.runId(), outcome);
     }
     RunRecord current =
         records
@@ -76,22 +75,6 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
         finished.unsucceeded().size());
   }
 
-  private void save(String runId, ArtifactOutcome outcome) {
-    records.saveArtifact(
-        new ArtifactRecord(
-            runId,
-            outcome.id(),
-            outcome.producer(),
-            outcome.state(),
-            outcome.attempts(),
-            instant(outcome.startedAtMillis()),
-            instant(outcome.endedAtMillis()),
-            outcome.error(),
-            outcome.errorKind(),
-            outcome.skipReason(),
-            outcome.output()));
-  }
-
   private static RunRecord running(RunStarted run, Instant startedAt) {
     return new RunRecord(
         run.runId(),
@@ -104,9 +87,5 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
         null,
         RunStatus.RUNNING,
         null);
-  }
-
-  private static Instant instant(Long millis) {
-    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 }

@@ -25,10 +25,4 @@ public record ProducerEnvironment(
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(workingDirectory, "workingDirectory");
   }
-
-  /** The process environment, the current directory and every component on the class path. */
-  public static ProducerEnvironment ofProcess(ArtifactStore store) {
-    return new ProducerEnvironment(
-        store, ComponentCatalog.discover(), System::getenv, Path.of("").toAbsolutePath());
-  }
 }

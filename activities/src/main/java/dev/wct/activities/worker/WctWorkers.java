@@ -5,7 +5,6 @@ import dev.wct.activities.records.RunRecordActivitiesImpl;
 import dev.wct.workflows.run.RunbookWorkerOptions;
 import dev.wct.workflows.run.RunbookWorkflowImpl;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 
 /** Registers the wct workflow and activities on a Temporal worker. */
@@ -33,14 +32,5 @@ public final class WctWorkers {
             environment.env(),
             environment.workingDirectory()),
         new RunRecordActivitiesImpl(environment.store()));
-  }
-
-  /**
-   * Creates a worker on {@link #TASK_QUEUE} with everything registered; start the factory after.
-   */
-  public static Worker newWorker(WorkerFactory factory, ProducerEnvironment environment) {
-    Worker worker = factory.newWorker(TASK_QUEUE, WORKER_OPTIONS);
-    register(worker, environment);
-    return worker;
   }
 }

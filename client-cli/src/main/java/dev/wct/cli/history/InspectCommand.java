@@ -11,12 +11,12 @@ import dev.wct.cli.report.PrivateFiles;
 import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.Units;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.text.Suggestions;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,12 +179,12 @@ public final class InspectCommand implements Callable<Integer> {
               List<String> known =
                   run.artifacts().isEmpty()
                       ? artifacts.list(runId)
-                      : run.artifacts().stream().map(ArtifactRecord::artifactId).toList();
+                      : run.artifacts().stream().map(ArtifactOutcome::id).toList();
               return prefix + Suggestions.hint(artifactId, known);
             });
   }
 
-  private String noContentBecause(ArtifactRecord record) {
+  private String noContentBecause(ArtifactOutcome record) {
     String base = "artifact '" + artifactId + "' of run " + runId + " has no content: it ";
     return switch (record.state()) {
       case FAILED -> base + "failed: " + record.error();

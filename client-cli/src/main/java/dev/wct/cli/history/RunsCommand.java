@@ -8,6 +8,7 @@ import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.TextTable;
 import dev.wct.cli.report.Units;
+import dev.wct.core.Checks;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.error.WctException;
@@ -63,8 +64,10 @@ public final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (limit < 1) {
-      throw WctException.user("--limit must be at least 1, got " + limit);
+    try {
+      Checks.atLeastOne("--limit", limit);
+    } catch (IllegalArgumentException e) {
+      throw WctException.user(e.getMessage());
     }
     RunStatus wanted = status == null ? null : parseStatus(status);
     PrintWriter out = spec.commandLine().getOut();

@@ -2,22 +2,20 @@ package dev.wct.cli.options;
 
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.fs.FileSystemArtifactStore;
-import dev.wct.store.s3.S3ArtifactStore;
-import dev.wct.store.s3.S3StoreConfig;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.Optional;
+import dev.wct.store.ArtifactStores;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * The {@code --store DIR|s3://BUCKET[/PREFIX]} option (with {@code --s3-endpoint} and {@code
  * --s3-region}) of the commands that read or write runs. Its environment fallbacks match the
- * worker's variable names, so that the command line reads the store the workers write.
+ * worker's variable names, so that the command line reads the store the workers write. The store is
+ * opened by {@link ArtifactStores}, which picks the provider of the location's scheme.
  */
 public final class StoreOptions {
-  private static final String S3_SCHEME = "s3://";
+  private static final Map<String, String> OPTION_OF_SETTING =
+      Map.of(ArtifactStores.S3_ENDPOINT, "--s3-endpoint", ArtifactStores.S3_REGION, "--s3-region");
 
   @Option(
       names = "--store",
@@ -41,42 +39,38 @@ public final class StoreOptions {
   @Option(
       names = "--s3-region",
       paramLabel = "REGION",
-      defaultValue = "${env:WCT_STORE_S3_REGION:-" + S3StoreConfig.DEFAULT_REGION + "}",
+      defaultValue = "${env:WCT_STORE_S3_REGION}",
       description = "S3 signing region (default: $WCT_STORE_S3_REGION, else us-east-1).")
   private String s3Region;
 
-  /** The store's folder, unless it lives in S3. */
-  public Optional<Path> directory() {
-    return isS3() ? Optional.empty() : Optional.of(Path.of(location()));
+  /** The store's location as given: a folder or an {@code s3://} URI. */
+  public String location() {
+    return location == null || location.isBlank() ? ".wct" : location;
+  }
+
+  /** The store settings the options give, for {@link ArtifactStores#open(String, Map)}. */
+  public Map<String, String> settings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (s3Endpoint != null && !s3Endpoint.isBlank()) {
+      settings.put(ArtifactStores.S3_ENDPOINT, s3Endpoint);
+    }
+    if (s3Region != null && !s3Region.isBlank()) {
+      settings.put(ArtifactStores.S3_REGION, s3Region);
+    }
+    return settings;
   }
 
   /**
-   * Where in S3 the store lives, unless it is a folder.
+   * The store, a folder or in S3 (checking that the bucket is there).
    *
-   * @throws WctException USER naming the option when the bucket, prefix or endpoint is invalid
+   * @throws WctException USER naming the option when the location or a setting is invalid
    */
-  public Optional<S3StoreConfig> s3() {
-    if (!isS3()) {
-      return Optional.empty();
-    }
-    S3StoreConfig config;
-    try {
-      config = S3StoreConfig.parse(location()).withRegion(s3Region);
-    } catch (IllegalArgumentException e) {
-      throw WctException.user("--store: " + e.getMessage());
-    }
-    return Optional.of(
-        s3Endpoint == null || s3Endpoint.isBlank()
-            ? config
-            : config.withEndpoint(endpoint(s3Endpoint)));
-  }
-
-  /** The store, opened on the file system or in S3 (checking that the bucket is there). */
   public ArtifactStore open() {
-    Optional<S3StoreConfig> s3 = s3();
-    return s3.isPresent()
-        ? S3ArtifactStore.open(s3.get())
-        : new FileSystemArtifactStore(directory().orElseThrow());
+    try {
+      return ArtifactStores.open(location(), settings());
+    } catch (IllegalArgumentException e) {
+      throw WctException.user(optionMessage(e.getMessage()));
+    }
   }
 
   /** The store as error messages name it: its folder or its {@code s3://} URI. */
@@ -84,25 +78,12 @@ public final class StoreOptions {
     return location();
   }
 
-  private boolean isS3() {
-    return location().startsWith(S3_SCHEME);
-  }
-
-  private String location() {
-    return location == null || location.isBlank() ? ".wct" : location;
-  }
-
-  private static URI endpoint(String given) {
-    try {
-      URI uri = new URI(given);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null) {
-        return uri;
+  private static String optionMessage(String message) {
+    for (Map.Entry<String, String> setting : OPTION_OF_SETTING.entrySet()) {
+      if (message != null && message.startsWith(setting.getKey() + ":")) {
+        return setting.getValue() + message.substring(setting.getKey().length());
       }
-    } catch (URISyntaxException e) {
-      // reported below, in the same words as any other malformed endpoint
     }
-    throw WctException.user(
-        "--s3-endpoint: expected an http:// or https:// URL, got '" + given + "'");
+    return "--store: " + message;
   }
 }

@@ -1,8 +1,8 @@
 package dev.wct.cli.report;
 
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
-import dev.wct.store.runs.ArtifactRecord;
 import java.io.PrintWriter;
 
 /** The per-artifact table that {@code wct inspect} and {@code wct run} print. */
@@ -31,9 +31,9 @@ public final class ArtifactTable {
     return this;
   }
 
-  public ArtifactTable row(ArtifactRecord artifact) {
+  public ArtifactTable row(ArtifactOutcome artifact) {
     return row(
-        artifact.artifactId(),
+        artifact.id(),
         artifact.state(),
         artifact.attempts(),
         artifact.durationMillis(),

@@ -5,10 +5,10 @@ import static dev.wct.cli.report.Html.escape;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.analysers.common.PatternMatching;
 import dev.wct.core.message.MessageReader;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.runs.ArtifactRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -69,13 +69,13 @@ public final class HtmlReport {
   /** Writes the report of {@code run} to {@code out}, which is flushed, not closed. */
   public void write(StoredRun run, Writer out) {
     PrintWriter html = new PrintWriter(out);
-    Map<FindingsKind, List<ArtifactRecord>> byKind = findingsArtifacts(run);
+    Map<FindingsKind, List<ArtifactOutcome>> byKind = findingsArtifacts(run);
     List<String> unmasked = UnmaskedEvidence.artifacts(store, run);
     // Findings sections are rendered first so that the summary above them can count flags.
     Tally tally = new Tally();
     StringWriter sections = new StringWriter();
     PrintWriter sectionHtml = new PrintWriter(sections);
-    for (Map.Entry<FindingsKind, List<ArtifactRecord>> kind : byKind.entrySet()) {
+    for (Map.Entry<FindingsKind, List<ArtifactOutcome>> kind : byKind.entrySet()) {
       writeKind(run, kind.getKey(), kind.getValue(), sectionHtml, tally);
     }
     writeOtherOutputs(run, sectionHtml);
@@ -130,9 +130,9 @@ public final class HtmlReport {
   }
 
   /** Findings artifacts by kind; where a kind has GDPR classifications, its raw indicators drop. */
-  private static Map<FindingsKind, List<ArtifactRecord>> findingsArtifacts(StoredRun run) {
-    Map<FindingsKind, List<ArtifactRecord>> byKind = new EnumMap<>(FindingsKind.class);
-    for (ArtifactRecord artifact : run.artifacts()) {
+  private static Map<FindingsKind, List<ArtifactOutcome>> findingsArtifacts(StoredRun run) {
+    Map<FindingsKind, List<ArtifactOutcome>> byKind = new EnumMap<>(FindingsKind.class);
+    for (ArtifactOutcome artifact : run.artifacts()) {
       if (artifact.state() == ArtifactState.SUCCEEDED
           && artifact.output() != null
           && FindingsKind.isFindings(artifact.output().schema())) {
@@ -141,7 +141,7 @@ public final class HtmlReport {
             .add(artifact);
       }
     }
-    for (List<ArtifactRecord> artifacts : byKind.values()) {
+    for (List<ArtifactOutcome> artifacts : byKind.values()) {
       boolean classified =
           artifacts.stream().anyMatch(a -> FindingsKind.isClassified(a.output().schema()));
       if (classified) {
@@ -185,7 +185,7 @@ public final class HtmlReport {
 
   private static void writeSummary(
       StoredRun run,
-      Map<FindingsKind, List<ArtifactRecord>> byKind,
+      Map<FindingsKind, List<ArtifactOutcome>> byKind,
       Tally tally,
       PrintWriter html) {
     html.println("<section id=\"summary\">");
@@ -212,22 +212,22 @@ public final class HtmlReport {
   private void writeKind(
       StoredRun run,
       FindingsKind kind,
-      List<ArtifactRecord> artifacts,
+      List<ArtifactOutcome> artifacts,
       PrintWriter html,
       Tally tally) {
     html.println("<section class=\"findings " + cssClass(kind.name()) + "\">");
     html.println("<h2>" + escape(kind.title()) + "</h2>");
-    for (ArtifactRecord artifact : artifacts) {
+    for (ArtifactOutcome artifact : artifacts) {
       String name =
-          run.planned(artifact.artifactId())
+          run.planned(artifact.id())
               .map(p -> p.name())
               .filter(Objects::nonNull)
-              .orElse(artifact.artifactId());
+              .orElse(artifact.id());
       html.println(
           "<h3>"
               + escape(name)
               + " <small>"
-              + escape(artifact.artifactId() + " · " + artifact.output().schema())
+              + escape(artifact.id() + " · " + artifact.output().schema())
               + "</small></h3>");
       html.println("<table class=\"findings\">");
       html.println(
@@ -235,7 +235,7 @@ public final class HtmlReport {
               + "<th>Matches</th><th>Evidence</th></tr></thead>");
       html.println("<tbody>");
       long rows = 0;
-      try (InputStream in = store.read(run.run().runId(), artifact.artifactId());
+      try (InputStream in = store.read(run.run().runId(), artifact.id());
           MessageReader reader = MessageReader.open(Json.mapper(), in)) {
         for (Iterator<JsonNode> findings = reader.items(); findings.hasNext(); ) {
           writeFinding(findings.next(), html, tally);
@@ -244,7 +244,7 @@ public final class HtmlReport {
         }
       } catch (IOException e) {
         throw new UncheckedIOException(
-            "cannot read artifact '" + artifact.artifactId() + "' of run " + run.run().runId(), e);
+            "cannot read artifact '" + artifact.id() + "' of run " + run.run().runId(), e);
       }
       if (rows == 0) {
         html.println("<tr><td colspan=\"5\">No findings.</td></tr>");
@@ -329,8 +329,8 @@ public final class HtmlReport {
   }
 
   private static void writeOtherOutputs(StoredRun run, PrintWriter html) {
-    List<ArtifactRecord> others = new ArrayList<>();
-    for (ArtifactRecord artifact : run.artifacts()) {
+    List<ArtifactOutcome> others = new ArrayList<>();
+    for (ArtifactOutcome artifact : run.artifacts()) {
       if (run.isOutput(artifact)
           && artifact.output() != null
           && !FindingsKind.isFindings(artifact.output().schema())) {
@@ -345,10 +345,10 @@ public final class HtmlReport {
     html.println(
         "<table><thead><tr><th>Artifact</th><th>Schema</th><th>Items</th><th>Size</th></tr>"
             + "</thead><tbody>");
-    for (ArtifactRecord artifact : others) {
+    for (ArtifactOutcome artifact : others) {
       html.println(
           "<tr><td>"
-              + escape(artifact.artifactId())
+              + escape(artifact.id())
               + "</td><td>"
               + escape(artifact.output().schema().toString())
               + "</td><td>"
@@ -362,7 +362,7 @@ public final class HtmlReport {
   }
 
   private static void writeErrors(StoredRun run, PrintWriter html) {
-    List<ArtifactRecord> failed =
+    List<ArtifactOutcome> failed =
         run.artifacts().stream().filter(a -> a.state() == ArtifactState.FAILED).toList();
     html.println("<section id=\"errors\">");
     html.println("<h2>Errors</h2>");
@@ -372,10 +372,10 @@ public final class HtmlReport {
       html.println(
           "<table><thead><tr><th>Artifact</th><th>Producer</th><th>Attempts</th><th>Error</th>"
               + "</tr></thead><tbody>");
-      for (ArtifactRecord artifact : failed) {
+      for (ArtifactOutcome artifact : failed) {
         html.println(
             "<tr><td>"
-                + escape(artifact.artifactId())
+                + escape(artifact.id())
                 + "</td><td>"
                 + escape(artifact.producer())
                 + "</td><td>"
@@ -390,7 +390,7 @@ public final class HtmlReport {
   }
 
   private static void writeSkipped(StoredRun run, PrintWriter html) {
-    List<ArtifactRecord> skipped =
+    List<ArtifactOutcome> skipped =
         run.artifacts().stream().filter(a -> a.state() == ArtifactState.SKIPPED).toList();
     if (skipped.isEmpty()) {
       return;
@@ -398,10 +398,10 @@ public final class HtmlReport {
     html.println("<section id=\"skipped\">");
     html.println("<h2>Skipped artifacts</h2>");
     html.println("<table><thead><tr><th>Artifact</th><th>Reason</th></tr></thead><tbody>");
-    for (ArtifactRecord artifact : skipped) {
+    for (ArtifactOutcome artifact : skipped) {
       html.println(
           "<tr><td>"
-              + escape(artifact.artifactId())
+              + escape(artifact.id())
               + "</td><td>"
               + escape(artifact.skipReason())
               + "</td></tr>");

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.runs.ArtifactRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +70,7 @@ public final class ResultsDocument {
 
   private void writeOutputs(StoredRun run, JsonGenerator gen) throws IOException {
     gen.writeArrayFieldStart("outputs");
-    for (ArtifactRecord artifact : run.artifacts()) {
+    for (ArtifactOutcome artifact : run.artifacts()) {
       if (!run.isOutput(artifact)
           || artifact.state() != ArtifactState.SUCCEEDED
           || artifact.output() == null) {
@@ -78,14 +78,14 @@ public final class ResultsDocument {
       }
       String runId = run.run().runId();
       gen.writeStartObject();
-      gen.writeStringField("id", artifact.artifactId());
+      gen.writeStringField("id", artifact.id());
       gen.writeStringField("schema", artifact.output().schema().toString());
       gen.writeFieldName("reference");
       gen.writeTree(
           RunJson.reference(artifact.output())
-              .put("location", store.location(runId, artifact.artifactId())));
+              .put("location", store.location(runId, artifact.id())));
       gen.writeFieldName("content");
-      copyContent(runId, artifact.artifactId(), gen);
+      copyContent(runId, artifact.id(), gen);
       gen.writeEndObject();
     }
     gen.writeEndArray();
@@ -118,10 +118,10 @@ public final class ResultsDocument {
 
   private static void writeErrors(StoredRun run, JsonGenerator gen) throws IOException {
     gen.writeArrayFieldStart("errors");
-    for (ArtifactRecord artifact : run.artifacts()) {
+    for (ArtifactOutcome artifact : run.artifacts()) {
       if (artifact.state() == ArtifactState.FAILED) {
         gen.writeStartObject();
-        gen.writeStringField("id", artifact.artifactId());
+        gen.writeStringField("id", artifact.id());
         if (artifact.producer() != null) {
           gen.writeStringField("producer", artifact.producer());
         }
@@ -131,7 +131,7 @@ public final class ResultsDocument {
         }
         gen.writeNumberField("attempts", artifact.attempts());
         gen.writeBooleanField(
-            "optional", run.planned(artifact.artifactId()).map(p -> p.optional()).orElse(false));
+            "optional", run.planned(artifact.id()).map(p -> p.optional()).orElse(false));
         gen.writeEndObject();
       }
     }
@@ -140,10 +140,10 @@ public final class ResultsDocument {
 
   private static void writeSkipped(StoredRun run, JsonGenerator gen) throws IOException {
     gen.writeArrayFieldStart("skipped");
-    for (ArtifactRecord artifact : run.artifacts()) {
+    for (ArtifactOutcome artifact : run.artifacts()) {
       if (artifact.state() == ArtifactState.SKIPPED) {
         gen.writeStartObject();
-        gen.writeStringField("id", artifact.artifactId());
+        gen.writeStringField("id", artifact.id());
         gen.writeStringField(
             "reason", Objects.requireNonNullElse(artifact.skipReason(), "unknown"));
         gen.writeEndObject();

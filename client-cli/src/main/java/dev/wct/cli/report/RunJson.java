@@ -2,9 +2,9 @@ package dev.wct.cli.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import java.time.Instant;
 import java.util.Locale;
@@ -59,9 +59,9 @@ public final class RunJson {
   }
 
   /** One artifact record, without content. */
-  public static ObjectNode artifact(ArtifactRecord artifact) {
+  public static ObjectNode artifact(ArtifactOutcome artifact) {
     ObjectNode node = NODES.objectNode();
-    node.put("id", artifact.artifactId());
+    node.put("id", artifact.id());
     if (artifact.producer() != null) {
       node.put("producer", artifact.producer());
     }

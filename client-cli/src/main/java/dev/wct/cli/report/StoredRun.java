@@ -2,11 +2,11 @@ package dev.wct.cli.report;
 
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public record StoredRun(
     RunRecord run,
-    List<ArtifactRecord> artifacts,
+    List<ArtifactOutcome> artifacts,
     ExecutionPlan plan,
     Map<String, PlannedArtifact> plannedById) {
   public StoredRun {
@@ -38,7 +38,7 @@ public record StoredRun(
     plannedById = Collections.unmodifiableMap(new LinkedHashMap<>(plannedById));
   }
 
-  public StoredRun(RunRecord run, List<ArtifactRecord> artifacts, ExecutionPlan plan) {
+  public StoredRun(RunRecord run, List<ArtifactOutcome> artifacts, ExecutionPlan plan) {
     this(run, artifacts, plan, plan == null ? Map.of() : plan.artifactsById());
   }
 
@@ -62,7 +62,7 @@ public record StoredRun(
                             + storeName
                             + " ('wct runs' lists them)"));
     ExecutionPlan plan = readPlan(records, runId).orElse(null);
-    List<ArtifactRecord> artifacts =
+    List<ArtifactOutcome> artifacts =
         plan != null ? records.artifacts(runId, plan) : records.artifacts(runId);
     return new StoredRun(run, artifacts, plan);
   }
@@ -89,8 +89,8 @@ public record StoredRun(
     return Optional.ofNullable(plan);
   }
 
-  public Optional<ArtifactRecord> artifact(String artifactId) {
-    return artifacts.stream().filter(a -> a.artifactId().equals(artifactId)).findFirst();
+  public Optional<ArtifactOutcome> artifact(String artifactId) {
+    return artifacts.stream().filter(a -> a.id().equals(artifactId)).findFirst();
   }
 
   public Optional<PlannedArtifact> planned(String artifactId) {
@@ -106,9 +106,9 @@ public record StoredRun(
    * Whether an artifact belongs in the exported results: {@code output: true} in the plan or, when
    * the plan is unknown, any produced findings.
    */
-  public boolean isOutput(ArtifactRecord artifact) {
+  public boolean isOutput(ArtifactOutcome artifact) {
     if (plan != null) {
-      return planned(artifact.artifactId()).map(PlannedArtifact::output).orElse(false);
+      return planned(artifact.id()).map(PlannedArtifact::output).orElse(false);
     }
     return artifact.output() != null && FindingsKind.isFindings(artifact.output().schema());
   }

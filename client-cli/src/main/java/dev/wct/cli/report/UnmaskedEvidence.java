@@ -3,10 +3,10 @@ package dev.wct.cli.report;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
-import dev.wct.store.runs.ArtifactRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,18 +29,18 @@ public final class UnmaskedEvidence {
    */
   public static List<String> artifacts(ArtifactStore store, StoredRun run) {
     Set<String> unmasked = new LinkedHashSet<>();
-    for (ArtifactRecord artifact : run.artifacts()) {
+    for (ArtifactOutcome artifact : run.artifacts()) {
       if (artifact.state() != ArtifactState.SUCCEEDED
           || artifact.output() == null
           || !FindingsKind.isFindings(artifact.output().schema())) {
         continue;
       }
       boolean derived =
-          run.planned(artifact.artifactId())
+          run.planned(artifact.id())
               .map(planned -> planned.inputs().stream().anyMatch(unmasked::contains))
               .orElse(false);
-      if (derived || "none".equals(redaction(store, run.run().runId(), artifact.artifactId()))) {
-        unmasked.add(artifact.artifactId());
+      if (derived || "none".equals(redaction(store, run.run().runId(), artifact.id()))) {
+        unmasked.add(artifact.id());
       }
     }
     return List.copyOf(unmasked);

@@ -11,7 +11,9 @@ import dev.wct.cli.report.ResultsDocument;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.UnmaskedEvidence;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.planner.PlanLimits;
 import dev.wct.core.planner.Planner;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
@@ -21,7 +23,6 @@ import dev.wct.engine.connect.TemporalConnection;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
-import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +36,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -84,14 +84,15 @@ public final class RunCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description =
-          "Where to write the results document (default: STORE/runs/RUN_ID/results.json; in"
-              + " an S3 store, its run record results.json).")
+          "Where to write the results document (default: the run's record results.json in the"
+              + " store, STORE/runs/RUN_ID/_system/results.json in a folder).")
   private Path output;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      description = "Producers running at once (default: the runbook's config.max_concurrency).")
+      description =
+          "Producers running at once, 1 to 2000 (default: the runbook's config.max_concurrency).")
   private Integer concurrency;
 
   @Option(
@@ -116,8 +117,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (concurrency != null && concurrency < 1) {
-      throw WctException.user("--concurrency must be at least 1, got " + concurrency);
+    if (concurrency != null) {
+      try {
+        PlanLimits.concurrency("--concurrency", concurrency);
+      } catch (IllegalArgumentException e) {
+        throw WctException.user(e.getMessage());
+      }
     }
     checkClusterOptions();
     JulToSlf4j.install();
@@ -201,7 +206,7 @@ public final class RunCommand implements Callable<Integer> {
           artifact.id(),
           artifact.state(),
           artifact.attempts(),
-          duration(artifact),
+          artifact.durationMillis(),
           artifact.state() == ArtifactState.SUCCEEDED ? artifact.output() : null,
           artifact.error(),
           artifact.skipReason());
@@ -243,31 +248,25 @@ public final class RunCommand implements Callable<Integer> {
         : new PlainProgress(out, System::currentTimeMillis);
   }
 
-  /** Writes the results document and returns where it went, as the user should read it. */
+  /**
+   * Writes the results document, into the store as the run record {@code results.json} (a folder or
+   * S3 alike) unless {@code --output} names a file, and returns where it went.
+   */
   private String writeResults(ArtifactStore artifacts, StoredRun stored) throws IOException {
     String runId = stored.run().runId();
-    Optional<Path> directory = store.directory();
-    if (output == null && directory.isEmpty()) {
+    if (output == null) {
       ByteArrayOutputStream document = new ByteArrayOutputStream();
       new ResultsDocument(artifacts).write(stored, document);
       artifacts.saveRecord(runId, RESULTS, document.toByteArray());
-      return store.displayName() + " (run " + runId + ", record " + RESULTS + ")";
+      return artifacts.recordLocation(runId, RESULTS);
     }
-    Path target =
-        output != null ? output : directory.get().resolve("runs").resolve(runId).resolve(RESULTS);
-    Path absolute = target.toAbsolutePath();
+    Path absolute = output.toAbsolutePath();
     PrivateFiles.createDirectories(absolute.getParent());
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
     try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
       new ResultsDocument(artifacts).write(stored, file);
     }
     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-    return target.toString();
-  }
-
-  private static Long duration(ArtifactOutcome artifact) {
-    return artifact.startedAtMillis() == null || artifact.endedAtMillis() == null
-        ? null
-        : artifact.endedAtMillis() - artifact.startedAtMillis();
+    return output.toString();
   }
 }

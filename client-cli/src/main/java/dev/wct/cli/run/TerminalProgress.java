@@ -1,8 +1,8 @@
 package dev.wct.cli.run;
 
 import dev.wct.cli.report.Units;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
-import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunProgress;
 import java.io.PrintWriter;
 import java.util.List;

@@ -9,15 +9,14 @@ import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RetrySettings;
 import dev.wct.core.plan.RunSettings;
 import dev.wct.core.plan.RunbookInfo;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
-import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.MessageHeader;
 import dev.wct.spi.message.SchemaRef;
 import dev.wct.store.StoredArtifact;
 import dev.wct.store.fs.FileSystemArtifactStore;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ public final class SeededStore {
   }
 
   /** Stores a message with {@code items} and records the artifact as succeeded. */
-  public ArtifactRecord succeeded(
+  public ArtifactOutcome succeeded(
       String runId, String artifactId, SchemaRef schema, ObjectNode fields, List<JsonNode> items) {
     StoredArtifact stored =
         store.save(
@@ -86,58 +85,40 @@ public final class SeededStore {
               }
             });
     ArtifactRef ref =
-        new ArtifactRef(stored.key(), schema, stored.sizeBytes(), stored.sha256(), items.size());
-    Instant start = Instant.parse("2026-11-22T10:00:00Z");
-    return save(
-        new ArtifactRecord(
+        new ArtifactRef(
             runId,
             artifactId,
-            "analyser test",
-            ArtifactState.SUCCEEDED,
-            1,
-            start,
-            start.plusMillis(1200),
-            null,
-            null,
-            null,
-            ref));
+            stored.key(),
+            schema,
+            stored.sizeBytes(),
+            stored.sha256(),
+            items.size());
+    long start = Instant.parse("2026-11-22T10:00:00Z").toEpochMilli();
+    return save(
+        runId, ArtifactOutcome.succeeded(artifactId, "analyser test", ref, 1, start, start + 1200));
   }
 
-  public ArtifactRecord failed(String runId, String artifactId, String error, int attempts) {
-    Instant start = Instant.parse("2026-11-22T10:00:00Z");
+  public ArtifactOutcome failed(String runId, String artifactId, String error, int attempts) {
+    long start = Instant.parse("2026-11-22T10:00:00Z").toEpochMilli();
     return save(
-        new ArtifactRecord(
-            runId,
-            artifactId,
-            "connector filesystem",
-            ArtifactState.FAILED,
-            attempts,
-            start,
-            start.plusMillis(300),
-            error,
-            "USER",
-            null,
-            null));
+        runId,
+        ArtifactOutcome.failed(
+            artifactId, "connector filesystem", error, "USER", attempts, start, start + 300));
   }
 
-  public ArtifactRecord skipped(String runId, String artifactId, String reason) {
+  public ArtifactOutcome skipped(String runId, String artifactId, String reason) {
     return save(
-        new ArtifactRecord(
-            runId,
+        runId,
+        ArtifactOutcome.skipped(
             artifactId,
             "analyser test",
-            ArtifactState.SKIPPED,
-            0,
-            null,
-            Instant.parse("2026-11-22T10:00:01Z"),
-            null,
-            null,
             reason,
-            null));
+            null,
+            Instant.parse("2026-11-22T10:00:01Z").toEpochMilli()));
   }
 
-  public ArtifactRecord save(ArtifactRecord record) {
-    records.saveArtifact(record);
+  public ArtifactOutcome save(String runId, ArtifactOutcome record) {
+    records.saveArtifact(runId, record);
     return record;
   }
 

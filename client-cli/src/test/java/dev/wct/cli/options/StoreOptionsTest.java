@@ -2,14 +2,16 @@ package dev.wct.cli.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
-import dev.wct.store.s3.S3StoreConfig;
-import java.net.URI;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.ArtifactStores;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,16 +30,18 @@ class StoreOptionsTest {
   }
 
   @Test
-  void folderIsAStoreDirectoryAndNoS3() {
-    StoreOptions store = parse("--store", "/data/wct");
+  void folderOpensAFolderStoreThere(@TempDir Path dir) {
+    StoreOptions store = parse("--store", dir.toString());
 
-    assertThat(store.directory()).contains(Path.of("/data/wct"));
-    assertThat(store.s3()).isEmpty();
-    assertThat(store.displayName()).isEqualTo("/data/wct");
+    try (ArtifactStore opened = store.open()) {
+      assertThat(opened.recordLocation("r-1", "run.json"))
+          .isEqualTo(dir.resolve("runs/r-1/_system/run.json").toString());
+    }
+    assertThat(store.displayName()).isEqualTo(dir.toString());
   }
 
   @Test
-  void s3UriNamesBucketAndPrefixWithEndpointAndRegion() {
+  void s3UriKeepsTheLocationAndPassesEndpointAndRegionAsSettings() {
     StoreOptions store =
         parse(
             "--store",
@@ -47,35 +51,29 @@ class StoreOptionsTest {
             "--s3-region",
             "eu-west-2");
 
-    assertThat(store.directory()).isEmpty();
-    S3StoreConfig config = store.s3().orElseThrow();
-    assertThat(config.bucket()).isEqualTo("wct-artifacts");
-    assertThat(config.prefix()).isEqualTo("team-a/scans/");
-    assertThat(config.endpoint()).isEqualTo(URI.create("http://localhost:9000"));
-    assertThat(config.region()).isEqualTo("eu-west-2");
-    assertThat(config.accessKeyId()).as("credentials come from the default AWS chain").isNull();
+    assertThat(store.location()).isEqualTo("s3://wct-artifacts/team-a/scans");
+    assertThat(store.settings())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                ArtifactStores.S3_ENDPOINT, "http://localhost:9000",
+                ArtifactStores.S3_REGION, "eu-west-2"));
     assertThat(store.displayName()).isEqualTo("s3://wct-artifacts/team-a/scans");
   }
 
   @Test
-  void s3WithoutEndpointIsAwsInTheDefaultRegion() {
+  void withoutEndpointOrRegionTheStoreKeepsItsOwnDefaults() {
     // Unless the environment of the build sets the worker's fallbacks.
-    assumeTrue(
-        System.getenv("WCT_STORE_S3_ENDPOINT") == null
-            && System.getenv("WCT_STORE_S3_REGION") == null);
+    assumeThat(System.getenv("WCT_STORE_S3_ENDPOINT")).isNull();
+    assumeThat(System.getenv("WCT_STORE_S3_REGION")).isNull();
 
-    S3StoreConfig config = parse("--store", "s3://wct-artifacts").s3().orElseThrow();
-
-    assertThat(config.endpoint()).isNull();
-    assertThat(config.region()).isEqualTo("us-east-1");
-    assertThat(config.prefix()).isEmpty();
+    assertThat(parse("--store", "s3://wct-artifacts").settings()).isEmpty();
   }
 
   @Test
   void endpointThatIsNotAnHttpUrlIsAUserErrorNamingTheOption() {
     StoreOptions store = parse("--store", "s3://b", "--s3-endpoint", "localhost:9000");
 
-    assertThatThrownBy(store::s3)
+    assertThatThrownBy(store::open)
         .isInstanceOfSatisfying(
             WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
         .hasMessage("--s3-endpoint: expected an http:// or https:// URL, got 'localhost:9000'");
@@ -85,9 +83,21 @@ class StoreOptionsTest {
   void s3UriWithoutBucketIsAUserErrorNamingTheOption() {
     StoreOptions store = parse("--store", "s3://");
 
-    assertThatThrownBy(store::s3)
+    assertThatThrownBy(store::open)
         .isInstanceOfSatisfying(
             WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
         .hasMessageStartingWith("--store: invalid bucket name");
+  }
+
+  @Test
+  void unknownSchemeIsAUserErrorNamingTheKnownOnes() {
+    StoreOptions store = parse("--store", "gs://bucket");
+
+    assertThatThrownBy(store::open)
+        .isInstanceOfSatisfying(
+            WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
+        .hasMessage(
+            "--store: unknown store scheme 'gs' in 'gs://bucket': known schemes are file, s3"
+                + " (file is a folder path)");
   }
 }

@@ -2,11 +2,11 @@ package dev.wct.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.message.SchemaRef;
-import dev.wct.workflows.run.ArtifactOutcome;
 import dev.wct.workflows.run.RunProgress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -110,7 +110,13 @@ class ProgressDisplayTest {
   private static ArtifactOutcome succeeded(String id, long items, long bytes) {
     ArtifactRef ref =
         new ArtifactRef(
-            "runs/r/artifacts/" + id + ".json", SchemaRef.of("standard_input"), bytes, "00", items);
+            "r",
+            id,
+            "runs/r/artifacts/" + id + ".json",
+            SchemaRef.of("standard_input"),
+            bytes,
+            "00",
+            items);
     return new ArtifactOutcome(id, "p", ArtifactState.SUCCEEDED, 1, ref, null, null, null, 1L, 2L);
   }
 

@@ -65,7 +65,7 @@ class RunCommandTest {
         .anySatisfy(l -> assertThat(l).matches("\\[[^\\]]+\\] files +succeeded +\\(1 item, .*"))
         .anySatisfy(l -> assertThat(l).matches("personal_data +succeeded +1 .*"))
         .contains("Run " + runId + " completed");
-    Path results = Path.of(store, "runs", runId, "results.json");
+    Path results = Path.of(store, "runs", runId, "_system", "results.json");
     assertThat(lines).contains("Results: " + results);
 
     JsonNode doc = Json.mapper().readTree(results.toFile());
@@ -211,6 +211,19 @@ class RunCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip()).isEqualTo("wct: --concurrency must be at least 1, got 0");
+  }
+
+  @Test
+  void concurrencyAboveWhatAWorkflowMayHavePendingIsRefusedNotCapped() throws Exception {
+    Path runbook = runbook("name: x\ndescription: y\nartifacts: {}\n");
+
+    Cli.Result run = Cli.run("run", runbook.toString(), "--store", store, "--concurrency", "5000");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "wct: --concurrency must be at most 2000, the most pending activities a Temporal"
+                + " workflow may have, got 5000");
   }
 
   private Path runbook(String yaml) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.engine.EmbeddedTemporal;
@@ -12,7 +13,6 @@ import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.fs.FileSystemArtifactStore;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
@@ -89,7 +89,7 @@ class RunFollowerTest {
       RunRecords records = new RunRecords(store);
       assertThat(records.run(run.runId()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
       assertThat(records.artifacts(run.runId()))
-          .extracting(ArtifactRecord::state)
+          .extracting(ArtifactOutcome::state)
           .doesNotContain(ArtifactState.WAITING, ArtifactState.RUNNING, ArtifactState.SUCCEEDED);
       assertThat(err.toString())
           .contains("wct: cancelling run " + run.runId() + "...")

@@ -99,7 +99,8 @@ class RunOnTemporalClusterTest {
     assertThat(Files.readString(artifacts.resolve("personal_data.json"))).contains("email");
     // The source artifact is the connector's copy of the folder the worker saw (findings mask it).
     assertThat(Files.readString(artifacts.resolve("files.json"))).doesNotContain(OTHER_FOLDER_TEXT);
-    assertThat(store.resolve("runs").resolve(runId).resolve("results.json")).exists();
+    assertThat(store.resolve("runs").resolve(runId).resolve("_system").resolve("results.json"))
+        .exists();
 
     Cli.Result runs = Cli.run("runs", "--store", store.toString());
     assertThat(runs.out()).contains(runId).contains("Cluster scan").contains("completed");

@@ -1,5 +1,6 @@
 package dev.wct.core.plan;
 
+import dev.wct.core.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,9 +18,7 @@ public record RetrySettings(
 
   public RetrySettings {
     Objects.requireNonNull(initialInterval, "initialInterval");
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
-    }
+    Checks.atLeastOne("maxAttempts", maxAttempts);
     if (backoffCoefficient < 1.0) {
       throw new IllegalArgumentException(
           "backoffCoefficient must be at least 1.0, got " + backoffCoefficient);

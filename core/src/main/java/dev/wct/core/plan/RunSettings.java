@@ -1,5 +1,6 @@
 package dev.wct.core.plan;
 
+import dev.wct.core.planner.PlanLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,8 +12,6 @@ public record RunSettings(Duration timeout, int maxConcurrency, RetrySettings re
   public RunSettings {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(retry, "retry");
-    if (maxConcurrency < 1) {
-      throw new IllegalArgumentException("maxConcurrency must be at least 1");
-    }
+    PlanLimits.concurrency("maxConcurrency", maxConcurrency);
   }
 }

@@ -133,16 +133,10 @@ public final class Planner {
     }
 
     private void checkRunSettings() {
-      if (root.config().maxConcurrency() > PlanLimits.MAX_CONCURRENCY) {
-        problems.add(
-            root.sourceMap()
-                .problem(
-                    "config.max_concurrency",
-                    "max_concurrency "
-                        + root.config().maxConcurrency()
-                        + " is above "
-                        + PlanLimits.MAX_CONCURRENCY
-                        + ", the most pending activities a Temporal workflow may have"));
+      try {
+        PlanLimits.concurrency("max_concurrency", root.config().maxConcurrency());
+      } catch (IllegalArgumentException e) {
+        problems.add(root.sourceMap().problem("config.max_concurrency", e.getMessage()));
       }
       if (!root.inputs().isEmpty()) {
         problems.add(
@@ -352,16 +346,13 @@ public final class Planner {
       ExecutionPlan plan =
           new ExecutionPlan(
               info, settings, artifacts, dag.levels(), dag.criticalPath(), sha256(canonical));
-      int size = json(plan).length;
-      if (size > PlanLimits.MAX_PLAN_BYTES) {
-        problems.add(
-            root.sourceMap()
-                .problem(
-                    "artifacts",
-                    "plan is "
-                        + size
-                        + " bytes, over the 1.5 MiB a workflow input may carry; split the runbook"
-                        + " into child runbooks or fewer artifacts"));
+      int[] artifactBytes = new int[artifacts.size()];
+      for (int i = 0; i < artifactBytes.length; i++) {
+        artifactBytes[i] = jsonBytes(artifacts.get(i));
+      }
+      String tooLarge = PlanLimits.planSizeProblem(json(plan).length, artifactBytes);
+      if (tooLarge != null) {
+        problems.add(root.sourceMap().problem("artifacts", tooLarge));
         return null;
       }
       return plan;
@@ -390,6 +381,14 @@ public final class Planner {
           spec.optional(),
           spec.retry() == null ? node.retryBase : spec.retry().over(node.retryBase),
           spec.timeout() == null ? settings.timeout() : spec.timeout());
+    }
+  }
+
+  private static int jsonBytes(PlannedArtifact artifact) {
+    try {
+      return Json.mapper().writeValueAsBytes(artifact).length;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a planned artifact could not be written as JSON", e);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.wct.core.runbook;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What parsing one file gave: the runbook as far as it could be read, and every problem found.
@@ -12,10 +11,6 @@ import java.util.Optional;
 public record ParseResult(Runbook runbook, List<Problem> problems) {
   public ParseResult {
     problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
-  }
-
-  public Optional<Runbook> parsed() {
-    return Optional.ofNullable(runbook);
   }
 
   public boolean ok() {

@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Plans stay small enough for a workflow input, and planning stays near-linear. */
+/**
+ * Plans stay within what a real Temporal server carries (large ones go through the store, in
+ * pages), and planning stays near-linear.
+ */
 class LargeRunbookTest {
   @TempDir Path dir;
 
   @Test
-  void fiveHundredSourcesWithTenAnalysersEachPlanWellUnderTheWorkflowInputLimit() {
+  void fiveHundredSourcesWithTenAnalysersEachPlanSmall() {
     StringBuilder yaml = new StringBuilder("name: big\ndescription: 5,500 artifacts\nartifacts:\n");
     for (int s = 0; s < 500; s++) {
       yaml.append("  src_")
@@ -41,7 +44,8 @@ class LargeRunbookTest {
     assertThat(plan.artifacts()).hasSize(5_500);
     assertThat(plan.levels()).hasSize(2);
     int bytes = Planner.json(plan).length;
-    assertThat(bytes).isLessThan(PlanLimits.MAX_PLAN_BYTES * 3 / 4);
+    // About 200 bytes an artifact: the whole plan would fit in one page.
+    assertThat(bytes).isLessThan(PlanLimits.MAX_PAGE_BYTES * 3 / 4);
   }
 
   @Test
@@ -61,22 +65,72 @@ class LargeRunbookTest {
   }
 
   @Test
-  void planOverTheWorkflowInputLimitIsAProblemThatSaysHowToFixIt() {
-    String filler = "x".repeat(1_000);
+  void aPlanOverTheOldWorkflowInputLimitPlansSinceLargePlansTravelThroughTheStore() {
+    // Until plans over 256 KiB went through the store (RunLauncher), 1.5 MiB was the limit.
+    Path file = Runbooks.write(dir, "large.yaml", runbookOf(2_000, 1_000));
+
+    ExecutionPlan plan = new Planner(TestComponents.catalog()).plan(file);
+
+    assertThat(plan.artifacts()).hasSize(2_000);
+    assertThat(Planner.json(plan).length).isGreaterThan(3 * 512 * 1024);
+  }
+
+  @Test
+  void aPageOfArtifactsOverWhatAnActivityResultCarriesIsAProblemThatSaysHowToFixIt() {
+    Path file = Runbooks.write(dir, "huge.yaml", runbookOf(600, 4_000));
+
+    assertThatThrownBy(() -> new Planner(TestComponents.catalog()).plan(file))
+        .isInstanceOf(RunbookException.class)
+        .hasMessageMatching(
+            ".*huge.yaml:3:1: artifacts: artifacts 1 to \\d+ of the plan are \\d+ bytes, over the"
+                + " 1.5 MiB 500 consecutive artifacts may carry through Temporal; make their"
+                + " properties smaller");
+  }
+
+  @Test
+  void aPlanOverWhatARunsHistoryHoldsIsAProblem() {
+    int[] small = new int[40_000];
+    java.util.Arrays.fill(small, 500);
+
+    assertThat(PlanLimits.planSizeProblem(20_000_000, small))
+        .isEqualTo(
+            "plan is 20000000 bytes, over the 16 MiB a run's workflow history can hold; split the"
+                + " runbook into child runbooks or fewer artifacts");
+    assertThat(PlanLimits.planSizeProblem(PlanLimits.MAX_PLAN_BYTES, small)).isNull();
+  }
+
+  @Test
+  void oneArtifactOverAPageIsAProblemWhereverItIs() {
+    int[] sizes = {10, PlanLimits.MAX_PAGE_BYTES + 1, 10};
+
+    assertThat(PlanLimits.planSizeProblem(PlanLimits.MAX_PAGE_BYTES + 100, sizes))
+        .startsWith("artifacts 1 to 2 of the plan are " + (PlanLimits.MAX_PAGE_BYTES + 11));
+  }
+
+  @Test
+  void concurrencyIsRefusedAboveWhatAWorkflowMayHavePendingNotCapped() {
+    assertThat(PlanLimits.concurrency("--concurrency", PlanLimits.MAX_CONCURRENCY))
+        .isEqualTo(PlanLimits.MAX_CONCURRENCY);
+    assertThatThrownBy(() -> PlanLimits.concurrency("--concurrency", 5_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "--concurrency must be at most 2000, the most pending activities a Temporal workflow"
+                + " may have, got 5000");
+    assertThatThrownBy(() -> PlanLimits.concurrency("--concurrency", 0))
+        .hasMessage("--concurrency must be at least 1, got 0");
+  }
+
+  /** {@code count} sources, each with a path property of {@code fill} characters. */
+  private static String runbookOf(int count, int fill) {
+    String filler = "x".repeat(fill);
     StringBuilder yaml = new StringBuilder("name: huge\ndescription: big properties\nartifacts:\n");
-    for (int i = 0; i < 2_000; i++) {
+    for (int i = 0; i < count; i++) {
       yaml.append("  a")
           .append(i)
           .append(":\n    source: {type: test_source, properties: {path: ")
           .append(filler)
           .append("}}\n");
     }
-    Path file = Runbooks.write(dir, "huge.yaml", yaml.toString());
-
-    assertThatThrownBy(() -> new Planner(TestComponents.catalog()).plan(file))
-        .isInstanceOf(RunbookException.class)
-        .hasMessageMatching(
-            ".*huge.yaml:3:1: artifacts: plan is \\d+ bytes, over the 1.5 MiB a workflow input"
-                + " may carry; split the runbook into child runbooks or fewer artifacts");
+    return yaml.toString();
   }
 }

@@ -260,8 +260,8 @@ class PlannerChecksTest {
                   a: {source: {type: test_source, properties: {path: x}}}
                 """))
         .containsExactly(
-            "runbook.yaml:3:27: config.max_concurrency: max_concurrency 2001 is above 2000, the"
-                + " most pending activities a Temporal workflow may have");
+            "runbook.yaml:3:27: config.max_concurrency: max_concurrency must be at most 2000, the"
+                + " most pending activities a Temporal workflow may have, got 2001");
   }
 
   @Test

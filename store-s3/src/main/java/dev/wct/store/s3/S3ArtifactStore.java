@@ -342,6 +342,11 @@ public final class S3ArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public String recordLocation(String runId, String name) {
+    return "s3://" + bucket + "/" + recordKey(runId, name);
+  }
+
+  @Override
   public void close() {
     if (ownsClient) {
       s3.close();

@@ -266,6 +266,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     return artifactFile(runId, artifactId).toString();
   }
 
+  @Override
+  public String recordLocation(String runId, String name) {
+    return recordFile(runId, name).toString();
+  }
+
   private Path runDir(String runId) {
     return runsDir.resolve(StoreNames.runId(runId));
   }

@@ -1,14 +1,19 @@
 package dev.wct.store.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
-import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -59,40 +64,36 @@ public final class RunRecords {
   }
 
   /**
-   * Saves an artifact's record. Final states are durable; progress (running, retrying) skips the
-   * sync, since the producer writes it again on its next step and a lost one only lags behind.
+   * Saves the record of an artifact of run {@code runId}. Final states are durable; progress
+   * (running, retrying) skips the sync, since the producer writes it again on its next step and a
+   * lost one only lags behind.
    */
-  public void saveArtifact(ArtifactRecord artifact) {
-    String name = ARTIFACTS + artifact.artifactId() + ".json";
+  public void saveArtifact(String runId, ArtifactOutcome artifact) {
+    String name = ARTIFACTS + artifact.id() + ".json";
     if (artifact.state().finished()) {
-      store.saveRecord(artifact.runId(), name, bytes(artifact));
+      store.saveRecord(runId, name, bytes(artifact));
     } else {
-      store.saveProgressRecord(artifact.runId(), name, bytes(artifact));
+      store.saveProgressRecord(runId, name, bytes(artifact));
     }
   }
 
-  public Optional<ArtifactRecord> artifact(String runId, String artifactId) {
-    return store
-        .readRecord(runId, ARTIFACTS + artifactId + ".json")
-        .map(b -> parse(b, ArtifactRecord.class));
+  public Optional<ArtifactOutcome> artifact(String runId, String artifactId) {
+    return store.readRecord(runId, ARTIFACTS + artifactId + ".json").map(this::parseArtifact);
   }
 
   /** The artifact records of a run, by artifact id. */
-  public List<ArtifactRecord> artifacts(String runId) {
-    List<ArtifactRecord> records = new ArrayList<>();
+  public List<ArtifactOutcome> artifacts(String runId) {
+    List<ArtifactOutcome> records = new ArrayList<>();
     for (String name : store.listRecords(runId, ARTIFACTS)) {
       try {
-        store
-            .readRecord(runId, name)
-            .map(b -> parse(b, ArtifactRecord.class))
-            .ifPresent(records::add);
+        store.readRecord(runId, name).map(this::parseArtifact).ifPresent(records::add);
       } catch (UncheckedIOException torn) {
         // Progress records are written without a sync: after a machine crash one may be torn.
         // Its artifact then reads as not started, as the record before it said at worst.
         LOG.warn("run {}: unreadable record {} ignored", runId, name);
       }
     }
-    records.sort(Comparator.comparing(ArtifactRecord::artifactId));
+    records.sort(Comparator.comparing(ArtifactOutcome::id));
     return records;
   }
 
@@ -116,31 +117,47 @@ public final class RunRecords {
    * that has none yet (producers write their records when they start), then any record the plan
    * does not name, by id.
    */
-  public List<ArtifactRecord> artifacts(String runId, ExecutionPlan plan) {
-    Map<String, ArtifactRecord> byId = new LinkedHashMap<>();
-    artifacts(runId).forEach(record -> byId.put(record.artifactId(), record));
-    List<ArtifactRecord> ordered = new ArrayList<>(byId.size());
+  public List<ArtifactOutcome> artifacts(String runId, ExecutionPlan plan) {
+    Map<String, ArtifactOutcome> byId = new LinkedHashMap<>();
+    artifacts(runId).forEach(record -> byId.put(record.id(), record));
+    List<ArtifactOutcome> ordered = new ArrayList<>(byId.size());
     for (PlannedArtifact planned : plan.artifacts()) {
-      ArtifactRecord record = byId.remove(planned.id());
-      ordered.add(record != null ? record : waiting(runId, planned));
+      ArtifactOutcome record = byId.remove(planned.id());
+      ordered.add(
+          record != null
+              ? record
+              : ArtifactOutcome.waiting(planned.id(), planned.producer().label()));
     }
     ordered.addAll(byId.values());
     return ordered;
   }
 
-  private static ArtifactRecord waiting(String runId, PlannedArtifact planned) {
-    return new ArtifactRecord(
-        runId,
-        planned.id(),
-        planned.producer().label(),
-        ArtifactState.WAITING,
-        0,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  /**
+   * Reads an artifact record. Records written before the run vocabulary was one type name the
+   * artifact {@code artifactId}, repeat the run ID and keep ISO-8601 times ({@code startedAt},
+   * {@code endedAt}): they are read into the same shape.
+   */
+  private ArtifactOutcome parseArtifact(byte[] bytes) {
+    try {
+      JsonNode node = json.readTree(bytes);
+      if (node instanceof ObjectNode legacy && legacy.has("artifactId") && !legacy.has("id")) {
+        legacy.set("id", legacy.remove("artifactId"));
+        legacy.remove("runId");
+        legacy.set("startedAtMillis", epochMillis(legacy.remove("startedAt")));
+        legacy.set("endedAtMillis", epochMillis(legacy.remove("endedAt")));
+      }
+      return json.treeToValue(node, ArtifactOutcome.class);
+    } catch (IOException | RuntimeException e) {
+      throw new UncheckedIOException(
+          "corrupt run record: " + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e));
+    }
+  }
+
+  private static JsonNode epochMillis(JsonNode isoInstant) {
+    return isoInstant == null || isoInstant.isNull()
+        ? NullNode.getInstance()
+        : LongNode.valueOf(Instant.parse(isoInstant.asText()).toEpochMilli());
   }
 
   private byte[] bytes(Object record) {

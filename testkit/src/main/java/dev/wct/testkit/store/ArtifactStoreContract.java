@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
@@ -13,7 +14,6 @@ import dev.wct.spi.message.SchemaRef;
 import dev.wct.store.ArtifactNotFoundException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoredArtifact;
-import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.testkit.plans.PlanBuilder;
@@ -274,25 +274,15 @@ public abstract class ArtifactStoreContract {
     RunRecords records = new RunRecords(store);
     ExecutionPlan plan =
         PlanBuilder.plan().source("db").analyser("pii", "db").analyser("gdpr", "pii").build();
-    ArtifactRecord running =
-        new ArtifactRecord(
-            RUN,
-            "db",
-            "connector test_source",
-            ArtifactState.RUNNING,
-            1,
-            Instant.parse("2026-11-22T10:00:00Z"),
-            null,
-            null,
-            null,
-            null,
-            null);
+    ArtifactOutcome running =
+        ArtifactOutcome.running(
+            "db", "connector test_source", 1, Instant.parse("2026-11-22T10:00:00Z").toEpochMilli());
     records.savePlan(RUN, plan);
-    records.saveArtifact(running);
+    records.saveArtifact(RUN, running);
 
     assertThat(records.plan(RUN)).contains(plan);
     assertThat(records.artifacts(RUN, plan))
-        .extracting(ArtifactRecord::artifactId, ArtifactRecord::state)
+        .extracting(ArtifactOutcome::id, ArtifactOutcome::state)
         .containsExactly(
             tuple("db", ArtifactState.RUNNING),
             tuple("pii", ArtifactState.WAITING),
@@ -334,35 +324,30 @@ public abstract class ArtifactStoreContract {
     records.saveRun(older);
     records.saveRun(newer);
     records.saveRun(middle);
-    ArtifactRecord db =
-        new ArtifactRecord(
-            "run-new",
+    ArtifactOutcome db =
+        ArtifactOutcome.succeeded(
             "db",
             "connector sqlite",
-            ArtifactState.SUCCEEDED,
-            2,
-            t0.plusSeconds(61),
-            t0.plusSeconds(62),
-            null,
-            null,
-            null,
             new ArtifactRef(
-                "runs/run-new/artifacts/db.json", SchemaRef.of("standard_input"), 10, "ab", 3));
-    ArtifactRecord pii =
-        new ArtifactRecord(
-            "run-new",
+                "run-new",
+                "db",
+                "runs/run-new/artifacts/db.json",
+                SchemaRef.of("standard_input"),
+                10,
+                "ab",
+                3),
+            2,
+            t0.plusSeconds(61).toEpochMilli(),
+            t0.plusSeconds(62).toEpochMilli());
+    ArtifactOutcome pii =
+        ArtifactOutcome.skipped(
             "pii",
             "analyser personal_data",
-            ArtifactState.SKIPPED,
-            0,
-            null,
-            null,
-            null,
-            null,
             "input 'db' failed",
-            null);
-    records.saveArtifact(pii);
-    records.saveArtifact(db);
+            null,
+            t0.plusSeconds(62).toEpochMilli());
+    records.saveArtifact("run-new", pii);
+    records.saveArtifact("run-new", db);
 
     assertThat(records.runs()).containsExactly(newer, middle, older);
     assertThat(records.run("run-old")).contains(older);
@@ -374,6 +359,45 @@ public abstract class ArtifactStoreContract {
     RunRecord finished = newer.finished(t0.plusSeconds(90), RunStatus.COMPLETED, null);
     records.saveRun(finished);
     assertThat(records.run("run-new")).contains(finished);
+  }
+
+  @Test
+  void artifactRecordsWrittenBeforeTheRunVocabularyWasOneTypeStillRead() {
+    // The shape of store.runs.ArtifactRecord: runId, artifactId, ISO-8601 times, and a claim
+    // check without its ids.
+    String old =
+        "{\"runId\":\"run-old\",\"artifactId\":\"db\",\"producer\":\"connector sqlite\","
+            + "\"state\":\"SUCCEEDED\",\"attempts\":2,"
+            + "\"startedAt\":\"2026-11-22T10:00:01Z\",\"endedAt\":\"2026-11-22T10:00:02.5Z\","
+            + "\"output\":{\"key\":\"runs/run-old/artifacts/db.json\","
+            + "\"schema\":\"standard_input/1.0.0\",\"sizeBytes\":10,\"sha256\":\"ab\","
+            + "\"itemCount\":3}}";
+    String skipped =
+        "{\"runId\":\"run-old\",\"artifactId\":\"pii\",\"producer\":\"analyser x\","
+            + "\"state\":\"SKIPPED\",\"attempts\":0,\"endedAt\":\"2026-11-22T10:00:03Z\","
+            + "\"skipReason\":\"input 'db' failed\"}";
+    store.saveRecord("run-old", "artifacts/db.json", old.getBytes(UTF_8));
+    store.saveRecord("run-old", "artifacts/pii.json", skipped.getBytes(UTF_8));
+
+    Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+    assertThat(new RunRecords(store).artifacts("run-old"))
+        .containsExactly(
+            ArtifactOutcome.succeeded(
+                "db",
+                "connector sqlite",
+                new ArtifactRef(
+                    "run-old",
+                    "db",
+                    "runs/run-old/artifacts/db.json",
+                    SchemaRef.of("standard_input"),
+                    10,
+                    "ab",
+                    3),
+                2,
+                t0.plusSeconds(1).toEpochMilli(),
+                t0.plusMillis(2_500).toEpochMilli()),
+            ArtifactOutcome.skipped(
+                "pii", "analyser x", "input 'db' failed", null, t0.plusSeconds(3).toEpochMilli()));
   }
 
   @Test

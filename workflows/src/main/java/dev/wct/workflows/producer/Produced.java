@@ -1,5 +1,6 @@
 package dev.wct.workflows.producer;
 
+import dev.wct.core.Checks;
 import dev.wct.core.run.ArtifactRef;
 import java.util.Objects;
 
@@ -10,8 +11,6 @@ import java.util.Objects;
 public record Produced(ArtifactRef output, int attempts) {
   public Produced {
     Objects.requireNonNull(output, "output");
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
-    }
+    Checks.atLeastOne("attempts", attempts);
   }
 }

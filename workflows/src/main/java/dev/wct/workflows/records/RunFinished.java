@@ -1,7 +1,7 @@
 package dev.wct.workflows.records;
 
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.RunStatus;
-import dev.wct.workflows.run.ArtifactOutcome;
 import java.util.List;
 import java.util.Objects;
 

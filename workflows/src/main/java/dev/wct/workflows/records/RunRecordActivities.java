@@ -1,7 +1,7 @@
 package dev.wct.workflows.records;
 
 import dev.wct.core.plan.PlannedArtifact;
-import dev.wct.workflows.run.ArtifactOutcome;
+import dev.wct.core.run.ArtifactOutcome;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;

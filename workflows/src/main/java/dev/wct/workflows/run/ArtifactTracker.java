@@ -1,25 +1,20 @@
 package dev.wct.workflows.run;
 
 import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 
-/** The workflow's mutable view of one artifact; lives only inside the workflow thread. */
+/** The workflow's view of one artifact; lives only inside the workflow thread. */
 final class ArtifactTracker {
   final int index;
   final PlannedArtifact artifact;
-  private ArtifactState state = ArtifactState.WAITING;
-  private int attempts;
-  private ArtifactRef output;
-  private String error;
-  private String errorKind;
-  private String skipReason;
-  private Long startedAt;
-  private Long endedAt;
+  private ArtifactOutcome outcome;
 
   ArtifactTracker(int index, PlannedArtifact artifact) {
     this.index = index;
     this.artifact = artifact;
+    this.outcome = ArtifactOutcome.waiting(artifact.id(), artifact.producer().label());
   }
 
   String id() {
@@ -27,50 +22,35 @@ final class ArtifactTracker {
   }
 
   ArtifactState state() {
-    return state;
+    return outcome.state();
   }
 
   ArtifactRef output() {
-    return output;
+    return outcome.output();
   }
 
   void running(long now) {
-    state = ArtifactState.RUNNING;
-    startedAt = now;
+    outcome = ArtifactOutcome.running(id(), outcome.producer(), 0, now);
   }
 
   void succeeded(ArtifactRef ref, int attemptCount, long now) {
-    state = ArtifactState.SUCCEEDED;
-    output = ref;
-    attempts = attemptCount;
-    endedAt = now;
+    outcome =
+        ArtifactOutcome.succeeded(
+            id(), outcome.producer(), ref, attemptCount, outcome.startedAtMillis(), now);
   }
 
   void failed(String message, String kind, int attemptCount, long now) {
-    state = ArtifactState.FAILED;
-    error = message;
-    errorKind = kind;
-    attempts = attemptCount;
-    endedAt = now;
+    outcome =
+        ArtifactOutcome.failed(
+            id(), outcome.producer(), message, kind, attemptCount, outcome.startedAtMillis(), now);
   }
 
   void skipped(String reason, long now) {
-    state = ArtifactState.SKIPPED;
-    skipReason = reason;
-    endedAt = now;
+    outcome =
+        ArtifactOutcome.skipped(id(), outcome.producer(), reason, outcome.startedAtMillis(), now);
   }
 
   ArtifactOutcome outcome() {
-    return new ArtifactOutcome(
-        artifact.id(),
-        artifact.producer().label(),
-        state,
-        attempts,
-        output,
-        error,
-        errorKind,
-        skipReason,
-        startedAt,
-        endedAt);
+    return outcome;
   }
 }

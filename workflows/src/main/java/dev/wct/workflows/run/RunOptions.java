@@ -1,11 +1,13 @@
 package dev.wct.workflows.run;
 
+import dev.wct.core.planner.PlanLimits;
 import java.time.Duration;
 
 /**
  * Per-run overrides of the plan's settings.
  *
- * @param maxConcurrency producers in flight at once; null keeps the plan's {@code max_concurrency}
+ * @param maxConcurrency producers in flight at once, at most {@link PlanLimits#MAX_CONCURRENCY};
+ *     null keeps the plan's {@code max_concurrency}
  * @param heartbeatTimeout how long a connector or analyser may stay silent before it is considered
  *     stuck and retried; null keeps the default of 60 s
  */
@@ -13,9 +15,8 @@ public record RunOptions(Integer maxConcurrency, Duration heartbeatTimeout) {
   public static final RunOptions DEFAULT = new RunOptions(null, null);
 
   public RunOptions {
-    if (maxConcurrency != null && maxConcurrency < 1) {
-      throw new IllegalArgumentException(
-          "maxConcurrency must be at least 1, got " + maxConcurrency);
+    if (maxConcurrency != null) {
+      PlanLimits.concurrency("maxConcurrency", maxConcurrency);
     }
     if (heartbeatTimeout != null && (heartbeatTimeout.isNegative() || heartbeatTimeout.isZero())) {
       throw new IllegalArgumentException(

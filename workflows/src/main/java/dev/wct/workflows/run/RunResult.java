@@ -1,5 +1,6 @@
 package dev.wct.workflows.run;
 
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import java.util.List;

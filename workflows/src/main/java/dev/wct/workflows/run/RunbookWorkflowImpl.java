@@ -3,6 +3,7 @@ package dev.wct.workflows.run;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
@@ -14,12 +15,9 @@ import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.api.enums.v1.RetryState;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.CompletablePromise;
@@ -42,17 +40,11 @@ import org.slf4j.Logger;
  * are the only orders used.
  */
 public class RunbookWorkflowImpl implements RunbookWorkflow {
-  /** A real Temporal server rejects more pending activities than this per workflow. */
-  static final int MAX_PENDING_ACTIVITIES = 2_000;
-
   /**
    * Runs with more artifacts return their outcomes through the run records: 1,000 outcomes are
    * about 400 KiB of JSON, well under Temporal's 2 MiB payload limit.
    */
   static final int MAX_INLINE_OUTCOMES = 1_000;
-
-  /** Plan artifacts and outcomes travel in batches of this many when a run is large. */
-  static final int BATCH = 500;
 
   private static final Logger log = Workflow.getLogger(RunbookWorkflowImpl.class);
 
@@ -128,22 +120,15 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     return RunProgress.of(runId, status, outcomes());
   }
 
+  /** The run's override or the plan's; both are within PlanLimits.MAX_CONCURRENCY. */
   private static int concurrencyCap(ExecutionPlan plan, RunOptions options) {
-    int requested =
-        options.maxConcurrency() != null
-            ? options.maxConcurrency()
-            : plan.settings().maxConcurrency();
-    return Math.min(requested, MAX_PENDING_ACTIVITIES);
+    return options.maxConcurrency() != null
+        ? options.maxConcurrency()
+        : plan.settings().maxConcurrency();
   }
 
   private List<PlannedArtifact> loadArtifacts(String runId) {
-    List<PlannedArtifact> artifacts = new ArrayList<>();
-    List<PlannedArtifact> page;
-    do {
-      page = records.planArtifacts(runId, artifacts.size(), BATCH);
-      artifacts.addAll(page);
-    } while (page.size() == BATCH);
-    return artifacts;
+    return Batches.loadAll((from, count) -> records.planArtifacts(runId, from, count));
   }
 
   /** Chains every artifact on its inputs' promises, in plan order. */
@@ -247,27 +232,15 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   }
 
   private void recordFailure(ArtifactTracker tracker, RuntimeException failure) {
-    int maxAttempts = tracker.artifact.retry().maxAttempts();
-    String message = ProducerFailures.oneLine(failure);
-    String kind = failure.getClass().getSimpleName();
-    int attempts = maxAttempts;
-    Throwable cause = failure instanceof ActivityFailure ? failure.getCause() : failure;
-    if (cause instanceof ApplicationFailure app) {
-      message = app.getOriginalMessage();
-      kind = app.getType();
-      int attempt = ProducerFailures.attemptOf(app);
-      attempts = attempt > 0 ? attempt : maxAttempts;
-    } else if (cause instanceof TimeoutFailure timeout) {
-      message =
-          "timed out (" + timeout.getTimeoutType().name().toLowerCase(java.util.Locale.ROOT) + ")";
-      kind = "TIMEOUT";
-      if (failure instanceof ActivityFailure activity
-          && activity.getRetryState() != RetryState.RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED) {
-        attempts = 1;
-      }
-    }
-    tracker.failed(message, kind, attempts, Workflow.currentTimeMillis());
-    log.info("artifact {} failed after {} attempt(s): {}", tracker.id(), attempts, message);
+    ProducerFailures.Decoded decoded =
+        ProducerFailures.decode(failure, tracker.artifact.retry().maxAttempts());
+    tracker.failed(
+        decoded.message(), decoded.kind(), decoded.attempts(), Workflow.currentTimeMillis());
+    log.info(
+        "artifact {} failed after {} attempt(s): {}",
+        tracker.id(),
+        decoded.attempts(),
+        decoded.message());
   }
 
   private void markFinished(ArtifactTracker tracker) {
@@ -313,19 +286,14 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         unsucceeded.add(tracker.outcome());
       }
     }
-    int lastBatch = Math.max(0, unsucceeded.size() - BATCH);
+    List<List<ArtifactOutcome>> batches = Batches.endingWithFullBatch(unsucceeded);
     RunFinished finishedRun =
         new RunFinished(
-            started,
-            status,
-            error,
-            Workflow.currentTimeMillis(),
-            unsucceeded.subList(lastBatch, unsucceeded.size()));
+            started, status, error, Workflow.currentTimeMillis(), batches.get(batches.size() - 1));
     Workflow.newDetachedCancellationScope(
             () -> {
-              for (int from = 0; from < lastBatch; from += BATCH) {
-                records.artifactsFinished(
-                    runId, unsucceeded.subList(from, Math.min(from + BATCH, lastBatch)));
+              for (List<ArtifactOutcome> batch : batches.subList(0, batches.size() - 1)) {
+                records.artifactsFinished(runId, batch);
               }
               records.runFinished(finishedRun);
             })

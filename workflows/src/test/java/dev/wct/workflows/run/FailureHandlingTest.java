@@ -7,6 +7,7 @@ import static dev.wct.workflows.run.FakeProducers.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import io.temporal.testing.TestWorkflowEnvironment;

@@ -120,6 +120,8 @@ public final class FakeProducers implements ProducerActivities {
     log.add("end:" + id);
     ArtifactRef ref =
         new ArtifactRef(
+            request.runId(),
+            id,
             "runs/" + request.runId() + "/artifacts/" + id + ".json",
             request.artifact().outputSchema(),
             100,

@@ -2,6 +2,7 @@ package dev.wct.workflows.run;
 
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;

@@ -5,6 +5,7 @@ import static dev.wct.workflows.run.FakeProducers.hangUntilCancelled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import io.temporal.client.WorkflowFailedException;
