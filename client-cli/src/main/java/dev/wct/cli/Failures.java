@@ -33,7 +33,12 @@ final class Failures
         && e.getArgSpec() instanceof OptionSpec option
         && option.converters().length > 0) {
       PrintWriter err = e.getCommandLine().getErr();
-      err.println("wct: " + option.longestName() + ": " + refused.getMessage());
+      String message = refused.getMessage();
+      err.println(
+          "wct: "
+              + (message.startsWith(option.longestName())
+                  ? message
+                  : option.longestName() + ": " + message));
       err.flush();
       return ErrorKind.USER.exitCode();
     }

@@ -47,8 +47,26 @@ public final class ArtifactStores {
 
   static ArtifactStore open(
       String location, Map<String, String> settings, Iterable<ArtifactStoreProvider> found) {
-    Objects.requireNonNull(location, "location");
     Objects.requireNonNull(settings, "settings");
+    return providerOf(location, found).open(location, settings);
+  }
+
+  /**
+   * Checks that a provider on the class path knows the scheme of {@code location}, without opening
+   * anything, so that a command line can refuse a wrong location when it is parsed.
+   *
+   * @throws IllegalArgumentException when no provider knows the scheme (the message names those
+   *     known)
+   */
+  public static void checkScheme(String location) {
+    providerOf(
+        location,
+        ServiceLoader.load(ArtifactStoreProvider.class, ArtifactStores.class.getClassLoader()));
+  }
+
+  private static ArtifactStoreProvider providerOf(
+      String location, Iterable<ArtifactStoreProvider> found) {
+    Objects.requireNonNull(location, "location");
     if (location.isBlank()) {
       throw new IllegalArgumentException("store location must not be empty");
     }
@@ -70,7 +88,7 @@ public final class ArtifactStores {
               + FOLDER_SCHEME
               + " is a folder path)");
     }
-    return provider.open(location, settings);
+    return provider;
   }
 
   /** The scheme of a location, lower case: {@link #FOLDER_SCHEME} for a path. */

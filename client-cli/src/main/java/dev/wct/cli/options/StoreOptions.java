@@ -3,6 +3,7 @@ package dev.wct.cli.options;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.ArtifactStores;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -21,6 +22,7 @@ public final class StoreOptions {
       names = "--store",
       paramLabel = "DIR|s3://BUCKET[/PREFIX]",
       defaultValue = "${env:WCT_STORE:-.wct}",
+      converter = StoreLocation.class,
       description =
           "Store directory, or an S3 bucket with an optional key prefix (default: $WCT_STORE,"
               + " else .wct). S3 credentials come from the default AWS chain:"
@@ -31,10 +33,11 @@ public final class StoreOptions {
       names = "--s3-endpoint",
       paramLabel = "URL",
       defaultValue = "${env:WCT_STORE_S3_ENDPOINT}",
+      converter = HttpUrl.class,
       description =
           "Endpoint of an S3-compatible server such as MinIO, like http://localhost:9000"
               + " (default: $WCT_STORE_S3_ENDPOINT, else AWS).")
-  private String s3Endpoint;
+  private URI s3Endpoint;
 
   @Option(
       names = "--s3-region",
@@ -51,8 +54,8 @@ public final class StoreOptions {
   /** The store settings the options give, for {@link ArtifactStores#open(String, Map)}. */
   public Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
-    if (s3Endpoint != null && !s3Endpoint.isBlank()) {
-      settings.put(ArtifactStores.S3_ENDPOINT, s3Endpoint);
+    if (s3Endpoint != null) {
+      settings.put(ArtifactStores.S3_ENDPOINT, s3Endpoint.toString());
     }
     if (s3Region != null && !s3Region.isBlank()) {
       settings.put(ArtifactStores.S3_REGION, s3Region);

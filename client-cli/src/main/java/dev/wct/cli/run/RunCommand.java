@@ -3,6 +3,7 @@ package dev.wct.cli.run;
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.activities.worker.WctWorkers;
 import dev.wct.cli.CliContext;
+import dev.wct.cli.options.Concurrency;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.options.TemporalOptions;
 import dev.wct.cli.report.ArtifactTable;
@@ -11,7 +12,6 @@ import dev.wct.cli.report.ResultsDocument;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.UnmaskedEvidence;
 import dev.wct.core.plan.ExecutionPlan;
-import dev.wct.core.planner.PlanLimits;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
@@ -91,6 +91,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
+      converter = Concurrency.class,
       description =
           "Producers running at once, 1 to 2000 (default: the runbook's config.max_concurrency).")
   private Integer concurrency;
@@ -117,13 +118,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (concurrency != null) {
-      try {
-        PlanLimits.concurrency("--concurrency", concurrency);
-      } catch (IllegalArgumentException e) {
-        throw WctException.user(e.getMessage());
-      }
-    }
     checkClusterOptions();
     JulToSlf4j.install();
     ComponentCatalog catalog = context.catalog();

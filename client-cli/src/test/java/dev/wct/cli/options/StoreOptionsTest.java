@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.wct.cli.history.Cli;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
@@ -70,13 +71,12 @@ class StoreOptionsTest {
   }
 
   @Test
-  void endpointThatIsNotAnHttpUrlIsAUserErrorNamingTheOption() {
-    StoreOptions store = parse("--store", "s3://b", "--s3-endpoint", "localhost:9000");
+  void endpointThatIsNotAnHttpUrlIsRefusedWhenParsedNamingTheOption() {
+    Cli.Result result = Cli.run("runs", "--store", "s3://b", "--s3-endpoint", "localhost:9000");
 
-    assertThatThrownBy(store::open)
-        .isInstanceOfSatisfying(
-            WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
-        .hasMessage("--s3-endpoint: expected an http:// or https:// URL, got 'localhost:9000'");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip())
+        .isEqualTo("wct: --s3-endpoint: expected an http:// or https:// URL, got 'localhost:9000'");
   }
 
   @Test
@@ -90,14 +90,13 @@ class StoreOptionsTest {
   }
 
   @Test
-  void unknownSchemeIsAUserErrorNamingTheKnownOnes() {
-    StoreOptions store = parse("--store", "gs://bucket");
+  void unknownSchemeIsRefusedWhenParsedNamingTheKnownOnes() {
+    Cli.Result result = Cli.run("runs", "--store", "gs://bucket");
 
-    assertThatThrownBy(store::open)
-        .isInstanceOfSatisfying(
-            WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
-        .hasMessage(
-            "--store: unknown store scheme 'gs' in 'gs://bucket': known schemes are file, s3"
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "wct: --store: unknown store scheme 'gs' in 'gs://bucket': known schemes are file, s3"
                 + " (file is a folder path)");
   }
 }
