@@ -94,7 +94,7 @@ class EvidenceRedactionReportingTest {
         "the file system has no POSIX permissions");
     Cli.Result run = Cli.run("run", runbook(null).toString(), "--store", store);
     String runId = runId(run.out());
-    Path results = Path.of(store, "runs", runId, "results.json");
+    Path results = Path.of(store, "runs", runId, "_system", "results.json");
     Path html = dir.resolve("report.html");
     Path json = dir.resolve("export.json");
     Path copy = dir.resolve("gdpr.json");
