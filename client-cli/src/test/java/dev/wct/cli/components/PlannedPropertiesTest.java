@@ -51,6 +51,25 @@ class PlannedPropertiesTest {
   }
 
   @Test
+  void aPlaceholderWhoseDefaultHoldsAnotherPlansForTypedProperties() throws Exception {
+    assertThat(
+            planner
+                .plan(
+                    write(
+                        """
+                          db:
+                            source:
+                              type: mysql
+                              properties:
+                                host: "${DB_HOST:-${FALLBACK_HOST}}"
+                                user: app
+                                port: "${DB_PORT:-${DEFAULT_PORT}}"
+                        """))
+                .artifacts())
+        .hasSize(1);
+  }
+
+  @Test
   void aWrongValueIsOneProblemEvenWhereAPlaceholderWouldDo() throws Exception {
     assertThat(
             problems(

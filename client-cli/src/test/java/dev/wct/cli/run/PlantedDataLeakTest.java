@@ -161,7 +161,8 @@ class PlantedDataLeakTest {
         }
       }
     }
-    assertThat(places).containsKey(store.resolve("runs/" + runId + "/_system/results.json").toString());
+    assertThat(places)
+        .containsKey(store.resolve("runs/" + runId + "/_system/results.json").toString());
     places.put(html.toString(), Files.readString(html));
     places.put(json.toString(), Files.readString(json));
     for (int i = 0; i < commands.size(); i++) {

@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class Placeholders {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern REFERENCE =
-      Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-[^}]*)?}");
 
   private Placeholders() {}
 
@@ -52,7 +50,7 @@ public final class Placeholders {
     return value.deepCopy();
   }
 
-  /** Substitutes the placeholders of one string. */
+  /** Substitutes the placeholders of one string; a default may hold placeholders of its own. */
   public static String resolve(String text, Function<String, String> env, String artifactId) {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
@@ -61,13 +59,12 @@ public final class Placeholders {
         out.append("${");
         i += 3;
       } else if (text.startsWith("${", i)) {
-        int end = text.indexOf('}', i + 2);
+        int end = closingBrace(text, i);
         if (end < 0) {
           throw WctException.user(
               "artifact '" + artifactId + "': unterminated '${' in a property value");
         }
-        String body = text.substring(i + 2, end);
-        out.append(lookup(body, env, artifactId));
+        out.append(lookup(text.substring(i + 2, end), env, artifactId));
         i = end + 1;
       } else {
         out.append(text.charAt(i++));
@@ -81,7 +78,7 @@ public final class Placeholders {
     String name = sep < 0 ? body : body.substring(0, sep);
     String value = env.apply(name);
     if (sep >= 0 && (value == null || value.isEmpty())) {
-      return body.substring(sep + 2);
+      return resolve(body.substring(sep + 2), env, artifactId);
     }
     if (value != null) {
       return value;
@@ -91,7 +88,32 @@ public final class Placeholders {
   }
 
   /**
-   * Checks the placeholder syntax of one string without resolving it.
+   * The index of the {@code }} that closes the placeholder opening at {@code open}, counting the
+   * placeholders nested in its default (as bash and Docker Compose do); -1 if it is never closed.
+   */
+  private static int closingBrace(String text, int open) {
+    int depth = 0;
+    int i = open;
+    while (i < text.length()) {
+      if (text.startsWith("$${", i)) {
+        i += 3;
+      } else if (text.startsWith("${", i)) {
+        depth++;
+        i += 2;
+      } else if (text.charAt(i) == '}') {
+        if (--depth == 0) {
+          return i;
+        }
+        i++;
+      } else {
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Checks the placeholder syntax of one string without resolving it, defaults included.
    *
    * @return a description of the first problem, if any
    */
@@ -101,7 +123,7 @@ public final class Placeholders {
       if (text.startsWith("$${", i)) {
         i += 3;
       } else if (text.startsWith("${", i)) {
-        int end = text.indexOf('}', i + 2);
+        int end = closingBrace(text, i);
         if (end < 0) {
           return Optional.of("unterminated '${' (write '$${' for a literal '${')");
         }
@@ -112,8 +134,11 @@ public final class Placeholders {
           return Optional.of(
               "invalid environment variable name '" + name + "' in '${" + body + "}'");
         }
-        if (sep >= 0 && body.indexOf("${", sep) >= 0) {
-          return Optional.of("nested placeholders are not supported in '${" + body + "}'");
+        if (sep >= 0) {
+          Optional<String> inDefault = syntaxProblem(body.substring(sep + 2));
+          if (inDefault.isPresent()) {
+            return inDefault;
+          }
         }
         i = end + 1;
       } else {

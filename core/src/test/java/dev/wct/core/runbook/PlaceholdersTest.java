@@ -65,9 +65,24 @@ class PlaceholdersTest {
         .contains("invalid environment variable name '1HOST' in '${1HOST}'");
     assertThat(Placeholders.syntaxProblem("${}"))
         .contains("invalid environment variable name '' in '${}'");
-    assertThat(Placeholders.syntaxProblem("${A:-${B}}"))
-        .contains("nested placeholders are not supported in '${A:-${B}'");
+    assertThat(Placeholders.syntaxProblem("${A:-${B}/sub}")).isEmpty();
+    assertThat(Placeholders.syntaxProblem("${A:-${9B}}"))
+        .contains("invalid environment variable name '9B' in '${9B}'");
+    assertThat(Placeholders.syntaxProblem("${A:-${B}"))
+        .contains("unterminated '${' (write '$${' for a literal '${')");
     assertThat(Placeholders.syntaxProblem("$${literal and ${OK} and ${D:-x y}")).isEmpty();
     assertThat(Placeholders.syntaxProblem("price: $5 {not a placeholder}")).isEmpty();
+  }
+
+  @Test
+  void aDefaultMayHoldPlaceholdersOfItsOwnAsInBash() {
+    Map<String, String> env = Map.of("B", "/data", "C", "set");
+
+    assertThat(Placeholders.resolve("${A:-${B}/sub}", env::get, "a")).isEqualTo("/data/sub");
+    assertThat(Placeholders.resolve("${C:-${B}/sub}", env::get, "a")).isEqualTo("set");
+    assertThat(Placeholders.resolve("${A:-${X:-${B}}/x}-$${lit}", env::get, "a"))
+        .isEqualTo("/data/x-${lit}");
+    assertThatThrownBy(() -> Placeholders.resolve("${A:-${MISSING}}", env::get, "a"))
+        .hasMessage("artifact 'a': environment variable 'MISSING' is not set");
   }
 }

@@ -46,7 +46,7 @@ public final class PropertiesContract<R extends Record> {
   public static final String PLACEHOLDER_KEYWORD = "x-wct-placeholder";
 
   /** A string that is one placeholder, e.g. {@code ${DB_PORT}} or {@code ${DB_PORT:-3306}}. */
-  public static final String PLACEHOLDER_PATTERN = "^\\$\\{[^}]+\\}$";
+  public static final String PLACEHOLDER_PATTERN = "^\\$\\{.+\\}$";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

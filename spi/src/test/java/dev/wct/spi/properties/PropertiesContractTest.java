@@ -57,7 +57,7 @@ class PropertiesContractTest {
     assertThat(schema.at("/properties/ruleset/default").asText()).isEqualTo("local/x/1.0.0");
     assertThat(schema.at("/properties/ruleset/x-wct-placeholder").asBoolean()).isTrue();
     assertThat(schema.at("/properties/ruleset/pattern").asText())
-        .isEqualTo("^(?:(local/[a-z][a-z0-9_]*/\\d+\\.\\d+\\.\\d+|file:.+)|\\$\\{[^}]+\\})$");
+        .isEqualTo("^(?:(local/[a-z][a-z0-9_]*/\\d+\\.\\d+\\.\\d+|file:.+)|\\$\\{.+\\})$");
     assertThat(schema.at("/properties/pattern_matching/properties/maximum_evidence_count"))
         .isEqualTo(schema.at("/properties/maximum_evidence_count"));
   }
