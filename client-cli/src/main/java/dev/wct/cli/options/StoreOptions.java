@@ -6,6 +6,7 @@ import dev.wct.store.ArtifactStores;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine.Option;
 
 /**
@@ -74,6 +75,28 @@ public final class StoreOptions {
     } catch (IllegalArgumentException e) {
       throw WctException.user(optionMessage(e.getMessage()));
     }
+  }
+
+  /**
+   * The store options given on this command line (those differing from what the environment
+   * supplies), shell-quoted with a leading space, so that a printed follow-up command reads the
+   * same store: {@code " --store /data/wct"}, or empty for the default store.
+   */
+  public String givenArguments() {
+    StringBuilder given = new StringBuilder();
+    if (!location().equals(Objects.requireNonNullElse(System.getenv("WCT_STORE"), ".wct"))) {
+      given.append(" --store ").append(ShellWords.quote(location()));
+    }
+    if (s3Endpoint != null
+        && !s3Endpoint.toString().equals(System.getenv("WCT_STORE_S3_ENDPOINT"))) {
+      given.append(" --s3-endpoint ").append(ShellWords.quote(s3Endpoint.toString()));
+    }
+    if (s3Region != null
+        && !s3Region.isBlank()
+        && !s3Region.equals(System.getenv("WCT_STORE_S3_REGION"))) {
+      given.append(" --s3-region ").append(ShellWords.quote(s3Region));
+    }
+    return given.toString();
   }
 
   /** The store as error messages name it: its folder or its {@code s3://} URI. */

@@ -217,11 +217,20 @@ public final class RunCommand implements Callable<Integer> {
       out.println("Warning: " + UnmaskedEvidence.warning(unmasked));
     }
     out.println("Run " + run.runId() + " " + result.status().label());
+    // Pasteable as printed: the command as it was started, and the store it was given.
+    String wct = System.getProperty("wct.command", "wct");
+    String inThisStore = store.givenArguments();
     out.println(
-        "Next: wct inspect "
+        "Next: "
+            + wct
+            + " inspect "
             + run.runId()
-            + ", or wct export "
+            + inThisStore
+            + ", or "
+            + wct
+            + " export "
             + run.runId()
+            + inThisStore
             + " --format html --output report.html");
     out.flush();
     return result.status().successful() ? 0 : 1;

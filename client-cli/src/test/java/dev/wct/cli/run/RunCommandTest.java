@@ -67,6 +67,18 @@ class RunCommandTest {
         .contains("Run " + runId + " completed");
     Path results = Path.of(store, "runs", runId, "_system", "results.json");
     assertThat(lines).contains("Results: " + results);
+    // The follow-up commands paste as printed: they read the store this run was given.
+    assertThat(lines)
+        .contains(
+            "Next: wct inspect "
+                + runId
+                + " --store "
+                + store
+                + ", or wct export "
+                + runId
+                + " --store "
+                + store
+                + " --format html --output report.html");
 
     JsonNode doc = Json.mapper().readTree(results.toFile());
     assertThat(doc.path("run").path("status").asText()).isEqualTo("completed");
