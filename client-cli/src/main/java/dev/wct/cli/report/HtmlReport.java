@@ -62,10 +62,6 @@ public final class HtmlReport {
     this.maxEvidence = maxEvidencePerFinding;
   }
 
-  public HtmlReport(ArtifactStore store) {
-    this(store, DEFAULT_MAXIMUM_EVIDENCE_COUNT);
-  }
-
   /** Writes the report of {@code run} to {@code out}, which is flushed, not closed. */
   public void write(StoredRun run, Writer out) {
     PrintWriter html = new PrintWriter(out);
