@@ -209,6 +209,25 @@ class GdprPersonalDataClassifierTest {
   }
 
   @Test
+  void mergesRepeatedIdsWithinOneInputAsAPassThroughConcatenatesThem() {
+    ObjectNode content =
+        run(
+            classifier,
+            noProperties(),
+            input(
+                GdprPersonalDataClassifier.INPUT,
+                "all_personal_data",
+                List.of(
+                    finding("category", "health", "app/patients.py"),
+                    finding("category", "health", "app/patients.py"))));
+
+    assertThat(content.get("findings")).hasSize(1);
+    assertThat(content.at("/findings/0/matches").asInt()).isEqualTo(2);
+    assertThat(content.at("/summary/special_category_count").asInt()).isEqualTo(1);
+    assertThat(content.at("/summary/merged_findings").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void reportsProgressWhileClassifyingManyFindings() {
     List<ObjectNode> findings =
         java.util.stream.IntStream.range(0, 1200)

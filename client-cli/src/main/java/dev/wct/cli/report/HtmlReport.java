@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A self-contained HTML report of a run for a data protection officer: summary, findings by kind
@@ -212,8 +213,8 @@ public final class HtmlReport {
     for (FindingsKind kind : byKind.keySet()) {
       row(html, kind.title() + " findings", String.valueOf(tally.findings.getOrDefault(kind, 0L)));
     }
-    for (Map.Entry<String, Long> flag : tally.flags.entrySet()) {
-      row(html, flag.getKey(), String.valueOf(flag.getValue()));
+    for (Map.Entry<String, Set<String>> flag : tally.flags.entrySet()) {
+      row(html, flag.getKey(), String.valueOf(flag.getValue().size()));
     }
     html.println("</tbody></table>");
     if (byKind.isEmpty()) {
@@ -290,7 +291,7 @@ public final class HtmlReport {
       if (value.isBoolean()) {
         if (value.booleanValue()) {
           String label = FLAGS.getOrDefault(key, humanise(key));
-          tally.flags.merge(label, 1L, Long::sum);
+          tally.flags.computeIfAbsent(label, k -> new TreeSet<>()).add(category);
           classification.append("<span class=\"flag\">").append(escape(label)).append("</span> ");
         }
         continue;
@@ -557,6 +558,11 @@ public final class HtmlReport {
   /** What the summary counts while the findings stream past. */
   private static final class Tally {
     final Map<FindingsKind, Long> findings = new EnumMap<>(FindingsKind.class);
-    final Map<String, Long> flags = new LinkedHashMap<>();
+
+    /**
+     * Per flag, the distinct categories flagged: health found in a file and in a column is one
+     * special category, however many findings (places) hold it.
+     */
+    final Map<String, Set<String>> flags = new LinkedHashMap<>();
   }
 }
