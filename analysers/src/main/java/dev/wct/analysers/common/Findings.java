@@ -50,8 +50,11 @@ public final class Findings {
    * How sure a finding is, by the rule documented in docs/output-reference.md:
    *
    * <ul>
-   *   <li>{@code high}: a validated value, or a column name together with matching values;
-   *   <li>{@code medium}: a keyword in a column name alone, or two distinct keywords;
+   *   <li>{@code high}: a validated value (in a database column: in at least half of the values
+   *       examined, or in a column whose name says so), or a column name together with matching
+   *       values;
+   *   <li>{@code medium}: a keyword in a column name alone, two distinct keywords, or validated
+   *       values in a minority of a column's values (a phone-shaped number in a salary column);
    *   <li>{@code low}: a single bare keyword in text.
    * </ul>
    */
@@ -240,7 +243,7 @@ public final class Findings {
       location.put("line", finding.line);
     }
     json.set("location", location);
-    json.put("confidence", finding.confidence().id());
+    json.put("confidence", confidenceOf(finding).id());
     json.put("matches", finding.matches);
     if (finding.location.databaseColumn()) {
       json.put("values_examined", examined.getOrDefault(finding.location.canonical(), 0L));
@@ -261,6 +264,15 @@ public final class Findings {
     return json;
   }
 
+  /** The confidence of {@code finding}, by the rule in {@link Confidence}. */
+  public Confidence confidenceOf(Finding finding) {
+    long examinedValues =
+        finding.location.databaseColumn()
+            ? examined.getOrDefault(finding.location.canonical(), 0L)
+            : -1;
+    return finding.confidence(examinedValues);
+  }
+
   /**
    * The {@code summary} field: findings, matches, distinct categories and locations, and per
    * category ({@code countsField}) its locations and matches.
@@ -276,7 +288,7 @@ public final class Findings {
       counts[0]++;
       counts[1] += finding.matches;
       locations.add(finding.location.canonical());
-      confidence.merge(finding.confidence(), 1L, Long::sum);
+      confidence.merge(confidenceOf(finding), 1L, Long::sum);
       matches += finding.matches;
     }
     summary.put("total_findings", findings.size());
@@ -361,8 +373,12 @@ public final class Findings {
       }
     }
 
-    /** The rule in {@link Confidence}. */
-    public Confidence confidence() {
+    /**
+     * The rule in {@link Confidence}.
+     *
+     * @param examined the values examined in a database column, or -1 for other places
+     */
+    Confidence confidence(long examined) {
       boolean value = false;
       boolean name = false;
       boolean keyword = false;
@@ -371,10 +387,11 @@ public final class Findings {
         name |= key.startsWith(Kind.COLUMN_NAME.id() + '|');
         keyword |= key.startsWith(Kind.KEYWORD.id() + '|');
       }
-      if (value || name && (keyword || valuesMatched > 0)) {
+      boolean sparse = examined > 0 && valuesMatched * 2 < examined;
+      if (value && (!sparse || name) || name && (keyword || valuesMatched > 0)) {
         return Confidence.HIGH;
       }
-      if (name || patterns.size() >= 2) {
+      if (value || name || patterns.size() >= 2) {
         return Confidence.MEDIUM;
       }
       return Confidence.LOW;

@@ -208,6 +208,25 @@ class PerLocationFindingsTest {
   }
 
   @Test
+  void aValueInAMinorityOfAnUnnamedColumnIsMediumConfidence() {
+    List<ObjectNode> cells =
+        List.of(
+            Inputs.cell("shop_db", SYSTEM, "public", "tickets", "remarks", "+44 20 7946 0958"),
+            Inputs.cell("shop_db", SYSTEM, "public", "tickets", "remarks", "n/a"),
+            Inputs.cell("shop_db", SYSTEM, "public", "tickets", "remarks", "n/a"));
+
+    JsonNode phone =
+        analyse(
+                new PersonalDataAnalyser(),
+                Inputs.standardInput("shop_db", Json.mapper().createObjectNode(), cells))
+            .item("category", "phone");
+
+    assertThat(phone.path("values_matched").asInt()).isEqualTo(1);
+    assertThat(phone.path("values_examined").asInt()).isEqualTo(3);
+    assertThat(phone.path("confidence").asText()).isEqualTo("medium");
+  }
+
+  @Test
   void aSingleKeywordInProseIsLowConfidence() {
     JsonNode finding =
         analyse(
