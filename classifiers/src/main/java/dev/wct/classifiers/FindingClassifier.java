@@ -17,21 +17,27 @@ import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
 import dev.wct.spi.properties.PropertiesContract;
 import dev.wct.spi.properties.PropertiesExample;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams indicator findings through a classification ruleset: each finding is read, classified and
- * written on its own, then the {@code summary} and {@code analysis_metadata} follow. Memory stays
- * bounded by one finding whatever the input size.
+ * Classifies indicator findings (2.0.0: one per location and category) through a classification
+ * ruleset, carrying each finding's location, detectors, counts and examples through, then writes
+ * the {@code summary}, {@code coverage} and {@code analysis_metadata}.
+ *
+ * <p>Findings with the same id are the same category in the same place, seen through two inputs (a
+ * pass-through fan-in, or a classifier with several inputs): they are merged into one ({@link
+ * FindingMerge}). Memory is therefore bounded by the number of distinct findings, each holding at
+ * most {@code maximum_evidence_count} examples, not by the size of the scanned data.
  *
  * @param <D> the ruleset document type
  * @param <R> its rule type
@@ -154,26 +160,45 @@ public abstract class FindingClassifier<
     RulesetReference reference = rulesetReference(context, properties);
     D ruleset = ruleset(reference, context);
     RuleIndex<R> rules = RuleIndex.of(ruleset.rules());
-    Summary summary = newSummary();
-    Map<String, Integer> ids = new HashMap<>();
+    Map<String, ObjectNode> merged = new LinkedHashMap<>();
+    ArrayNode coverage = Json.mapper().createArrayNode();
     long position = 0;
+    long duplicates = 0;
     for (ContentReader input : inputs) {
       Iterator<JsonNode> findings = input.items();
       while (findings.hasNext()) {
         JsonNode finding = findings.next();
         String value = valueOf(finding, context, input, position);
         ObjectNode classified = classify(finding, value, rules.find(value), ruleset);
-        keepIdUnique(classified, ids);
-        out.item(classified);
-        summary.add(classified);
+        ObjectNode earlier = merged.putIfAbsent(classified.get("id").asText(), classified);
+        if (earlier != null) {
+          FindingMerge.into(earlier, classified);
+          duplicates++;
+        }
         position++;
         if (position % HEARTBEAT_EVERY == 0) {
           context.heartbeat(position);
         }
       }
+      if (input.trailer().get("coverage") instanceof ArrayNode records) {
+        coverage.addAll(records);
+      }
     }
-    ObjectNode totals = Json.mapper().createObjectNode().put("total_findings", position);
+    Summary summary = newSummary();
+    Set<String> values = new TreeSet<>();
+    Set<String> locations = new TreeSet<>();
+    for (ObjectNode classified : merged.values()) {
+      out.item(classified);
+      summary.add(classified);
+      values.add(classified.get(definition.valueField()).asText());
+      locations.add(FindingMerge.place(classified.get("location")));
+    }
+    ObjectNode totals = Json.mapper().createObjectNode().put("total_findings", merged.size());
+    totals.put("distinct_categories", values.size());
+    totals.put("distinct_locations", locations.size());
+    totals.put("merged_findings", duplicates);
     out.field("summary", totals.setAll(summary.toJson()));
+    out.field("coverage", coverage);
     ObjectNode metadata = Json.mapper().createObjectNode();
     metadata.put("analyser", type());
     metadata.put("ruleset", reference.text());
@@ -182,24 +207,12 @@ public abstract class FindingClassifier<
     metadata.put("input_count", inputs.size());
     out.field("analysis_metadata", metadata);
     LOG.info(
-        "{}: {} classified {} findings with {}", context.artifactId(), type(), position, reference);
-  }
-
-  /**
-   * Indicator ids are unique per message, but a pass-through fan-in concatenates messages: a
-   * repeated id gets a suffix ({@code personal_data.email-2}) so that reports can key on ids.
-   */
-  private static void keepIdUnique(ObjectNode classified, Map<String, Integer> ids) {
-    String id = classified.get("id").asText();
-    int seen = ids.merge(id, 1, Integer::sum);
-    if (seen > 1) {
-      String unique = id + "-" + seen;
-      while (ids.putIfAbsent(unique, 1) != null) {
-        unique = id + "-" + ++seen;
-      }
-      ids.put(id, seen);
-      classified.put("id", unique);
-    }
+        "{}: {} classified {} findings ({} merged) with {}",
+        context.artifactId(),
+        type(),
+        position,
+        duplicates,
+        reference);
   }
 
   private RulesetReference rulesetReference(ProducerContext context, JsonNode properties) {
@@ -231,18 +244,22 @@ public abstract class FindingClassifier<
     return classified;
   }
 
-  /** Copies the evidence, matched patterns and metadata of the input finding. */
+  /**
+   * Carries the rest of the input finding through (location, confidence, counts, detectors,
+   * examples and any analyser-specific field), after the classification.
+   */
   protected ObjectNode finish(ObjectNode classified, JsonNode finding, String note) {
-    classified.set("matched_patterns", arrayOf(finding.get("matched_patterns")));
-    classified.set("evidence", arrayOf(finding.get("evidence")));
-    ObjectNode metadata =
-        finding.get("metadata") instanceof ObjectNode original
-            ? original.deepCopy()
-            : Json.mapper().createObjectNode();
+    finding
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (!classified.has(field.getKey())) {
+                classified.set(field.getKey(), field.getValue().deepCopy());
+              }
+            });
     if (note != null) {
-      metadata.put("classification_note", note);
+      classified.put("classification_note", note);
     }
-    classified.set("metadata", metadata);
     return classified;
   }
 
@@ -260,9 +277,5 @@ public abstract class FindingClassifier<
     ArrayNode array = Json.mapper().createArrayNode();
     values.forEach(array::add);
     return array;
-  }
-
-  private static ArrayNode arrayOf(JsonNode node) {
-    return node instanceof ArrayNode array ? array.deepCopy() : Json.mapper().createArrayNode();
   }
 }

@@ -41,7 +41,8 @@ class ClassifierDiscoveryTest {
   void acceptsOnlyTheMatchingIndicatorAndProducesASchemaThatShips() {
     Analyser classifier = catalog.analyser("gdpr_personal_data_classifier").orElseThrow();
 
-    assertThat(classifier.accepts(List.of(SchemaRef.of("personal_data_indicator")))).isTrue();
+    assertThat(classifier.accepts(List.of(SchemaRef.parse("personal_data_indicator/2.0.0"))))
+        .isTrue();
     assertThat(classifier.accepts(List.of(SchemaRef.of("data_subject_indicator")))).isFalse();
     assertThat(classifier.accepts(List.of(SchemaRef.of("standard_input")))).isFalse();
     assertThat(catalog.analysers().values())

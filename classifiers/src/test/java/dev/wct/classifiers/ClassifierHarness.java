@@ -26,17 +26,49 @@ import java.util.List;
 public final class ClassifierHarness {
   private ClassifierHarness() {}
 
-  /** A finding as the indicator analysers write it, with one file evidence. */
+  /** A finding as the indicator analysers write it (2.0.0), in {@code src/app.php}. */
   public static ObjectNode finding(String valueField, String value) {
+    return finding(valueField, value, "src/app.php");
+  }
+
+  /** A finding as the indicator analysers write it (2.0.0), in the file {@code path}. */
+  public static ObjectNode finding(String valueField, String value, String path) {
     ObjectNode finding = Json.mapper().createObjectNode();
-    finding.put("id", valueField + "-" + value);
+    finding.put("id", idOf(value + "@" + path));
     finding.put(valueField, value);
-    finding.putArray("matched_patterns").addObject().put("pattern", value).put("match_count", 2);
-    ObjectNode evidence = finding.putArray("evidence").addObject();
-    evidence.put("snippet", "... " + value + " ...");
-    evidence.putObject("location").put("file_path", "src/app.php").put("line", 7);
-    finding.putObject("metadata").put("rule", value + "_rule");
+    finding
+        .putObject("location")
+        .put("source", "web_files")
+        .put("root", "/srv/www")
+        .put("file_path", path)
+        .put("line", 7);
+    finding.put("confidence", "high");
+    finding.put("matches", 2);
+    finding
+        .putArray("detectors")
+        .addObject()
+        .put("rule", value + "_rule")
+        .put("kind", "keyword")
+        .put("matches", 2);
+    finding
+        .putArray("examples")
+        .addObject()
+        .put("snippet", "... " + value + " ...")
+        .put("line", 7)
+        .put("column", 3);
     return finding;
+  }
+
+  /** A 16 hex digit id, as the analysers make them. */
+  public static String idOf(String text) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A stored message of {@code schema} holding {@code findings}, opened for streaming. */

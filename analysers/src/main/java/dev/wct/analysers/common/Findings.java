@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,197 +18,414 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Aggregates matches per category while items stream by. State is bounded by the number of
- * categories and patterns times {@code maximum_evidence_count}, never by the number of items.
+ * Aggregates matches into one finding per (location, category) while items stream by. A location is
+ * a database column (or table) or a file (or one CSV column of it), see {@link Location}. Every
+ * location is kept; only the examples per location are capped ({@code maximum_evidence_count}).
+ * State is bounded by the number of findings, columns and files, never by the number of items or
+ * matches.
+ *
+ * <p>Each finding says why it fired: its detectors ({@code rule}, {@code kind}, {@code matches}),
+ * with {@link Kind#VALUE} a validated value, {@link Kind#KEYWORD} a word rule in text and {@link
+ * Kind#COLUMN_NAME} a schema-level name (a database column or table, a CSV header). Its {@link
+ * Confidence} follows from them.
  */
 public final class Findings {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  /** What kind of signal a detector is. */
+  public enum Kind {
+    /** A value a detector validated: checksum, Luhn, libphonenumber, address syntax... */
+    VALUE,
+    /** A word rule matched in text. */
+    KEYWORD,
+    /** A word rule matched in a schema-level name: a database column or table, a CSV header. */
+    COLUMN_NAME;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * How sure a finding is, by the rule documented in docs/output-reference.md:
+   *
+   * <ul>
+   *   <li>{@code high}: a validated value (in a database column: in at least half of the values
+   *       examined, or in a column whose name says so), or a column name together with matching
+   *       values;
+   *   <li>{@code medium}: a keyword in a column name alone, two distinct keywords, or validated
+   *       values in a minority of a column's values (a phone-shaped number in a salary column);
+   *   <li>{@code low}: a single bare keyword in text.
+   * </ul>
+   */
+  public enum Confidence {
+    HIGH,
+    MEDIUM,
+    LOW;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final String analyser;
   private final EvidenceSettings settings;
   private final SnippetFactory snippets;
-  private final Map<String, Category> categories = new TreeMap<>();
+  private final Map<String, Finding> findings = new TreeMap<>();
+  private final Map<String, Long> examined = new HashMap<>();
+  private final Map<String, Integer> objectInputs = new HashMap<>();
+  private final Map<String, Coverage> coverage = new LinkedHashMap<>();
+  private final Set<String> namesScanned = new HashSet<>();
   private long item;
+  private long duplicatesSkipped;
 
-  public Findings(EvidenceSettings settings, SnippetFactory snippets) {
+  private TextItem current;
+  private Location currentLocation;
+  private CsvColumns currentCsv;
+  private Map<String, Location> currentCsvLocations;
+
+  /**
+   * @param analyser the analyser type, part of every finding id
+   */
+  public Findings(String analyser, EvidenceSettings settings, SnippetFactory snippets) {
+    this.analyser = Objects.requireNonNull(analyser, "analyser");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.snippets = Objects.requireNonNull(snippets, "snippets");
   }
 
-  /** Marks the start of the next item, so that items with matches are counted once. */
-  public void nextItem() {
-    item++;
+  /**
+   * Claims a file or table for input {@code input}: false when another input already holds it (the
+   * same file or table read through two artifacts is analysed once).
+   */
+  public boolean claim(Location object, int input) {
+    Integer owner = objectInputs.putIfAbsent(object.object(), input);
+    coverage.computeIfAbsent(object.object(), key -> new Coverage(object.json()));
+    return owner == null || owner == input;
   }
 
   /**
-   * Records one match in the item's text.
+   * Marks the start of the next item, read from input {@code input}; false when the item's file or
+   * table belongs to another input, and is to be skipped.
+   */
+  public boolean startItem(TextItem next, int input) {
+    Location object = Location.objectOf(next);
+    if (!claim(object, input)) {
+      duplicatesSkipped++;
+      current = null;
+      return false;
+    }
+    item++;
+    current = next;
+    currentLocation = Location.of(next);
+    currentCsv = CsvColumns.of(next);
+    currentCsvLocations = null;
+    coverage.get(object.object()).items++;
+    if (currentLocation.databaseColumn()) {
+      examined.merge(currentLocation.canonical(), 1L, Long::sum);
+    }
+    return true;
+  }
+
+  /** The location of the current item's text (its file, or database column). */
+  public Location currentLocation() {
+    return currentLocation;
+  }
+
+  /** True the first time the names of {@code location} are to be scanned, false after. */
+  public boolean firstSight(Location location) {
+    return namesScanned.add(location.canonical());
+  }
+
+  /**
+   * Records one match in the current item's text. In a CSV file the match is placed in its column,
+   * and a keyword in the header line is a {@link Kind#COLUMN_NAME}.
    *
    * @param pattern the keyword or detector that matched
    * @param rule the rule or detector name
    */
   public void match(
-      String category, String pattern, String rule, TextItem source, int start, int end) {
-    Category state = record(category, pattern, rule, false);
-    if (state.wantsEvidence(settings)) {
-      state.addEvidence(snippets.snippet(source, start, end), location(source, start));
+      String category,
+      String pattern,
+      String rule,
+      Kind kind,
+      TextItem source,
+      int start,
+      int end) {
+    if (source != current) {
+      throw new IllegalStateException("match outside the current item");
+    }
+    Location location = currentLocation;
+    Kind signal = kind;
+    if (currentCsv != null) {
+      String column = currentCsv.columnAt(start);
+      if (column != null) {
+        location = csvLocation(column);
+      }
+      if (currentCsv.inHeader(start) && kind == Kind.KEYWORD) {
+        signal = Kind.COLUMN_NAME;
+      }
+    }
+    Finding finding = finding(location, category);
+    finding.record(pattern, rule, signal);
+    if (location.databaseColumn() && finding.lastItem != item) {
+      finding.valuesMatched++;
+    }
+    finding.lastItem = item;
+    boolean wantsExample = finding.wantsExample(settings);
+    if (finding.line == 0 || wantsExample) {
+      int line = source.lineOf(start);
+      int column = start - source.lineStart(start) + 1;
+      int cellStart = source.cellValueStart();
+      if (cellStart > 0 && line == 1) {
+        column -= cellStart;
+      }
+      if (finding.line == 0 && !location.databaseColumn()) {
+        finding.line = line;
+      }
+      if (wantsExample) {
+        ObjectNode example = JSON.objectNode();
+        example.put("snippet", snippets.snippet(source, start, end));
+        example.put("line", line);
+        example.put("column", Math.max(1, column));
+        if (source.isCell() && source.row() >= 0) {
+          example.put("row", source.row());
+        }
+        finding.addExample(example);
+      }
     }
   }
 
   /**
-   * Records one match in a name (file path, table or column name), which identifies what an item is
-   * about more strongly than its text. The name is its own evidence: structural names are the one
-   * thing {@link dev.wct.analysers.personaldata.Redactor} leaves in clear.
+   * Records one match in a name: a database column or table name from the catalogue, a file path.
+   * The name is its own example: structural names are the one thing {@link
+   * dev.wct.analysers.personaldata.Redactor} leaves in clear.
    */
   public void nameMatch(
-      String category, String pattern, String rule, TextItem source, String name) {
-    Category state = record(category, pattern, rule, true);
-    if (state.wantsEvidence(settings)) {
-      state.addEvidence(name, location(source, -1));
+      String category, String pattern, String rule, Kind kind, Location location, String name) {
+    Finding finding = finding(location, category);
+    finding.record(pattern, rule, kind);
+    finding.namePatterns.add(pattern);
+    if (finding.wantsExample(settings)) {
+      ObjectNode example = JSON.objectNode();
+      example.put("snippet", name);
+      finding.addExample(example);
     }
   }
 
-  private Category record(String category, String pattern, String rule, boolean inName) {
-    Category state = categories.computeIfAbsent(category, Category::new);
-    state.patterns.merge(pattern, 1L, Long::sum);
-    state.rules.add(rule);
-    state.matches++;
-    if (inName) {
-      state.namePatterns.add(pattern);
+  private Location csvLocation(String column) {
+    if (currentCsvLocations == null) {
+      currentCsvLocations = new HashMap<>();
     }
-    if (state.lastItem != item) {
-      state.lastItem = item;
-      state.items++;
-    }
-    return state;
+    return currentCsvLocations.computeIfAbsent(column, currentLocation::withCsvColumn);
   }
 
-  private static ObjectNode location(TextItem source, int offset) {
-    ObjectNode location = JSON.objectNode();
-    if (source.isCell()) {
-      location.put("table", source.table());
-      location.put("column", source.column());
-      if (source.schema() != null) {
-        location.put("schema", source.schema());
-      }
-      return location;
-    }
-    if (source.filePath() != null) {
-      location.put("file_path", source.filePath());
-    } else {
-      location.put("source", source.source() != null ? source.source() : "unknown");
-    }
-    if (offset >= 0) {
-      location.put("line", source.lineOf(offset));
-    }
-    return location;
+  private Finding finding(Location location, String category) {
+    return findings.computeIfAbsent(
+        location.canonical() + '\u0000' + category, key -> new Finding(location, category));
   }
 
-  /** Findings per category, as {@code summary.<field>} reports them. */
-  public ObjectNode countsByCategory() {
-    ObjectNode counts = JSON.objectNode();
-    categories.values().forEach(category -> counts.put(category.name, category.matches));
-    return counts;
-  }
-
-  /** The {@code summary} field: {@code total_findings}, {@code total_matches} and counts. */
-  public ObjectNode summary(String countsField) {
-    ObjectNode summary = JSON.objectNode();
-    summary.put("total_findings", categories.size());
-    summary.put("total_matches", categories.values().stream().mapToLong(c -> c.matches).sum());
-    summary.set(countsField, countsByCategory());
-    return summary;
-  }
-
-  /** The categories found, in name order. */
-  public Collection<Category> categories() {
-    return categories.values();
+  /** The findings, ordered by place then category. */
+  public Collection<Finding> findings() {
+    return Collections.unmodifiableCollection(findings.values());
   }
 
   public boolean isEmpty() {
-    return categories.isEmpty();
+    return findings.isEmpty();
   }
 
-  /** What was found for one category. */
-  public static final class Category {
-    private final String name;
+  /** The finding in the 2.0.0 shape; {@code categoryField} is category, subject or purpose. */
+  public ObjectNode toJson(Finding finding, String categoryField) {
+    ObjectNode json = JSON.objectNode();
+    json.put("id", finding.location.idFor(analyser, finding.category));
+    json.put(categoryField, finding.category);
+    ObjectNode location = finding.location.json().deepCopy();
+    if (finding.line > 0) {
+      location.put("line", finding.line);
+    }
+    json.set("location", location);
+    json.put("confidence", confidenceOf(finding).id());
+    json.put("matches", finding.matches);
+    if (finding.location.databaseColumn()) {
+      json.put("values_examined", examined.getOrDefault(finding.location.canonical(), 0L));
+      json.put("values_matched", finding.valuesMatched);
+    }
+    ArrayNode detectors = json.putArray("detectors");
+    finding.detectors.forEach(
+        (key, matches) -> {
+          int bar = key.indexOf('|');
+          detectors
+              .addObject()
+              .put("rule", key.substring(bar + 1))
+              .put("kind", key.substring(0, bar))
+              .put("matches", matches);
+        });
+    ArrayNode examples = json.putArray("examples");
+    finding.examples.forEach(example -> examples.add(example.deepCopy()));
+    return json;
+  }
+
+  /** The confidence of {@code finding}, by the rule in {@link Confidence}. */
+  public Confidence confidenceOf(Finding finding) {
+    long examinedValues =
+        finding.location.databaseColumn()
+            ? examined.getOrDefault(finding.location.canonical(), 0L)
+            : -1;
+    return finding.confidence(examinedValues);
+  }
+
+  /**
+   * The {@code summary} field: findings, matches, distinct categories and locations, and per
+   * category ({@code countsField}) its locations and matches.
+   */
+  public ObjectNode summary(String countsField) {
+    ObjectNode summary = JSON.objectNode();
+    Map<String, long[]> byCategory = new TreeMap<>();
+    Set<String> locations = new TreeSet<>();
+    Map<Confidence, Long> confidence = new java.util.EnumMap<>(Confidence.class);
+    long matches = 0;
+    for (Finding finding : findings.values()) {
+      long[] counts = byCategory.computeIfAbsent(finding.category, key -> new long[2]);
+      counts[0]++;
+      counts[1] += finding.matches;
+      locations.add(finding.location.canonical());
+      confidence.merge(confidenceOf(finding), 1L, Long::sum);
+      matches += finding.matches;
+    }
+    summary.put("total_findings", findings.size());
+    summary.put("total_matches", matches);
+    summary.put("distinct_categories", byCategory.size());
+    summary.put("distinct_locations", locations.size());
+    ObjectNode counts = summary.putObject(countsField);
+    byCategory.forEach(
+        (category, values) ->
+            counts.putObject(category).put("locations", values[0]).put("matches", values[1]));
+    ObjectNode byConfidence = summary.putObject("by_confidence");
+    for (Confidence level : Confidence.values()) {
+      byConfidence.put(level.id(), confidence.getOrDefault(level, 0L));
+    }
+    summary.put("duplicate_items_skipped", duplicatesSkipped);
+    return summary;
+  }
+
+  /**
+   * The {@code coverage} field: one record per file or table analysed, clean ones included, with
+   * the items read from it and the findings in it.
+   */
+  public ArrayNode coverage() {
+    Map<String, Long> perObject = new HashMap<>();
+    for (Finding finding : findings.values()) {
+      perObject.merge(finding.location.object(), 1L, Long::sum);
+    }
+    ArrayNode array = JSON.arrayNode();
+    coverage.forEach(
+        (object, record) ->
+            array
+                .addObject()
+                .<ObjectNode>set("location", record.location.deepCopy())
+                .put("items_examined", record.items)
+                .put("findings", perObject.getOrDefault(object, 0L)));
+    return array;
+  }
+
+  private static final class Coverage {
+    private final ObjectNode location;
+    private long items;
+
+    private Coverage(ObjectNode location) {
+      this.location = location;
+    }
+  }
+
+  /** What was found for one category in one location. */
+  public static final class Finding {
+    private final Location location;
+    private final String category;
+    private final Map<String, Long> detectors = new TreeMap<>();
     private final Map<String, Long> patterns = new TreeMap<>();
     private final Set<String> rules = new TreeSet<>();
     private final Set<String> namePatterns = new TreeSet<>();
-    private final List<ObjectNode> evidence = new ArrayList<>();
-    private final Set<String> evidenceKeys = new HashSet<>();
+    private final List<ObjectNode> examples = new ArrayList<>();
+    private final Set<String> exampleKeys = new HashSet<>();
     private long matches;
-    private long items;
+    private long valuesMatched;
     private long lastItem = -1;
+    private int line;
 
-    private Category(String name) {
-      this.name = name;
+    private Finding(Location location, String category) {
+      this.location = location;
+      this.category = category;
     }
 
-    private boolean wantsEvidence(EvidenceSettings settings) {
-      return evidence.size() < settings.maximumEvidenceCount();
+    private void record(String pattern, String rule, Kind kind) {
+      detectors.merge(kind.id() + '|' + rule, 1L, Long::sum);
+      patterns.merge(pattern, 1L, Long::sum);
+      rules.add(rule);
+      matches++;
     }
 
-    private void addEvidence(String snippet, ObjectNode location) {
-      if (evidenceKeys.add(snippet + '\u0000' + location)) {
-        ObjectNode node = JSON.objectNode();
-        node.put("snippet", snippet);
-        node.set("location", location);
-        evidence.add(node);
+    private boolean wantsExample(EvidenceSettings settings) {
+      return examples.size() < settings.maximumEvidenceCount();
+    }
+
+    private void addExample(ObjectNode example) {
+      if (exampleKeys.add(example.toString())) {
+        examples.add(example);
       }
     }
 
+    /**
+     * The rule in {@link Confidence}.
+     *
+     * @param examined the values examined in a database column, or -1 for other places
+     */
+    Confidence confidence(long examined) {
+      boolean value = false;
+      boolean name = false;
+      boolean keyword = false;
+      for (String key : detectors.keySet()) {
+        value |= key.startsWith(Kind.VALUE.id() + '|');
+        name |= key.startsWith(Kind.COLUMN_NAME.id() + '|');
+        keyword |= key.startsWith(Kind.KEYWORD.id() + '|');
+      }
+      boolean sparse = examined > 0 && valuesMatched * 2 < examined;
+      if (value && (!sparse || name) || name && (keyword || valuesMatched > 0)) {
+        return Confidence.HIGH;
+      }
+      if (value || name || patterns.size() >= 2) {
+        return Confidence.MEDIUM;
+      }
+      return Confidence.LOW;
+    }
+
     public String name() {
-      return name;
+      return category;
+    }
+
+    public Location location() {
+      return location;
     }
 
     /** Match counts per keyword or detector, sorted by pattern. */
     public Map<String, Long> patterns() {
-      return java.util.Collections.unmodifiableMap(patterns);
+      return Collections.unmodifiableMap(patterns);
     }
 
     /** Rules that matched, sorted. */
     public Set<String> rules() {
-      return java.util.Collections.unmodifiableSet(rules);
+      return Collections.unmodifiableSet(rules);
     }
 
     /** Patterns that matched in a name rather than in text, sorted. */
     public Set<String> namePatterns() {
-      return java.util.Collections.unmodifiableSet(namePatterns);
+      return Collections.unmodifiableSet(namePatterns);
     }
 
     public long matches() {
       return matches;
     }
 
-    /** Items with at least one match. */
-    public long items() {
-      return items;
-    }
-
-    public List<ObjectNode> evidence() {
-      return java.util.Collections.unmodifiableList(evidence);
-    }
-
-    /**
-     * The finding in the shared shape: {@code {id, <categoryField>, matched_patterns, evidence,
-     * metadata}}.
-     */
-    public ObjectNode toJson(String idPrefix, String categoryField, ObjectNode metadata) {
-      ObjectNode finding = JSON.objectNode();
-      finding.put("id", idPrefix + name);
-      finding.put(categoryField, name);
-      ArrayNode matched = finding.putArray("matched_patterns");
-      patterns.forEach(
-          (pattern, count) ->
-              matched.addObject().put("pattern", pattern).put("match_count", count));
-      ArrayNode evidenceArray = finding.putArray("evidence");
-      evidence.forEach(node -> evidenceArray.add(node.deepCopy()));
-      ObjectNode meta = metadata.deepCopy();
-      ArrayNode ruleArray = meta.putArray("rules");
-      rules.forEach(ruleArray::add);
-      meta.put("match_count", matches);
-      meta.put("item_count", items);
-      finding.set("metadata", meta);
-      return finding;
+    public List<ObjectNode> examples() {
+      return Collections.unmodifiableList(examples);
     }
   }
 }

@@ -21,13 +21,25 @@ public final class ItemStream {
 
   public static Totals forEach(
       ProducerContext context, List<ContentReader> inputs, Consumer<JsonNode> action) {
+    return forEach(context, inputs, (index, input, item) -> action.accept(item));
+  }
+
+  /** What to do with one item, knowing which input (by position and reader) it comes from. */
+  @FunctionalInterface
+  public interface InputItemAction {
+    void accept(int index, ContentReader input, JsonNode item);
+  }
+
+  public static Totals forEach(
+      ProducerContext context, List<ContentReader> inputs, InputItemAction action) {
     long items = 0;
     long characters = 0;
-    for (ContentReader input : inputs) {
+    for (int index = 0; index < inputs.size(); index++) {
+      ContentReader input = inputs.get(index);
       Iterator<JsonNode> iterator = input.items();
       while (iterator.hasNext()) {
         JsonNode item = iterator.next();
-        action.accept(item);
+        action.accept(index, input, item);
         items++;
         characters += item.path("content").asText("").length();
         if (items % HEARTBEAT_EVERY == 0) {

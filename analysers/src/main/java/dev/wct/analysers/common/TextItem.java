@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The view of one input item the analysers need: its text and where it came from. Items of {@code
- * standard_input} carry {@code content} and {@code metadata} ({@code file_path}, or {@code table},
- * {@code column} and {@code schema} for database cells, whose content is {@code "<column>:
- * <value>"}); items of {@code source_code} carry {@code content} and {@code file_path}.
+ * standard_input} carry {@code content} and {@code metadata} ({@code file_path} and {@code root},
+ * or {@code system}, {@code schema}, {@code table} and {@code column} for database cells, whose
+ * content is {@code "<column>: <value>"}; {@code artifact}, the connector artifact's id); items of
+ * {@code source_code} carry {@code content}, {@code file_path} and the connector's metadata.
  *
  * @param text the content, never null
  * @param filePath the file, or null
@@ -14,25 +15,58 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param column the database column, or null
  * @param schema the database schema, or null
  * @param source the item's {@code metadata.source}, or null
+ * @param root the folder {@code filePath} is relative to, or null
+ * @param system the database system URL, without credentials, or null
+ * @param artifact the id of the connector artifact the item comes from, or null
+ * @param row the 0-based row of a database cell, or -1
  */
 public record TextItem(
-    String text, String filePath, String table, String column, String schema, String source) {
+    String text,
+    String filePath,
+    String table,
+    String column,
+    String schema,
+    String source,
+    String root,
+    String system,
+    String artifact,
+    long row) {
   public TextItem {
     java.util.Objects.requireNonNull(text, "text");
   }
 
+  /** An item without root, system, artifact or row (tests, old inputs). */
+  public TextItem(
+      String text, String filePath, String table, String column, String schema, String source) {
+    this(text, filePath, table, column, schema, source, null, null, null, -1);
+  }
+
   public static TextItem of(JsonNode item) {
+    return of(item, null);
+  }
+
+  /**
+   * @param inputId the id of the message the item is read from: its artifact when the item does not
+   *     name one
+   */
+  public static TextItem of(JsonNode item, String inputId) {
     JsonNode metadata = item.path("metadata");
     JsonNode content = item.path("content");
     String text =
         content.isTextual() ? content.asText() : content.isMissingNode() ? "" : content.toString();
+    String artifact = firstText(metadata.path("artifact"));
+    JsonNode row = metadata.path("row");
     return new TextItem(
         text,
         firstText(item.path("file_path"), metadata.path("file_path")),
         firstText(metadata.path("table"), metadata.path("table_name")),
         firstText(metadata.path("column"), metadata.path("column_name")),
         firstText(metadata.path("schema")),
-        firstText(metadata.path("source")));
+        firstText(metadata.path("source")),
+        firstText(metadata.path("root")),
+        firstText(metadata.path("system")),
+        artifact != null ? artifact : inputId,
+        row.canConvertToLong() ? row.asLong() : -1);
   }
 
   private static String firstText(JsonNode... candidates) {
@@ -78,5 +112,14 @@ public record TextItem(
       }
     }
     return line;
+  }
+
+  /** Where the line holding {@code offset} starts. */
+  public int lineStart(int offset) {
+    int start = Math.min(offset, text.length());
+    while (start > 0 && text.charAt(start - 1) != '\n') {
+      start--;
+    }
+    return start;
   }
 }

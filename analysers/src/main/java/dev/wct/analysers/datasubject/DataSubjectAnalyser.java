@@ -8,7 +8,7 @@ import dev.wct.analysers.ruleset.Ruleset;
 
 /**
  * {@code data_subject}: whose data the items hold (customers, employees, patients, children, ...),
- * with a {@code confidence_score} from 0 to 100 per subject.
+ * with a {@code confidence_score} from 0 to 100 per finding (subject and location).
  */
 public final class DataSubjectAnalyser extends KeywordIndicatorAnalyser {
   public static final String TYPE = "data_subject";
@@ -40,19 +40,19 @@ public final class DataSubjectAnalyser extends KeywordIndicatorAnalyser {
   }
 
   @Override
-  protected void complete(ObjectNode finding, Findings.Category category, Ruleset ruleset) {
+  protected void complete(ObjectNode finding, Findings.Finding category, Ruleset ruleset) {
     finding.put("confidence_score", ConfidenceScore.of(category, ruleset));
   }
 
   /**
-   * The confidence that a subject is present: the sum of the weights of the distinct keywords
-   * found, doubled for keywords found in a table, column or file name (names say what data is
-   * about; text only mentions it), capped at 100.
+   * The confidence that a subject is present: the sum of the weights of the distinct keywords found
+   * in the finding's location, doubled for keywords found in a table, column or file name (names
+   * say what data is about; text only mentions it), capped at 100.
    */
   static final class ConfidenceScore {
     private ConfidenceScore() {}
 
-    static int of(Findings.Category category, Ruleset ruleset) {
+    static int of(Findings.Finding category, Ruleset ruleset) {
       int score = 0;
       for (String pattern : category.patterns().keySet()) {
         int weight = weightOf(pattern, category.name(), ruleset);

@@ -1,11 +1,12 @@
 package dev.wct.analysers.indicator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.common.AnalysisMetadata;
+import dev.wct.analysers.common.Catalogue;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.ItemStream;
+import dev.wct.analysers.common.Location;
 import dev.wct.analysers.common.PatternMatching;
 import dev.wct.analysers.common.TextInputs;
 import dev.wct.analysers.common.TextItem;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An analyser that reports the categories of a keyword ruleset found in the names (table, column,
  * file path) and text of its items: the shape shared by {@code data_subject} and {@code
- * processing_purpose}. Evidence is redacted like personal data findings.
+ * processing_purpose}: one finding per (location, category), a table or column name from the
+ * catalogue, a file path or the text of a file or cell. Evidence is redacted like personal data
+ * findings.
  */
 public abstract class KeywordIndicatorAnalyser implements Analyser {
   private static final Logger LOG = LoggerFactory.getLogger(KeywordIndicatorAnalyser.class);
@@ -50,7 +53,12 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
   protected abstract String summaryField();
 
   /** Adds analyser-specific fields to a finding, given the ruleset that produced it. */
-  protected abstract void complete(ObjectNode finding, Findings.Category category, Ruleset ruleset);
+  protected abstract void complete(ObjectNode finding, Findings.Finding category, Ruleset ruleset);
+
+  /** The output schema: the ruleset kind, version 2.0.0 (one finding per location). */
+  protected SchemaRef output() {
+    return new SchemaRef(rulesetKind(), "2.0.0");
+  }
 
   private volatile PropertiesContract<IndicatorProperties> contract;
 
@@ -91,7 +99,7 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
 
   @Override
   public List<SchemaRef> outputSchemas() {
-    return List.of(SchemaRef.of(rulesetKind()));
+    return List.of(output());
   }
 
   @Override
@@ -103,35 +111,37 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     Ruleset ruleset =
         RulesetLoader.load(
             settings.ruleset(), context.workingDirectory(), rulesetKind(), KnownDetectors.NAMES);
-    KeywordIndex<Rule> index = INDEXES.computeIfAbsent(ruleset, KeywordIndicatorAnalyser::index);
+    KeywordIndex<Rule> keywords = INDEXES.computeIfAbsent(ruleset, KeywordIndicatorAnalyser::index);
     Findings findings =
-        new Findings(settings.evidence(), Redactor.forRuleset(settings.evidence(), "US", ruleset));
+        new Findings(
+            type(), settings.evidence(), Redactor.forRuleset(settings.evidence(), "US", ruleset));
     Instant started = Instant.now();
+    for (int index = 0; index < inputs.size(); index++) {
+      scanCatalogue(keywords, Catalogue.of(inputs.get(index)), findings, index);
+    }
     ItemStream.Totals totals =
         ItemStream.forEach(
             context,
             inputs,
-            item -> {
-              findings.nextItem();
-              scan(index, TextItem.of(item), findings);
+            (position, input, item) -> {
+              TextItem text = TextItem.of(item, input.header().id());
+              if (findings.startItem(text, position)) {
+                scan(keywords, text, findings);
+              }
             });
-    for (Findings.Category category : findings.categories()) {
-      ObjectNode finding =
-          category.toJson(type() + ".", categoryField(), JsonNodeFactory.instance.objectNode());
+    for (Findings.Finding category : findings.findings()) {
+      ObjectNode finding = findings.toJson(category, categoryField());
       complete(finding, category, ruleset);
       out.item(finding);
     }
     out.field("summary", findings.summary(summaryField()));
+    out.field("coverage", findings.coverage());
     out.field(
         "analysis_metadata",
         AnalysisMetadata.of(
             type(), ruleset, contract().toJson(bound), totals, started, Instant.now()));
     LOG.info(
-        "{}: {} items scanned, {} {} found",
-        where,
-        totals.items(),
-        findings.categories().size(),
-        summaryField());
+        "{}: {} items scanned, {} findings", where, totals.items(), findings.findings().size());
   }
 
   private static KeywordIndex<Rule> index(Ruleset ruleset) {
@@ -142,19 +152,65 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     return builder.build();
   }
 
-  /** Matches names first (they weigh more), then the text. */
+  /** Analyses the table and column names of a database catalogue, empty tables included. */
+  static void scanCatalogue(
+      KeywordIndex<Rule> index, List<Catalogue.Table> tables, Findings findings, int input) {
+    for (Catalogue.Table table : tables) {
+      if (!findings.claim(table.table(), input)) {
+        continue;
+      }
+      String tableName = table.table().json().path("table").asText();
+      scanName(index, tableName, table.table(), Findings.Kind.COLUMN_NAME, findings);
+      for (int i = 0; i < table.columns().size(); i++) {
+        scanName(
+            index,
+            table.columns().get(i),
+            table.columnLocations().get(i),
+            Findings.Kind.COLUMN_NAME,
+            findings);
+      }
+    }
+  }
+
+  private static void scanName(
+      KeywordIndex<Rule> index,
+      String name,
+      Location location,
+      Findings.Kind kind,
+      Findings findings) {
+    if (!findings.firstSight(location)) {
+      return;
+    }
+    index.find(
+        Tokens.of(name),
+        (rule, keyword, start, end) ->
+            findings.nameMatch(rule.category(), keyword, rule.name(), kind, location, name));
+  }
+
+  /**
+   * Matches the item's names once per place (a cell's table and column, a file's path), then its
+   * text: a cell's value, a file's content.
+   */
   static void scan(KeywordIndex<Rule> index, TextItem item, Findings findings) {
-    for (String name : item.names()) {
-      index.find(
-          Tokens.of(name),
-          (rule, keyword, start, end) ->
-              findings.nameMatch(rule.category(), keyword, rule.name(), item, name));
+    int valueStart = Math.max(0, item.cellValueStart());
+    if (item.isCell()) {
+      Location table = Location.objectOf(item);
+      scanName(index, item.table(), table, Findings.Kind.COLUMN_NAME, findings);
+      scanName(
+          index, item.column(), findings.currentLocation(), Findings.Kind.COLUMN_NAME, findings);
+    } else if (item.filePath() != null) {
+      // A path names what a file is about, but it is no schema: its words weigh as keywords.
+      scanName(index, item.filePath(), findings.currentLocation(), Findings.Kind.KEYWORD, findings);
     }
     if (!item.text().isEmpty()) {
       index.find(
           Tokens.of(item.text()),
-          (rule, keyword, start, end) ->
-              findings.match(rule.category(), keyword, rule.name(), item, start, end));
+          (rule, keyword, start, end) -> {
+            if (start >= valueStart) {
+              findings.match(
+                  rule.category(), keyword, rule.name(), Findings.Kind.KEYWORD, item, start, end);
+            }
+          });
     }
   }
 }

@@ -1,11 +1,12 @@
 package dev.wct.analysers.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.wct.analysers.common.AnalysisMetadata;
+import dev.wct.analysers.common.Catalogue;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.ItemStream;
+import dev.wct.analysers.common.Location;
 import dev.wct.analysers.common.PatternMatching;
 import dev.wct.analysers.common.TextInputs;
 import dev.wct.analysers.common.TextItem;
@@ -37,13 +38,14 @@ import org.slf4j.LoggerFactory;
  * {@code personal_data}: finds personal data in items of {@code standard_input} and {@code
  * source_code} with the keyword rules of a {@code personal_data_indicator} ruleset (field names and
  * text) and with validating value detectors (e-mail, phone, payment card, IBAN, IP address, SSN,
- * NINO, date of birth). Findings are aggregated per category.
+ * NINO, date of birth). One finding per (location, category): a database column or a file (a CSV
+ * column), with the detectors that fired, a confidence and masked examples.
  */
 public final class PersonalDataAnalyser implements Analyser {
   public static final String TYPE = "personal_data";
   public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.0.0";
   static final String RULESET_KIND = "personal_data_indicator";
-  static final SchemaRef OUTPUT = SchemaRef.of("personal_data_indicator");
+  static final SchemaRef OUTPUT = new SchemaRef("personal_data_indicator", "2.0.0");
   private static final PropertiesContract<PersonalDataProperties> CONTRACT =
       PropertiesContract.of(PersonalDataProperties.class).withDefault("ruleset", DEFAULT_RULESET);
   private static final Logger LOG = LoggerFactory.getLogger(PersonalDataAnalyser.class);
@@ -112,30 +114,36 @@ public final class PersonalDataAnalyser implements Analyser {
     Compiled compiled = compile(ruleset, region);
     Findings findings =
         new Findings(
-            settings.evidence(), Redactor.forRuleset(settings.evidence(), region, ruleset));
+            TYPE, settings.evidence(), Redactor.forRuleset(settings.evidence(), region, ruleset));
     Instant started = Instant.now();
+    for (int index = 0; index < inputs.size(); index++) {
+      scanCatalogue(compiled, Catalogue.of(inputs.get(index)), index, findings);
+    }
     ItemStream.Totals totals =
         ItemStream.forEach(
             context,
             inputs,
-            item -> {
-              findings.nextItem();
-              scan(compiled, TextItem.of(item), findings);
+            (index, input, item) -> {
+              TextItem text = TextItem.of(item, input.header().id());
+              if (findings.startItem(text, index)) {
+                scan(compiled, text, findings);
+              }
             });
     long total = 0;
-    for (Findings.Category category : findings.categories()) {
-      out.item(category.toJson(TYPE + ".", "category", JsonNodeFactory.instance.objectNode()));
-      total += category.matches();
+    for (Findings.Finding finding : findings.findings()) {
+      out.item(findings.toJson(finding, "category"));
+      total += finding.matches();
     }
     out.field("summary", findings.summary("categories"));
+    out.field("coverage", findings.coverage());
     out.field(
         "analysis_metadata",
         AnalysisMetadata.of(TYPE, ruleset, CONTRACT.toJson(bound), totals, started, Instant.now()));
     LOG.info(
-        "{}: {} items scanned, {} categories found with {} matches",
+        "{}: {} items scanned, {} findings with {} matches",
         where,
         totals.items(),
-        findings.categories().size(),
+        findings.findings().size(),
         total);
   }
 
@@ -157,22 +165,74 @@ public final class PersonalDataAnalyser implements Analyser {
         });
   }
 
-  /** Finds every keyword and value in one item. */
+  /** Analyses the column names of a database catalogue, tables with no rows included. */
+  static void scanCatalogue(
+      Compiled compiled, List<Catalogue.Table> tables, int input, Findings findings) {
+    for (Catalogue.Table table : tables) {
+      if (!findings.claim(table.table(), input)) {
+        continue;
+      }
+      for (int i = 0; i < table.columns().size(); i++) {
+        scanName(compiled, table.columns().get(i), table.columnLocations().get(i), findings);
+      }
+    }
+  }
+
+  private static void scanName(
+      Compiled compiled, String name, Location location, Findings findings) {
+    if (!findings.firstSight(location)) {
+      return;
+    }
+    compiled
+        .keywords()
+        .find(
+            Tokens.of(name),
+            (rule, keyword, start, end) ->
+                findings.nameMatch(
+                    rule.category(),
+                    keyword,
+                    rule.name(),
+                    Findings.Kind.COLUMN_NAME,
+                    location,
+                    name));
+  }
+
+  /**
+   * Finds every keyword and value in one item. A database cell's column name is analysed once per
+   * column (from the catalogue, or when first seen), its value in every cell.
+   */
   static void scan(Compiled compiled, TextItem item, Findings findings) {
     String text = item.text();
     if (text.isEmpty()) {
       return;
+    }
+    int valueStart = Math.max(0, item.cellValueStart());
+    if (item.isCell()) {
+      scanName(compiled, item.column(), findings.currentLocation(), findings);
     }
     Tokens tokens = Tokens.of(text);
     compiled
         .keywords()
         .find(
             tokens,
-            (rule, keyword, start, end) ->
-                findings.match(rule.category(), keyword, rule.name(), item, start, end));
+            (rule, keyword, start, end) -> {
+              if (start >= valueStart) {
+                findings.match(
+                    rule.category(), keyword, rule.name(), Findings.Kind.KEYWORD, item, start, end);
+              }
+            });
+    // The column name stays in the text the detectors see: "date_of_birth: 1984-11-23" is a date
+    // of birth only next to its birth keyword.
     for (ValueScanner.Match match : compiled.values().scan(text, tokens)) {
       String detector = match.detector().name();
-      findings.match(match.category(), detector, detector, item, match.start(), match.end());
+      findings.match(
+          match.category(),
+          detector,
+          detector,
+          Findings.Kind.VALUE,
+          item,
+          match.start(),
+          match.end());
     }
   }
 }

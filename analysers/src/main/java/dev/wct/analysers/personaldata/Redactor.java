@@ -1,5 +1,6 @@
 package dev.wct.analysers.personaldata;
 
+import dev.wct.analysers.common.CsvColumns;
 import dev.wct.analysers.common.EvidenceSettings;
 import dev.wct.analysers.common.SnippetFactory;
 import dev.wct.analysers.common.TextItem;
@@ -246,8 +247,7 @@ public final class Redactor implements SnippetFactory {
   }
 
   private static boolean isCsv(String path) {
-    String lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".csv") || lower.endsWith(".tsv");
+    return CsvColumns.isCsv(path);
   }
 
   private static boolean isJson(TextItem item, int cellStart) {
@@ -259,21 +259,9 @@ public final class Redactor implements SnippetFactory {
     return lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
   }
 
-  /**
-   * Where the header line of a CSV text ends, or -1 when its first line does not look like one: a
-   * header has no digit while the line after it has (so a first data row is never taken for names).
-   */
+  /** Where the header line of a CSV text ends, or -1: {@link CsvColumns#headerEnd}. */
   static int csvHeaderEnd(String text) {
-    int first = text.indexOf('\n');
-    if (first <= 0) {
-      return -1;
-    }
-    int second = text.indexOf('\n', first + 1);
-    String header = text.substring(0, first);
-    String row = text.substring(first + 1, second < 0 ? text.length() : second);
-    boolean headerHasDigit = header.chars().anyMatch(Character::isDigit);
-    boolean rowHasDigit = row.chars().anyMatch(Character::isDigit);
-    return !headerHasDigit && rowHasDigit ? first : -1;
+    return CsvColumns.headerEnd(text);
   }
 
   private static int growLeft(String text, int from) {

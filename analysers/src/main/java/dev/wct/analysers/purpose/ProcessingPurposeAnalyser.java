@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /**
  * {@code processing_purpose}: why data is processed (analytics, advertising, payments,
  * authentication, ...), including the SDKs and endpoints of well-known services, which are named in
- * each finding's {@code metadata.services}.
+ * each finding's {@code services}.
  */
 public final class ProcessingPurposeAnalyser extends KeywordIndicatorAnalyser {
   public static final String TYPE = "processing_purpose";
@@ -44,14 +44,14 @@ public final class ProcessingPurposeAnalyser extends KeywordIndicatorAnalyser {
   }
 
   @Override
-  protected void complete(ObjectNode finding, Findings.Category category, Ruleset ruleset) {
+  protected void complete(ObjectNode finding, Findings.Finding category, Ruleset ruleset) {
     Set<String> services = new TreeSet<>();
     for (Rule rule : ruleset.rules()) {
       if (category.rules().contains(rule.name()) && rule.metadata().containsKey("service")) {
         services.add(rule.metadata().get("service"));
       }
     }
-    ArrayNode array = ((ObjectNode) finding.get("metadata")).putArray("services");
+    ArrayNode array = finding.putArray("services");
     services.forEach(array::add);
   }
 }

@@ -34,7 +34,7 @@ class DataSubjectAnalyserTest {
                 Inputs.file(
                     "notes.txt", "Patient Anna Berglund, HIV positive, lives at 12 Elm Street.")));
 
-    String snippet = out.item("subject", "patient").at("/evidence/0/snippet").asText();
+    String snippet = out.item("subject", "patient").at("/examples/0/snippet").asText();
     assertThat(snippet).isEqualTo("Patient A*** B*******, H** p*******, l**** a* ** E** S*****.");
   }
 
@@ -55,7 +55,7 @@ class DataSubjectAnalyserTest {
     assertThat(patient.path("confidence_score").asInt()).isBetween(0, 100);
     assertThat(
             MessageSchemas.builtIn()
-                .validate(SchemaRef.of("data_subject_indicator"), out.content()))
+                .validate(new SchemaRef("data_subject_indicator", "2.0.0"), out.content()))
         .isEmpty();
   }
 

@@ -180,10 +180,8 @@ class DetectionQualityTest {
 
     Set<String> found = new TreeSet<>();
     for (JsonNode finding : out.items()) {
-      for (JsonNode evidence : finding.path("evidence")) {
-        JsonNode location = evidence.path("location");
-        found.add(location.path("table").asText() + "." + location.path("column").asText());
-      }
+      JsonNode location = finding.path("location");
+      found.add(location.path("table").asText() + "." + location.path("column").asText());
     }
     System.out.println("database columns found: " + found);
     assertThat(found).containsAll(personal).doesNotContainAnyElementsOf(notPersonal);

@@ -49,19 +49,25 @@ class PersonalDataAnalyserTest {
                 Inputs.file("app/signup.php", "<?php\n$user_email = 'jane.doe@example.com';\n"),
                 Inputs.cell("customers", "phone", "+44 20 7946 0958")));
 
-    assertThat(
-            MessageSchemas.builtIn()
-                .validate(SchemaRef.of("personal_data_indicator"), out.content()))
+    assertThat(analyser.outputSchemas()).containsExactly(PersonalDataAnalyser.OUTPUT);
+    assertThat(PersonalDataAnalyser.OUTPUT.toString()).isEqualTo("personal_data_indicator/2.0.0");
+    assertThat(MessageSchemas.builtIn().validate(PersonalDataAnalyser.OUTPUT, out.content()))
         .isEmpty();
-    assertThat(out.calls()).endsWith("item", "field:summary", "field:analysis_metadata");
+    assertThat(out.calls())
+        .endsWith("item", "field:summary", "field:coverage", "field:analysis_metadata");
     JsonNode email = out.item("category", "email");
-    assertThat(email.path("matched_patterns").toString()).contains("email_address", "email");
-    assertThat(email.path("evidence").get(0).path("location").path("file_path").asText())
-        .isEqualTo("app/signup.php");
-    assertThat(email.path("evidence").get(0).path("location").path("line").asInt()).isEqualTo(2);
+    assertThat(email.path("detectors").toString()).contains("email_address", "\"kind\":\"value\"");
+    assertThat(email.path("confidence").asText()).isEqualTo("high");
+    assertThat(email.path("location").path("file_path").asText()).isEqualTo("app/signup.php");
+    assertThat(email.path("location").path("line").asInt()).isEqualTo(2);
+    // The keyword in $user_email starts at column 7 of line 2, the address after it (the
+    // detector takes the opening quote as a possible local-part character).
+    assertThat(email.path("examples"))
+        .extracting(e -> e.path("line").asInt() + ":" + e.path("column").asInt())
+        .containsExactly("2:7", "2:15");
     JsonNode phone = out.item("category", "phone");
-    assertThat(phone.path("evidence").get(0).path("location").path("table").asText())
-        .isEqualTo("customers");
+    assertThat(phone.path("location").path("table").asText()).isEqualTo("customers");
+    assertThat(phone.path("location").path("column").asText()).isEqualTo("phone");
     assertThat(out.content().toString()).doesNotContain("jane.doe", "7946 0958");
     assertThat(out.content().path("analysis_metadata").path("ruleset").asText())
         .isEqualTo("local/personal_data_indicator/1.0.0");
@@ -69,20 +75,24 @@ class PersonalDataAnalyserTest {
   }
 
   @Test
-  void evidenceStopsAtTheMaximumButMatchesAreAllCounted() {
+  void examplesStopAtTheMaximumPerLocationButEveryLocationAndMatchIsListed() {
     ObjectNode properties = properties();
     properties.putObject("pattern_matching").put("maximum_evidence_count", "2");
     List<ObjectNode> items =
         List.of(
-            Inputs.file("a.txt", "mail a1@example.com"),
+            Inputs.file("a.txt", "mail a1@example.com\nmail a2@example.com\nmail a3@example.com"),
             Inputs.file("b.txt", "mail b2@example.com"),
             Inputs.file("c.txt", "mail c3@example.com"));
 
-    JsonNode email = analyse(properties, items).item("category", "email");
+    List<JsonNode> emails = analyse(properties, items).items("category", "email");
 
-    assertThat(email.path("evidence")).hasSize(2);
-    assertThat(email.path("metadata").path("match_count").asLong()).isEqualTo(3);
-    assertThat(email.path("metadata").path("item_count").asLong()).isEqualTo(3);
+    assertThat(emails)
+        .extracting(e -> e.path("location").path("file_path").asText())
+        .containsExactly("a.txt", "b.txt", "c.txt");
+    JsonNode a = emails.get(0);
+    assertThat(a.path("examples")).hasSize(2);
+    assertThat(a.path("matches").asLong()).isEqualTo(3);
+    assertThat(a.path("detectors").get(0).path("matches").asLong()).isEqualTo(3);
   }
 
   @Test
@@ -114,7 +124,7 @@ class PersonalDataAnalyserTest {
         analyse(properties, List.of(Inputs.file("a.txt", "mail a1@example.com")))
             .item("category", "email");
 
-    assertThat(email.path("evidence").get(0).path("snippet").asText())
+    assertThat(email.path("examples").get(0).path("snippet").asText())
         .isEqualTo("mail a1@example.com");
   }
 
@@ -171,7 +181,9 @@ class PersonalDataAnalyserTest {
         counting);
 
     assertThat(produced.get()).isEqualTo(total);
-    assertThat(written.get()).as("one finding per category, not per item").isEqualTo(2);
+    assertThat(written.get())
+        .as("one finding per file and category: every location is listed")
+        .isEqualTo(2 * total);
     assertThat(context.heartbeats()).hasSizeGreaterThanOrEqualTo((int) (total / 500));
   }
 

@@ -49,12 +49,16 @@ class ScanThroughputBench {
     long bytes = items.stream().mapToLong(String::length).sum();
     for (int round = 0; round < Integer.getInteger("wct.bench.rounds", 6); round++) {
       Findings findings =
-          new Findings(EvidenceSettings.DEFAULTS, new Redactor(EvidenceSettings.DEFAULTS, "US"));
+          new Findings(
+              "personal_data",
+              EvidenceSettings.DEFAULTS,
+              new Redactor(EvidenceSettings.DEFAULTS, "US"));
       long start = CPU.getCurrentThreadCpuTime();
+      int n = 0;
       for (String text : items) {
-        findings.nextItem();
-        PersonalDataAnalyser.scan(
-            compiled, new TextItem(text, "f.txt", null, null, null, null), findings);
+        TextItem item = new TextItem(text, "f" + n++ + ".txt", null, null, null, null);
+        findings.startItem(item, 0);
+        PersonalDataAnalyser.scan(compiled, item, findings);
       }
       long nanos = CPU.getCurrentThreadCpuTime() - start;
       System.out.printf("round %d: %.1f MB/s%n", round, bytes / 1e3 / (nanos / 1e6));

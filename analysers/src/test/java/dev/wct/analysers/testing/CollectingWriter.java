@@ -57,4 +57,15 @@ public final class CollectingWriter implements ContentWriter {
     }
     return null;
   }
+
+  /** Every item whose {@code field} equals {@code value}, in order. */
+  public List<JsonNode> items(String field, String value) {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    for (JsonNode item : items) {
+      if (item.path(field).asText().equals(value)) {
+        found.add(item);
+      }
+    }
+    return found;
+  }
 }

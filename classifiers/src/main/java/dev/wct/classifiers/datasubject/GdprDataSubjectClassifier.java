@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.classifiers.Counts;
+import dev.wct.classifiers.Distinct;
 import dev.wct.classifiers.FindingClassifier;
 import dev.wct.classifiers.ruleset.LawfulBasis;
 import dev.wct.spi.json.Json;
@@ -21,8 +22,8 @@ public final class GdprDataSubjectClassifier
     extends FindingClassifier<DataSubjectClassificationRuleset, DataSubjectRule> {
   public static final String TYPE = "gdpr_data_subject_classifier";
   public static final String RULESET = "gdpr_data_subject_classification";
-  public static final SchemaRef INPUT = SchemaRef.of("data_subject_indicator");
-  public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_data_subject");
+  public static final SchemaRef INPUT = new SchemaRef("data_subject_indicator", "2.0.0");
+  public static final SchemaRef OUTPUT = new SchemaRef("gdpr_data_subject", "2.0.0");
 
   public GdprDataSubjectClassifier() {
     super(
@@ -83,11 +84,17 @@ public final class GdprDataSubjectClassifier
     return new Summary() {
       private final Counts byCategory = new Counts();
       private final Counts byRisk = new Counts();
+      private final Distinct highRisk = new Distinct();
+      private final Distinct unclassified = new Distinct();
 
       @Override
       public void add(ObjectNode classified) {
-        byCategory.add(classified.get("gdpr_subject_category").asText());
+        String category = classified.get("gdpr_subject_category").asText();
+        String subject = classified.get("subject").asText();
+        byCategory.add(category);
         byRisk.add(classified.get("risk_level").asText());
+        highRisk.add(classified.get("risk_level").asText().equals(RiskLevel.HIGH.key()), subject);
+        unclassified.add(category.equals(UNCLASSIFIED), subject);
       }
 
       @Override
@@ -95,8 +102,11 @@ public final class GdprDataSubjectClassifier
         ObjectNode summary = Json.mapper().createObjectNode();
         summary.set("by_gdpr_subject_category", byCategory.toJson());
         summary.set("by_risk_level", byRisk.toJson());
-        summary.put("high_risk_count", byRisk.get(RiskLevel.HIGH.key()));
-        summary.put("unclassified_count", byCategory.get(UNCLASSIFIED));
+        // *_count: distinct subjects; *_findings and by_*: findings (locations).
+        summary.put("high_risk_count", highRisk.count());
+        summary.put("high_risk_findings", highRisk.findings());
+        summary.put("unclassified_count", unclassified.count());
+        summary.put("unclassified_findings", unclassified.findings());
         return summary;
       }
     };

@@ -3,6 +3,7 @@ package dev.wct.classifiers.personaldata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.classifiers.Counts;
+import dev.wct.classifiers.Distinct;
 import dev.wct.classifiers.FindingClassifier;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.SchemaRef;
@@ -18,8 +19,8 @@ public final class GdprPersonalDataClassifier
     extends FindingClassifier<PersonalDataClassificationRuleset, PersonalDataRule> {
   public static final String TYPE = "gdpr_personal_data_classifier";
   public static final String RULESET = "gdpr_personal_data_classification";
-  public static final SchemaRef INPUT = SchemaRef.of("personal_data_indicator");
-  public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_personal_data");
+  public static final SchemaRef INPUT = new SchemaRef("personal_data_indicator", "2.0.0");
+  public static final SchemaRef OUTPUT = new SchemaRef("gdpr_personal_data", "2.0.0");
 
   public GdprPersonalDataClassifier() {
     super(
@@ -55,26 +56,31 @@ public final class GdprPersonalDataClassifier
   protected Summary newSummary() {
     return new Summary() {
       private final Counts byCategory = new Counts();
-      private final Counts flags = new Counts();
+      private final Distinct special = new Distinct();
+      private final Distinct criminal = new Distinct();
+      private final Distinct unclassified = new Distinct();
 
       @Override
       public void add(ObjectNode classified) {
-        byCategory.add(classified.get("gdpr_category").asText());
-        if (classified.get("special_category").asBoolean()) {
-          flags.add("special_category");
-        }
-        if (classified.get("criminal_offence_data").asBoolean()) {
-          flags.add("criminal_offence_data");
-        }
+        String gdprCategory = classified.get("gdpr_category").asText();
+        String category = classified.get("category").asText();
+        byCategory.add(gdprCategory);
+        special.add(classified.get("special_category").asBoolean(), category);
+        criminal.add(classified.get("criminal_offence_data").asBoolean(), category);
+        unclassified.add(gdprCategory.equals(UNCLASSIFIED), category);
       }
 
+      /** {@code *_count}: distinct categories; {@code *_findings}: their locations. */
       @Override
       public ObjectNode toJson() {
         ObjectNode summary = Json.mapper().createObjectNode();
         summary.set("by_gdpr_category", byCategory.toJson());
-        summary.put("special_category_count", flags.get("special_category"));
-        summary.put("criminal_offence_count", flags.get("criminal_offence_data"));
-        summary.put("unclassified_count", byCategory.get(UNCLASSIFIED));
+        summary.put("special_category_count", special.count());
+        summary.put("special_category_findings", special.findings());
+        summary.put("criminal_offence_count", criminal.count());
+        summary.put("criminal_offence_findings", criminal.findings());
+        summary.put("unclassified_count", unclassified.count());
+        summary.put("unclassified_findings", unclassified.findings());
         return summary;
       }
     };

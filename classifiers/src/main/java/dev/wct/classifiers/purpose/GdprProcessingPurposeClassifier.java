@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.classifiers.Counts;
+import dev.wct.classifiers.Distinct;
 import dev.wct.classifiers.FindingClassifier;
 import dev.wct.classifiers.ruleset.LawfulBasis;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.SchemaRef;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code gdpr_processing_purpose_classifier}: classifies processing purpose indicator findings by
@@ -20,8 +23,8 @@ public final class GdprProcessingPurposeClassifier
     extends FindingClassifier<ProcessingPurposeClassificationRuleset, PurposeRule> {
   public static final String TYPE = "gdpr_processing_purpose_classifier";
   public static final String RULESET = "gdpr_processing_purpose_classification";
-  public static final SchemaRef INPUT = SchemaRef.of("processing_purpose_indicator");
-  public static final SchemaRef OUTPUT = SchemaRef.of("gdpr_processing_purpose");
+  public static final SchemaRef INPUT = new SchemaRef("processing_purpose_indicator", "2.0.0");
+  public static final SchemaRef OUTPUT = new SchemaRef("gdpr_processing_purpose", "2.0.0");
 
   public GdprProcessingPurposeClassifier() {
     super(
@@ -65,28 +68,35 @@ public final class GdprProcessingPurposeClassifier
   protected Summary newSummary() {
     return new Summary() {
       private final Counts byCategory = new Counts();
-      private final Counts dpia = new Counts();
-      private long sensitive;
+      private final Map<String, Distinct> dpia = new TreeMap<>();
+      private final Distinct sensitive = new Distinct();
+      private final Distinct unclassified = new Distinct();
 
       @Override
       public void add(ObjectNode classified) {
-        byCategory.add(classified.get("purpose_category").asText());
-        dpia.add(classified.at("/dpia/recommendation").asText());
-        if (classified.get("sensitive_purpose").asBoolean()) {
-          sensitive++;
-        }
+        String category = classified.get("purpose_category").asText();
+        String purpose = classified.get("purpose").asText();
+        byCategory.add(category);
+        dpia.computeIfAbsent(classified.at("/dpia/recommendation").asText(), key -> new Distinct())
+            .add(true, purpose);
+        sensitive.add(classified.get("sensitive_purpose").asBoolean(), purpose);
+        unclassified.add(category.equals(UNCLASSIFIED), purpose);
       }
 
       @Override
       public ObjectNode toJson() {
         ObjectNode summary = Json.mapper().createObjectNode();
         summary.set("by_purpose_category", byCategory.toJson());
-        summary.put("sensitive_purpose_count", sensitive);
+        // *_count and dpia_recommendations: distinct purposes; *_findings: their locations.
+        summary.put("sensitive_purpose_count", sensitive.count());
+        summary.put("sensitive_purpose_findings", sensitive.findings());
         ObjectNode recommendations = summary.putObject("dpia_recommendations");
         for (DpiaRecommendation recommendation : DpiaRecommendation.values()) {
-          recommendations.put(recommendation.key(), dpia.get(recommendation.key()));
+          Distinct purposes = dpia.get(recommendation.key());
+          recommendations.put(recommendation.key(), purposes == null ? 0 : purposes.count());
         }
-        summary.put("unclassified_count", byCategory.get(UNCLASSIFIED));
+        summary.put("unclassified_count", unclassified.count());
+        summary.put("unclassified_findings", unclassified.findings());
         return summary;
       }
     };

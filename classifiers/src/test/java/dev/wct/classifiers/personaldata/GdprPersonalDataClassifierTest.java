@@ -92,19 +92,23 @@ class GdprPersonalDataClassifierTest {
 
     assertThat(classified.get("gdpr_category").asText()).isEqualTo("unclassified");
     assertThat(classified.get("article_references")).isEmpty();
-    assertThat(classified.at("/evidence/0/location/file_path").asText()).isEqualTo("src/app.php");
-    assertThat(classified.at("/metadata/classification_note").asText()).contains("'shoe_size'");
+    assertThat(classified.at("/location/file_path").asText()).isEqualTo("src/app.php");
+    assertThat(classified.at("/classification_note").asText()).contains("'shoe_size'");
   }
 
   @Test
-  void keepsTheEvidenceMatchedPatternsAndMetadataOfEachFinding() {
+  void carriesTheIdLocationDetectorsAndExamplesOfEachFindingThrough() {
     JsonNode classified = classify("iban").at("/findings/0");
 
-    assertThat(classified.get("id").asText()).isEqualTo("category-iban");
-    assertThat(classified.at("/matched_patterns/0/match_count").asInt()).isEqualTo(2);
-    assertThat(classified.at("/evidence/0/snippet").asText()).isEqualTo("... iban ...");
-    assertThat(classified.at("/evidence/0/location/line").asInt()).isEqualTo(7);
-    assertThat(classified.at("/metadata/rule").asText()).isEqualTo("iban_rule");
+    assertThat(classified.get("id").asText()).isEqualTo(ClassifierHarness.idOf("iban@src/app.php"));
+    assertThat(classified.at("/location/root").asText()).isEqualTo("/srv/www");
+    assertThat(classified.at("/location/line").asInt()).isEqualTo(7);
+    assertThat(classified.at("/detectors/0/rule").asText()).isEqualTo("iban_rule");
+    assertThat(classified.at("/detectors/0/kind").asText()).isEqualTo("keyword");
+    assertThat(classified.at("/matches").asInt()).isEqualTo(2);
+    assertThat(classified.at("/confidence").asText()).isEqualTo("high");
+    assertThat(classified.at("/examples/0/snippet").asText()).isEqualTo("... iban ...");
+    assertThat(classified.at("/examples/0/column").asInt()).isEqualTo(3);
   }
 
   @Test
@@ -116,6 +120,32 @@ class GdprPersonalDataClassifierTest {
     assertThat(summary.get("special_category_count").asInt()).isEqualTo(1);
     assertThat(summary.get("criminal_offence_count").asInt()).isEqualTo(1);
     assertThat(summary.get("unclassified_count").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void countsDistinctSpecialCategoriesNotThePlacesTheyWereFoundIn() {
+    ObjectNode content =
+        run(
+            classifier,
+            noProperties(),
+            input(
+                GdprPersonalDataClassifier.INPUT,
+                "files",
+                List.of(
+                    finding("category", "health", "app/patients.py"),
+                    finding("category", "trade_union", "app/payroll.py"))),
+            input(
+                GdprPersonalDataClassifier.INPUT,
+                "db",
+                List.of(finding("category", "health", "db/employees.sick_leave_reason"))));
+
+    JsonNode summary = content.get("summary");
+    assertThat(summary.get("total_findings").asInt()).isEqualTo(3);
+    assertThat(summary.get("special_category_count").asInt()).isEqualTo(2);
+    assertThat(summary.get("special_category_findings").asInt()).isEqualTo(3);
+    assertThat(summary.get("distinct_categories").asInt()).isEqualTo(2);
+    assertThat(summary.get("distinct_locations").asInt()).isEqualTo(3);
+    assertThat(violations(GdprPersonalDataClassifier.OUTPUT, content)).isEmpty();
   }
 
   @Test
@@ -142,24 +172,66 @@ class GdprPersonalDataClassifierTest {
   }
 
   @Test
-  void keepsIdsUniqueWhenConcatenatedInputsRepeatThem() {
+  void mergesTheSameLocationAndCategoryFromSeveralInputsIntoOneFinding() {
+    ObjectNode fromFiles = finding("category", "email");
+    ObjectNode fromExports = finding("category", "email");
+    fromExports.with("location").put("source", "crm_export").put("line", 3);
+    fromExports
+        .withArray("detectors")
+        .addObject()
+        .put("rule", "email_address")
+        .put("kind", "value")
+        .put("matches", 4);
+    fromExports.withArray("examples").addObject().put("snippet", "j***@e******.c**").put("line", 3);
+    ObjectNode elsewhere = finding("category", "email", "lib/other.php");
+
     ObjectNode content =
         run(
             classifier,
             noProperties(),
-            input(GdprPersonalDataClassifier.INPUT, "files", List.of(finding("category", "email"))),
-            input(GdprPersonalDataClassifier.INPUT, "db", List.of(finding("category", "email"))));
+            input(GdprPersonalDataClassifier.INPUT, "files", List.of(fromFiles, elsewhere)),
+            input(GdprPersonalDataClassifier.INPUT, "exports", List.of(fromExports)));
 
-    assertThat(content.get("findings"))
-        .extracting(finding -> finding.get("id").asText())
-        .containsExactly("category-email", "category-email-2");
+    assertThat(content.get("findings")).hasSize(2);
+    JsonNode merged = content.at("/findings/0");
+    assertThat(merged.get("id").asText()).isEqualTo(fromFiles.get("id").asText());
+    assertThat(merged.at("/location/source").asText()).isEqualTo("web_files");
+    assertThat(merged.at("/location/line").asInt()).isEqualTo(3);
+    assertThat(merged.get("detectors")).hasSize(2);
+    assertThat(merged.get("matches").asInt())
+        .as("the same place read twice counts once")
+        .isEqualTo(6);
+    assertThat(merged.get("examples")).hasSize(2);
+    assertThat(content.at("/summary/merged_findings").asInt()).isEqualTo(1);
+    assertThat(content.at("/summary/distinct_locations").asInt()).isEqualTo(2);
+    assertThat(content.at("/summary/by_gdpr_category/contact_data").asInt()).isEqualTo(2);
+    assertThat(violations(GdprPersonalDataClassifier.OUTPUT, content)).isEmpty();
+  }
+
+  @Test
+  void mergesRepeatedIdsWithinOneInputAsAPassThroughConcatenatesThem() {
+    ObjectNode content =
+        run(
+            classifier,
+            noProperties(),
+            input(
+                GdprPersonalDataClassifier.INPUT,
+                "all_personal_data",
+                List.of(
+                    finding("category", "health", "app/patients.py"),
+                    finding("category", "health", "app/patients.py"))));
+
+    assertThat(content.get("findings")).hasSize(1);
+    assertThat(content.at("/findings/0/matches").asInt()).isEqualTo(2);
+    assertThat(content.at("/summary/special_category_count").asInt()).isEqualTo(1);
+    assertThat(content.at("/summary/merged_findings").asInt()).isEqualTo(1);
   }
 
   @Test
   void reportsProgressWhileClassifyingManyFindings() {
     List<ObjectNode> findings =
         java.util.stream.IntStream.range(0, 1200)
-            .mapToObj(i -> finding("category", i % 2 == 0 ? "email" : "iban"))
+            .mapToObj(i -> finding("category", i % 2 == 0 ? "email" : "iban", "f" + i + ".txt"))
             .toList();
     var context = ClassifierHarness.context(java.nio.file.Path.of("."));
 

@@ -82,7 +82,7 @@ class GdprProcessingPurposeClassifierTest {
 
     assertThat(classified.get("purpose_category").asText()).isEqualTo("unclassified");
     assertThat(classified.at("/dpia/recommendation").asText()).isEqualTo("recommended");
-    assertThat(classified.at("/metadata/classification_note").asText()).contains("'astrology'");
+    assertThat(classified.at("/classification_note").asText()).contains("'astrology'");
   }
 
   @Test

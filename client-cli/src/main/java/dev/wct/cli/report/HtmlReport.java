@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A self-contained HTML report of a run for a data protection officer: summary, findings by kind
@@ -40,7 +41,20 @@ public final class HtmlReport {
 
   /** Finding fields shown in their own column, not among the classification details. */
   private static final Set<String> OWN_COLUMNS =
-      Set.of("id", "category", "subject", "purpose", "matched_patterns", "evidence", "metadata");
+      Set.of(
+          "id",
+          "category",
+          "subject",
+          "purpose",
+          // 1.0.0: one finding per category
+          "matched_patterns",
+          "evidence",
+          "metadata",
+          // 2.0.0: one finding per (location, category)
+          "location",
+          "detectors",
+          "matches",
+          "examples");
 
   /** Flags that deserve a warning badge when true. */
   private static final Map<String, String> FLAGS =
@@ -195,8 +209,8 @@ public final class HtmlReport {
     for (FindingsKind kind : byKind.keySet()) {
       row(html, kind.title() + " findings", String.valueOf(tally.findings.getOrDefault(kind, 0L)));
     }
-    for (Map.Entry<String, Long> flag : tally.flags.entrySet()) {
-      row(html, flag.getKey(), String.valueOf(flag.getValue()));
+    for (Map.Entry<String, Set<String>> flag : tally.flags.entrySet()) {
+      row(html, flag.getKey(), String.valueOf(flag.getValue().size()));
     }
     html.println("</tbody></table>");
     if (byKind.isEmpty()) {
@@ -254,7 +268,11 @@ public final class HtmlReport {
   private void writeFinding(JsonNode finding, PrintWriter html, Tally tally) {
     String category = firstText(finding, "category", "subject", "purpose", "id");
     html.println("<tr>");
-    html.println("<td class=\"category\">" + escape(category) + "</td>");
+    String place =
+        finding.path("location").isObject()
+            ? "<div class=\"location\">" + escape(location(finding.get("location"))) + "</div>"
+            : "";
+    html.println("<td class=\"category\">" + escape(category) + place + "</td>");
 
     StringBuilder classification = new StringBuilder();
     for (Iterator<Map.Entry<String, JsonNode>> it = finding.fields(); it.hasNext(); ) {
@@ -269,7 +287,7 @@ public final class HtmlReport {
       if (value.isBoolean()) {
         if (value.booleanValue()) {
           String label = FLAGS.getOrDefault(key, humanise(key));
-          tally.flags.merge(label, 1L, Long::sum);
+          tally.flags.computeIfAbsent(label, k -> new TreeSet<>()).add(category);
           classification.append("<span class=\"flag\">").append(escape(label)).append("</span> ");
         }
         continue;
@@ -283,8 +301,18 @@ public final class HtmlReport {
     }
     html.println("<td class=\"classification\">" + classification + "</td>");
 
-    long matches = 0;
+    long matches = finding.path("matches").asLong(0);
     StringBuilder patterns = new StringBuilder("<ul>");
+    for (JsonNode detector : finding.path("detectors")) {
+      patterns
+          .append("<li><code>")
+          .append(escape(detector.path("rule").asText()))
+          .append("</code> (")
+          .append(escape(humanise(detector.path("kind").asText()).toLowerCase(Locale.ROOT)))
+          .append(") × ")
+          .append(detector.path("matches").asLong(0))
+          .append("</li>");
+    }
     for (JsonNode pattern : finding.path("matched_patterns")) {
       long count = pattern.path("match_count").asLong(0);
       matches += count;
@@ -299,7 +327,8 @@ public final class HtmlReport {
     html.println("<td class=\"patterns\">" + patterns + "</td>");
     html.println("<td class=\"count\">" + matches + "</td>");
 
-    JsonNode evidence = finding.path("evidence");
+    boolean examples = finding.has("examples");
+    JsonNode evidence = examples ? finding.get("examples") : finding.path("evidence");
     StringBuilder snippets = new StringBuilder();
     int shown = 0;
     for (JsonNode item : evidence) {
@@ -310,7 +339,7 @@ public final class HtmlReport {
           .append("<div class=\"evidence\"><pre>")
           .append(escape(item.path("snippet").asText()))
           .append("</pre><span class=\"location\">")
-          .append(escape(location(item.path("location"))))
+          .append(escape(examples ? position(item) : location(item.path("location"))))
           .append("</span></div>");
       shown++;
     }
@@ -415,11 +444,30 @@ public final class HtmlReport {
     return "";
   }
 
-  /** A location as people read it: {@code file.php:12}, {@code crm.customers.email}. */
+  /** Where an example (2.0.0) starts: {@code line 3, column 7}, {@code row 2}. */
+  static String position(JsonNode example) {
+    List<String> parts = new ArrayList<>();
+    if (example.hasNonNull("row")) {
+      parts.add("row " + example.get("row").asText());
+    }
+    if (example.hasNonNull("line")) {
+      parts.add("line " + example.get("line").asText());
+    }
+    if (example.hasNonNull("column")) {
+      parts.add("column " + example.get("column").asText());
+    }
+    return String.join(", ", parts);
+  }
+
+  /**
+   * A location as people read it: {@code file.php:12}, {@code crm.customers.email}; with the CSV
+   * column ({@code export.csv:1 [iban]}) and the database system when the location names them.
+   */
   static String location(JsonNode location) {
     if (location.hasNonNull("file_path")) {
       return location.get("file_path").asText()
-          + (location.hasNonNull("line") ? ":" + location.get("line").asText() : "");
+          + (location.hasNonNull("line") ? ":" + location.get("line").asText() : "")
+          + (location.hasNonNull("column") ? " [" + location.get("column").asText() + "]" : "");
     }
     if (location.hasNonNull("table")) {
       StringBuilder place = new StringBuilder();
@@ -429,6 +477,9 @@ public final class HtmlReport {
       place.append(location.get("table").asText());
       if (location.hasNonNull("column")) {
         place.append('.').append(location.get("column").asText());
+      }
+      if (location.hasNonNull("system")) {
+        place.append(" (").append(location.get("system").asText()).append(')');
       }
       return place.toString();
     }
@@ -503,6 +554,11 @@ public final class HtmlReport {
   /** What the summary counts while the findings stream past. */
   private static final class Tally {
     final Map<FindingsKind, Long> findings = new EnumMap<>(FindingsKind.class);
-    final Map<String, Long> flags = new LinkedHashMap<>();
+
+    /**
+     * Per flag, the distinct categories flagged: health found in a file and in a column is one
+     * special category, however many findings (places) hold it.
+     */
+    final Map<String, Set<String>> flags = new LinkedHashMap<>();
   }
 }

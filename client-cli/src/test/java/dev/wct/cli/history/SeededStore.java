@@ -29,6 +29,7 @@ public final class SeededStore {
   public static final SchemaRef STANDARD_INPUT = SchemaRef.of("standard_input");
   public static final SchemaRef PERSONAL_DATA = SchemaRef.of("personal_data_indicator");
   public static final SchemaRef GDPR_PERSONAL_DATA = SchemaRef.of("gdpr_personal_data");
+  public static final SchemaRef GDPR_PERSONAL_DATA_2 = new SchemaRef("gdpr_personal_data", "2.0.0");
 
   private final Path root;
   private final FileSystemArtifactStore store;
@@ -157,7 +158,44 @@ public final class SeededStore {
     return Json.mapper().createObjectNode();
   }
 
-  /** A personal data finding in the shape the analysers write. */
+  /**
+   * A classified personal data finding in the 2.0.0 shape: one per (location, category), here a
+   * database column.
+   */
+  public static ObjectNode columnFinding(
+      String id, String category, String gdprCategory, String column, String... snippets) {
+    ObjectNode finding = object().put("id", id).put("category", category);
+    finding.put("gdpr_category", gdprCategory).put("special_category", false);
+    finding.put("criminal_offence_data", false).putArray("article_references").add("Art. 4(1)");
+    finding
+        .putObject("location")
+        .put("source", "shop_db")
+        .put("system", "mysql://127.0.0.1:3306/wct_demo")
+        .put("schema", "wct_demo")
+        .put("table", "employees")
+        .put("column", column);
+    finding.put("confidence", "high").put("matches", snippets.length);
+    finding.put("values_examined", 10).put("values_matched", snippets.length);
+    finding
+        .putArray("detectors")
+        .addObject()
+        .put("rule", "email_address")
+        .put("kind", "value")
+        .put("matches", snippets.length);
+    var examples = finding.putArray("examples");
+    int row = 0;
+    for (String snippet : snippets) {
+      examples
+          .addObject()
+          .put("snippet", snippet)
+          .put("line", 1)
+          .put("column", 1)
+          .put("row", row++);
+    }
+    return finding;
+  }
+
+  /** A personal data finding in the 1.0.0 shape (one per category) the analysers used to write. */
   public static ObjectNode finding(String category, String pattern, int count, String... snippets) {
     ObjectNode finding = object().put("id", category + "-1").put("category", category);
     finding

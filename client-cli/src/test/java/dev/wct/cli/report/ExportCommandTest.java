@@ -105,6 +105,49 @@ class ExportCommandTest {
         .isEqualTo("input 'crm_db' failed");
   }
 
+  /** Runs stored before findings were per location (1.0.0, run-1 above) and after both read. */
+  @Test
+  void exportsAndInspectsFindingsPerLocation() throws Exception {
+    SeededStore seeded = new SeededStore(dir.resolve(".wct"));
+    seeded.run(
+        "run-2",
+        "Shop scan",
+        RunStatus.COMPLETED,
+        Instant.parse("2026-12-01T10:00:00Z"),
+        Duration.ofSeconds(3));
+    seeded.plan("run-2", List.of("gdpr_personal_data"), List.of("gdpr_personal_data"));
+    seeded.succeeded(
+        "run-2",
+        "gdpr_personal_data",
+        SeededStore.GDPR_PERSONAL_DATA_2,
+        SeededStore.object(),
+        List.of(
+            SeededStore.columnFinding(
+                "3f2a9c0d11e4b5a6", "email", "contact_data", "work_email", "j***@e******.c**")));
+    Path report = dir.resolve("report-2.html");
+
+    Cli.Result html =
+        Cli.run(
+            "export", "run-2", "--store", store, "--format", "html", "--output", report.toString());
+    Cli.Result json = Cli.run("export", "run-2", "--store", store);
+    Cli.Result inspect = Cli.run("inspect", "run-2", "gdpr_personal_data", "--store", store);
+
+    assertThat(html.exitCode()).isZero();
+    assertThat(Files.readString(report))
+        .contains("<td class=\"category\">email<div class=\"location\">")
+        .contains("wct_demo.employees.work_email (mysql:&#x2F;&#x2F;127.0.0.1:3306&#x2F;wct_demo)")
+        .contains("<code>email_address</code> (value) × 1")
+        .contains("j***@e******.c**")
+        .contains("row 0, line 1, column 1")
+        .contains("contact_data");
+    assertThat(json.exitCode()).isZero();
+    JsonNode output = Json.mapper().readTree(json.out()).path("outputs").get(0);
+    assertThat(output.path("schema").asText()).isEqualTo("gdpr_personal_data/2.0.0");
+    assertThat(output.at("/content/findings/0/location/column").asText()).isEqualTo("work_email");
+    assertThat(inspect.exitCode()).isZero();
+    assertThat(inspect.out()).contains("work_email");
+  }
+
   @Test
   void htmlReportShowsClassifiedFindingsFlagsErrorsAndSkips() throws Exception {
     Path report = dir.resolve("report.html");

@@ -41,6 +41,17 @@ class HtmlReportTest {
             HtmlReport.location(
                 json("{\"schema\":\"crm\",\"table\":\"customers\",\"column\":\"email\"}")))
         .isEqualTo("crm.customers.email");
+    assertThat(
+            HtmlReport.location(
+                json(
+                    "{\"source\":\"db\",\"system\":\"postgresql://h:5432/crm\",\"schema\":\"public\","
+                        + "\"table\":\"customers\",\"column\":\"email\"}")))
+        .isEqualTo("public.customers.email (postgresql://h:5432/crm)");
+    assertThat(
+            HtmlReport.location(
+                json(
+                    "{\"root\":\"/srv\",\"file_path\":\"export.csv\",\"line\":1,\"column\":\"iban\"}")))
+        .isEqualTo("export.csv:1 [iban]");
   }
 
   private static JsonNode json(String text) throws Exception {

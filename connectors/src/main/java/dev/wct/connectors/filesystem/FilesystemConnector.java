@@ -87,14 +87,31 @@ public final class FilesystemConnector implements Connector {
         "description",
         TextNode.valueOf("Text files read by the filesystem connector from " + root));
     out.field("source", TextNode.valueOf(root));
-    out.field("metadata", metadata(options, scan));
+    String resolvedRoot = rootOf(options);
+    out.field("metadata", metadata(options, resolvedRoot, scan));
 
-    out.field("summary", readFiles(context, options, scan, out));
+    out.field("summary", readFiles(context, options, resolvedRoot, scan, out));
+  }
+
+  /**
+   * The folder every {@code file_path} is relative to: the {@code path} itself, or the folder of a
+   * single file. With it, {@code root} and {@code file_path} name one file the same way whichever
+   * root a runbook scanned it from.
+   */
+  static String rootOf(FilesystemOptions options) {
+    java.nio.file.Path path = options.path();
+    java.nio.file.Path root =
+        Files.isRegularFile(path) && path.getParent() != null ? path.getParent() : path;
+    return root.toString().replace('\\', '/');
   }
 
   /** Writes one item per selected file that decodes; returns the summary counters. */
   private static ObjectNode readFiles(
-      ProducerContext context, FilesystemOptions options, FileScan scan, ContentWriter out) {
+      ProducerContext context,
+      FilesystemOptions options,
+      String root,
+      FileScan scan,
+      ContentWriter out) {
     TextDecoder decoder = new TextDecoder(options.encoding(), options.errors());
     int read = 0;
     int undecodable = 0;
@@ -128,6 +145,8 @@ public final class FilesystemConnector implements Connector {
       ObjectNode item = StandardInput.item(text.get(), file.relativePath(), TYPE);
       ObjectNode metadata = StandardInput.metadataOf(item);
       metadata.put("file_path", file.relativePath());
+      metadata.put("root", root);
+      metadata.put("artifact", context.artifactId());
       metadata.put("size", bytes.length);
       metadata.put("modified", file.modified().toString());
       out.item(item);
@@ -165,10 +184,11 @@ public final class FilesystemConnector implements Connector {
     }
   }
 
-  private static ObjectNode metadata(FilesystemOptions options, FileScan scan) {
+  private static ObjectNode metadata(FilesystemOptions options, String root, FileScan scan) {
     ObjectNode metadata = NODES.objectNode();
     metadata.put("connector_type", TYPE);
     metadata.put("path", options.path().toString());
+    metadata.put("root", root);
     ArrayNode include = metadata.putArray("include_patterns");
     options.includePatterns().forEach(include::add);
     ArrayNode exclude = metadata.putArray("exclude_patterns");

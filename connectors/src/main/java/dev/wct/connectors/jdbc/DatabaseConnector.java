@@ -53,6 +53,15 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
   /** Quotes one identifier for this database's SQL. */
   protected abstract String quote(String identifier);
 
+  /**
+   * The database system as a URL without credentials, which with schema, table and column names a
+   * place for good: {@code postgresql://127.0.0.1:5432/crm}, {@code sqlite:///srv/app/app.db}.
+   * Written into the message metadata and every item's metadata, where analysers read it.
+   */
+  protected String system(DatabaseSession session) {
+    return session.source();
+  }
+
   /** The table's name as it appears after {@code FROM}. */
   protected String qualifiedName(Table table) {
     return quote(table.schema()) + "." + quote(table.name());
@@ -101,8 +110,9 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
                   + " connector from "
                   + session.source()));
       out.field("source", TextNode.valueOf(session.source()));
-      out.field("metadata", metadata(session, sampling, tables));
-      out.field("summary", sample(context, session, sampling, tables, out));
+      String system = system(session);
+      out.field("metadata", metadata(session, system, sampling, tables));
+      out.field("summary", sample(context, session, system, sampling, tables, out));
     }
   }
 
@@ -129,12 +139,19 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
   private ObjectNode sample(
       ProducerContext context,
       DatabaseSession session,
+      String system,
       SamplingOptions sampling,
       List<Table> tables,
       ContentWriter out) {
     TableSampler sampler =
         new TableSampler(
-            type(), context, session, sampling.maxRowsPerTable(), this::quote, this::qualifiedName);
+            type(),
+            context,
+            session,
+            system,
+            sampling.maxRowsPerTable(),
+            this::quote,
+            this::qualifiedName);
     ArrayNode skipped = NODES.arrayNode();
     long rows = 0;
     for (int i = 0; i < tables.size(); i++) {
@@ -198,10 +215,11 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
   }
 
   private ObjectNode metadata(
-      DatabaseSession session, SamplingOptions sampling, List<Table> tables) {
+      DatabaseSession session, String system, SamplingOptions sampling, List<Table> tables) {
     ObjectNode metadata = NODES.objectNode();
     metadata.put("connector_type", type());
     metadata.put("source", session.source());
+    metadata.put("system", system);
     metadata.put("max_rows_per_table", sampling.maxRowsPerTable());
     ObjectNode catalogue = metadata.putObject("catalogue");
     catalogue.put("table_count", tables.size());

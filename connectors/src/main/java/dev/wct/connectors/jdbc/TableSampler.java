@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * Reads at most {@code maxRows} rows of a table, bounded three ways ({@code LIMIT}, {@code
  * setMaxRows}, a query timeout) and streamed ({@code setFetchSize}), and writes one item per
  * non-null, non-binary cell: content {@code "<column>: <value>"}, source {@code
- * schema.table.column}, and a 0-based {@code row} index. Rows come in primary key order when the
- * table has one, so repeated runs read the same rows.
+ * schema.table.column}, the {@code artifact} and database {@code system} that name the place for
+ * analysers, and a 0-based {@code row} index. Rows come in primary key order when the table has
+ * one, so repeated runs read the same rows.
  */
 final class TableSampler {
   /** Upper bound for one table's query; a sample is never worth more. */
@@ -35,6 +36,7 @@ final class TableSampler {
   private final String connectorType;
   private final ProducerContext context;
   private final DatabaseSession session;
+  private final String system;
   private final int maxRows;
   private final Function<String, String> quote;
   private final Function<Table, String> qualifiedName;
@@ -45,12 +47,14 @@ final class TableSampler {
       String connectorType,
       ProducerContext context,
       DatabaseSession session,
+      String system,
       int maxRows,
       Function<String, String> quote,
       Function<Table, String> qualifiedName) {
     this.connectorType = connectorType;
     this.context = context;
     this.session = session;
+    this.system = system;
     this.maxRows = maxRows;
     this.quote = quote;
     this.qualifiedName = qualifiedName;
@@ -146,6 +150,8 @@ final class TableSampler {
             table.qualifiedName() + "." + column.name(),
             connectorType);
     ObjectNode metadata = StandardInput.metadataOf(item);
+    metadata.put("artifact", context.artifactId());
+    metadata.put("system", system);
     metadata.put("schema", table.schema());
     metadata.put("table", table.name());
     metadata.put("column", column.name());

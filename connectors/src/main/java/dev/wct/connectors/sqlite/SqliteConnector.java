@@ -72,6 +72,13 @@ public final class SqliteConnector extends DatabaseConnector<SqliteProperties> {
     return properties.sampling();
   }
 
+  /** {@code sqlite:///abs/path/file.db}: the absolute path of the database file. */
+  @Override
+  protected String system(DatabaseSession session) {
+    String path = Path.of(session.source()).toAbsolutePath().normalize().toString();
+    return "sqlite://" + (path.startsWith("/") ? "" : "/") + path.replace('\\', '/');
+  }
+
   @Override
   protected DatabaseSession open(SqliteProperties properties, ProducerContext context) {
     Path file = databaseFile(properties, context.workingDirectory());

@@ -98,6 +98,25 @@ class FilesystemConnectorTest {
     assertThat(metadata.path("file_path").asText()).isEqualTo("README.md");
     assertThat(metadata.path("size").asLong()).isEqualTo(9);
     assertThat(metadata.path("modified").asText()).isEqualTo("2024-05-06T07:08:09Z");
+    assertThat(metadata.path("root").asText()).isEqualTo(webapp.toString());
+    assertThat(metadata.path("artifact").asText()).isEqualTo("artifact-test");
+  }
+
+  @Test
+  void oneFileAndItsFolderNameTheFileTheSameWay() throws Exception {
+    Extraction folder = run("{\"path\":\"" + webapp.resolve("src") + "\"}");
+    Extraction file = run("{\"path\":\"" + webapp.resolve("src/app.js") + "\"}");
+
+    JsonNode fromFolder =
+        folder.items().stream()
+            .filter(item -> item.path("metadata").path("file_path").asText().equals("app.js"))
+            .findFirst()
+            .orElseThrow()
+            .path("metadata");
+    JsonNode fromFile = file.items().get(0).path("metadata");
+    assertThat(fromFile.path("root").asText()).isEqualTo(fromFolder.path("root").asText());
+    assertThat(fromFile.path("file_path").asText()).isEqualTo("app.js");
+    assertThat(file.metadata().path("root").asText()).isEqualTo(webapp.resolve("src").toString());
   }
 
   @Test

@@ -151,6 +151,11 @@ public abstract class DatabaseConnectorContract {
     assertThat(metadata.path("column").asText()).isEqualTo("email");
     assertThat(metadata.path("data_type").asText()).isNotBlank();
     assertThat(metadata.path("row").asInt()).isZero();
+    // The system names the database server (or file) as a URL without credentials.
+    String system = metadata.path("system").asText();
+    assertThat(system).startsWith(connector().type() + "://").doesNotContain("@");
+    assertThat(result.metadata().path("system").asText()).isEqualTo(system);
+    assertThat(metadata.path("artifact").asText()).isNotBlank();
     assertThat(result.contents())
         .contains("iban: GB82WEST123456987654301", "sku: SKU-001", "full_name: Jane Doe");
   }

@@ -70,6 +70,73 @@ class MessageSchemasTest {
     assertThat(document.path("required").toString()).contains(SchemaRef.of(name).itemsField());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "personal_data_indicator",
+        "data_subject_indicator",
+        "processing_purpose_indicator",
+        "gdpr_personal_data",
+        "gdpr_data_subject",
+        "gdpr_processing_purpose"
+      })
+  void shipsA2SchemaWhoseFindingsNameTheirLocation(String name) {
+    SchemaRef schema = new SchemaRef(name, "2.0.0");
+    JsonNode document = schemas.document(schema).orElseThrow();
+
+    assertThat(document.at("/$defs/finding/required").toString())
+        .contains("\"id\"", "\"location\"", "\"detectors\"", "\"examples\"", "\"confidence\"");
+    assertThat(document.at("/properties/summary/required").toString())
+        .contains("distinct_categories", "distinct_locations");
+  }
+
+  private static ObjectNode personalDataIndicator2() {
+    return json(
+        """
+        {"findings": [{"id": "cb579111ecbb7ae7", "category": "email",
+                       "location": {"source": "shop_db", "system": "mysql://127.0.0.1:3306/crm",
+                                    "schema": "crm", "table": "employees", "column": "work_email"},
+                       "confidence": "high", "matches": 4,
+                       "values_examined": 3, "values_matched": 3,
+                       "detectors": [{"rule": "email", "kind": "column_name", "matches": 1},
+                                     {"rule": "email_address", "kind": "value", "matches": 3}],
+                       "examples": [{"snippet": "work_email"},
+                                    {"snippet": "work_email: g***@e******.c**", "line": 1,
+                                     "column": 1, "row": 0}]},
+                      {"id": "8f46078ae432c508", "category": "bank_account",
+                       "location": {"source": "crm_export", "root": "/srv/www/data",
+                                    "file_path": "customers.csv", "line": 1, "column": "iban"},
+                       "confidence": "high", "matches": 1,
+                       "detectors": [{"rule": "iban", "kind": "value", "matches": 1}],
+                       "examples": [{"snippet": "G*****************5678", "line": 2,
+                                     "column": 40}]}],
+         "summary": {"total_findings": 2, "total_matches": 5, "distinct_categories": 2,
+                     "distinct_locations": 2,
+                     "categories": {"email": {"locations": 1, "matches": 4},
+                                    "bank_account": {"locations": 1, "matches": 1}},
+                     "by_confidence": {"high": 2, "medium": 0, "low": 0}},
+         "coverage": [{"location": {"source": "shop_db", "table": "employees"},
+                       "items_examined": 9, "findings": 1}],
+         "analysis_metadata": {"ruleset": "local/personal_data_indicator/1.0.0"}}
+        """);
+  }
+
+  @Test
+  void acceptsA2IndicatorWithColumnAndCsvLocationsAndRejectsOneWithoutAPlace() {
+    SchemaRef schema = new SchemaRef("personal_data_indicator", "2.0.0");
+    assertThat(schemas.validate(schema, personalDataIndicator2())).isEmpty();
+
+    ObjectNode noPlace = personalDataIndicator2();
+    ((ObjectNode) noPlace.at("/findings/0/location")).remove("table");
+    ObjectNode badKind = personalDataIndicator2();
+    ((ObjectNode) badKind.at("/findings/1/detectors/0")).put("kind", "guess");
+    ObjectNode oldShape = personalDataIndicator();
+
+    assertThat(schemas.validate(schema, noPlace)).isNotEmpty();
+    assertThat(schemas.validate(schema, badKind)).isNotEmpty();
+    assertThat(schemas.validate(schema, oldShape)).isNotEmpty();
+  }
+
   @Test
   void acceptsAWellFormedStandardInput() {
     assertThat(schemas.validate(SchemaRef.of("standard_input"), standardInput())).isEmpty();

@@ -1,0 +1,56 @@
+package dev.wct.analysers.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.spi.message.ContentReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table and column catalogue a database connector writes into its message metadata ({@code
+ * metadata.catalogue.tables[].{schema, name, columns[].name}}, with {@code metadata.system}): read
+ * before the items, so that column names are analysed even for a table with no rows.
+ */
+public final class Catalogue {
+  /** One table of the catalogue, with its place and the places of its columns. */
+  public record Table(Location table, List<String> columns, List<Location> columnLocations) {}
+
+  private Catalogue() {}
+
+  /** The tables of an input's catalogue; empty for inputs without one. */
+  public static List<Table> of(ContentReader input) {
+    JsonNode metadata = input.fields().path("metadata");
+    JsonNode tables = metadata.path("catalogue").path("tables");
+    if (!tables.isArray()) {
+      return List.of();
+    }
+    String source = input.header().id();
+    String system = text(metadata.path("system"));
+    List<Table> result = new ArrayList<>();
+    for (JsonNode table : tables) {
+      String name = text(table.path("name"));
+      if (name == null) {
+        continue;
+      }
+      String schema = text(table.path("schema"));
+      List<String> columns = new ArrayList<>();
+      List<Location> locations = new ArrayList<>();
+      for (JsonNode column : table.path("columns")) {
+        String columnName = text(column.path("name"));
+        if (columnName != null) {
+          columns.add(columnName);
+          locations.add(Location.database(source, system, schema, name, columnName));
+        }
+      }
+      result.add(
+          new Table(
+              Location.database(source, system, schema, name, null),
+              List.copyOf(columns),
+              List.copyOf(locations)));
+    }
+    return result;
+  }
+
+  private static String text(JsonNode node) {
+    return node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.wct.analysers.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The columns of a CSV or TSV text: its header line, and which header names the field an offset
+ * falls in. The header rule is the one {@link dev.wct.analysers.personaldata.Redactor} uses to
+ * leave header names in clear, so a column named in a finding's location is never a masked value.
+ */
+public final class CsvColumns {
+  private final String text;
+  private final int headerEnd;
+  private final char delimiter;
+  private final List<String> names;
+
+  private CsvColumns(String text, int headerEnd, char delimiter, List<String> names) {
+    this.text = text;
+    this.headerEnd = headerEnd;
+    this.delimiter = delimiter;
+    this.names = names;
+  }
+
+  /** True for a {@code .csv} or {@code .tsv} path. */
+  public static boolean isCsv(String path) {
+    String lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".csv") || lower.endsWith(".tsv");
+  }
+
+  /**
+   * Where the header line of a CSV text ends, or -1 when its first line does not look like one: a
+   * header has no digit while the line after it has (so a first data row is never taken for names).
+   */
+  public static int headerEnd(String text) {
+    int first = text.indexOf('\n');
+    if (first <= 0) {
+      return -1;
+    }
+    int second = text.indexOf('\n', first + 1);
+    String header = text.substring(0, first);
+    String row = text.substring(first + 1, second < 0 ? text.length() : second);
+    boolean headerHasDigit = header.chars().anyMatch(Character::isDigit);
+    boolean rowHasDigit = row.chars().anyMatch(Character::isDigit);
+    return !headerHasDigit && rowHasDigit ? first : -1;
+  }
+
+  /** The columns of {@code item}, or null when it is no CSV file or has no header line. */
+  public static CsvColumns of(TextItem item) {
+    if (item.isCell() || !isCsv(item.filePath())) {
+      return null;
+    }
+    String text = item.text();
+    int end = headerEnd(text);
+    if (end <= 0) {
+      return null;
+    }
+    String header = text.substring(0, end);
+    char delimiter = delimiterOf(header);
+    List<String> names = new ArrayList<>();
+    for (String field : split(header, delimiter)) {
+      String name = field.strip();
+      if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+        name = name.substring(1, name.length() - 1).strip();
+      }
+      names.add(name);
+    }
+    return new CsvColumns(text, end, delimiter, List.copyOf(names));
+  }
+
+  /** True when {@code offset} is in the header line. */
+  public boolean inHeader(int offset) {
+    return offset < headerEnd;
+  }
+
+  /** The header name of the field holding {@code offset}, or null when there is none. */
+  public String columnAt(int offset) {
+    int start = offset;
+    while (start > 0 && text.charAt(start - 1) != '\n') {
+      start--;
+    }
+    int field = 0;
+    boolean quoted = false;
+    for (int i = start; i < offset && i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == delimiter && !quoted) {
+        field++;
+      }
+    }
+    if (field >= names.size() || names.get(field).isEmpty()) {
+      return null;
+    }
+    return names.get(field);
+  }
+
+  private static char delimiterOf(String header) {
+    char best = ',';
+    long most = header.chars().filter(c -> c == ',').count();
+    for (char candidate : new char[] {';', '\t', '|'}) {
+      long count = header.chars().filter(c -> c == candidate).count();
+      if (count > most) {
+        most = count;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private static List<String> split(String line, char delimiter) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+        field.append(c);
+      } else if (c == delimiter && !quoted) {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else if (c != '\r') {
+        field.append(c);
+      }
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+}
