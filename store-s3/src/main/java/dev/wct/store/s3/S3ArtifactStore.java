@@ -32,9 +32,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -59,6 +62,7 @@ public final class S3ArtifactStore implements ArtifactStore {
 
   static final String SHA256_METADATA = "sha256";
   private static final int LIST_PAGE_SIZE = 1000;
+  private static final int DELETE_BATCH = 1000;
   private static final String CONTENT_TYPE = "application/json";
   private static final Logger LOG = LoggerFactory.getLogger(S3ArtifactStore.class);
 
@@ -285,6 +289,49 @@ public final class S3ArtifactStore implements ArtifactStore {
     } catch (SdkException e) {
       throw errors.translate("delete " + key, e);
     }
+  }
+
+  /**
+   * Deletes every object under the run's prefix, a thousand keys per request (the S3 maximum).
+   * Records go last, so a run interrupted halfway still lists with its run record and a second
+   * deletion finishes it.
+   */
+  @Override
+  public void deleteRun(String runId) {
+    String dir = runPrefix(runId);
+    List<String> keys = new ArrayList<>();
+    for (S3Object object : listObjects(dir, false).contents()) {
+      keys.add(object.key());
+    }
+    keys.sort(
+        java.util.Comparator.comparing((String key) -> key.startsWith(dir + "_system/"))
+            .thenComparing(java.util.Comparator.naturalOrder()));
+    for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
+      List<ObjectIdentifier> batch =
+          keys.subList(from, Math.min(from + DELETE_BATCH, keys.size())).stream()
+              .map(key -> ObjectIdentifier.builder().key(key).build())
+              .toList();
+      try {
+        DeleteObjectsResponse response =
+            s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+        if (response.hasErrors() && !response.errors().isEmpty()) {
+          S3Error first = response.errors().get(0);
+          throw WctException.external(
+              "cannot delete s3://"
+                  + bucket
+                  + "/"
+                  + first.key()
+                  + ": "
+                  + first.code()
+                  + " "
+                  + first.message(),
+              null);
+        }
+      } catch (SdkException e) {
+        throw errors.translate("delete run " + dir, e);
+      }
+    }
+    LOG.debug("deleted run {} ({} objects)", dir, keys.size());
   }
 
   @Override
