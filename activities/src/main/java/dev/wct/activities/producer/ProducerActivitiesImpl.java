@@ -22,6 +22,7 @@ import dev.wct.spi.message.SchemaRef;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoredArtifact;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.store.runs.SourceDeletion;
 import dev.wct.workflows.producer.ProduceRequest;
 import dev.wct.workflows.producer.Produced;
 import dev.wct.workflows.producer.ProducerActivities;
@@ -145,6 +146,13 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     recorder.running();
     try {
       if (!store.exists(reuse.fromRun(), reuse.artifact())) {
+        if (records.sourceDeleted(reuse.fromRun(), reuse.artifact())) {
+          throw WctException.user(
+              "artifact '"
+                  + artifact.id()
+                  + "': cannot reuse: "
+                  + SourceDeletion.deletedMessage(reuse.fromRun(), reuse.artifact()));
+        }
         throw WctException.user(
             "artifact '"
                 + artifact.id()

@@ -1,6 +1,8 @@
 package dev.wct.activities.records;
 
+import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.plan.RawSources;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
@@ -8,13 +10,18 @@ import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.ArtifactRecord;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.store.runs.SourceDeletion;
 import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
 import dev.wct.workflows.run.ArtifactOutcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,20 +29,20 @@ import org.slf4j.LoggerFactory;
 public final class RunRecordActivitiesImpl implements RunRecordActivities {
   private static final Logger log = LoggerFactory.getLogger(RunRecordActivitiesImpl.class);
 
+  private final ArtifactStore store;
   private final RunRecords records;
 
   public RunRecordActivitiesImpl(ArtifactStore store) {
-    this.records = new RunRecords(Objects.requireNonNull(store, "store"));
+    this.store = Objects.requireNonNull(store, "store");
+    this.records = new RunRecords(store);
   }
 
   @Override
   public void runStarted(RunStarted run) {
+    Optional<RunRecord> launched = records.run(run.runId());
     Instant startedAt =
-        records
-            .run(run.runId())
-            .map(RunRecord::startedAt)
-            .orElse(Instant.ofEpochMilli(run.startedAtMillis()));
-    records.saveRun(running(run, startedAt));
+        launched.map(RunRecord::startedAt).orElse(Instant.ofEpochMilli(run.startedAtMillis()));
+    records.saveRun(running(run, startedAt, launched.map(RunRecord::retention).orElse(null)));
     log.info("run {} started: {} artifacts", run.runId(), run.artifactCount());
   }
 
@@ -65,7 +72,7 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     RunRecord current =
         records
             .run(run.runId())
-            .orElseGet(() -> running(run, Instant.ofEpochMilli(run.startedAtMillis())));
+            .orElseGet(() -> running(run, Instant.ofEpochMilli(run.startedAtMillis()), null));
     records.saveRun(
         current.finished(
             Instant.ofEpochMilli(finished.endedAtMillis()), finished.status(), finished.error()));
@@ -74,6 +81,44 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
         run.runId(),
         finished.status().label(),
         finished.unsucceeded().size());
+  }
+
+  /**
+   * Records the sources it is about to delete before deleting them: an attempt that dies halfway
+   * leaves a record that a retry completes, never deleted content that no record mentions.
+   */
+  @Override
+  public void deleteRawSources(String runId) {
+    Optional<ExecutionPlan> plan = records.plan(runId);
+    if (plan.isEmpty()) {
+      log.warn("run {} has no stored plan: its raw sources were not deleted", runId);
+      return;
+    }
+    if (plan.get().settings().keepSources()) {
+      log.info("run {}: raw sources kept (config.keep_sources)", runId);
+      return;
+    }
+    Optional<SourceDeletion> earlier = records.sourceDeletion(runId);
+    Set<String> recorded = new TreeSet<>();
+    earlier.ifPresent(d -> recorded.addAll(d.deletedSources()));
+    Set<String> stored = new TreeSet<>(store.list(runId));
+    Set<String> deleted = new TreeSet<>();
+    for (String id : RawSources.of(plan.get())) {
+      if (recorded.contains(id) || stored.contains(id)) {
+        deleted.add(id);
+      }
+    }
+    if (deleted.isEmpty()) {
+      return;
+    }
+    if (!deleted.equals(recorded)) {
+      Instant at = earlier.map(SourceDeletion::deletedAt).orElseGet(Instant::now);
+      records.saveSourceDeletion(new SourceDeletion(runId, List.copyOf(deleted), at));
+    }
+    for (String id : deleted) {
+      store.delete(runId, id);
+    }
+    log.info("run {}: deleted {} raw source artifact(s)", runId, deleted.size());
   }
 
   private void save(String runId, ArtifactOutcome outcome) {
@@ -92,7 +137,7 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
             outcome.output()));
   }
 
-  private static RunRecord running(RunStarted run, Instant startedAt) {
+  private static RunRecord running(RunStarted run, Instant startedAt, Duration retention) {
     return new RunRecord(
         run.runId(),
         run.workflowId(),
@@ -103,7 +148,8 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
         startedAt,
         null,
         RunStatus.RUNNING,
-        null);
+        null,
+        retention);
   }
 
   private static Instant instant(Long millis) {

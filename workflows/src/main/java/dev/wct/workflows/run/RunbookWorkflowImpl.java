@@ -63,8 +63,21 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
           .setSummary("run records")
           .build();
 
+  /** Deleting a run's raw sources may take longer than a record: many objects, a slow store. */
+  private static final ActivityOptions CLEANUP_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(10).build())
+          .setSummary("delete raw sources")
+          .build();
+
+  /** The change that added the deletion of raw sources at run end; older histories lack it. */
+  static final String DELETE_RAW_SOURCES = "delete-raw-sources";
+
   private final RunRecordActivities records =
       Workflow.newActivityStub(RunRecordActivities.class, RECORD_OPTIONS);
+  private final RunRecordActivities cleanup =
+      Workflow.newActivityStub(RunRecordActivities.class, CLEANUP_OPTIONS);
 
   private final Map<String, ArtifactTracker> trackers = new LinkedHashMap<>();
   private final Map<String, CompletablePromise<Void>> done = new LinkedHashMap<>();
@@ -305,7 +318,11 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     return anyFailed ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.COMPLETED;
   }
 
-  /** Records the final statuses even when the run itself is being cancelled. */
+  /**
+   * Deletes the raw sources (unless the runbook keeps them) and then records the final statuses,
+   * even when the run itself is being cancelled: the detached scope outlives the cancellation. A
+   * deletion that keeps failing is logged and leaves the sources; the run's outcome stands.
+   */
   private void finish(RunStarted started, String error) {
     List<ArtifactOutcome> unsucceeded = new ArrayList<>();
     for (ArtifactTracker tracker : byIndex) {
@@ -323,6 +340,16 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
             unsucceeded.subList(lastBatch, unsucceeded.size()));
     Workflow.newDetachedCancellationScope(
             () -> {
+              if (Workflow.getVersion(DELETE_RAW_SOURCES, Workflow.DEFAULT_VERSION, 1) >= 1) {
+                try {
+                  cleanup.deleteRawSources(runId);
+                } catch (ActivityFailure failure) {
+                  log.warn(
+                      "run {}: raw sources not deleted: {}",
+                      runId,
+                      ProducerFailures.oneLine(failure));
+                }
+              }
               for (int from = 0; from < lastBatch; from += BATCH) {
                 records.artifactsFinished(
                     runId, unsucceeded.subList(from, Math.min(from + BATCH, lastBatch)));
