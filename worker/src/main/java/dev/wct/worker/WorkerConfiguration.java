@@ -6,6 +6,7 @@ import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import dev.wct.store.s3.S3ArtifactStore;
+import dev.wct.store.s3.S3Encryption;
 import dev.wct.store.s3.S3StoreConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -44,6 +45,12 @@ class WorkerConfiguration {
     S3StoreConfig config = S3StoreConfig.of(s3.bucket(), s3.prefix()).withRegion(s3.region());
     if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
       config = config.withEndpoint(URI.create(s3.endpoint()));
+    }
+    if (s3.sse() != null && !s3.sse().isBlank()) {
+      config = config.withEncryption(S3Encryption.parse(s3.sse()), s3.kmsKeyId());
+    } else if (s3.kmsKeyId() != null && !s3.kmsKeyId().isBlank()) {
+      throw new IllegalArgumentException(
+          "wct.store.s3.kms-key-id: a KMS key id needs wct.store.s3.sse: kms");
     }
     return S3ArtifactStore.open(config);
   }

@@ -46,8 +46,12 @@ public record WorkerProperties(Temporal temporal, Store store) {
    * @param prefix a key prefix inside the bucket
    * @param endpoint the endpoint of an S3-compatible server such as MinIO; empty for AWS
    * @param region the signing region
+   * @param sse server-side encryption of the objects written: {@code aes256} (SSE-S3), {@code kms}
+   *     (SSE-KMS) or empty for none (the bucket's default applies)
+   * @param kmsKeyId the KMS key of {@code kms}; empty for the account's {@code aws/s3} key
    */
-  public record S3(String bucket, String prefix, String endpoint, String region) {
+  public record S3(
+      String bucket, String prefix, String endpoint, String region, String sse, String kmsKeyId) {
     public S3 {
       prefix = prefix == null ? "" : prefix;
       region = region == null || region.isBlank() ? "us-east-1" : region;

@@ -4,6 +4,7 @@ import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import dev.wct.store.s3.S3ArtifactStore;
+import dev.wct.store.s3.S3Encryption;
 import dev.wct.store.s3.S3StoreConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,9 +13,10 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --store DIR|s3://BUCKET[/PREFIX]} option (with {@code --s3-endpoint} and {@code
- * --s3-region}) of the commands that read or write runs. Its environment fallbacks match the
- * worker's variable names, so that the command line reads the store the workers write.
+ * The {@code --store DIR|s3://BUCKET[/PREFIX]} option (with {@code --s3-endpoint}, {@code
+ * --s3-region}, {@code --s3-sse} and {@code --s3-kms-key-id}) of the commands that read or write
+ * runs. Its environment fallbacks match the worker's variable names, so that the command line reads
+ * the store the workers write.
  */
 public final class StoreOptions {
   private static final String S3_SCHEME = "s3://";
@@ -45,6 +47,24 @@ public final class StoreOptions {
       description = "S3 signing region (default: $WCT_STORE_S3_REGION, else us-east-1).")
   private String s3Region;
 
+  @Option(
+      names = "--s3-sse",
+      paramLabel = "aes256|kms",
+      defaultValue = "${env:WCT_STORE_S3_SSE}",
+      description =
+          "Server-side encryption of every object written to S3: aes256 (SSE-S3) or kms"
+              + " (SSE-KMS) (default: $WCT_STORE_S3_SSE, else none: the bucket's default).")
+  private String s3Sse;
+
+  @Option(
+      names = "--s3-kms-key-id",
+      paramLabel = "ID",
+      defaultValue = "${env:WCT_STORE_S3_KMS_KEY_ID}",
+      description =
+          "The KMS key of --s3-sse kms: a key id, ARN or alias (default: $WCT_STORE_S3_KMS_KEY_ID,"
+              + " else the account's aws/s3 key).")
+  private String s3KmsKeyId;
+
   /** The store's folder, unless it lives in S3. */
   public Optional<Path> directory() {
     return isS3() ? Optional.empty() : Optional.of(Path.of(location()));
@@ -65,6 +85,16 @@ public final class StoreOptions {
     } catch (IllegalArgumentException e) {
       throw WctException.user("--store: " + e.getMessage());
     }
+    S3Encryption encryption;
+    try {
+      encryption = s3Sse == null || s3Sse.isBlank() ? S3Encryption.NONE : S3Encryption.parse(s3Sse);
+    } catch (IllegalArgumentException e) {
+      throw WctException.user("--s3-sse: " + e.getMessage());
+    }
+    if (s3KmsKeyId != null && !s3KmsKeyId.isBlank() && encryption != S3Encryption.KMS) {
+      throw WctException.user("--s3-kms-key-id: a KMS key id needs --s3-sse kms");
+    }
+    config = config.withEncryption(encryption, s3KmsKeyId);
     return Optional.of(
         s3Endpoint == null || s3Endpoint.isBlank()
             ? config

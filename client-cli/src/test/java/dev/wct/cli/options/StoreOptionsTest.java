@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
+import dev.wct.store.s3.S3Encryption;
 import dev.wct.store.s3.S3StoreConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -89,5 +90,41 @@ class StoreOptionsTest {
         .isInstanceOfSatisfying(
             WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
         .hasMessageStartingWith("--store: invalid bucket name");
+  }
+
+  @Test
+  void s3EncryptionOptionsReachTheStoreConfig() {
+    S3StoreConfig sseS3 = parse("--store", "s3://b", "--s3-sse", "aes256").s3().orElseThrow();
+    S3StoreConfig sseKms =
+        parse("--store", "s3://b", "--s3-sse", "KMS", "--s3-kms-key-id", "alias/wct")
+            .s3()
+            .orElseThrow();
+
+    assertThat(sseS3.encryption()).isEqualTo(S3Encryption.AES256);
+    assertThat(sseS3.kmsKeyId()).isNull();
+    assertThat(sseKms.encryption()).isEqualTo(S3Encryption.KMS);
+    assertThat(sseKms.kmsKeyId()).isEqualTo("alias/wct");
+  }
+
+  @Test
+  void withoutEncryptionOptionsNoneIsRequested() {
+    assumeTrue(
+        System.getenv("WCT_STORE_S3_SSE") == null
+            && System.getenv("WCT_STORE_S3_KMS_KEY_ID") == null);
+
+    assertThat(parse("--store", "s3://b").s3().orElseThrow().encryption())
+        .isEqualTo(S3Encryption.NONE);
+  }
+
+  @Test
+  void badEncryptionOptionsAreUserErrorsNamingTheOption() {
+    assertThatThrownBy(parse("--store", "s3://b", "--s3-sse", "rot13")::s3)
+        .isInstanceOfSatisfying(
+            WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
+        .hasMessage("--s3-sse: expected aes256, kms or none, got 'rot13'");
+    assertThatThrownBy(parse("--store", "s3://b", "--s3-sse", "aes256", "--s3-kms-key-id", "k")::s3)
+        .isInstanceOfSatisfying(
+            WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
+        .hasMessage("--s3-kms-key-id: a KMS key id needs --s3-sse kms");
   }
 }

@@ -32,13 +32,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * An artifact store in an S3 bucket (or MinIO, S3Proxy...): keys {@code
@@ -72,6 +75,8 @@ public final class S3ArtifactStore implements ArtifactStore {
   private final S3Errors errors;
   private final boolean ownsClient;
   private final int listPageSize;
+  private final S3Encryption encryption;
+  private final String kmsKeyId;
 
   /**
    * A store on a client the caller configured and closes.
@@ -90,6 +95,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     this.errors = new S3Errors(Objects.requireNonNull(endpoint, "endpoint"), bucket);
     this.ownsClient = ownsClient;
     this.listPageSize = listPageSize;
+    this.encryption = config.encryption();
+    this.kmsKeyId = config.kmsKeyId();
   }
 
   /**
@@ -177,12 +184,13 @@ public final class S3ArtifactStore implements ArtifactStore {
     try {
       s3.putObject(
           b ->
-              b.bucket(bucket)
-                  .key(key)
-                  .ifNoneMatch("*")
-                  .contentType(CONTENT_TYPE)
-                  .contentLength((long) bytes.length)
-                  .metadata(Map.of(SHA256_METADATA, sha256)),
+              encrypt(
+                  b.bucket(bucket)
+                      .key(key)
+                      .ifNoneMatch("*")
+                      .contentType(CONTENT_TYPE)
+                      .contentLength((long) bytes.length)
+                      .metadata(Map.of(SHA256_METADATA, sha256))),
           RequestBody.fromBytes(bytes));
       return true;
     } catch (SdkException e) {
@@ -195,7 +203,7 @@ public final class S3ArtifactStore implements ArtifactStore {
 
   private boolean uploadOnce(String key, Spool spool, String sha256) throws IOException {
     try (InputStream in = spool.open()) {
-      new MultipartUpload(s3, bucket, key, PART_SIZE)
+      new MultipartUpload(s3, bucket, key, PART_SIZE, this::encrypt)
           .upload(in, Map.of(SHA256_METADATA, sha256), CONTENT_TYPE);
       return true;
     } catch (SdkException e) {
@@ -351,7 +359,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     String key = recordKey(runId, name);
     try {
       s3.putObject(
-          b -> b.bucket(bucket).key(key).contentType(CONTENT_TYPE), RequestBody.fromBytes(content));
+          b -> encrypt(b.bucket(bucket).key(key).contentType(CONTENT_TYPE)),
+          RequestBody.fromBytes(content));
       LOG.debug("saved record {} ({} bytes)", key, content.length);
     } catch (SdkException e) {
       throw errors.translate("save record " + key, e);
@@ -392,6 +401,24 @@ public final class S3ArtifactStore implements ArtifactStore {
   public void close() {
     if (ownsClient) {
       s3.close();
+    }
+  }
+
+  /** Adds the configured server-side encryption to a PUT (artifacts and records alike). */
+  private PutObjectRequest.Builder encrypt(PutObjectRequest.Builder put) {
+    switch (encryption) {
+      case AES256 -> put.serverSideEncryption(ServerSideEncryption.AES256);
+      case KMS -> put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId);
+      case NONE -> {}
+    }
+    return put;
+  }
+
+  private void encrypt(CreateMultipartUploadRequest.Builder create) {
+    switch (encryption) {
+      case AES256 -> create.serverSideEncryption(ServerSideEncryption.AES256);
+      case KMS -> create.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId);
+      case NONE -> {}
     }
   }
 
