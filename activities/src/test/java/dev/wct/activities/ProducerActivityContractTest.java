@@ -130,4 +130,17 @@ class ProducerActivityContractTest {
                           + " 'config.keep_sources: true' in the runbook to keep them)");
             });
   }
+
+  @Test
+  void aSourceFinishedAfterItsRunDeletedTheRawSourcesIsDeletedToo() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-01T00:00:00Z");
+    RunRecords records = new RunRecords(store);
+    records.saveSourceDeletion(new SourceDeletion("run1", List.of("other"), at));
+
+    activities.connect(request("db", List.of()));
+
+    assertThat(store.exists("run1", "db")).isFalse();
+    assertThat(records.sourceDeletion("run1"))
+        .contains(new SourceDeletion("run1", List.of("db", "other"), at));
+  }
 }

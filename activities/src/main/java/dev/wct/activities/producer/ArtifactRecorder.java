@@ -28,6 +28,10 @@ final class ArtifactRecorder {
         previous != null && previous.startedAt() != null ? previous.startedAt() : Instant.now();
   }
 
+  String runId() {
+    return runId;
+  }
+
   /** Running this attempt; a retry keeps showing the error of the attempt before. */
   void running() {
     if (previous != null && previous.state() == ArtifactState.RUNNING) {

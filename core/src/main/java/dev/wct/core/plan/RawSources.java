@@ -29,17 +29,24 @@ public final class RawSources {
     return List.copyOf(ids);
   }
 
-  private static boolean isRaw(PlannedArtifact artifact, Set<String> rawSoFar) {
+  /**
+   * Whether an artifact is raw by itself: a connector output, or a copy that carries the
+   * connectors' schema. (A pass-through is also raw when all its inputs are: see {@link #of}.)
+   */
+  public static boolean isRaw(PlannedArtifact artifact) {
     Producer producer = artifact.producer();
     if (producer instanceof Producer.Source) {
       return true;
     }
-    if (producer instanceof Producer.Process) {
-      return false;
-    }
-    if (CONNECTOR_SCHEMA.equals(artifact.outputSchema().name())) {
+    return !(producer instanceof Producer.Process)
+        && CONNECTOR_SCHEMA.equals(artifact.outputSchema().name());
+  }
+
+  private static boolean isRaw(PlannedArtifact artifact, Set<String> rawSoFar) {
+    if (isRaw(artifact)) {
       return true;
     }
+    Producer producer = artifact.producer();
     return producer instanceof Producer.PassThrough
         && !artifact.inputs().isEmpty()
         && rawSoFar.containsAll(artifact.inputs());
