@@ -209,4 +209,23 @@ class RunsDeleteAndPruneTest {
     assertThat(Cli.run("inspect", "kept-30d-ended-40d", "--store", store).out())
         .contains("Retention 30d after the run ended");
   }
+
+  @Test
+  void anOutputThatWasADeletedRawSourceExportsAsDeletedNotAsAnError() throws Exception {
+    seeded.plan("ended-10d", List.of("files", "personal_data"), List.of("files"));
+    records.saveSourceDeletion(new SourceDeletion("ended-10d", List.of("files"), NOW));
+    seeded.succeeded(
+        "ended-10d", "files", SeededStore.STANDARD_INPUT, SeededStore.object(), List.of());
+    seeded.store().delete("ended-10d", "files");
+
+    Cli.Result result = Cli.run("export", "ended-10d", "--store", store);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode files =
+        dev.wct.spi.json.Json.mapper().readTree(result.out()).path("outputs").get(0);
+    assertThat(files.path("id").asText()).isEqualTo("files");
+    assertThat(files.has("content")).isFalse();
+    assertThat(files.path("deleted").asText())
+        .isEqualTo(SourceDeletion.deletedMessage("ended-10d", "files"));
+  }
 }

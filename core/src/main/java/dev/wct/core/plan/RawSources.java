@@ -1,18 +1,24 @@
 package dev.wct.core.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Which artifacts of a plan are raw copies of scanned data: connector outputs, and pass-throughs or
+ * Which artifacts of a plan are raw copies of scanned data: connector outputs, pass-throughs or
  * reuses whose content is such a copy (a pass-through of raw inputs only, or anything that carries
- * the connectors' {@code standard_input} schema). Analyser outputs are derived data.
+ * the connectors' {@code standard_input} schema), and {@code source_code} artifacts that copy each
+ * file's content ({@code include_content}, on unless set to false). Other analyser outputs are
+ * derived data.
  */
 public final class RawSources {
   /** The schema connectors write: the scanned content itself. */
   public static final String CONNECTOR_SCHEMA = "standard_input";
+
+  /** The schema of code units, which hold each file's content unless told not to. */
+  public static final String SOURCE_CODE_SCHEMA = "source_code";
 
   private RawSources() {}
 
@@ -38,8 +44,18 @@ public final class RawSources {
     if (producer instanceof Producer.Source) {
       return true;
     }
-    return !(producer instanceof Producer.Process)
-        && CONNECTOR_SCHEMA.equals(artifact.outputSchema().name());
+    String schema = artifact.outputSchema().name();
+    if (producer instanceof Producer.Process process) {
+      return SOURCE_CODE_SCHEMA.equals(schema) && copiesContent(process);
+    }
+    return CONNECTOR_SCHEMA.equals(schema) || SOURCE_CODE_SCHEMA.equals(schema);
+  }
+
+  /** True unless {@code include_content} is literally false (a placeholder counts as true). */
+  private static boolean copiesContent(Producer.Process process) {
+    JsonNode include =
+        process.properties() == null ? null : process.properties().get("include_content");
+    return include == null || !"false".equalsIgnoreCase(include.asText().trim());
   }
 
   private static boolean isRaw(PlannedArtifact artifact, Set<String> rawSoFar) {
