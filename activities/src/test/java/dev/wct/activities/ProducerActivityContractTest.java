@@ -13,6 +13,8 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.memory.InMemoryArtifactStore;
+import dev.wct.store.runs.RunRecords;
+import dev.wct.store.runs.SourceDeletion;
 import dev.wct.workflows.producer.ProduceRequest;
 import dev.wct.workflows.producer.Produced;
 import dev.wct.workflows.producer.ProducerActivities;
@@ -107,5 +109,45 @@ class ProducerActivityContractTest {
                   .startsWith("input runs/run1/artifacts/db.json does not match its checksum");
             });
     assertThat(store.exists("run1", "pii")).isFalse();
+  }
+
+  @Test
+  void reusingASourceDeletedAtTheEndOfItsRunSaysSoAndHowToKeepIt() {
+    new RunRecords(store)
+        .saveSourceDeletion(
+            new SourceDeletion(
+                "run0", List.of("db"), java.time.Instant.parse("2026-11-01T00:00:00Z")));
+    ExecutionPlan reusing = plan().reuse("old_db", "run0", "db").build();
+
+    assertThatThrownBy(
+            () ->
+                activities.reuse(
+                    new ProduceRequest(
+                        "run1", reusing.artifact("old_db").orElseThrow(), List.of())))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo("USER");
+              assertThat(failure.getOriginalMessage())
+                  .isEqualTo(
+                      "artifact 'old_db': cannot reuse: artifact 'db' of run 'run0' was deleted"
+                          + " when the run ended: raw sources are not kept (set"
+                          + " 'config.keep_sources: true' in the runbook to keep them)");
+            });
+  }
+
+  @Test
+  void aSourceFinishedAfterItsRunDeletedTheRawSourcesIsDeletedToo() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-01T00:00:00Z");
+    RunRecords records = new RunRecords(store);
+    records.saveSourceDeletion(new SourceDeletion("run1", List.of("other"), at));
+
+    activities.connect(request("db", List.of()));
+
+    assertThat(store.exists("run1", "db")).isFalse();
+    assertThat(records.sourceDeletion("run1"))
+        .contains(new SourceDeletion("run1", List.of("db", "other"), at));
   }
 }

@@ -72,7 +72,8 @@ public final class RunLauncher {
             clock.instant(),
             null,
             RunStatus.RUNNING,
-            null));
+            null,
+            plan.settings().retention()));
     Map<String, Object> memo = new LinkedHashMap<>();
     memo.put("runbook", plan.runbook().name());
     if (plan.contentHash() != null) {

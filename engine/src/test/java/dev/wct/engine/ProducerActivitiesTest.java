@@ -131,7 +131,13 @@ class ProducerActivitiesTest {
     Engine engine = new Engine(env, worker, List.of(files), List.of(), Map.of());
 
     RunResult result =
-        engine.run(plan().source("web").source("api").passThrough("code", "web", "api").build());
+        engine.run(
+            plan()
+                .retention(true, null)
+                .source("web")
+                .source("api")
+                .passThrough("code", "web", "api")
+                .build());
 
     assertThat(result.artifact("code").orElseThrow().output().itemCount()).isEqualTo(3);
     assertThat(contents(engine, result.runId(), "code")).containsExactly("web 0", "web 1", "api 0");
@@ -147,9 +153,10 @@ class ProducerActivitiesTest {
     Engine engine =
         new Engine(
             env, worker, List.of(connector("test_source", items("row", 4))), List.of(), Map.of());
-    RunResult first = engine.run(plan().source("db").build());
+    RunResult first = engine.run(plan().retention(true, null).source("db").build());
 
-    RunResult second = engine.run(plan().reuse("db_again", first.runId(), "db").build());
+    RunResult second =
+        engine.run(plan().retention(true, null).reuse("db_again", first.runId(), "db").build());
 
     assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
     ArtifactOutcome copy = second.artifact("db_again").orElseThrow();
@@ -158,6 +165,28 @@ class ProducerActivitiesTest {
         .isEqualTo(first.artifact("db").orElseThrow().output().sha256());
     assertThat(contents(engine, second.runId(), "db_again"))
         .containsExactly("row 0", "row 1", "row 2", "row 3");
+  }
+
+  @Test
+  void reusingASourceThatItsRunDeletedFailsWithOneLineSayingWhy(
+      TestWorkflowEnvironment env, Worker worker) {
+    Engine engine =
+        new Engine(
+            env, worker, List.of(connector("test_source", items("row", 4))), List.of(), Map.of());
+    RunResult first = engine.run(plan().source("db").build());
+
+    RunResult second = engine.run(plan().reuse("db_again", first.runId(), "db").build());
+
+    ArtifactOutcome again = second.artifact("db_again").orElseThrow();
+    assertThat(second.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(again.errorKind()).isEqualTo("USER");
+    assertThat(again.attempts()).isEqualTo(1);
+    assertThat(again.error())
+        .isEqualTo(
+            "artifact 'db_again': cannot reuse: artifact 'db' of run '"
+                + first.runId()
+                + "' was deleted when the run ended: raw sources are not kept (set"
+                + " 'config.keep_sources: true' in the runbook to keep them)");
   }
 
   @Test
@@ -205,7 +234,7 @@ class ProducerActivitiesTest {
             });
     Engine engine = new Engine(env, worker, List.of(flaky), List.of(), Map.of());
 
-    RunResult result = engine.run(plan().source("db").build());
+    RunResult result = engine.run(plan().retention(true, null).source("db").build());
 
     assertThat(result.artifact("db").orElseThrow().attempts()).isEqualTo(2);
     assertThat(contents(engine, result.runId(), "db")).containsExactly("partial", "complete");

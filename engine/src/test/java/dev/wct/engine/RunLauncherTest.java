@@ -125,7 +125,7 @@ class RunLauncherTest {
   }
 
   @Test
-  void cancellingARunKeepsWhatWasProducedAndRecordsTheRestCancelled(
+  void cancellingARunRecordsTheRestCancelledAndStillDeletesItsRawSources(
       TestWorkflowEnvironment env, Worker worker) throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     Connector endless =
@@ -162,7 +162,9 @@ class RunLauncherTest {
             org.assertj.core.groups.Tuple.tuple("pii", ArtifactState.SKIPPED, "cancelled"),
             org.assertj.core.groups.Tuple.tuple("quick", ArtifactState.SUCCEEDED, null),
             org.assertj.core.groups.Tuple.tuple("slow", ArtifactState.SKIPPED, "cancelled"));
-    assertThat(engine.store.exists(run.runId(), "quick")).isTrue();
+    assertThat(engine.store.exists(run.runId(), "quick")).isFalse();
+    assertThat(engine.records.sourceDeletion(run.runId()).orElseThrow().deletedSources())
+        .containsExactly("quick");
   }
 
   @Test

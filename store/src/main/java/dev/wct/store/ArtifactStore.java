@@ -51,6 +51,13 @@ public interface ArtifactStore extends AutoCloseable {
   /** Deletes an artifact; does nothing if it does not exist. */
   void delete(String runId, String artifactId);
 
+  /**
+   * Deletes everything stored under a run: its artifacts and its records. Does nothing for a run
+   * that has nothing stored, so a retried or repeated deletion is not an error. Whether the run may
+   * be deleted (it must not be running) is the caller's decision.
+   */
+  void deleteRun(String runId);
+
   /** Every run ID that has anything stored, sorted. */
   List<String> listRuns();
 

@@ -20,6 +20,14 @@ public final class ArtifactStores {
   /** Setting: the S3 signing region; unset for the S3 store's default. */
   public static final String S3_REGION = "s3.region";
 
+  /**
+   * Setting: server-side encryption of S3 objects, {@code aes256} or {@code kms}; unset for none.
+   */
+  public static final String S3_SSE = "s3.sse";
+
+  /** Setting: the KMS key of {@code s3.sse=kms}; unset for the account's {@code aws/s3} key. */
+  public static final String S3_KMS_KEY_ID = "s3.kms-key-id";
+
   /** The scheme of folder paths, the locations without a scheme. */
   public static final String FOLDER_SCHEME = "file";
 

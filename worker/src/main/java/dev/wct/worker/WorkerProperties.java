@@ -53,16 +53,24 @@ public record WorkerProperties(Temporal temporal, Store store) {
           : "s3://" + s3.bucket() + "/" + s3.prefix();
     }
 
-    /** The endpoint and region given, for {@link ArtifactStores#open}; unset ones keep defaults. */
+    /** The S3 settings given, for {@link ArtifactStores#open}; unset ones keep their defaults. */
     public Map<String, String> settings() {
       Map<String, String> settings = new LinkedHashMap<>();
       if (usesS3() && s3.endpoint() != null && !s3.endpoint().isBlank()) {
         settings.put(ArtifactStores.S3_ENDPOINT, s3.endpoint());
       }
-      if (usesS3() && s3.region() != null && !s3.region().isBlank()) {
-        settings.put(ArtifactStores.S3_REGION, s3.region());
+      if (usesS3()) {
+        putGiven(settings, ArtifactStores.S3_REGION, s3.region());
+        putGiven(settings, ArtifactStores.S3_SSE, s3.sse());
+        putGiven(settings, ArtifactStores.S3_KMS_KEY_ID, s3.kmsKeyId());
       }
       return settings;
+    }
+
+    private static void putGiven(Map<String, String> settings, String key, String value) {
+      if (value != null && !value.isBlank()) {
+        settings.put(key, value);
+      }
     }
   }
 
@@ -71,8 +79,12 @@ public record WorkerProperties(Temporal temporal, Store store) {
    * @param prefix a key prefix inside the bucket
    * @param endpoint the endpoint of an S3-compatible server such as MinIO; empty for AWS
    * @param region the signing region; empty for the S3 store's default
+   * @param sse server-side encryption of the objects written: {@code aes256} (SSE-S3), {@code kms}
+   *     (SSE-KMS) or empty for none (the bucket's default applies)
+   * @param kmsKeyId the KMS key of {@code kms}; empty for the account's {@code aws/s3} key
    */
-  public record S3(String bucket, String prefix, String endpoint, String region) {
+  public record S3(
+      String bucket, String prefix, String endpoint, String region, String sse, String kmsKeyId) {
     public S3 {
       prefix = prefix == null ? "" : prefix;
     }

@@ -97,7 +97,10 @@ class WorkerRunsRunbooksTest {
 
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(result.idsIn(ArtifactState.SUCCEEDED)).containsExactly("files", "findings");
-    assertThat(store.list(run.runId())).containsExactly("files", "findings");
+    // The worker deleted the raw source at run end (config.keep_sources is not set).
+    assertThat(store.list(run.runId())).containsExactly("findings");
+    assertThat(new RunRecords(store).sourceDeletion(run.runId()).orElseThrow().deletedSources())
+        .containsExactly("files");
     assertThat(new RunRecords(store).run(run.runId()).orElseThrow().status())
         .isEqualTo(RunStatus.COMPLETED);
   }

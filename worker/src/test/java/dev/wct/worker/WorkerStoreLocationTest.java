@@ -11,7 +11,8 @@ class WorkerStoreLocationTest {
   @Test
   void withoutABucketTheStoreIsTheFolder() {
     WorkerProperties.Store store =
-        new WorkerProperties.Store(".wct", new WorkerProperties.S3("", "", "http://x:9000", "eu"));
+        new WorkerProperties.Store(
+            ".wct", new WorkerProperties.S3("", "", "http://x:9000", "eu", "kms", "k"));
 
     assertThat(store.location()).isEqualTo(".wct");
     assertThat(store.settings()).isEmpty();
@@ -21,7 +22,9 @@ class WorkerStoreLocationTest {
   void aBucketIsAnS3LocationWithItsPrefixEndpointAndRegion() {
     WorkerProperties.Store store =
         new WorkerProperties.Store(
-            ".wct", new WorkerProperties.S3("wct-artifacts", "team-a", "http://minio:9000", "eu"));
+            ".wct",
+            new WorkerProperties.S3(
+                "wct-artifacts", "team-a", "http://minio:9000", "eu", null, null));
 
     assertThat(store.location()).isEqualTo("s3://wct-artifacts/team-a");
     assertThat(store.settings())
@@ -33,9 +36,19 @@ class WorkerStoreLocationTest {
   @Test
   void anEmptyRegionIsLeftToTheStoreDefault() {
     WorkerProperties.Store store =
-        new WorkerProperties.Store(".wct", new WorkerProperties.S3("b", null, "", ""));
+        new WorkerProperties.Store(".wct", new WorkerProperties.S3("b", null, "", "", "", ""));
 
     assertThat(store.location()).isEqualTo("s3://b");
     assertThat(store.settings()).isEmpty();
+  }
+
+  @Test
+  void encryptionSettingsReachTheStore() {
+    WorkerProperties.Store store =
+        new WorkerProperties.Store(
+            ".wct", new WorkerProperties.S3("b", null, "", "", "kms", "alias/wct"));
+
+    assertThat(store.settings())
+        .isEqualTo(Map.of(ArtifactStores.S3_SSE, "kms", ArtifactStores.S3_KMS_KEY_ID, "alias/wct"));
   }
 }

@@ -29,6 +29,10 @@ final class ArtifactRecorder {
             : System.currentTimeMillis();
   }
 
+  String runId() {
+    return runId;
+  }
+
   /** Running this attempt; a retry keeps showing the error of the attempt before. */
   void running() {
     ArtifactOutcome running = ArtifactOutcome.running(artifactId, producer, attempt, startedAt);

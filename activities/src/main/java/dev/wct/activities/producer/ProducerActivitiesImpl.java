@@ -7,6 +7,7 @@ import dev.wct.core.message.MessageReader;
 import dev.wct.core.message.MessageWriter;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
+import dev.wct.core.plan.RawSources;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.runbook.Placeholders;
 import dev.wct.spi.Analyser;
@@ -22,6 +23,7 @@ import dev.wct.spi.message.SchemaRef;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoredArtifact;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.store.runs.SourceDeletion;
 import dev.wct.workflows.producer.ProduceRequest;
 import dev.wct.workflows.producer.Produced;
 import dev.wct.workflows.producer.ProducerActivities;
@@ -34,6 +36,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +148,13 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     recorder.running();
     try {
       if (!store.exists(reuse.fromRun(), reuse.artifact())) {
+        if (records.sourceDeleted(reuse.fromRun(), reuse.artifact())) {
+          throw WctException.user(
+              "artifact '"
+                  + artifact.id()
+                  + "': cannot reuse: "
+                  + SourceDeletion.deletedMessage(reuse.fromRun(), reuse.artifact()));
+        }
         throw WctException.user(
             "artifact '"
                 + artifact.id()
@@ -219,6 +229,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
   private Produced succeeded(
       ArtifactRecorder recorder, PlannedArtifact artifact, ArtifactRef ref, int attempt) {
     recorder.succeeded(ref);
+    deleteIfTheRunAlreadyDeletedItsSources(recorder.runId(), artifact);
     log.info(
         "artifact {} stored: {} items, {} bytes, attempt {}",
         artifact.id(),
@@ -226,6 +237,30 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
         ref.sizeBytes(),
         attempt);
     return new Produced(ref, attempt);
+  }
+
+  /**
+   * A producer that a timeout or cancellation stopped may still publish its artifact after the run
+   * ended and deleted its raw sources. Such a late raw source is deleted here too, and added to the
+   * record, so no copy of scanned data outlives the run.
+   */
+  private void deleteIfTheRunAlreadyDeletedItsSources(String runId, PlannedArtifact artifact) {
+    if (!RawSources.isRaw(artifact)) {
+      return;
+    }
+    records
+        .sourceDeletion(runId)
+        .ifPresent(
+            deletion -> {
+              if (!deletion.deletedSources().contains(artifact.id())) {
+                List<String> ids = new ArrayList<>(deletion.deletedSources());
+                ids.add(artifact.id());
+                ids.sort(null);
+                records.saveSourceDeletion(new SourceDeletion(runId, ids, deletion.deletedAt()));
+              }
+              store.delete(runId, artifact.id());
+              log.info("artifact {} of run {} deleted: the run had ended", artifact.id(), runId);
+            });
   }
 
   /** Records and converts a failed attempt; cancellations pass through for the workflow. */

@@ -1,6 +1,8 @@
 package dev.wct.activities.records;
 
+import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.plan.RawSources;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.error.ErrorKind;
@@ -8,12 +10,17 @@ import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.store.runs.SourceDeletion;
 import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,20 +28,20 @@ import org.slf4j.LoggerFactory;
 public final class RunRecordActivitiesImpl implements RunRecordActivities {
   private static final Logger log = LoggerFactory.getLogger(RunRecordActivitiesImpl.class);
 
+  private final ArtifactStore store;
   private final RunRecords records;
 
   public RunRecordActivitiesImpl(ArtifactStore store) {
-    this.records = new RunRecords(Objects.requireNonNull(store, "store"));
+    this.store = Objects.requireNonNull(store, "store");
+    this.records = new RunRecords(store);
   }
 
   @Override
   public void runStarted(RunStarted run) {
+    Optional<RunRecord> launched = records.run(run.runId());
     Instant startedAt =
-        records
-            .run(run.runId())
-            .map(RunRecord::startedAt)
-            .orElse(Instant.ofEpochMilli(run.startedAtMillis()));
-    records.saveRun(running(run, startedAt));
+        launched.map(RunRecord::startedAt).orElse(Instant.ofEpochMilli(run.startedAtMillis()));
+    records.saveRun(running(run, startedAt, launched.map(RunRecord::retention).orElse(null)));
     log.info("run {} started: {} artifacts", run.runId(), run.artifactCount());
   }
 
@@ -64,7 +71,7 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     RunRecord current =
         records
             .run(run.runId())
-            .orElseGet(() -> running(run, Instant.ofEpochMilli(run.startedAtMillis())));
+            .orElseGet(() -> running(run, Instant.ofEpochMilli(run.startedAtMillis()), null));
     records.saveRun(
         current.finished(
             Instant.ofEpochMilli(finished.endedAtMillis()), finished.status(), finished.error()));
@@ -75,7 +82,45 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
         finished.unsucceeded().size());
   }
 
-  private static RunRecord running(RunStarted run, Instant startedAt) {
+  /**
+   * Records the sources it is about to delete before deleting them: an attempt that dies halfway
+   * leaves a record that a retry completes, never deleted content that no record mentions.
+   */
+  @Override
+  public void deleteRawSources(String runId) {
+    Optional<ExecutionPlan> plan = records.plan(runId);
+    if (plan.isEmpty()) {
+      log.warn("run {} has no stored plan: its raw sources were not deleted", runId);
+      return;
+    }
+    if (plan.get().settings().keepSources()) {
+      log.info("run {}: raw sources kept (config.keep_sources)", runId);
+      return;
+    }
+    Optional<SourceDeletion> earlier = records.sourceDeletion(runId);
+    Set<String> recorded = new TreeSet<>();
+    earlier.ifPresent(d -> recorded.addAll(d.deletedSources()));
+    Set<String> stored = new TreeSet<>(store.list(runId));
+    Set<String> deleted = new TreeSet<>();
+    for (String id : RawSources.of(plan.get())) {
+      if (recorded.contains(id) || stored.contains(id)) {
+        deleted.add(id);
+      }
+    }
+    if (deleted.isEmpty()) {
+      return;
+    }
+    if (!deleted.equals(recorded)) {
+      Instant at = earlier.map(SourceDeletion::deletedAt).orElseGet(Instant::now);
+      records.saveSourceDeletion(new SourceDeletion(runId, List.copyOf(deleted), at));
+    }
+    for (String id : deleted) {
+      store.delete(runId, id);
+    }
+    log.info("run {}: deleted {} raw source artifact(s)", runId, deleted.size());
+  }
+
+  private static RunRecord running(RunStarted run, Instant startedAt, Duration retention) {
     return new RunRecord(
         run.runId(),
         run.workflowId(),
@@ -86,6 +131,7 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
         startedAt,
         null,
         RunStatus.RUNNING,
-        null);
+        null,
+        retention);
   }
 }

@@ -46,6 +46,12 @@ public final class SplitArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void deleteRun(String runId) {
+    artifacts.deleteRun(runId);
+    records.deleteRun(runId);
+  }
+
+  @Override
   public List<String> listRuns() {
     return artifacts.listRuns();
   }

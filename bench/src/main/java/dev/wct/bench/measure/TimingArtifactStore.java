@@ -89,6 +89,16 @@ public final class TimingArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void deleteRun(String runId) {
+    timed(
+        "deleteRun",
+        () -> {
+          delegate.deleteRun(runId);
+          return null;
+        });
+  }
+
+  @Override
   public List<String> listRuns() {
     return timed("listRuns", delegate::listRuns);
   }

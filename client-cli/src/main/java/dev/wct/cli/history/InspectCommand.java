@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.cli.options.Age;
 import dev.wct.cli.options.JsonOption;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.report.ArtifactTable;
@@ -18,6 +19,8 @@ import dev.wct.spi.text.Suggestions;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
 import dev.wct.store.runs.RunRecord;
+import dev.wct.store.runs.RunRecords;
+import dev.wct.store.runs.SourceDeletion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,19 +85,21 @@ public final class InspectCommand implements Callable<Integer> {
     try (ArtifactStore artifacts = store.open()) {
       StoredRun run = StoredRun.load(artifacts, runId, store.displayName());
       if (artifactId == null) {
+        Optional<SourceDeletion> deletion = new RunRecords(artifacts).sourceDeletion(runId);
         if (json.enabled()) {
-          printJson(run, out);
+          printJson(run, deletion, out);
         } else {
-          printRun(run, out);
+          printRun(run, deletion, out);
         }
       } else {
-        printContent(artifacts, run, out);
+        printContent(artifacts, run, out, new RunRecords(artifacts));
       }
     }
     return 0;
   }
 
-  private static void printRun(StoredRun stored, PrintWriter out) {
+  private static void printRun(
+      StoredRun stored, Optional<SourceDeletion> deletion, PrintWriter out) {
     RunRecord run = stored.run();
     out.println("Run       " + run.runId());
     out.println("Runbook   " + run.runbookName() + pathSuffix(run.runbookPath()));
@@ -109,6 +115,15 @@ public final class InspectCommand implements Callable<Integer> {
     if (run.error() != null) {
       out.println("Error     " + run.error());
     }
+    if (run.retention() != null) {
+      out.println("Retention " + Age.format(run.retention()) + " after the run ended");
+    }
+    deletion.ifPresent(
+        d ->
+            out.println(
+                "Deleted   raw sources at run end: "
+                    + String.join(", ", d.deletedSources())
+                    + " (config.keep_sources keeps them)"));
     out.println();
     ArtifactTable table = new ArtifactTable();
     stored.artifacts().forEach(table::row);
@@ -119,9 +134,15 @@ public final class InspectCommand implements Callable<Integer> {
     return path == null ? "" : " (" + path + ")";
   }
 
-  private static void printJson(StoredRun run, PrintWriter out) throws IOException {
+  private static void printJson(StoredRun run, Optional<SourceDeletion> deletion, PrintWriter out)
+      throws IOException {
     ObjectNode node = Json.mapper().createObjectNode();
     node.set("run", RunJson.run(run));
+    if (run.run().retention() != null) {
+      node.put("retention", Age.format(run.run().retention()));
+    }
+    ArrayNode deleted = node.putArray("deletedSources");
+    deletion.ifPresent(d -> d.deletedSources().forEach(deleted::add));
     node.set("runbook", RunJson.runbook(run));
     node.set("summary", RunJson.summary(run));
     ArrayNode artifacts = node.putArray("artifacts");
@@ -130,10 +151,14 @@ public final class InspectCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private void printContent(ArtifactStore artifacts, StoredRun run, PrintWriter out)
+  private void printContent(
+      ArtifactStore artifacts, StoredRun run, PrintWriter out, RunRecords records)
       throws IOException {
     StoredRun.checkName(() -> StoreNames.artifactId(artifactId));
     if (!artifacts.exists(runId, artifactId)) {
+      if (records.sourceDeleted(runId, artifactId)) {
+        throw WctException.user(SourceDeletion.deletedMessage(runId, artifactId));
+      }
       throw WctException.user(whyNoContent(artifacts, run));
     }
     if (output == null) {

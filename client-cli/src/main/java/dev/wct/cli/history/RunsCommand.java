@@ -33,12 +33,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
-    description = "List the runs in the artifact store, newest first.",
+    description = {
+      "List the runs in the artifact store, newest first.",
+      "'wct runs delete' and 'wct runs prune' remove runs from the store."
+    },
+    subcommands = {RunsDeleteCommand.class, RunsPruneCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  wct runs",
       "  wct runs --status failed --limit 5",
-      "  wct runs --store /data/wct --json"
+      "  wct runs --store /data/wct --json",
+      "  wct runs delete 20261122-153012-ab12cd",
+      "  wct runs prune --older-than 90d --dry-run"
     })
 public final class RunsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -132,7 +138,7 @@ public final class RunsCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static RunStatus parseStatus(String text) {
+  static RunStatus parseStatus(String text) {
     for (RunStatus candidate : RunStatus.values()) {
       if (candidate.label().equalsIgnoreCase(text.trim())) {
         return candidate;

@@ -10,14 +10,19 @@ import java.util.Objects;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --store DIR|s3://BUCKET[/PREFIX]} option (with {@code --s3-endpoint} and {@code
- * --s3-region}) of the commands that read or write runs. Its environment fallbacks match the
- * worker's variable names, so that the command line reads the store the workers write. The store is
- * opened by {@link ArtifactStores}, which picks the provider of the location's scheme.
+ * /** The {@code --store DIR|s3://BUCKET[/PREFIX]} option (with {@code --s3-endpoint}, {@code
+ * --s3-region}, {@code --s3-sse} and {@code --s3-kms-key-id}) of the commands that read or write
+ * runs. Its environment fallbacks match the worker's variable names, so that the command line reads
+ * the store the workers write. The store is opened by {@link ArtifactStores}, which picks the
+ * provider of the location's scheme.
  */
 public final class StoreOptions {
   private static final Map<String, String> OPTION_OF_SETTING =
-      Map.of(ArtifactStores.S3_ENDPOINT, "--s3-endpoint", ArtifactStores.S3_REGION, "--s3-region");
+      Map.of(
+          ArtifactStores.S3_ENDPOINT, "--s3-endpoint",
+          ArtifactStores.S3_REGION, "--s3-region",
+          ArtifactStores.S3_SSE, "--s3-sse",
+          ArtifactStores.S3_KMS_KEY_ID, "--s3-kms-key-id");
 
   @Option(
       names = "--store",
@@ -47,6 +52,24 @@ public final class StoreOptions {
       description = "S3 signing region (default: $WCT_STORE_S3_REGION, else us-east-1).")
   private String s3Region;
 
+  @Option(
+      names = "--s3-sse",
+      paramLabel = "aes256|kms",
+      defaultValue = "${env:WCT_STORE_S3_SSE}",
+      description =
+          "Server-side encryption of every object written to S3: aes256 (SSE-S3) or kms"
+              + " (SSE-KMS) (default: $WCT_STORE_S3_SSE, else none: the bucket's default).")
+  private String s3Sse;
+
+  @Option(
+      names = "--s3-kms-key-id",
+      paramLabel = "ID",
+      defaultValue = "${env:WCT_STORE_S3_KMS_KEY_ID}",
+      description =
+          "The KMS key of --s3-sse kms: a key id, ARN or alias (default: $WCT_STORE_S3_KMS_KEY_ID,"
+              + " else the account's aws/s3 key).")
+  private String s3KmsKeyId;
+
   /** The store's location as given: a folder or an {@code s3://} URI. */
   public String location() {
     return location == null || location.isBlank() ? ".wct" : location;
@@ -58,10 +81,16 @@ public final class StoreOptions {
     if (s3Endpoint != null) {
       settings.put(ArtifactStores.S3_ENDPOINT, s3Endpoint.toString());
     }
-    if (s3Region != null && !s3Region.isBlank()) {
-      settings.put(ArtifactStores.S3_REGION, s3Region);
-    }
+    putGiven(settings, ArtifactStores.S3_REGION, s3Region);
+    putGiven(settings, ArtifactStores.S3_SSE, s3Sse);
+    putGiven(settings, ArtifactStores.S3_KMS_KEY_ID, s3KmsKeyId);
     return settings;
+  }
+
+  private static void putGiven(Map<String, String> settings, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      settings.put(key, value);
+    }
   }
 
   /**

@@ -10,6 +10,8 @@ import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
+import dev.wct.store.runs.RunRecords;
+import dev.wct.store.runs.SourceDeletion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -69,6 +72,11 @@ public final class ResultsDocument {
   }
 
   private void writeOutputs(StoredRun run, JsonGenerator gen) throws IOException {
+    List<String> deletedSources =
+        new RunRecords(store)
+            .sourceDeletion(run.run().runId())
+            .map(SourceDeletion::deletedSources)
+            .orElse(List.of());
     gen.writeArrayFieldStart("outputs");
     for (ArtifactOutcome artifact : run.artifacts()) {
       if (!run.isOutput(artifact)
@@ -84,8 +92,13 @@ public final class ResultsDocument {
       gen.writeTree(
           RunJson.reference(artifact.output())
               .put("location", store.location(runId, artifact.id())));
-      gen.writeFieldName("content");
-      copyContent(runId, artifact.id(), gen);
+      if (deletedSources.contains(artifact.id())) {
+        // An output that is a raw source was deleted at run end (config.keep_sources keeps it).
+        gen.writeStringField("deleted", SourceDeletion.deletedMessage(runId, artifact.id()));
+      } else {
+        gen.writeFieldName("content");
+        copyContent(runId, artifact.id(), gen);
+      }
       gen.writeEndObject();
     }
     gen.writeEndArray();

@@ -99,4 +99,29 @@ class StoreOptionsTest {
             "wct: --store: unknown store scheme 'gs' in 'gs://bucket': known schemes are file, s3"
                 + " (file is a folder path)");
   }
+
+  @Test
+  void s3EncryptionOptionsBecomeStoreSettings() {
+    assertThat(parse("--store", "s3://b", "--s3-sse", "aes256").settings())
+        .containsEntry(ArtifactStores.S3_SSE, "aes256")
+        .doesNotContainKey(ArtifactStores.S3_KMS_KEY_ID);
+    assertThat(
+            parse("--store", "s3://b", "--s3-sse", "KMS", "--s3-kms-key-id", "alias/wct")
+                .settings())
+        .containsEntry(ArtifactStores.S3_SSE, "KMS")
+        .containsEntry(ArtifactStores.S3_KMS_KEY_ID, "alias/wct");
+  }
+
+  @Test
+  void badEncryptionOptionsAreUserErrorsNamingTheOption() {
+    assertThatThrownBy(parse("--store", "s3://b", "--s3-sse", "rot13")::open)
+        .isInstanceOfSatisfying(
+            WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
+        .hasMessage("--s3-sse: expected aes256, kms or none, got 'rot13'");
+    assertThatThrownBy(
+            parse("--store", "s3://b", "--s3-sse", "aes256", "--s3-kms-key-id", "k")::open)
+        .isInstanceOfSatisfying(
+            WctException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.USER))
+        .hasMessage("--s3-kms-key-id: a KMS key id needs server-side encryption kms");
+  }
 }

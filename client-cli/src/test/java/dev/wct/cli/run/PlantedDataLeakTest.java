@@ -12,8 +12,7 @@ import dev.wct.analysers.ruleset.RulesetLoader;
 import dev.wct.analysers.text.Tokens;
 import dev.wct.cli.history.Cli;
 import dev.wct.cli.report.StoredRun;
-import dev.wct.core.plan.PlannedArtifact;
-import dev.wct.core.plan.Producer;
+import dev.wct.core.plan.RawSources;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,12 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plants random secrets and personal data in files and a SQLite database, scans them with default
- * settings through the real {@code wct run} (embedded mode), exports the run as HTML and JSON, and
- * looks for every planted value everywhere the run left something: every file of the store, the
- * results file, both exports, the logs and the command's output. With the default {@code
- * evidence_redaction: mask} none may appear, nor any planted word longer than 3 characters that is
- * not a ruleset keyword or a structural name.
+ * Plants random secrets and personal data in files (source code among them) and a SQLite database,
+ * scans them with default settings through the real {@code wct run} (embedded mode), exports the
+ * run as HTML and JSON, and looks for every planted value everywhere the run left something: every
+ * file of the store, the results file, both exports, the logs and the command's output. With the
+ * default {@code evidence_redaction: mask} none may appear, nor any planted word longer than 3
+ * characters that is not a ruleset keyword or a structural name.
  */
 class PlantedDataLeakTest {
   private static final Pattern RUN_ID = Pattern.compile("^Run (\\d{8}-\\d{6}-[0-9a-f]{6}): ");
@@ -109,6 +108,7 @@ class PlantedDataLeakTest {
     writeSettings(data.resolve("settings.ini"));
     writePatientsCsv(data.resolve("patients.csv"));
     writeNotes(data.resolve("notes.txt"));
+    writePhp(data.resolve("account.php"));
     Path database = dir.resolve("clinic.db");
     writeDatabase(database);
     Path runbook = Files.writeString(dir.resolve("scan.yaml"), runbook(data, database));
@@ -148,17 +148,14 @@ class PlantedDataLeakTest {
         .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*notes.txt\"")
         .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*settings.ini\"");
 
+    // The raw source artifacts (connector outputs) are copies of the scanned data: with default
+    // settings they are deleted when the run ends, so every file left in the store is checked.
     Map<String, String> places = new LinkedHashMap<>();
     Set<Path> sources = sourceArtifactFiles(store, runId);
-    assertThat(sources).hasSize(2);
+    assertThat(sources).hasSize(3).allSatisfy(source -> assertThat(source).doesNotExist());
     try (Stream<Path> files = Files.walk(store)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        // The one documented exception, for now: the raw source artifacts (connector outputs) are
-        // by definition copies of the scanned data. They are to be deleted at run end; when they
-        // are, drop this exclusion so that the test covers them too.
-        if (!sources.contains(file.toAbsolutePath().normalize())) {
-          places.put(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
-        }
+        places.put(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
       }
     }
     assertThat(places)
@@ -193,15 +190,16 @@ class PlantedDataLeakTest {
     assertThat(leaks).as("planted data found in clear (random seed %d)", seed).isEmpty();
   }
 
-  /** The files of the artifacts that a connector produced: sources in the run's plan. */
+  /**
+   * The files of the run's raw artifacts: the connector outputs and the code units that copy the
+   * files' content.
+   */
   private static Set<Path> sourceArtifactFiles(Path storeRoot, String runId) {
     Set<Path> files = new LinkedHashSet<>();
     try (FileSystemArtifactStore store = new FileSystemArtifactStore(storeRoot)) {
       StoredRun run = StoredRun.load(store, runId, storeRoot.toString());
-      for (PlannedArtifact artifact : run.planIfKnown().orElseThrow().artifacts()) {
-        if (artifact.producer() instanceof Producer.Source) {
-          files.add(Path.of(store.location(runId, artifact.id())).toAbsolutePath().normalize());
-        }
+      for (String id : RawSources.of(run.planIfKnown().orElseThrow())) {
+        files.add(Path.of(store.location(runId, id)).toAbsolutePath().normalize());
       }
     }
     return files;
@@ -270,6 +268,17 @@ class PlantedDataLeakTest {
           .append('\n');
     }
     Files.writeString(file, csv.toString());
+  }
+
+  /** Source code with personal data and a secret written into it. */
+  private void writePhp(Path file) throws Exception {
+    Files.writeString(
+        file,
+        "<?php\n$admin_email = '"
+            + plant(email(name(), name()))
+            + "';\n$db_password = '"
+            + plant(word(7) + digits(3) + word(4))
+            + "';\nfunction contact() { return $admin_email; }\n");
   }
 
   /** Free text with planted values at random places among filler words. */
@@ -378,6 +387,12 @@ class PlantedDataLeakTest {
           purposes:
             inputs: [files, clinic_db]
             process: {type: processing_purpose}
+          code:
+            inputs: files
+            process: {type: source_code_analyser}
+          code_personal_data:
+            inputs: code
+            process: {type: personal_data}
           gdpr_personal_data:
             inputs: personal_data
             process: {type: gdpr_personal_data_classifier}

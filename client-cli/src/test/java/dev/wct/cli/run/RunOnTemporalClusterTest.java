@@ -94,11 +94,12 @@ class RunOnTemporalClusterTest {
         .anySatisfy(l -> assertThat(l).matches("personal_data +succeeded +1 .*"))
         .contains("Run " + runId + " completed");
     Path artifacts = store.resolve("runs").resolve(runId).resolve("artifacts");
-    assertThat(artifacts.resolve("files.json")).exists();
     // ${SCAN_DIR} is only in the worker's environment: the cluster's worker ran the producers.
     assertThat(Files.readString(artifacts.resolve("personal_data.json"))).contains("email");
-    // The source artifact is the connector's copy of the folder the worker saw (findings mask it).
-    assertThat(Files.readString(artifacts.resolve("files.json"))).doesNotContain(OTHER_FOLDER_TEXT);
+    // The cluster's worker deleted the raw source, its copy of the folder, when the run ended.
+    assertThat(artifacts.resolve("files.json")).doesNotExist();
+    assertThat(Cli.run("inspect", runId, "--store", store.toString()).out())
+        .contains("raw sources at run end: files");
     assertThat(store.resolve("runs").resolve(runId).resolve("_system").resolve("results.json"))
         .exists();
 
@@ -111,7 +112,7 @@ class RunOnTemporalClusterTest {
     Cli.Result run =
         Cli.run(
             "run",
-            scanRunbook().toString(),
+            keepingSources(scanRunbook()).toString(),
             "--temporal",
             target(),
             "--task-queue",
@@ -125,6 +126,7 @@ class RunOnTemporalClusterTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     String runId = runId(run.out());
     Path artifacts = store.resolve("runs").resolve(runId).resolve("artifacts");
+    // The kept source artifact is the connector's copy of the folder that worker saw.
     assertThat(Files.readString(artifacts.resolve("files.json"))).contains(OTHER_FOLDER_TEXT);
   }
 
@@ -220,6 +222,14 @@ class RunOnTemporalClusterTest {
               type: personal_data
             output: true
         """);
+  }
+
+  /** The runbook with {@code config.keep_sources: true}, to look at what the connector read. */
+  private static Path keepingSources(Path runbook) throws IOException {
+    String text = Files.readString(runbook);
+    return Files.writeString(
+        dir.resolve("runbook-keeping-sources.yaml"),
+        text.replace("artifacts:\n", "config: {keep_sources: true}\nartifacts:\n"));
   }
 
   private static int closedPort() throws IOException {

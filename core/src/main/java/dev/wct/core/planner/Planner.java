@@ -328,7 +328,12 @@ public final class Planner {
 
     private ExecutionPlan assemble(Dag dag, RetrySettings runRetry) {
       RunSettings settings =
-          new RunSettings(root.config().timeout(), root.config().maxConcurrency(), runRetry);
+          new RunSettings(
+              root.config().timeout(),
+              root.config().maxConcurrency(),
+              runRetry,
+              root.config().keepSources(),
+              root.config().retention());
       List<PlannedArtifact> artifacts = new ArrayList<>(dag.order().size());
       for (String id : dag.order()) {
         artifacts.add(planned(nodes.get(id), settings));

@@ -13,13 +13,19 @@ import java.util.Objects;
  * @param retry the default retry policy, as written
  * @param templatePaths extra folders for child runbooks, as written
  * @param maxChildDepth how deep child runbooks may nest
+ * @param keepSources whether the raw source artifacts (connector outputs) stay in the store after
+ *     the run ends; by default they are deleted
+ * @param retention how long after its end {@code wct runs prune} keeps the run by default; null if
+ *     not set
  */
 public record RunbookConfig(
     Duration timeout,
     int maxConcurrency,
     RetrySpec retry,
     List<String> templatePaths,
-    int maxChildDepth) {
+    int maxChildDepth,
+    boolean keepSources,
+    Duration retention) {
   public static final int DEFAULT_MAX_CHILD_DEPTH = 3;
   public static final RunbookConfig DEFAULT =
       new RunbookConfig(
@@ -27,7 +33,9 @@ public record RunbookConfig(
           RunSettings.DEFAULT_MAX_CONCURRENCY,
           RetrySpec.EMPTY,
           List.of(),
-          DEFAULT_MAX_CHILD_DEPTH);
+          DEFAULT_MAX_CHILD_DEPTH,
+          false,
+          null);
 
   public RunbookConfig {
     Objects.requireNonNull(timeout, "timeout");

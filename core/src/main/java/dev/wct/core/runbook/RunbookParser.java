@@ -48,7 +48,14 @@ public final class RunbookParser {
           "outputs",
           "artifacts");
   static final List<String> CONFIG_KEYS =
-      List.of("timeout", "max_concurrency", "retry", "template_paths", "max_child_depth");
+      List.of(
+          "timeout",
+          "max_concurrency",
+          "retry",
+          "template_paths",
+          "max_child_depth",
+          "keep_sources",
+          "retention");
   static final List<String> RETRY_KEYS =
       List.of("max_attempts", "initial_interval", "backoff_coefficient", "maximum_interval");
   static final List<String> ARTIFACT_KEYS =
@@ -250,7 +257,16 @@ public final class RunbookParser {
               "max_child_depth",
               n -> yaml.integer(n, "config.max_child_depth", 0),
               defaults.maxChildDepth());
-      return new RunbookConfig(timeout, maxConcurrency, retry, templatePaths, maxChildDepth);
+      boolean keepSources =
+          read(
+              fields,
+              "keep_sources",
+              n -> yaml.bool(n, "config.keep_sources"),
+              defaults.keepSources());
+      Duration retention =
+          read(fields, "retention", n -> yaml.duration(n, "config.retention"), null);
+      return new RunbookConfig(
+          timeout, maxConcurrency, retry, templatePaths, maxChildDepth, keepSources, retention);
     }
 
     private <T> T read(

@@ -54,4 +54,29 @@ class PlanJsonTest {
     assertThat(read).isEqualTo(plan);
     assertThat(json).contains("${PW}").contains("$${b}");
   }
+
+  @Test
+  void keepSourcesAndRetentionReachThePlanAndAreLeftOutOfItsJsonWhenUnset() throws Exception {
+    PlannerFixture fixture = new PlannerFixture(dir);
+    String artifacts =
+        """
+        artifacts:
+          db: {source: {type: test_source, properties: {path: x}}}
+        """;
+    ExecutionPlan kept =
+        fixture.plan(
+            "name: n\ndescription: d\nconfig: {keep_sources: true, retention: 90d}\n" + artifacts);
+    ExecutionPlan plain = fixture.plan("name: n\ndescription: d\n" + artifacts);
+
+    assertThat(kept.settings().keepSources()).isTrue();
+    assertThat(kept.settings().retention()).isEqualTo(java.time.Duration.ofDays(90));
+    assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(kept), ExecutionPlan.class))
+        .isEqualTo(kept);
+    assertThat(plain.settings().keepSources()).isFalse();
+    assertThat(plain.settings().retention()).isNull();
+    assertThat(Json.mapper().writeValueAsString(plain.settings()))
+        .doesNotContain("keepSources")
+        .doesNotContain("retention");
+    assertThat(kept.contentHash()).isNotEqualTo(plain.contentHash());
+  }
 }

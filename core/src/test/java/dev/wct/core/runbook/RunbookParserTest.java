@@ -96,6 +96,46 @@ class RunbookParserTest {
   }
 
   @Test
+  void readsKeepSourcesAndRetentionAndDefaultsToDeletingSourcesWithNoRetention() {
+    Runbook set =
+        RunbookParser.read(
+                "r.yaml",
+                """
+                name: n
+                description: d
+                config: {keep_sources: true, retention: 90d}
+                artifacts:
+                  a: {source: {type: x}}
+                """)
+            .orThrow();
+    Runbook unset =
+        RunbookParser.read("r.yaml", "name: n\ndescription: d\nartifacts: {a: {source: {type: x}}}")
+            .orThrow();
+
+    assertThat(set.config().keepSources()).isTrue();
+    assertThat(set.config().retention()).isEqualTo(Duration.ofDays(90));
+    assertThat(unset.config().keepSources()).isFalse();
+    assertThat(unset.config().retention()).isNull();
+  }
+
+  @Test
+  void badKeepSourcesAndRetentionAreProblemsNamingThePlace() {
+    assertThat(
+            problems(
+                """
+                name: n
+                description: d
+                config: {keep_sources: sometimes, retention: forever}
+                artifacts:
+                  a: {source: {type: x}}
+                """))
+        .containsExactly(
+            "r.yaml:3:24: config.keep_sources: expected true or false, got the string 'sometimes'",
+            "r.yaml:3:46: config.retention: expected a positive duration such as 30, 30s, 10m, 2h"
+                + " or 500ms, got 'forever'");
+  }
+
+  @Test
   void missingFileIsAProblemNamingTheFile() {
     Path missing = dir.resolve("runbook.yaml");
 

@@ -6,12 +6,14 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 
 /**
  * Uploads a stream as a write-once multipart object, one part buffered at a time. Completion
@@ -25,18 +27,31 @@ final class MultipartUpload {
   private final String bucket;
   private final String key;
   private final int partSize;
+  private final Consumer<CreateMultipartUploadRequest.Builder> encryption;
 
-  MultipartUpload(S3Client s3, String bucket, String key, int partSize) {
+  /**
+   * @param encryption adds the server-side encryption headers to the upload's creation (S3 takes
+   *     them there, not on the parts)
+   */
+  MultipartUpload(
+      S3Client s3,
+      String bucket,
+      String key,
+      int partSize,
+      Consumer<CreateMultipartUploadRequest.Builder> encryption) {
     this.s3 = s3;
     this.bucket = bucket;
     this.key = key;
     this.partSize = partSize;
+    this.encryption = encryption;
   }
 
   void upload(InputStream in, Map<String, String> metadata, String contentType) throws IOException {
     String uploadId =
         s3.createMultipartUpload(
-                b -> b.bucket(bucket).key(key).metadata(metadata).contentType(contentType))
+                b ->
+                    encryption.accept(
+                        b.bucket(bucket).key(key).metadata(metadata).contentType(contentType)))
             .uploadId();
     try {
       List<CompletedPart> parts = new ArrayList<>();

@@ -32,10 +32,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * An artifact store in an S3 bucket (or MinIO, S3Proxy...): keys {@code
@@ -59,6 +65,7 @@ public final class S3ArtifactStore implements ArtifactStore {
 
   static final String SHA256_METADATA = "sha256";
   private static final int LIST_PAGE_SIZE = 1000;
+  private static final int DELETE_BATCH = 1000;
   private static final String CONTENT_TYPE = "application/json";
   private static final Logger LOG = LoggerFactory.getLogger(S3ArtifactStore.class);
 
@@ -68,6 +75,8 @@ public final class S3ArtifactStore implements ArtifactStore {
   private final S3Errors errors;
   private final boolean ownsClient;
   private final int listPageSize;
+  private final S3Encryption encryption;
+  private final String kmsKeyId;
 
   /**
    * A store on a client the caller configured and closes.
@@ -86,6 +95,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     this.errors = new S3Errors(Objects.requireNonNull(endpoint, "endpoint"), bucket);
     this.ownsClient = ownsClient;
     this.listPageSize = listPageSize;
+    this.encryption = config.encryption();
+    this.kmsKeyId = config.kmsKeyId();
   }
 
   /**
@@ -173,12 +184,13 @@ public final class S3ArtifactStore implements ArtifactStore {
     try {
       s3.putObject(
           b ->
-              b.bucket(bucket)
-                  .key(key)
-                  .ifNoneMatch("*")
-                  .contentType(CONTENT_TYPE)
-                  .contentLength((long) bytes.length)
-                  .metadata(Map.of(SHA256_METADATA, sha256)),
+              encrypt(
+                  b.bucket(bucket)
+                      .key(key)
+                      .ifNoneMatch("*")
+                      .contentType(CONTENT_TYPE)
+                      .contentLength((long) bytes.length)
+                      .metadata(Map.of(SHA256_METADATA, sha256))),
           RequestBody.fromBytes(bytes));
       return true;
     } catch (SdkException e) {
@@ -191,7 +203,7 @@ public final class S3ArtifactStore implements ArtifactStore {
 
   private boolean uploadOnce(String key, Spool spool, String sha256) throws IOException {
     try (InputStream in = spool.open()) {
-      new MultipartUpload(s3, bucket, key, PART_SIZE)
+      new MultipartUpload(s3, bucket, key, PART_SIZE, this::encrypt)
           .upload(in, Map.of(SHA256_METADATA, sha256), CONTENT_TYPE);
       return true;
     } catch (SdkException e) {
@@ -287,6 +299,49 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
   }
 
+  /**
+   * Deletes every object under the run's prefix, a thousand keys per request (the S3 maximum).
+   * Records go last, so a run interrupted halfway still lists with its run record and a second
+   * deletion finishes it.
+   */
+  @Override
+  public void deleteRun(String runId) {
+    String dir = runPrefix(runId);
+    List<String> keys = new ArrayList<>();
+    for (S3Object object : listObjects(dir, false).contents()) {
+      keys.add(object.key());
+    }
+    keys.sort(
+        java.util.Comparator.comparing((String key) -> key.startsWith(dir + "_system/"))
+            .thenComparing(java.util.Comparator.naturalOrder()));
+    for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
+      List<ObjectIdentifier> batch =
+          keys.subList(from, Math.min(from + DELETE_BATCH, keys.size())).stream()
+              .map(key -> ObjectIdentifier.builder().key(key).build())
+              .toList();
+      try {
+        DeleteObjectsResponse response =
+            s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+        if (response.hasErrors() && !response.errors().isEmpty()) {
+          S3Error first = response.errors().get(0);
+          throw WctException.external(
+              "cannot delete s3://"
+                  + bucket
+                  + "/"
+                  + first.key()
+                  + ": "
+                  + first.code()
+                  + " "
+                  + first.message(),
+              null);
+        }
+      } catch (SdkException e) {
+        throw errors.translate("delete run " + dir, e);
+      }
+    }
+    LOG.debug("deleted run {} ({} objects)", dir, keys.size());
+  }
+
   @Override
   public List<String> listRuns() {
     String dir = prefix + "runs/";
@@ -304,7 +359,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     String key = recordKey(runId, name);
     try {
       s3.putObject(
-          b -> b.bucket(bucket).key(key).contentType(CONTENT_TYPE), RequestBody.fromBytes(content));
+          b -> encrypt(b.bucket(bucket).key(key).contentType(CONTENT_TYPE)),
+          RequestBody.fromBytes(content));
       LOG.debug("saved record {} ({} bytes)", key, content.length);
     } catch (SdkException e) {
       throw errors.translate("save record " + key, e);
@@ -350,6 +406,24 @@ public final class S3ArtifactStore implements ArtifactStore {
   public void close() {
     if (ownsClient) {
       s3.close();
+    }
+  }
+
+  /** Adds the configured server-side encryption to a PUT (artifacts and records alike). */
+  private PutObjectRequest.Builder encrypt(PutObjectRequest.Builder put) {
+    switch (encryption) {
+      case AES256 -> put.serverSideEncryption(ServerSideEncryption.AES256);
+      case KMS -> put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId);
+      case NONE -> {}
+    }
+    return put;
+  }
+
+  private void encrypt(CreateMultipartUploadRequest.Builder create) {
+    switch (encryption) {
+      case AES256 -> create.serverSideEncryption(ServerSideEncryption.AES256);
+      case KMS -> create.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyId);
+      case NONE -> {}
     }
   }
 

@@ -16,6 +16,10 @@ import java.util.Objects;
  *     none
  * @param accessKeyId an explicit access key; null to use the default AWS credentials chain
  * @param secretAccessKey the secret of {@code accessKeyId}; never printed
+ * @param encryption server-side encryption requested on every object written; null means {@link
+ *     S3Encryption#NONE} (the bucket's default encryption applies)
+ * @param kmsKeyId the KMS key of {@link S3Encryption#KMS}; null for the account's default key; only
+ *     with KMS
  */
 public record S3StoreConfig(
     URI endpoint,
@@ -23,7 +27,9 @@ public record S3StoreConfig(
     String bucket,
     String prefix,
     String accessKeyId,
-    String secretAccessKey) {
+    String secretAccessKey,
+    S3Encryption encryption,
+    String kmsKeyId) {
   public static final String DEFAULT_REGION = "us-east-1";
 
   public S3StoreConfig {
@@ -38,6 +44,22 @@ public record S3StoreConfig(
       throw new IllegalArgumentException(
           "give both an access key ID and a secret access key, or neither");
     }
+    encryption = encryption == null ? S3Encryption.NONE : encryption;
+    kmsKeyId = kmsKeyId == null || kmsKeyId.isBlank() ? null : kmsKeyId.trim();
+    if (kmsKeyId != null && encryption != S3Encryption.KMS) {
+      throw new IllegalArgumentException("a KMS key id needs KMS encryption (kms)");
+    }
+  }
+
+  /** A store without server-side encryption of its own. */
+  public S3StoreConfig(
+      URI endpoint,
+      String region,
+      String bucket,
+      String prefix,
+      String accessKeyId,
+      String secretAccessKey) {
+    this(endpoint, region, bucket, prefix, accessKeyId, secretAccessKey, S3Encryption.NONE, null);
   }
 
   /** A store in {@code bucket} under {@code prefix} on AWS, with the default credentials chain. */
@@ -57,15 +79,29 @@ public record S3StoreConfig(
   }
 
   public S3StoreConfig withEndpoint(URI newEndpoint) {
-    return new S3StoreConfig(newEndpoint, region, bucket, prefix, accessKeyId, secretAccessKey);
+    return new S3StoreConfig(
+        newEndpoint, region, bucket, prefix, accessKeyId, secretAccessKey, encryption, kmsKeyId);
   }
 
   public S3StoreConfig withRegion(String newRegion) {
-    return new S3StoreConfig(endpoint, newRegion, bucket, prefix, accessKeyId, secretAccessKey);
+    return new S3StoreConfig(
+        endpoint, newRegion, bucket, prefix, accessKeyId, secretAccessKey, encryption, kmsKeyId);
   }
 
   public S3StoreConfig withCredentials(String newAccessKeyId, String newSecretAccessKey) {
-    return new S3StoreConfig(endpoint, region, bucket, prefix, newAccessKeyId, newSecretAccessKey);
+    return new S3StoreConfig(
+        endpoint, region, bucket, prefix, newAccessKeyId, newSecretAccessKey, encryption, kmsKeyId);
+  }
+
+  /**
+   * With server-side encryption of every object written.
+   *
+   * @param newKmsKeyId the KMS key for {@link S3Encryption#KMS}; null for the account's default
+   * @throws IllegalArgumentException if a key id is given without KMS
+   */
+  public S3StoreConfig withEncryption(S3Encryption newEncryption, String newKmsKeyId) {
+    return new S3StoreConfig(
+        endpoint, region, bucket, prefix, accessKeyId, secretAccessKey, newEncryption, newKmsKeyId);
   }
 
   /** Where the store is, for messages: the endpoint (or AWS) and the bucket, never credentials. */
@@ -84,6 +120,9 @@ public record S3StoreConfig(
         + describe()
         + ", credentials="
         + (accessKeyId == null ? "default chain" : "access key " + accessKeyId)
+        + ", encryption="
+        + encryption
+        + (kmsKeyId == null ? "" : " key " + kmsKeyId)
         + "]";
   }
 

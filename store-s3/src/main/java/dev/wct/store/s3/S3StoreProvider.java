@@ -25,7 +25,24 @@ public final class S3StoreProvider implements ArtifactStoreProvider {
     if (endpoint != null && !endpoint.isBlank()) {
       config = config.withEndpoint(endpoint(endpoint));
     }
-    return S3ArtifactStore.open(config);
+    return S3ArtifactStore.open(withEncryption(config, settings));
+  }
+
+  private static S3StoreConfig withEncryption(S3StoreConfig config, Map<String, String> settings) {
+    String sse = settings.get(ArtifactStores.S3_SSE);
+    String kmsKeyId = settings.get(ArtifactStores.S3_KMS_KEY_ID);
+    boolean keyGiven = kmsKeyId != null && !kmsKeyId.isBlank();
+    S3Encryption encryption;
+    try {
+      encryption = sse == null || sse.isBlank() ? S3Encryption.NONE : S3Encryption.parse(sse);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(ArtifactStores.S3_SSE + ": " + e.getMessage());
+    }
+    if (keyGiven && encryption != S3Encryption.KMS) {
+      throw new IllegalArgumentException(
+          ArtifactStores.S3_KMS_KEY_ID + ": a KMS key id needs server-side encryption kms");
+    }
+    return config.withEncryption(encryption, keyGiven ? kmsKeyId : null);
   }
 
   private static URI endpoint(String given) {

@@ -182,6 +182,35 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     }
   }
 
+  /**
+   * Deletes the run's folder, deepest entries first. A crash halfway leaves a partial run that a
+   * second deletion finishes; files vanishing meanwhile are not an error.
+   */
+  @Override
+  public void deleteRun(String runId) {
+    Path dir = runDir(runId);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<Path> entries;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      entries = new ArrayList<>(walk.toList());
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException | UncheckedIOException e) {
+      throw failure("cannot list run " + dir + " for deletion", e);
+    }
+    entries.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+    for (Path entry : entries) {
+      try {
+        Files.deleteIfExists(entry);
+      } catch (IOException e) {
+        throw failure("cannot delete " + entry, e);
+      }
+    }
+    LOG.debug("deleted run {}", runId);
+  }
+
   @Override
   public List<String> listRuns() {
     List<String> ids = new ArrayList<>();

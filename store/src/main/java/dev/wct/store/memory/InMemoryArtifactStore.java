@@ -100,6 +100,12 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void deleteRun(String runId) {
+    StoreNames.runId(runId);
+    runs.remove(runId);
+  }
+
+  @Override
   public List<String> listRuns() {
     List<String> ids = new ArrayList<>();
     for (Map.Entry<String, Run> entry : runs.entrySet()) {

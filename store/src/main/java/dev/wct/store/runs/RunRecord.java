@@ -1,6 +1,9 @@
 package dev.wct.store.runs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import dev.wct.core.run.RunStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,6 +20,8 @@ import java.util.Objects;
  * @param endedAt when it finished; null while running
  * @param status current status
  * @param error why the run failed as a whole (timeout, cancellation, internal error); may be null
+ * @param retention the runbook's {@code config.retention}: how long after its end {@code wct runs
+ *     prune} keeps the run when not told otherwise; null if the runbook sets none
  */
 public record RunRecord(
     String runId,
@@ -28,12 +33,39 @@ public record RunRecord(
     Instant startedAt,
     Instant endedAt,
     RunStatus status,
-    String error) {
+    String error,
+    @JsonInclude(Include.NON_NULL) Duration retention) {
   public RunRecord {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(runbookName, "runbookName");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(status, "status");
+  }
+
+  /** A run record without a retention of its own. */
+  public RunRecord(
+      String runId,
+      String workflowId,
+      String runbookName,
+      String runbookPath,
+      String planHash,
+      int artifactCount,
+      Instant startedAt,
+      Instant endedAt,
+      RunStatus status,
+      String error) {
+    this(
+        runId,
+        workflowId,
+        runbookName,
+        runbookPath,
+        planHash,
+        artifactCount,
+        startedAt,
+        endedAt,
+        status,
+        error,
+        null);
   }
 
   public RunRecord finished(Instant at, RunStatus finalStatus, String why) {
@@ -47,6 +79,7 @@ public record RunRecord(
         startedAt,
         at,
         finalStatus,
-        why);
+        why,
+        retention);
   }
 }

@@ -36,6 +36,7 @@ public final class RunRecords {
   public static final String PLAN = "plan.json";
 
   private static final String RUN = "run.json";
+  private static final String SOURCES_DELETED = "sources-deleted.json";
   private static final String ARTIFACTS = "artifacts/";
 
   private final ArtifactStore store;
@@ -61,6 +62,23 @@ public final class RunRecords {
     }
     runs.sort(Comparator.comparing(RunRecord::startedAt).reversed());
     return runs;
+  }
+
+  /** Records which raw sources were deleted at the end of a run, replacing an earlier record. */
+  public void saveSourceDeletion(SourceDeletion deletion) {
+    store.saveRecord(deletion.runId(), SOURCES_DELETED, bytes(deletion));
+  }
+
+  /** Which raw sources of a run were deleted, if any were. */
+  public Optional<SourceDeletion> sourceDeletion(String runId) {
+    return store.readRecord(runId, SOURCES_DELETED).map(b -> parse(b, SourceDeletion.class));
+  }
+
+  /**
+   * Whether an artifact's content was deleted at the end of its run because it was a raw source.
+   */
+  public boolean sourceDeleted(String runId, String artifactId) {
+    return sourceDeletion(runId).map(d -> d.deletedSources().contains(artifactId)).orElse(false);
   }
 
   /**

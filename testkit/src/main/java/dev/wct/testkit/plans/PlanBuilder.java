@@ -26,6 +26,8 @@ public final class PlanBuilder {
   private final Map<String, PlannedArtifact> artifacts = new LinkedHashMap<>();
   private Duration timeout = Duration.ofHours(1);
   private int maxConcurrency = RunSettings.DEFAULT_MAX_CONCURRENCY;
+  private boolean keepSources;
+  private Duration retention;
   private RetrySettings retry = FAST_RETRY;
   private Duration producerTimeout = Duration.ofMinutes(10);
 
@@ -35,6 +37,13 @@ public final class PlanBuilder {
 
   public PlanBuilder timeout(Duration value) {
     timeout = value;
+    return this;
+  }
+
+  /** Sets {@code config.keep_sources} and {@code config.retention}. */
+  public PlanBuilder retention(boolean keepSourcesValue, Duration retentionValue) {
+    keepSources = keepSourcesValue;
+    retention = retentionValue;
     return this;
   }
 
@@ -134,7 +143,7 @@ public final class PlanBuilder {
     levels.forEach(l -> l.sort(null));
     return new ExecutionPlan(
         new RunbookInfo("test runbook", "built by PlanBuilder", null, null, "runbook.yaml"),
-        new RunSettings(timeout, maxConcurrency, retry),
+        new RunSettings(timeout, maxConcurrency, retry, keepSources, retention),
         List.copyOf(artifacts.values()),
         levels,
         List.of(),

@@ -16,6 +16,7 @@ import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoredArtifact;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.store.runs.SourceDeletion;
 import dev.wct.testkit.plans.PlanBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -234,6 +235,106 @@ public abstract class ArtifactStoreContract {
     StoredArtifact stored = store.save(RUN, "db", out -> out.write("new!".getBytes(UTF_8)));
     assertThat(stored.sizeBytes()).isEqualTo(4);
     assertThat(readAll(RUN, "db")).isEqualTo("new!".getBytes(UTF_8));
+  }
+
+  @Test
+  void deleteRunRemovesItsArtifactsAndRecordsAndNothingElse() throws IOException {
+    store.save(RUN, "db", out -> out.write(1));
+    store.save(RUN, "pii", out -> out.write(2));
+    store.saveRecord(RUN, "run.json", "{}".getBytes(UTF_8));
+    store.saveRecord(RUN, "artifacts/db.json", "{}".getBytes(UTF_8));
+    store.save("run-2", "db", out -> out.write("kept".getBytes(UTF_8)));
+    store.saveRecord("run-2", "run.json", "{}".getBytes(UTF_8));
+
+    store.deleteRun(RUN);
+
+    assertThat(store.listRuns()).containsExactly("run-2");
+    assertThat(store.list(RUN)).isEmpty();
+    assertThat(store.exists(RUN, "db")).isFalse();
+    assertThat(store.listRecords(RUN, "")).isEmpty();
+    assertThat(store.readRecord(RUN, "run.json")).isEmpty();
+    assertThatThrownBy(() -> store.read(RUN, "pii")).isInstanceOf(ArtifactNotFoundException.class);
+    assertThat(readAll("run-2", "db")).isEqualTo("kept".getBytes(UTF_8));
+    assertThat(store.readRecord("run-2", "run.json")).isPresent();
+  }
+
+  @Test
+  void deletingWhatIsGoneIsNotAnError() {
+    store.save(RUN, "db", out -> out.write(1));
+
+    store.deleteRun(RUN);
+    store.deleteRun(RUN);
+    store.deleteRun("never-ran");
+    store.delete(RUN, "db");
+
+    assertThat(store.listRuns()).isEmpty();
+  }
+
+  @Test
+  void aDeletedRunCanBeWrittenAgainUnderTheSameId() throws IOException {
+    store.save(RUN, "db", out -> out.write("old".getBytes(UTF_8)));
+    store.deleteRun(RUN);
+
+    store.save(RUN, "db", out -> out.write("new".getBytes(UTF_8)));
+
+    assertThat(readAll(RUN, "db")).isEqualTo("new".getBytes(UTF_8));
+    assertThat(store.listRuns()).containsExactly(RUN);
+  }
+
+  @Test
+  void deleteRunRejectsAnUnsafeRunId() {
+    assertThatThrownBy(() -> store.deleteRun("../x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("run ID");
+  }
+
+  @Test
+  void runsListWithTheirEndTimeAndRetentionAndDeletedRunsDropOut() {
+    RunRecords records = new RunRecords(store);
+    Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+    RunRecord ended =
+        new RunRecord(
+                "run-ended",
+                "wct-run-ended",
+                "Scan",
+                "runbook.yaml",
+                "hash",
+                1,
+                t0,
+                null,
+                RunStatus.RUNNING,
+                null,
+                java.time.Duration.ofDays(90))
+            .finished(t0.plusSeconds(30), RunStatus.COMPLETED, null);
+    RunRecord running = run("run-running", t0.plusSeconds(60), RunStatus.RUNNING);
+    records.saveRun(ended);
+    records.saveRun(running);
+    store.save("run-gone", "db", out -> out.write(1));
+    records.saveRun(run("run-gone", t0.plusSeconds(90), RunStatus.FAILED));
+
+    store.deleteRun("run-gone");
+
+    assertThat(records.runs())
+        .extracting(RunRecord::runId, RunRecord::endedAt, RunRecord::retention)
+        .containsExactly(
+            tuple("run-running", null, null),
+            tuple("run-ended", t0.plusSeconds(30), java.time.Duration.ofDays(90)));
+  }
+
+  @Test
+  void deletedSourcesAreRecordedWithTheRun() {
+    RunRecords records = new RunRecords(store);
+    Instant at = Instant.parse("2026-11-22T10:00:00Z");
+    store.save(RUN, "pii", out -> out.write(1));
+
+    records.saveSourceDeletion(new SourceDeletion(RUN, List.of("crm_db", "files"), at));
+
+    assertThat(records.sourceDeletion(RUN))
+        .contains(new SourceDeletion(RUN, List.of("crm_db", "files"), at));
+    assertThat(records.sourceDeleted(RUN, "crm_db")).isTrue();
+    assertThat(records.sourceDeleted(RUN, "pii")).isFalse();
+    assertThat(records.sourceDeleted("never-ran", "crm_db")).isFalse();
+    assertThat(store.list(RUN)).containsExactly("pii");
   }
 
   @Test

@@ -32,4 +32,13 @@ public interface RunRecordActivities {
    */
   @ActivityMethod(name = "RecordRunFinished")
   void runFinished(RunFinished run);
+
+  /**
+   * At the end of a run, whatever its end state: deletes its raw source artifacts (connector
+   * outputs and their copies) unless the runbook keeps them ({@code config.keep_sources}), and
+   * records which were deleted. Reads the plan from the store, so only the run ID travels through
+   * the history. Safe to retry.
+   */
+  @ActivityMethod(name = "DeleteRawSources")
+  void deleteRawSources(String runId);
 }

@@ -55,8 +55,21 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
           .setSummary("run records")
           .build();
 
+  /** Deleting a run's raw sources may take longer than a record: many objects, a slow store. */
+  private static final ActivityOptions CLEANUP_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(10).build())
+          .setSummary("delete raw sources")
+          .build();
+
+  /** The change that added the deletion of raw sources at run end; older histories lack it. */
+  static final String DELETE_RAW_SOURCES = "delete-raw-sources";
+
   private final RunRecordActivities records =
       Workflow.newActivityStub(RunRecordActivities.class, RECORD_OPTIONS);
+  private final RunRecordActivities cleanup =
+      Workflow.newActivityStub(RunRecordActivities.class, CLEANUP_OPTIONS);
 
   private final Map<String, ArtifactTracker> trackers = new LinkedHashMap<>();
   private final Map<String, CompletablePromise<Void>> done = new LinkedHashMap<>();
@@ -278,7 +291,11 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     return anyFailed ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.COMPLETED;
   }
 
-  /** Records the final statuses even when the run itself is being cancelled. */
+  /**
+   * Deletes the raw sources (unless the runbook keeps them) and then records the final statuses,
+   * even when the run itself is being cancelled: the detached scope outlives the cancellation. A
+   * deletion that keeps failing is logged and leaves the sources; the run's outcome stands.
+   */
   private void finish(RunStarted started, String error) {
     List<ArtifactOutcome> unsucceeded = new ArrayList<>();
     for (ArtifactTracker tracker : byIndex) {
@@ -292,6 +309,16 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
             started, status, error, Workflow.currentTimeMillis(), batches.get(batches.size() - 1));
     Workflow.newDetachedCancellationScope(
             () -> {
+              if (Workflow.getVersion(DELETE_RAW_SOURCES, Workflow.DEFAULT_VERSION, 1) >= 1) {
+                try {
+                  cleanup.deleteRawSources(runId);
+                } catch (ActivityFailure failure) {
+                  log.warn(
+                      "run {}: raw sources not deleted: {}",
+                      runId,
+                      ProducerFailures.oneLine(failure));
+                }
+              }
               for (List<ArtifactOutcome> batch : batches.subList(0, batches.size() - 1)) {
                 records.artifactsFinished(runId, batch);
               }

@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps what the workflow recorded; serves a stored plan's artifacts if given one. */
-public final class FakeRecords implements RunRecordActivities {
+public class FakeRecords implements RunRecordActivities {
   public final List<RunStarted> started = new CopyOnWriteArrayList<>();
   public final List<ArtifactOutcome> artifactBatches = new CopyOnWriteArrayList<>();
   public final List<RunFinished> finished = new CopyOnWriteArrayList<>();
+  public final List<String> rawSourcesDeleted = new CopyOnWriteArrayList<>();
+
+  /** The calls in the order they came, e.g. {@code deleteRawSources:r1}, {@code runFinished:r1}. */
+  public final List<String> calls = new CopyOnWriteArrayList<>();
+
   private final ExecutionPlan storedPlan;
 
   public FakeRecords() {
@@ -43,5 +48,12 @@ public final class FakeRecords implements RunRecordActivities {
   @Override
   public void runFinished(RunFinished run) {
     finished.add(run);
+    calls.add("runFinished:" + run.run().runId());
+  }
+
+  @Override
+  public void deleteRawSources(String runId) {
+    rawSourcesDeleted.add(runId);
+    calls.add("deleteRawSources:" + runId);
   }
 }

@@ -82,4 +82,14 @@ class RecordHistories {
     producers.on("db", failTimes(2));
     record(env, worker, "retry-then-success", retryThenSuccess());
   }
+
+  /**
+   * The first history with the {@code delete-raw-sources} version marker and the DeleteRawSources
+   * call at run end; the three above predate it and replay without them.
+   */
+  @Test
+  void recordSuccessDeletingRawSources(TestWorkflowEnvironment env, Worker worker)
+      throws IOException {
+    record(env, worker, "success-deleting-raw-sources", retryThenSuccess());
+  }
 }
