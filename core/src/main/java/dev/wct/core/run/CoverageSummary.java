@@ -93,9 +93,13 @@ public record CoverageSummary(
     return String.join(", ", parts);
   }
 
-  /** {@code TOO_LARGE} reads {@code too large}. */
+  /**
+   * {@code TOO_LARGE} reads {@code too large}, {@code BEYOND_MAX_FILES} {@code beyond max_files}.
+   */
   public static String label(String reason) {
-    return reason.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return reason.equals(SkipReason.BEYOND_MAX_FILES.name())
+        ? "beyond max_files"
+        : reason.toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static java.util.Optional<SkipReason> reason(String name) {
