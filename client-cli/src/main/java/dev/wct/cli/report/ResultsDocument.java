@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.core.run.ArtifactCoverage;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
+import dev.wct.store.runs.RunRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,11 +21,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The results document of a run: {@code run}, {@code runbook}, {@code summary}, {@code outputs}
- * (each {@code output: true} artifact with its reference and content), {@code errors} and {@code
- * skipped}. Artifact content is copied token by token from the store, never held in memory.
+ * (each {@code output: true} artifact with its reference and content), {@code errors}, {@code
+ * skipped} and {@code coverage} (see {@link CoverageJson}). Artifact content is copied token by
+ * token from the store, never held in memory.
  */
 public final class ResultsDocument {
   private final ArtifactStore store;
@@ -61,6 +65,7 @@ public final class ResultsDocument {
       writeOutputs(run, gen);
       writeErrors(run, gen);
       writeSkipped(run, gen);
+      writeCoverage(run, gen);
       gen.writeEndObject();
       gen.writeRaw('\n');
     } catch (IOException e) {
@@ -133,6 +138,25 @@ public final class ResultsDocument {
         gen.writeBooleanField(
             "optional", run.planned(artifact.id()).map(p -> p.optional()).orElse(false));
         gen.writeEndObject();
+      }
+    }
+    gen.writeEndArray();
+  }
+
+  /**
+   * {@code coverage}: per artifact whose producer recorded it (every source, and analysers that
+   * skip input), what was read and skipped, object by object (names only), with its warnings.
+   */
+  private void writeCoverage(StoredRun run, JsonGenerator gen) throws IOException {
+    RunRecords records = new RunRecords(store);
+    gen.writeArrayFieldStart("coverage");
+    for (ArtifactOutcome artifact : run.artifacts()) {
+      if (artifact.state() != ArtifactState.SUCCEEDED || artifact.coverage() == null) {
+        continue;
+      }
+      Optional<ArtifactCoverage> coverage = records.coverage(run.run().runId(), artifact.id());
+      if (coverage.isPresent()) {
+        CoverageJson.write(artifact.producer(), coverage.get(), artifact.warningLines(), gen);
       }
     }
     gen.writeEndArray();
