@@ -204,6 +204,31 @@ class ProducerActivitiesTest {
   }
 
   @Test
+  void aReusedArtifactKeepsTheGapsOfTheOneItCopies(TestWorkflowEnvironment env, Worker worker) {
+    Connector files =
+        connector(
+            "test_files",
+            (context, properties, out) -> {
+              context.coverage().objectsAre("files");
+              context.coverage().skipped("photo.png", SkipReason.BINARY);
+              items("row", 1).extract(context, properties, out);
+            });
+    Engine engine = new Engine(env, worker, List.of(files), List.of(), Map.of());
+    RunResult first = engine.run(plan().source("files", "test_files", null).build());
+
+    RunResult second = engine.run(plan().reuse("files_again", first.runId(), "files").build());
+
+    assertThat(second.status()).isEqualTo(RunStatus.COMPLETED_WITH_WARNINGS);
+    assertThat(second.artifact("files_again").orElseThrow().warnings())
+        .containsExactly(
+            "files_again: reused from run "
+                + first.runId()
+                + ": files: read 0 files (1 skipped: 1 binary)");
+    assertThat(engine.records.coverage(second.runId(), "files_again").orElseThrow().objects())
+        .containsExactly(ObjectCoverage.skipped("photo.png", SkipReason.BINARY));
+  }
+
+  @Test
   void reusingAMissingArtifactIsAUserError(TestWorkflowEnvironment env, Worker worker) {
     Engine engine = new Engine(env, worker, List.of(), List.of(), Map.of());
 

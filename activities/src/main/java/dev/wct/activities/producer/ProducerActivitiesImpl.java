@@ -7,6 +7,7 @@ import dev.wct.core.message.MessageReader;
 import dev.wct.core.message.MessageWriter;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
+import dev.wct.core.run.ArtifactCoverage;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.CoverageCollector;
@@ -170,7 +171,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
                 }
               });
       ArtifactRef ref = describe(runId, artifact.id(), stored, null, -1);
-      return succeeded(recorder, artifact, ref, attempt);
+      return succeeded(recorder, artifact, ref, attempt, reusedCoverage(runId, artifact, reuse));
     } catch (RuntimeException e) {
       throw failed(recorder, artifact, e, attempt);
     }
@@ -272,9 +273,31 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     return new Covered(summary, warnings);
   }
 
-  private Produced succeeded(
-      ArtifactRecorder recorder, PlannedArtifact artifact, ArtifactRef ref, int attempt) {
-    return succeeded(recorder, artifact, ref, attempt, Covered.NONE);
+  /**
+   * A reused artifact has the gaps of the one it copies: its coverage record is copied too, and its
+   * warnings say where they come from.
+   */
+  private Covered reusedCoverage(String runId, PlannedArtifact artifact, Producer.Reuse reuse) {
+    return records
+        .coverage(reuse.fromRun(), reuse.artifact())
+        .map(
+            earlier -> {
+              List<String> warnings =
+                  earlier.warnings().stream()
+                      .map(w -> artifact.id() + ": reused from run " + reuse.fromRun() + ": " + w)
+                      .toList();
+              records.saveCoverage(
+                  runId,
+                  new ArtifactCoverage(
+                      artifact.id(),
+                      earlier.attempt(),
+                      earlier.summary(),
+                      warnings,
+                      earlier.objects(),
+                      earlier.objectsNotListed()));
+              return new Covered(earlier.summary(), warnings.isEmpty() ? null : warnings);
+            })
+        .orElse(Covered.NONE);
   }
 
   private Produced succeeded(
