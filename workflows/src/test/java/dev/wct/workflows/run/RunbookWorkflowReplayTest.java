@@ -48,7 +48,13 @@ class RunbookWorkflowReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"success-fan-in", "failure-skipped-dependents", "retry-then-success"})
+  @ValueSource(
+      strings = {
+        "success-fan-in",
+        "failure-skipped-dependents",
+        "retry-then-success",
+        "completed-with-warnings"
+      })
   void recordedRunsReplayWithTheCurrentWorkflow(String history) {
     assertThatCode(
             () ->
@@ -58,7 +64,13 @@ class RunbookWorkflowReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"success-fan-in", "failure-skipped-dependents", "retry-then-success"})
+  @ValueSource(
+      strings = {
+        "success-fan-in",
+        "failure-skipped-dependents",
+        "retry-then-success",
+        "completed-with-warnings"
+      })
   void anIncompatibleChangeIsDetectedOnReplay(String history) {
     Throwable thrown =
         catchThrowable(
