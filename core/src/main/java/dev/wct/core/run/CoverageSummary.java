@@ -65,7 +65,13 @@ public record CoverageSummary(
               + ": read 0 "
               + objectKind
               + (skipped == 0 ? "" : " (" + skipped + " skipped: " + reasons(false) + ")"));
-    } else if (gaps() > 0) {
+      return warnings;
+    }
+    if (source && scanned == 0 && rowsRead == 0) {
+      warnings.add(
+          artifactId + ": read 0 rows (" + sampled + " " + objectKind + " sampled, all empty)");
+    }
+    if (gaps() > 0) {
       warnings.add(
           artifactId
               + ": "

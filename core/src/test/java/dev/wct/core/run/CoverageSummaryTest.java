@@ -45,6 +45,20 @@ class CoverageSummaryTest {
   }
 
   @Test
+  void aSourceWhoseTablesAreAllEmptyReadZeroRows() {
+    CoverageCollector db = new CoverageCollector();
+    db.objectsAre("tables");
+    db.sampled("main.users", 0, 0L);
+    db.sampled("main.orders", 0, 0L);
+    db.skipped("main.audit", SkipReason.NO_PERMISSION);
+
+    assertThat(db.summary().warnings("crm_db", true))
+        .containsExactly(
+            "crm_db: read 0 rows (2 tables sampled, all empty)",
+            "crm_db: 1 of 3 tables skipped (1 no permission)");
+  }
+
+  @Test
   void anAnalyserThatSawNothingAndSkippedNothingHasNoWarning() {
     CoverageCollector analyser = new CoverageCollector();
     analyser.objectsAre("files");
