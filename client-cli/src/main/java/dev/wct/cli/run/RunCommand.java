@@ -256,6 +256,9 @@ public final class RunCommand implements Callable<Integer> {
   private static void printWarnings(RunResult result, PrintWriter out) {
     List<String> warnings =
         result.artifacts().stream().flatMap(a -> a.warningLines().stream()).toList();
+    if (!warnings.isEmpty()) {
+      out.println();
+    }
     for (int i = 0; i < Math.min(warnings.size(), MAX_WARNING_LINES); i++) {
       out.println("Warning: " + warnings.get(i));
     }
