@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.message.MessageReader;
+import dev.wct.core.run.ArtifactCoverage;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.ObjectCoverage;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.Connector;
+import dev.wct.spi.coverage.SkipReason;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.workflows.run.RunResult;
@@ -96,6 +99,46 @@ class ProducerActivitiesTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("db", ArtifactState.SUCCEEDED, 1),
             org.assertj.core.groups.Tuple.tuple("pii", ArtifactState.SUCCEEDED, 1));
+  }
+
+  @Test
+  void coverageGoesToARunRecordAndOnlyItsCountsAndWarningsToTheOutcome(
+      TestWorkflowEnvironment env, Worker worker) {
+    Connector files =
+        connector(
+            "test_files",
+            (context, properties, out) -> {
+              context.coverage().objectsAre("files");
+              context.coverage().scanned("a.txt");
+              context.coverage().skipped("photo.png", SkipReason.BINARY);
+              items("row", 1).extract(context, properties, out);
+            });
+    Connector empty =
+        connector("test_db", (context, properties, out) -> context.coverage().objectsAre("tables"));
+    Engine engine = new Engine(env, worker, List.of(files, empty), List.of(), Map.of());
+
+    RunResult result =
+        engine.run(
+            plan().source("files", "test_files", null).source("db", "test_db", null).build());
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED_WITH_WARNINGS);
+    ArtifactOutcome outcome = result.artifact("files").orElseThrow();
+    assertThat(outcome.warnings()).containsExactly("files: 1 of 2 files skipped (1 binary)");
+    assertThat(outcome.coverage().scanned()).isEqualTo(1);
+    assertThat(result.artifact("db").orElseThrow().warnings()).containsExactly("db: read 0 tables");
+    ArtifactCoverage record = engine.records.coverage(result.runId(), "files").orElseThrow();
+    assertThat(record.objects())
+        .containsExactly(
+            ObjectCoverage.scanned("a.txt"),
+            ObjectCoverage.skipped("photo.png", SkipReason.BINARY));
+    assertThat(engine.records.artifact(result.runId(), "files").orElseThrow().warnings())
+        .isEqualTo(outcome.warnings());
+    assertThat(engine.records.run(result.runId()).orElseThrow().status())
+        .isEqualTo(RunStatus.COMPLETED_WITH_WARNINGS);
+    // claim check: object names stay in the store, only counts and warnings go through history
+    assertThat(engine.historyText(result.runId()))
+        .contains("1 of 2 files skipped")
+        .doesNotContain("photo.png");
   }
 
   @Test
@@ -187,6 +230,33 @@ class ProducerActivitiesTest {
                 + first.runId()
                 + "' was deleted when the run ended: raw sources are not kept (set"
                 + " 'config.keep_sources: true' in the runbook to keep them)");
+  }
+
+  @Test
+  void aReusedArtifactKeepsTheGapsOfTheOneItCopies(TestWorkflowEnvironment env, Worker worker) {
+    Connector files =
+        connector(
+            "test_files",
+            (context, properties, out) -> {
+              context.coverage().objectsAre("files");
+              context.coverage().skipped("photo.png", SkipReason.BINARY);
+              items("row", 1).extract(context, properties, out);
+            });
+    Engine engine = new Engine(env, worker, List.of(files), List.of(), Map.of());
+    // The first run keeps its raw sources, so that they can be reused.
+    RunResult first =
+        engine.run(plan().retention(true, null).source("files", "test_files", null).build());
+
+    RunResult second = engine.run(plan().reuse("files_again", first.runId(), "files").build());
+
+    assertThat(second.status()).isEqualTo(RunStatus.COMPLETED_WITH_WARNINGS);
+    assertThat(second.artifact("files_again").orElseThrow().warnings())
+        .containsExactly(
+            "files_again: reused from run "
+                + first.runId()
+                + ": files: read 0 files (1 skipped: 1 binary)");
+    assertThat(engine.records.coverage(second.runId(), "files_again").orElseThrow().objects())
+        .containsExactly(ObjectCoverage.skipped("photo.png", SkipReason.BINARY));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.wct.spi;
 
+import dev.wct.spi.coverage.Coverage;
 import java.nio.file.Path;
 
 /** What a running component may know of, and tell, the run it belongs to. */
@@ -16,4 +17,12 @@ public interface ProducerContext {
    * Throws if the run was cancelled; components should let that propagate.
    */
   void heartbeat(Object progress);
+
+  /**
+   * Where the component records what it read and what it skipped, per object (see {@link
+   * Coverage}). The default records nothing, so contexts written before coverage still compile.
+   */
+  default Coverage coverage() {
+    return Coverage.NONE;
+  }
 }

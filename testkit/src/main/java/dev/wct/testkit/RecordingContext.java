@@ -1,17 +1,22 @@
 package dev.wct.testkit;
 
+import dev.wct.core.run.CoverageCollector;
 import dev.wct.spi.ProducerContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A producer context for component tests: fixed ids, a working directory, recorded heartbeats. */
+/**
+ * A producer context for component tests: fixed ids, a working directory, recorded heartbeats and
+ * recorded coverage.
+ */
 public final class RecordingContext implements ProducerContext {
   private final Path workingDirectory;
   private final String runId;
   private final String artifactId;
   private final List<Object> heartbeats = new ArrayList<>();
+  private final CoverageCollector coverage = new CoverageCollector();
 
   public RecordingContext(Path workingDirectory, String runId, String artifactId) {
     this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
@@ -52,5 +57,14 @@ public final class RecordingContext implements ProducerContext {
   /** The heartbeats received so far, oldest first. */
   public synchronized List<Object> heartbeats() {
     return List.copyOf(heartbeats);
+  }
+
+  /**
+   * The coverage the component recorded: {@code objects()} lists each object with its state and
+   * reason, {@code summary()} counts them.
+   */
+  @Override
+  public CoverageCollector coverage() {
+    return coverage;
   }
 }

@@ -3,7 +3,9 @@ package dev.wct.activities.producer;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.CoverageSummary;
 import dev.wct.store.runs.RunRecords;
+import java.util.List;
 
 /** Writes the record of the artifact a producer activity is working on. */
 final class ArtifactRecorder {
@@ -64,10 +66,17 @@ final class ArtifactRecorder {
             System.currentTimeMillis()));
   }
 
-  void succeeded(ArtifactRef output) {
+  void succeeded(ArtifactRef output, CoverageSummary coverage, List<String> warnings) {
     records.saveArtifact(
         runId,
         ArtifactOutcome.succeeded(
-            artifactId, producer, output, attempt, startedAt, System.currentTimeMillis()));
+            artifactId,
+            producer,
+            output,
+            attempt,
+            startedAt,
+            System.currentTimeMillis(),
+            coverage,
+            warnings));
   }
 }

@@ -8,7 +8,11 @@ import dev.wct.core.message.MessageWriter;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RawSources;
+import dev.wct.core.run.ArtifactCoverage;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
+import dev.wct.core.run.CoverageCollector;
+import dev.wct.core.run.CoverageSummary;
 import dev.wct.core.runbook.Placeholders;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.ComponentCatalog;
@@ -83,6 +87,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     return produce(
         request,
         "connector:" + source.type(),
+        true,
         (context, out) -> {
           Connector connector =
               catalog
@@ -101,6 +106,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     return produce(
         request,
         "analyser:" + process.type(),
+        false,
         (context, out) -> {
           Analyser analyser =
               catalog
@@ -120,6 +126,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     return produce(
         request,
         "pass_through",
+        false,
         (context, out) -> {
           try (InputArtifacts inputs = InputArtifacts.open(store, json, request.inputs())) {
             List<ContentReader> readers = inputs.readers();
@@ -174,13 +181,17 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
                 }
               });
       ArtifactRef ref = describe(runId, artifact.id(), stored, null, -1);
-      return succeeded(recorder, artifact, ref, attempt);
+      return succeeded(recorder, artifact, ref, attempt, reusedCoverage(runId, artifact, reuse));
     } catch (RuntimeException e) {
       throw failed(recorder, artifact, e, attempt);
     }
   }
 
-  private Produced produce(ProduceRequest request, String source, ProducerBody body) {
+  /**
+   * @param connector whether the producer is a source: one that read nothing is then a warning
+   */
+  private Produced produce(
+      ProduceRequest request, String source, boolean connector, ProducerBody body) {
     PlannedArtifact artifact = request.artifact();
     ActivityExecutionContext activity = Activity.getExecutionContext();
     int attempt = Math.max(1, activity.getInfo().getAttempt());
@@ -188,8 +199,9 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     ArtifactRecorder recorder =
         new ArtifactRecorder(records, runId, artifact.id(), artifact.producer().label(), attempt);
     recorder.running();
+    CoverageCollector coverage = new CoverageCollector();
     ProducerContext context =
-        new ActivityProducerContext(runId, artifact.id(), workingDirectory, activity);
+        new ActivityProducerContext(runId, artifact.id(), workingDirectory, activity, coverage);
     MessageHeader header =
         new MessageHeader(
             artifact.id(),
@@ -220,15 +232,91 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
               });
       ArtifactRef ref =
           describe(runId, artifact.id(), stored, artifact.outputSchema(), itemCount[0]);
-      return succeeded(recorder, artifact, ref, attempt);
+      boolean ran = itemCount[0] >= 0;
+      return succeeded(
+          recorder,
+          artifact,
+          ref,
+          attempt,
+          coverage(runId, artifact, attempt, connector, ref, ran, coverage));
     } catch (RuntimeException e) {
       throw failed(recorder, artifact, e, attempt);
     }
   }
 
+  /** The summary and warnings a producer's coverage calls for; both null if there are none. */
+  private record Covered(CoverageSummary summary, List<String> warnings) {
+    static final Covered NONE = new Covered(null, null);
+  }
+
+  /**
+   * Writes the coverage record of the attempt that succeeded and returns its summary and warnings.
+   * An attempt that found the artifact already stored (a retry after a crash) ran nothing: the
+   * record of the attempt that stored it stands. A producer that records no coverage gets a warning
+   * only when it is a source that wrote no item.
+   */
+  private Covered coverage(
+      String runId,
+      PlannedArtifact artifact,
+      int attempt,
+      boolean connector,
+      ArtifactRef ref,
+      boolean ran,
+      CoverageCollector collector) {
+    if (!ran) {
+      return records
+          .coverage(runId, artifact.id())
+          .map(stored -> new Covered(stored.summary(), stored.warnings()))
+          .orElse(Covered.NONE);
+    }
+    if (!collector.recorded()) {
+      return connector && ref.itemCount() == 0
+          ? new Covered(null, List.of(artifact.id() + ": read nothing (0 items)"))
+          : Covered.NONE;
+    }
+    CoverageSummary summary = collector.summary();
+    List<String> warnings = ArtifactOutcome.bounded(summary.warnings(artifact.id(), connector));
+    records.saveCoverage(runId, collector.record(artifact.id(), attempt, warnings));
+    for (String warning : warnings) {
+      log.warn("coverage: {}", warning);
+    }
+    return new Covered(summary, warnings);
+  }
+
+  /**
+   * A reused artifact has the gaps of the one it copies: its coverage record is copied too, and its
+   * warnings say where they come from.
+   */
+  private Covered reusedCoverage(String runId, PlannedArtifact artifact, Producer.Reuse reuse) {
+    return records
+        .coverage(reuse.fromRun(), reuse.artifact())
+        .map(
+            earlier -> {
+              List<String> warnings =
+                  earlier.warnings().stream()
+                      .map(w -> artifact.id() + ": reused from run " + reuse.fromRun() + ": " + w)
+                      .toList();
+              records.saveCoverage(
+                  runId,
+                  new ArtifactCoverage(
+                      artifact.id(),
+                      earlier.attempt(),
+                      earlier.summary(),
+                      warnings,
+                      earlier.objects(),
+                      earlier.objectsNotListed()));
+              return new Covered(earlier.summary(), warnings.isEmpty() ? null : warnings);
+            })
+        .orElse(Covered.NONE);
+  }
+
   private Produced succeeded(
-      ArtifactRecorder recorder, PlannedArtifact artifact, ArtifactRef ref, int attempt) {
-    recorder.succeeded(ref);
+      ArtifactRecorder recorder,
+      PlannedArtifact artifact,
+      ArtifactRef ref,
+      int attempt,
+      Covered covered) {
+    recorder.succeeded(ref, covered.summary(), covered.warnings());
     deleteIfTheRunAlreadyDeletedItsSources(recorder.runId(), artifact);
     log.info(
         "artifact {} stored: {} items, {} bytes, attempt {}",
@@ -236,7 +324,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
         ref.itemCount(),
         ref.sizeBytes(),
         attempt);
-    return new Produced(ref, attempt);
+    return new Produced(ref, attempt, covered.summary(), covered.warnings());
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.wct.analysers.common.ItemStream;
 import dev.wct.analysers.common.TextItem;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.ProducerContext;
+import dev.wct.spi.coverage.Coverage;
+import dev.wct.spi.coverage.SkipReason;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
@@ -86,6 +88,9 @@ public final class SourceCodeAnalyser implements Analyser {
     out.field("source", JSON.textNode(TYPE));
     Map<String, Long> byLanguage = new TreeMap<>();
     long[] skipped = {0, 0};
+    long[] seen = {0};
+    Coverage coverage = context.coverage();
+    coverage.objectsAre("files");
     Instant started = Instant.now();
     ItemStream.Totals totals =
         ItemStream.forEach(
@@ -97,13 +102,17 @@ public final class SourceCodeAnalyser implements Analyser {
                   text.filePath() == null || text.isCell()
                       ? Optional.empty()
                       : Language.of(text.filePath());
+              String object = objectName(text, ++seen[0]);
               if (language.isEmpty()) {
                 skipped[0]++;
+                coverage.skipped(object, SkipReason.UNSUPPORTED_FORMAT);
               } else if (text.text().length() > maxFileSize) {
                 skipped[1]++;
+                coverage.skipped(object, SkipReason.TOO_LARGE);
               } else {
                 out.item(unit(text, language.get(), item.path("metadata"), includeContent));
                 byLanguage.merge(language.get().id(), 1L, Long::sum);
+                coverage.scanned(object);
               }
             });
     ObjectNode metadata = JSON.objectNode();
@@ -127,6 +136,19 @@ public final class SourceCodeAnalyser implements Analyser {
         out.itemCount(),
         totals.items(),
         skipped[0] + skipped[1]);
+  }
+
+  /** A file's path, a cell's {@code schema.table.column}, else the item's position. */
+  private static String objectName(TextItem item, long position) {
+    if (item.filePath() != null) {
+      return item.filePath();
+    }
+    if (item.table() != null) {
+      return (item.schema() != null ? item.schema() + "." : "")
+          + item.table()
+          + (item.column() != null ? "." + item.column() : "");
+    }
+    return item.source() != null ? item.source() : "item " + position;
   }
 
   private static ObjectNode unit(

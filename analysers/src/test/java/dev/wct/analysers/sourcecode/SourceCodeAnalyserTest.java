@@ -1,11 +1,15 @@
 package dev.wct.analysers.sourcecode;
 
+import static dev.wct.core.run.ObjectCoverage.State.SKIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.testing.CollectingWriter;
 import dev.wct.analysers.testing.Inputs;
+import dev.wct.core.run.ObjectCoverage;
+import dev.wct.spi.coverage.SkipReason;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.SchemaRef;
 import dev.wct.testkit.RecordingContext;
@@ -32,6 +36,33 @@ class SourceCodeAnalyserTest {
     declarations.forEach(
         d -> names.add(d.path("name").asText() + "@" + d.path("line_start").asInt()));
     return names;
+  }
+
+  @Test
+  void filesInNoKnownLanguageAreCountedAsUnsupportedNeverDroppedSilently() {
+    RecordingContext context = new RecordingContext(Path.of("."), "run-1", "code");
+    new SourceCodeAnalyser()
+        .analyse(
+            context,
+            Json.mapper().createObjectNode(),
+            List.of(
+                Inputs.standardInput(
+                    List.of(
+                        Inputs.file("app/User.php", "<?php class User {}"),
+                        Inputs.file("templates/page.mustache", "{{ user.email }}"),
+                        Inputs.file(".env.example", "DB_PASSWORD="),
+                        Inputs.cell("users", "email", "a@b.co")))),
+            new CollectingWriter("data"));
+
+    assertThat(context.coverage().objects())
+        .extracting(ObjectCoverage::object, ObjectCoverage::state, ObjectCoverage::reason)
+        .containsExactly(
+            tuple("app/User.php", ObjectCoverage.State.SCANNED, null),
+            tuple("templates/page.mustache", SKIPPED, SkipReason.UNSUPPORTED_FORMAT),
+            tuple(".env.example", SKIPPED, SkipReason.UNSUPPORTED_FORMAT),
+            tuple("main.users.email", SKIPPED, SkipReason.UNSUPPORTED_FORMAT));
+    assertThat(context.coverage().summary().warnings("code", false))
+        .containsExactly("code: 3 of 4 files skipped (3 unsupported format)");
   }
 
   @Test

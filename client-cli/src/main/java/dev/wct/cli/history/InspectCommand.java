@@ -8,11 +8,17 @@ import dev.wct.cli.options.Age;
 import dev.wct.cli.options.JsonOption;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.report.ArtifactTable;
+import dev.wct.cli.report.CoverageJson;
 import dev.wct.cli.report.PrivateFiles;
 import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.StoredRun;
+import dev.wct.cli.report.TextTable;
 import dev.wct.cli.report.Units;
+import dev.wct.core.run.ArtifactCoverage;
 import dev.wct.core.run.ArtifactOutcome;
+import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.CoverageSummary;
+import dev.wct.core.run.ObjectCoverage;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.text.Suggestions;
@@ -47,14 +53,17 @@ import picocli.CommandLine.Spec;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Show a run: its record and a table of its artifacts.",
-      "With ARTIFACT, print that artifact's stored message as JSON."
+      "Show a run: its record, a table of its artifacts, what each source read and skipped"
+          + " (coverage) and the run's warnings.",
+      "With ARTIFACT, print that artifact's stored message as JSON; with ARTIFACT --coverage,"
+          + " every object (file, table) its producer read or skipped, and why."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  wct inspect 20261122-153012-ab12cd",
       "  wct inspect 20261122-153012-ab12cd personal_data",
-      "  wct inspect 20261122-153012-ab12cd personal_data --output personal_data.json"
+      "  wct inspect 20261122-153012-ab12cd personal_data --output personal_data.json",
+      "  wct inspect 20261122-153012-ab12cd files --coverage"
     })
 public final class InspectCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -79,12 +88,21 @@ public final class InspectCommand implements Callable<Integer> {
       description = "Write the artifact's content to FILE instead of standard output.")
   private Path output;
 
+  @Option(
+      names = "--coverage",
+      description =
+          "With ARTIFACT: list what its producer read and skipped, object by object (names only,"
+              + " never content), instead of its content.")
+  private boolean coverage;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (ArtifactStore artifacts = store.open()) {
       StoredRun run = StoredRun.load(artifacts, runId, store.displayName());
-      if (artifactId == null) {
+      if (coverage) {
+        printCoverage(artifacts, run, out);
+      } else if (artifactId == null) {
         Optional<SourceDeletion> deletion = new RunRecords(artifacts).sourceDeletion(runId);
         if (json.enabled()) {
           printJson(run, deletion, out);
@@ -128,6 +146,105 @@ public final class InspectCommand implements Callable<Integer> {
     ArtifactTable table = new ArtifactTable();
     stored.artifacts().forEach(table::row);
     table.print(out);
+    printCoverageSummary(stored, out);
+  }
+
+  /** One line per artifact whose producer recorded coverage, then every warning. */
+  private static void printCoverageSummary(StoredRun stored, PrintWriter out) {
+    TextTable table = new TextTable("ARTIFACT", "COVERAGE");
+    boolean any = false;
+    for (ArtifactOutcome artifact : stored.artifacts()) {
+      if (artifact.coverage() != null) {
+        table.row(artifact.id(), CoverageJson.line(artifact.coverage()));
+        any = true;
+      }
+    }
+    if (any) {
+      out.println();
+      table.print(out);
+    }
+    List<String> warnings =
+        stored.artifacts().stream().flatMap(a -> a.warningLines().stream()).toList();
+    if (!warnings.isEmpty()) {
+      out.println();
+      warnings.forEach(warning -> out.println("Warning: " + warning));
+    }
+  }
+
+  /** {@code ARTIFACT --coverage}: the artifact's coverage record, object by object. */
+  private void printCoverage(ArtifactStore artifacts, StoredRun run, PrintWriter out)
+      throws IOException {
+    if (artifactId == null) {
+      throw WctException.user(
+          "--coverage needs an ARTIFACT: wct inspect " + runId + " ARTIFACT --coverage");
+    }
+    StoredRun.checkName(() -> StoreNames.artifactId(artifactId));
+    ArtifactOutcome outcome =
+        run.artifact(artifactId)
+            .orElseThrow(
+                () ->
+                    WctException.user(
+                        "run "
+                            + runId
+                            + " has no artifact '"
+                            + artifactId
+                            + "'"
+                            + Suggestions.hint(
+                                artifactId,
+                                run.artifacts().stream().map(ArtifactOutcome::id).toList())));
+    ArtifactCoverage record =
+        new RunRecords(artifacts)
+            .coverage(runId, artifactId)
+            .orElseThrow(
+                () ->
+                    WctException.user(
+                        "artifact '"
+                            + artifactId
+                            + "' of run "
+                            + runId
+                            + " has no coverage record: "
+                            + (outcome.state() == ArtifactState.SUCCEEDED
+                                ? "its producer records none"
+                                : "it " + RunJson.label(outcome.state()))));
+    if (json.enabled()) {
+      try (JsonGenerator gen =
+          Json.mapper()
+              .getFactory()
+              .createGenerator(out)
+              .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+              .useDefaultPrettyPrinter()) {
+        CoverageJson.write(outcome.producer(), record, outcome.warningLines(), gen);
+      }
+      out.println();
+      out.flush();
+      return;
+    }
+    out.println(artifactId + ": " + CoverageJson.line(record.summary()));
+    out.println();
+    TextTable table = new TextTable("OBJECT", "STATE", "ROWS", "REASON");
+    for (ObjectCoverage object : record.objects()) {
+      table.row(
+          object.object(),
+          object.state().name().toLowerCase(java.util.Locale.ROOT),
+          rows(object),
+          object.reason() == null ? null : CoverageSummary.label(object.reason().name()));
+    }
+    table.print(out);
+    if (record.objectsNotListed() > 0) {
+      out.println("(" + record.objectsNotListed() + " more objects counted but not listed)");
+    }
+    outcome.warningLines().forEach(warning -> out.println("Warning: " + warning));
+    out.flush();
+  }
+
+  /** {@code 10 of 1200}, {@code 10}, or nothing for objects read in full or skipped. */
+  private static String rows(ObjectCoverage object) {
+    if (object.rowsRead() == null) {
+      return null;
+    }
+    return object.rowsEstimated() == null
+        ? object.rowsRead().toString()
+        : object.rowsRead() + " of " + object.rowsEstimated();
   }
 
   private static String pathSuffix(String path) {

@@ -55,8 +55,8 @@ public final class RunsCommand implements Callable<Integer> {
       names = "--status",
       paramLabel = "STATUS",
       description =
-          "Only runs with this status: running, completed, completed_with_errors, failed,"
-              + " timed_out, cancelled.")
+          "Only runs with this status: running, completed, completed_with_errors,"
+              + " completed_with_warnings, failed, timed_out, cancelled.")
   private String status;
 
   @Option(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.core.run.ArtifactCoverage;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.error.ErrorKind;
@@ -22,11 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The results document of a run: {@code run}, {@code runbook}, {@code summary}, {@code outputs}
- * (each {@code output: true} artifact with its reference and content), {@code errors} and {@code
- * skipped}. Artifact content is copied token by token from the store, never held in memory.
+ * (each {@code output: true} artifact with its reference and content), {@code errors}, {@code
+ * skipped} and {@code coverage} (see {@link CoverageJson}). Artifact content is copied token by
+ * token from the store, never held in memory.
  */
 public final class ResultsDocument {
   private final ArtifactStore store;
@@ -64,6 +67,7 @@ public final class ResultsDocument {
       writeOutputs(run, gen);
       writeErrors(run, gen);
       writeSkipped(run, gen);
+      writeCoverage(run, gen);
       gen.writeEndObject();
       gen.writeRaw('\n');
     } catch (IOException e) {
@@ -146,6 +150,25 @@ public final class ResultsDocument {
         gen.writeBooleanField(
             "optional", run.planned(artifact.id()).map(p -> p.optional()).orElse(false));
         gen.writeEndObject();
+      }
+    }
+    gen.writeEndArray();
+  }
+
+  /**
+   * {@code coverage}: per artifact whose producer recorded it (every source, and analysers that
+   * skip input), what was read and skipped, object by object (names only), with its warnings.
+   */
+  private void writeCoverage(StoredRun run, JsonGenerator gen) throws IOException {
+    RunRecords records = new RunRecords(store);
+    gen.writeArrayFieldStart("coverage");
+    for (ArtifactOutcome artifact : run.artifacts()) {
+      if (artifact.state() != ArtifactState.SUCCEEDED || artifact.coverage() == null) {
+        continue;
+      }
+      Optional<ArtifactCoverage> coverage = records.coverage(run.run().runId(), artifact.id());
+      if (coverage.isPresent()) {
+        CoverageJson.write(artifact.producer(), coverage.get(), artifact.warningLines(), gen);
       }
     }
     gen.writeEndArray();

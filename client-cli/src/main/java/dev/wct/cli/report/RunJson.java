@@ -84,6 +84,12 @@ public final class RunJson {
     if (artifact.skipReason() != null) {
       node.put("skip_reason", artifact.skipReason());
     }
+    if (artifact.coverage() != null) {
+      node.set("coverage", CoverageJson.summary(artifact.coverage()));
+    }
+    if (artifact.hasWarnings()) {
+      artifact.warnings().forEach(node.putArray("warnings")::add);
+    }
     return node;
   }
 

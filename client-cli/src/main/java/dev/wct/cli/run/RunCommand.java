@@ -15,6 +15,7 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.RunStatus;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
 import dev.wct.engine.connect.EmbeddedConnection;
@@ -58,7 +59,9 @@ import picocli.CommandLine.Spec;
       "Run a runbook on the embedded Temporal service, or on a Temporal cluster's workers with"
           + " --temporal, and store its artifacts.",
       "Exit code: 0 completed or completed_with_errors, 1 failed, timed out or cancelled,"
-          + " 2 invalid runbook or usage."
+          + " 2 invalid runbook or usage, 3 completed_with_warnings (every artifact produced,"
+          + " but some sources were not read in full: skipped files or tables, a source that"
+          + " read nothing; the warnings follow the summary table)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -69,6 +72,11 @@ import picocli.CommandLine.Spec;
     })
 public final class RunCommand implements Callable<Integer> {
   private static final int MAX_SUMMARY_ROWS = 50;
+  private static final int MAX_WARNING_LINES = 20;
+
+  /** The exit code of a run that completed with coverage warnings. */
+  public static final int EXIT_WARNINGS = 3;
+
   private static final String RESULTS = "results.json";
 
   @Spec private CommandSpec spec;
@@ -209,6 +217,7 @@ public final class RunCommand implements Callable<Integer> {
     if (hidden > 0) {
       out.println("(" + hidden + " succeeded artifacts not listed; wct inspect lists every one)");
     }
+    printWarnings(result, out);
     out.println();
     StoredRun stored = StoredRun.load(artifacts, run.runId(), store.displayName());
     out.println("Results: " + writeResults(artifacts, stored));
@@ -233,7 +242,34 @@ public final class RunCommand implements Callable<Integer> {
             + inThisStore
             + " --format html --output report.html");
     out.flush();
-    return result.status().successful() ? 0 : 1;
+    return exitCode(result.status());
+  }
+
+  static int exitCode(RunStatus status) {
+    if (status == RunStatus.COMPLETED_WITH_WARNINGS) {
+      return EXIT_WARNINGS;
+    }
+    return status.successful() ? 0 : 1;
+  }
+
+  /** Coverage warnings, one line each, bounded; {@code wct inspect} shows them all. */
+  private static void printWarnings(RunResult result, PrintWriter out) {
+    List<String> warnings =
+        result.artifacts().stream().flatMap(a -> a.warningLines().stream()).toList();
+    if (!warnings.isEmpty()) {
+      out.println();
+    }
+    for (int i = 0; i < Math.min(warnings.size(), MAX_WARNING_LINES); i++) {
+      out.println("Warning: " + warnings.get(i));
+    }
+    if (warnings.size() > MAX_WARNING_LINES) {
+      out.println(
+          "Warning: and "
+              + (warnings.size() - MAX_WARNING_LINES)
+              + " more (wct inspect "
+              + result.runId()
+              + " lists every one)");
+    }
   }
 
   /** Placeholders see {@code --var} values first, then the process environment. */

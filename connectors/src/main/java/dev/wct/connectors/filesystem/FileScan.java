@@ -1,7 +1,10 @@
 package dev.wct.connectors.filesystem;
 
+import dev.wct.spi.coverage.Coverage;
+import dev.wct.spi.coverage.SkipReason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +44,8 @@ record FileScan(
     }
   }
 
-  static FileScan of(FilesystemOptions options) throws IOException {
+  /** Selects the files to read, recording in {@code coverage} each file it leaves out and why. */
+  static FileScan of(FilesystemOptions options, Coverage coverage) throws IOException {
     Path root = options.path();
     List<Candidate> matched = new ArrayList<>();
     int[] unreadable = {0};
@@ -57,18 +61,23 @@ record FileScan(
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
               Path relative = root.relativize(dir);
-              return !dir.equals(root) && exclude.matchesFolder(relative)
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
+              if (!dir.equals(root) && exclude.matchesFolder(relative)) {
+                coverage.skipped(slashed(relative) + "/", SkipReason.EXCLUDED);
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
               Path relative = root.relativize(file);
-              if (attributes.isRegularFile()
-                  && (include.isEmpty() || include.matchesFile(relative))
-                  && !exclude.matchesFile(relative)) {
-                matched.add(candidate(file, slashed(relative), attributes));
+              if (attributes.isRegularFile()) {
+                if ((include.isEmpty() || include.matchesFile(relative))
+                    && !exclude.matchesFile(relative)) {
+                  matched.add(candidate(file, slashed(relative), attributes));
+                } else {
+                  coverage.skipped(slashed(relative), SkipReason.EXCLUDED);
+                }
               }
               return FileVisitResult.CONTINUE;
             }
@@ -79,30 +88,49 @@ record FileScan(
                 throw e;
               }
               unreadable[0]++;
+              coverage.skipped(
+                  slashed(root.relativize(file)),
+                  e instanceof AccessDeniedException
+                      ? SkipReason.NO_PERMISSION
+                      : SkipReason.UNREADABLE);
               return FileVisitResult.CONTINUE;
             }
           });
       matched.sort(Comparator.comparing(Candidate::relativePath));
     }
-    return select(options, matched, unreadable[0]);
+    return select(options, matched, unreadable[0], coverage);
   }
 
-  private static FileScan select(FilesystemOptions options, List<Candidate> matched, int unreadable)
+  private static FileScan select(
+      FilesystemOptions options, List<Candidate> matched, int unreadable, Coverage coverage)
       throws IOException {
     List<Candidate> selected = new ArrayList<>();
     int binary = 0;
     int large = 0;
     int overLimit = 0;
     for (Candidate candidate : matched) {
+      String name = candidate.relativePath();
       if (selected.size() >= options.maxFiles()) {
         overLimit++;
+        coverage.skipped(name, SkipReason.BEYOND_MAX_FILES);
       } else if (candidate.size() > options.maxFileSize()) {
         large++;
+        coverage.skipped(name, SkipReason.TOO_LARGE);
       } else {
         switch (sniff(candidate.file())) {
           case TEXT -> selected.add(candidate);
-          case BINARY -> binary++;
-          case UNREADABLE -> unreadable++;
+          case BINARY -> {
+            binary++;
+            coverage.skipped(name, SkipReason.BINARY);
+          }
+          case UNREADABLE -> {
+            unreadable++;
+            coverage.skipped(name, SkipReason.UNREADABLE);
+          }
+          case NO_PERMISSION -> {
+            unreadable++;
+            coverage.skipped(name, SkipReason.NO_PERMISSION);
+          }
         }
       }
     }
@@ -112,7 +140,8 @@ record FileScan(
   private enum Sniff {
     TEXT,
     BINARY,
-    UNREADABLE
+    UNREADABLE,
+    NO_PERMISSION
   }
 
   private static Sniff sniff(Path file) {
@@ -124,6 +153,8 @@ record FileScan(
         }
       }
       return Sniff.TEXT;
+    } catch (AccessDeniedException e) {
+      return Sniff.NO_PERMISSION;
     } catch (IOException e) {
       return Sniff.UNREADABLE;
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.wct.connectors.common.StandardInput;
 import dev.wct.spi.Connector;
 import dev.wct.spi.ProducerContext;
+import dev.wct.spi.coverage.Coverage;
+import dev.wct.spi.coverage.SkipReason;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.message.ContentWriter;
@@ -80,7 +82,8 @@ public final class FilesystemConnector implements Connector {
     if (!Files.exists(options.path())) {
       throw WctException.user(TYPE + ": path '" + root + "' does not exist");
     }
-    FileScan scan = scan(options);
+    context.coverage().objectsAre("files");
+    FileScan scan = scan(options, context.coverage());
 
     out.field("name", TextNode.valueOf("Files in " + root));
     out.field(
@@ -129,19 +132,29 @@ public final class FilesystemConnector implements Connector {
         bytes = in.readNBytes((int) Math.min(options.maxFileSize() + 1, Integer.MAX_VALUE - 8));
       } catch (IOException e) {
         unreadable++;
+        context
+            .coverage()
+            .skipped(
+                file.relativePath(),
+                e instanceof AccessDeniedException
+                    ? SkipReason.NO_PERMISSION
+                    : SkipReason.UNREADABLE);
         LOG.warn(
             "filesystem: skipping unreadable file '{}': {}", file.relativePath(), e.toString());
         continue;
       }
       if (bytes.length > options.maxFileSize()) {
         large++;
+        context.coverage().skipped(file.relativePath(), SkipReason.TOO_LARGE);
         continue;
       }
       Optional<String> text = decoder.decode(bytes);
       if (text.isEmpty()) {
         undecodable++;
+        context.coverage().skipped(file.relativePath(), SkipReason.BINARY);
         continue;
       }
+      context.coverage().scanned(file.relativePath());
       ObjectNode item = StandardInput.item(text.get(), file.relativePath(), TYPE);
       ObjectNode metadata = StandardInput.metadataOf(item);
       metadata.put("file_path", file.relativePath());
@@ -169,9 +182,9 @@ public final class FilesystemConnector implements Connector {
     return summary;
   }
 
-  private static FileScan scan(FilesystemOptions options) {
+  private static FileScan scan(FilesystemOptions options, Coverage coverage) {
     try {
-      return FileScan.of(options);
+      return FileScan.of(options, coverage);
     } catch (AccessDeniedException e) {
       throw WctException.user(TYPE + ": cannot read '" + e.getFile() + "': permission denied");
     } catch (NoSuchFileException e) {

@@ -39,4 +39,21 @@ public final class Catalogue {
     tables.sort(Comparator.comparing(Table::schema).thenComparing(Table::name));
     return List.copyOf(tables);
   }
+
+  /**
+   * Runs {@code query}, whose two parameters are the table's schema and name, and returns the long
+   * in its first row and column; null if there is no row or the value is null.
+   */
+  public static Long singleLong(PreparedStatement query, Table table) throws SQLException {
+    query.setString(1, table.schema());
+    query.setString(2, table.name());
+    query.setQueryTimeout(TableSampler.QUERY_TIMEOUT_SECONDS);
+    try (ResultSet rows = query.executeQuery()) {
+      if (!rows.next()) {
+        return null;
+      }
+      long value = rows.getLong(1);
+      return rows.wasNull() ? null : value;
+    }
+  }
 }

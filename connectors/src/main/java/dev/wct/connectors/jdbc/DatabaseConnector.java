@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.wct.connectors.common.StandardInput;
 import dev.wct.spi.Connector;
 import dev.wct.spi.ProducerContext;
+import dev.wct.spi.coverage.SkipReason;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.message.ContentWriter;
@@ -67,6 +68,14 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
     return quote(table.schema()) + "." + quote(table.name());
   }
 
+  /**
+   * The rows a table holds by the database's statistics, when it keeps them cheaply; null if
+   * unknown. Only asked for tables that had more rows than the sample took.
+   */
+  protected Long estimatedRows(Connection connection, Table table) throws SQLException {
+    return null;
+  }
+
   /** The error for a failed catalogue read; by default the database is at fault. */
   protected WctException catalogueFailure(DatabaseSession session, SQLException e) {
     return new WctException(
@@ -97,8 +106,9 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
   public final void extract(ProducerContext context, JsonNode properties, ContentWriter out) {
     P bound = contract().bind(type(), properties);
     SamplingOptions sampling = sampling(bound);
+    context.coverage().objectsAre("tables");
     try (DatabaseSession session = open(bound, context)) {
-      List<Table> tables = tables(session, bound, sampling.tables());
+      List<Table> tables = tables(context, session, bound, sampling.tables());
       out.field("name", TextNode.valueOf(type() + " sample of " + session.source()));
       out.field(
           "description",
@@ -117,7 +127,8 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
   }
 
   /** The catalogue's tables that pass the filters, in schema then name order. */
-  private List<Table> tables(DatabaseSession session, P properties, TableFilter filter) {
+  private List<Table> tables(
+      ProducerContext context, DatabaseSession session, P properties, TableFilter filter) {
     List<Table> catalogue;
     try {
       catalogue = readCatalogue(session.connection(), properties);
@@ -129,6 +140,11 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
           "{}: include_tables names '{}', which {} does not have", type(), name, session.source());
     }
     List<Table> tables = filter.apply(catalogue);
+    for (Table table : catalogue) {
+      if (!filter.accepts(table)) {
+        context.coverage().skipped(table.qualifiedName(), SkipReason.EXCLUDED);
+      }
+    }
     if (tables.isEmpty()) {
       LOG.warn("{}: no table to read in {}", type(), session.source());
     }
@@ -159,9 +175,17 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
       context.heartbeat(
           "table " + table.qualifiedName() + " (" + (i + 1) + " of " + tables.size() + ")");
       try {
-        rows += sampler.sample(table, out);
+        long read = sampler.sample(table, out);
+        rows += read;
+        context
+            .coverage()
+            .sampled(
+                table.qualifiedName(),
+                read,
+                read < sampling.maxRowsPerTable() ? Long.valueOf(read) : estimate(session, table));
       } catch (SQLException e) {
         skipped.add(skip(session, table, e));
+        context.coverage().skipped(table.qualifiedName(), SkipReason.NO_PERMISSION);
       }
     }
     int read = tables.size() - skipped.size();
@@ -201,6 +225,18 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
     entry.put("table", table.qualifiedName());
     entry.put("reason", reason);
     return entry;
+  }
+
+  /** The statistics' row count, or null: an estimate is never worth failing the sample for. */
+  private Long estimate(DatabaseSession session, Table table) {
+    try {
+      Long rows = estimatedRows(session.connection(), table);
+      return rows == null || rows < 0 ? null : rows;
+    } catch (SQLException e) {
+      LOG.debug("{}: no row estimate for {}: {}", type(), table.qualifiedName(), e.getMessage());
+      endFailedTransaction(session);
+      return null;
+    }
   }
 
   /** PostgreSQL refuses every later query in a transaction that saw an error. */

@@ -35,6 +35,29 @@ class SqliteConnectorTest {
   }
 
   @Test
+  void anEmptyDatabaseReadsZeroTablesAndSaysSo() throws Exception {
+    Path file = dir.resolve("empty.db");
+    try (Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+        Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA user_version = 1");
+    }
+    RecordingContext context = new RecordingContext(dir);
+
+    Extraction result =
+        Extraction.run(
+            new SqliteConnector(),
+            context,
+            Json.mapper().createObjectNode().put("database_path", file.toString()));
+
+    assertThat(result.items()).isEmpty();
+    assertThat(context.coverage().recorded()).isTrue();
+    assertThat(context.coverage().objects()).isEmpty();
+    assertThat(context.coverage().summary().warnings("crm_db", true))
+        .containsExactly("crm_db: read 0 tables");
+  }
+
+  @Test
   void aRelativeDatabasePathResolvesAgainstTheWorkingDirectory() throws Exception {
     Path file = dir.resolve("data/app.db");
     Files.createDirectories(file.getParent());

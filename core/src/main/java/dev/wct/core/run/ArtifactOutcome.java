@@ -1,7 +1,10 @@
 package dev.wct.core.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +24,10 @@ import java.util.Objects;
  * @param skipReason why it was skipped, e.g. {@code input 'db' failed} or {@code timeout}
  * @param startedAtMillis when its producer was first started; null if never
  * @param endedAtMillis when it reached a final state; null before
+ * @param coverage what its producer read and skipped, counted; null if the producer records no
+ *     coverage (and in records and histories written before coverage)
+ * @param warnings coverage gaps and the like, one line each, at most {@link #MAX_WARNINGS} (the
+ *     last saying how many more); null or empty if none
  */
 public record ArtifactOutcome(
     String id,
@@ -32,13 +39,71 @@ public record ArtifactOutcome(
     String errorKind,
     String skipReason,
     Long startedAtMillis,
-    Long endedAtMillis) {
+    Long endedAtMillis,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CoverageSummary coverage,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings) {
+  /** Warnings kept per artifact: they travel through workflow history. */
+  public static final int MAX_WARNINGS = 5;
+
   public ArtifactOutcome {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(state, "state");
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative, got " + attempts);
     }
+    warnings = warnings == null ? null : bounded(warnings);
+  }
+
+  /** An outcome without coverage, as before coverage was recorded. */
+  public ArtifactOutcome(
+      String id,
+      String producer,
+      ArtifactState state,
+      int attempts,
+      ArtifactRef output,
+      String error,
+      String errorKind,
+      String skipReason,
+      Long startedAtMillis,
+      Long endedAtMillis) {
+    this(
+        id,
+        producer,
+        state,
+        attempts,
+        output,
+        error,
+        errorKind,
+        skipReason,
+        startedAtMillis,
+        endedAtMillis,
+        null,
+        null);
+  }
+
+  /**
+   * At most {@link #MAX_WARNINGS} lines: the first four and {@code and N more} when there are more.
+   */
+  public static List<String> bounded(List<String> warnings) {
+    List<String> copy = List.copyOf(warnings);
+    if (copy.size() <= MAX_WARNINGS) {
+      return copy;
+    }
+    List<String> kept = new ArrayList<>(copy.subList(0, MAX_WARNINGS - 1));
+    kept.add("and " + (copy.size() - kept.size()) + " more");
+    return List.copyOf(kept);
+  }
+
+  /** Whether it carries a warning. */
+  @JsonIgnore
+  public boolean hasWarnings() {
+    return warnings != null && !warnings.isEmpty();
+  }
+
+  /** Its warnings; empty if none. */
+  @JsonIgnore
+  public List<String> warningLines() {
+    return warnings == null ? List.of() : warnings;
   }
 
   /** Not started: its inputs are not done yet, or it waits for a free slot. */
@@ -73,6 +138,19 @@ public record ArtifactOutcome(
       int attempts,
       Long startedAtMillis,
       long endedAtMillis) {
+    return succeeded(id, producer, output, attempts, startedAtMillis, endedAtMillis, null, null);
+  }
+
+  /** Succeeded, with what its producer read and the warnings that calls for (both nullable). */
+  public static ArtifactOutcome succeeded(
+      String id,
+      String producer,
+      ArtifactRef output,
+      int attempts,
+      Long startedAtMillis,
+      long endedAtMillis,
+      CoverageSummary coverage,
+      List<String> warnings) {
     Objects.requireNonNull(output, "output");
     return new ArtifactOutcome(
         id,
@@ -84,7 +162,9 @@ public record ArtifactOutcome(
         null,
         null,
         startedAtMillis,
-        endedAtMillis);
+        endedAtMillis,
+        coverage,
+        warnings == null || warnings.isEmpty() ? null : warnings);
   }
 
   public static ArtifactOutcome failed(
@@ -136,7 +216,9 @@ public record ArtifactOutcome(
         lastErrorKind,
         skipReason,
         startedAtMillis,
-        endedAtMillis);
+        endedAtMillis,
+        coverage,
+        warnings);
   }
 
   /** The same with another attempt count. */
@@ -151,7 +233,9 @@ public record ArtifactOutcome(
         errorKind,
         skipReason,
         startedAtMillis,
-        endedAtMillis);
+        endedAtMillis,
+        coverage,
+        warnings);
   }
 
   @JsonIgnore

@@ -5,8 +5,16 @@ public enum RunStatus {
   RUNNING,
   /** Every artifact succeeded. */
   COMPLETED,
-  /** Only optional artifacts failed or were skipped. */
+  /**
+   * Only optional artifacts failed or were skipped. Failures beat warnings: such a run is this even
+   * when artifacts also carry coverage warnings.
+   */
   COMPLETED_WITH_ERRORS,
+  /**
+   * Every artifact succeeded, but some did not read everything they should have (coverage warnings:
+   * skipped files, tables that could not be read, a source that read nothing).
+   */
+  COMPLETED_WITH_WARNINGS,
   FAILED,
   TIMED_OUT,
   CANCELLED;
@@ -15,9 +23,12 @@ public enum RunStatus {
     return this != RUNNING;
   }
 
-  /** {@code wct run} exits 0 for these. */
+  /**
+   * Every artifact that had to be produced was: {@code wct run} exits 0 for these, but 3 for {@link
+   * #COMPLETED_WITH_WARNINGS}.
+   */
   public boolean successful() {
-    return this == COMPLETED || this == COMPLETED_WITH_ERRORS;
+    return this == COMPLETED || this == COMPLETED_WITH_ERRORS || this == COMPLETED_WITH_WARNINGS;
   }
 
   /** The lower-case name used in files and output, e.g. {@code completed_with_errors}. */

@@ -81,4 +81,40 @@ class ArtifactOutcomeJsonTest {
     assertThat(ArtifactOutcome.skipped("a", "p", "timeout", null, 5L).skipReason())
         .isEqualTo("timeout");
   }
+
+  @Test
+  void anOutcomeWithCoverageAndWarningsRoundTripsAndOldShapesReadWithout() throws Exception {
+    ArtifactOutcome old = JSON.readValue(RECORDED_OUTCOME, ArtifactOutcome.class);
+    assertThat(old.coverage()).isNull();
+    assertThat(old.warnings()).isNull();
+    assertThat(old.hasWarnings()).isFalse();
+
+    CoverageCollector collector = new CoverageCollector();
+    collector.objectsAre("files");
+    collector.scanned("a.txt");
+    collector.skipped("b.png", dev.wct.spi.coverage.SkipReason.BINARY);
+    ArtifactOutcome outcome =
+        ArtifactOutcome.succeeded(
+            "files",
+            "p",
+            old.output(),
+            1,
+            1L,
+            2L,
+            collector.summary(),
+            collector.summary().warnings("files", true));
+
+    String json = JSON.writeValueAsString(outcome);
+    assertThat(JSON.readValue(json, ArtifactOutcome.class)).isEqualTo(outcome);
+    // Temporal's own mapper writes nulls; the new fields are left out when null all the same
+    assertThat(new ObjectMapper().valueToTree(old).has("warnings")).isFalse();
+    assertThat(outcome.warnings()).containsExactly("files: 1 of 2 files skipped (1 binary)");
+  }
+
+  @Test
+  void warningsAreBoundedWithHowManyMore() {
+    assertThat(ArtifactOutcome.bounded(java.util.List.of("1", "2", "3", "4", "5", "6", "7")))
+        .containsExactly("1", "2", "3", "4", "and 3 more");
+    assertThat(ArtifactOutcome.bounded(java.util.List.of("1", "2", "3", "4", "5"))).hasSize(5);
+  }
 }

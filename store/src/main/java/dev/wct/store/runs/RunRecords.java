@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.run.ArtifactCoverage;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Run and artifact records kept in the artifact store as small JSON documents: {@code
- * _system/run.json}, {@code _system/plan.json} and {@code _system/artifacts/{id}.json}. One
- * document per artifact keeps every update small, however large the run.
+ * _system/run.json}, {@code _system/plan.json}, {@code _system/artifacts/{id}.json} and {@code
+ * _system/coverage/{id}.json}. One document per artifact keeps every update small, however large
+ * the run.
  */
 public final class RunRecords {
   private static final Logger LOG = LoggerFactory.getLogger(RunRecords.class);
@@ -38,6 +40,7 @@ public final class RunRecords {
   private static final String RUN = "run.json";
   private static final String SOURCES_DELETED = "sources-deleted.json";
   private static final String ARTIFACTS = "artifacts/";
+  private static final String COVERAGE = "coverage/";
 
   private final ArtifactStore store;
   private final ObjectMapper json = Json.mapper();
@@ -113,6 +116,26 @@ public final class RunRecords {
     }
     records.sort(Comparator.comparing(ArtifactOutcome::id));
     return records;
+  }
+
+  /** The name of an artifact's coverage record: {@code coverage/{artifactId}.json}. */
+  public static String coverageRecord(String artifactId) {
+    return COVERAGE + artifactId + ".json";
+  }
+
+  /**
+   * Saves what the producer of an artifact read and skipped, per object ({@code
+   * coverage/{artifactId}.json}); the attempt that succeeded writes it, replacing any earlier one.
+   */
+  public void saveCoverage(String runId, ArtifactCoverage coverage) {
+    store.saveRecord(runId, coverageRecord(coverage.artifactId()), bytes(coverage));
+  }
+
+  /** The coverage record of an artifact; empty if its producer recorded none. */
+  public Optional<ArtifactCoverage> coverage(String runId, String artifactId) {
+    return store
+        .readRecord(runId, coverageRecord(artifactId))
+        .map(b -> parse(b, ArtifactCoverage.class));
   }
 
   /**

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.core.run.ObjectCoverage;
 import dev.wct.spi.Connector;
+import dev.wct.spi.coverage.SkipReason;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.testkit.RecordingContext;
@@ -212,6 +214,35 @@ public abstract class DatabaseConnectorContract {
     ObjectNode excluding = fixture.properties();
     excluding.putArray("exclude_tables").add("customers").add("employees");
     assertThat(extract(excluding).itemMetadata("table")).containsOnly("orders", "product_catalog");
+  }
+
+  @Test
+  void recordsEachTableSampledWithItsRowsAndEachExcludedTableSkipped() throws Exception {
+    RecordingContext context = new RecordingContext(tempDir);
+    ObjectNode properties = fixture.properties();
+    properties.putArray("exclude_tables").add("product_catalog");
+
+    Extraction.run(connector(), context, properties);
+
+    String schema = fixture.schema();
+    List<ObjectCoverage> objects = context.coverage().objects();
+    assertThat(objects)
+        .contains(
+            ObjectCoverage.sampled(schema + ".employees", 3, 3L),
+            ObjectCoverage.sampled(schema + ".orders", 5, 5L),
+            ObjectCoverage.skipped(schema + ".product_catalog", SkipReason.EXCLUDED));
+    ObjectCoverage customers =
+        objects.stream()
+            .filter(o -> o.object().equals(schema + ".customers"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(customers.state()).isEqualTo(ObjectCoverage.State.SAMPLED);
+    assertThat(customers.rowsRead()).isEqualTo(10);
+    // more rows than the sample took: the estimate comes from statistics, if the database has any
+    if (customers.rowsEstimated() != null) {
+      assertThat(customers.rowsEstimated()).isPositive();
+    }
+    assertThat(context.coverage().summary().warnings("db", true)).isEmpty();
   }
 
   @Test

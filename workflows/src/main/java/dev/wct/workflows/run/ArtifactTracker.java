@@ -4,6 +4,7 @@ import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.workflows.producer.Produced;
 
 /** The workflow's view of one artifact; lives only inside the workflow thread. */
 final class ArtifactTracker {
@@ -33,10 +34,17 @@ final class ArtifactTracker {
     outcome = ArtifactOutcome.running(id(), outcome.producer(), 0, now);
   }
 
-  void succeeded(ArtifactRef ref, int attemptCount, long now) {
+  void succeeded(Produced produced, long now) {
     outcome =
         ArtifactOutcome.succeeded(
-            id(), outcome.producer(), ref, attemptCount, outcome.startedAtMillis(), now);
+            id(),
+            outcome.producer(),
+            produced.output(),
+            produced.attempts(),
+            outcome.startedAtMillis(),
+            now,
+            produced.coverage(),
+            produced.warnings());
   }
 
   void failed(String message, String kind, int attemptCount, long now) {

@@ -213,8 +213,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
                 return null;
               }
               if (failure == null) {
-                tracker.succeeded(
-                    produced.output(), produced.attempts(), Workflow.currentTimeMillis());
+                tracker.succeeded(produced, Workflow.currentTimeMillis());
               } else {
                 recordFailure(tracker, failure);
               }
@@ -276,19 +275,29 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
     }
   }
 
+  /**
+   * Failures beat warnings: a required failure fails the run, an optional one makes it {@code
+   * completed_with_errors} whatever else happened, and only a run without failures whose artifacts
+   * carry coverage warnings is {@code completed_with_warnings}.
+   */
   private RunStatus finalStatus() {
     boolean anyFailed = false;
     boolean requiredFailed = false;
+    boolean anyWarnings = false;
     for (ArtifactTracker tracker : byIndex) {
       if (tracker.state() == ArtifactState.FAILED) {
         anyFailed = true;
         requiredFailed |= !tracker.artifact.optional();
       }
+      anyWarnings |= tracker.outcome().hasWarnings();
     }
     if (requiredFailed) {
       return RunStatus.FAILED;
     }
-    return anyFailed ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.COMPLETED;
+    if (anyFailed) {
+      return RunStatus.COMPLETED_WITH_ERRORS;
+    }
+    return anyWarnings ? RunStatus.COMPLETED_WITH_WARNINGS : RunStatus.COMPLETED;
   }
 
   /**

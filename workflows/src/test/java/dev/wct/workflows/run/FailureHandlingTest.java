@@ -120,4 +120,30 @@ class FailureHandlingTest {
     assertThat(result.artifact("extra_pii").orElseThrow().state()).isEqualTo(ArtifactState.SKIPPED);
     assertThat(result.idsIn(ArtifactState.SUCCEEDED)).containsExactly("db", "db_pii");
   }
+
+  @Test
+  void coverageWarningsCompleteTheRunWithWarningsAndTheOutcomeCarriesThem(
+      TestWorkflowEnvironment env, Worker worker) {
+    producers.warns("files", "files: 1 of 3 files skipped (1 binary)");
+
+    RunResult result =
+        run(env, worker, plan().source("files").analyser("files_pii", "files").build());
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED_WITH_WARNINGS);
+    ArtifactOutcome files = result.artifact("files").orElseThrow();
+    assertThat(files.warnings()).containsExactly("files: 1 of 3 files skipped (1 binary)");
+    assertThat(files.coverage().skippedByReason()).containsEntry("BINARY", 1L);
+    assertThat(result.artifact("files_pii").orElseThrow().hasWarnings()).isFalse();
+  }
+
+  @Test
+  void failuresBeatWarnings(TestWorkflowEnvironment env, Worker worker) {
+    producers.warns("db", "db: read 0 tables").on("extra", failUser("no such folder"));
+
+    RunResult result =
+        run(env, worker, plan().source("db").source("extra").optional("extra").build());
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+    assertThat(result.artifact("db").orElseThrow().warnings()).containsExactly("db: read 0 tables");
+  }
 }

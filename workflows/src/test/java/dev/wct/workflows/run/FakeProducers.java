@@ -1,6 +1,7 @@
 package dev.wct.workflows.run;
 
 import dev.wct.core.run.ArtifactRef;
+import dev.wct.core.run.CoverageSummary;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.workflows.producer.ProduceRequest;
@@ -29,6 +30,7 @@ public final class FakeProducers implements ProducerActivities {
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
   private final List<ProduceRequest> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, List<String>> warnings = new ConcurrentHashMap<>();
 
   public FakeProducers(EventLog log) {
     this.log = log;
@@ -36,6 +38,12 @@ public final class FakeProducers implements ProducerActivities {
 
   public FakeProducers on(String artifactId, Behaviour behaviour) {
     behaviours.put(artifactId, behaviour);
+    return this;
+  }
+
+  /** The artifact's producer succeeds with these coverage warnings. */
+  public FakeProducers warns(String artifactId, String... lines) {
+    warnings.put(artifactId, List.of(lines));
     return this;
   }
 
@@ -127,6 +135,13 @@ public final class FakeProducers implements ProducerActivities {
             100,
             "0".repeat(64),
             1);
-    return new Produced(ref, attempt);
+    List<String> warned = warnings.get(id);
+    return warned == null
+        ? new Produced(ref, attempt)
+        : new Produced(
+            ref,
+            attempt,
+            new CoverageSummary("files", 1, 0, warned.size(), 0, Map.of("BINARY", 1L)),
+            warned);
   }
 }

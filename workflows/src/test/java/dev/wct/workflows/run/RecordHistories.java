@@ -65,6 +65,17 @@ class RecordHistories {
     Files.writeString(FOLDER.resolve(name + ".json"), history);
   }
 
+  /** A source whose coverage has gaps: its result carries counts and warnings. */
+  static ExecutionPlan completedWithWarnings() {
+    return plan().source("files").analyser("pii", "files").build();
+  }
+
+  @Test
+  void recordCompletedWithWarnings(TestWorkflowEnvironment env, Worker worker) throws IOException {
+    producers.warns("files", "files: 1 of 3 files skipped (1 binary)");
+    record(env, worker, "completed-with-warnings", completedWithWarnings());
+  }
+
   @Test
   void recordSuccessWithFanIn(TestWorkflowEnvironment env, Worker worker) throws IOException {
     record(env, worker, "success-fan-in", successWithFanIn());

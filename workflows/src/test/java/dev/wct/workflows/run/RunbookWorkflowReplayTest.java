@@ -53,7 +53,8 @@ class RunbookWorkflowReplayTest {
         "success-fan-in",
         "failure-skipped-dependents",
         "retry-then-success",
-        "success-deleting-raw-sources"
+        "success-deleting-raw-sources",
+        "completed-with-warnings"
       })
   void recordedRunsReplayWithTheCurrentWorkflow(String history) {
     assertThatCode(
@@ -69,7 +70,8 @@ class RunbookWorkflowReplayTest {
         "success-fan-in",
         "failure-skipped-dependents",
         "retry-then-success",
-        "success-deleting-raw-sources"
+        "success-deleting-raw-sources",
+        "completed-with-warnings"
       })
   void anIncompatibleChangeIsDetectedOnReplay(String history) {
     Throwable thrown =
