@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.cli.report.inventory.Presentations;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
@@ -27,10 +28,12 @@ import java.util.Objects;
  */
 public final class ResultsDocument {
   private final ArtifactStore store;
+  private final Presentations presentations;
   private final ObjectMapper json = Json.mapper();
 
-  public ResultsDocument(ArtifactStore store) {
+  public ResultsDocument(ArtifactStore store, Presentations presentations) {
     this.store = Objects.requireNonNull(store, "store");
+    this.presentations = Objects.requireNonNull(presentations, "presentations");
   }
 
   /** Writes the document of {@code run} to {@code out} as UTF-8; {@code out} is left open. */
@@ -71,7 +74,7 @@ public final class ResultsDocument {
   private void writeOutputs(StoredRun run, JsonGenerator gen) throws IOException {
     gen.writeArrayFieldStart("outputs");
     for (ArtifactRecord artifact : run.artifacts()) {
-      if (!run.isOutput(artifact)
+      if (!run.isOutput(artifact, presentations)
           || artifact.state() != ArtifactState.SUCCEEDED
           || artifact.output() == null) {
         continue;

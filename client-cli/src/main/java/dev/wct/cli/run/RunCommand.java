@@ -10,9 +10,13 @@ import dev.wct.cli.report.PrivateFiles;
 import dev.wct.cli.report.ResultsDocument;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.UnmaskedEvidence;
+import dev.wct.cli.report.inventory.Presentations;
+import dev.wct.cli.report.suppression.RunSuppressions;
+import dev.wct.cli.report.suppression.SuppressionFile;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.core.runbook.RunbookParser;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
 import dev.wct.engine.connect.EmbeddedConnection;
@@ -128,14 +132,16 @@ public final class RunCommand implements Callable<Integer> {
       CompletableFuture<TemporalConnection> connecting =
           Background.supply("wct-temporal-start", () -> connect(artifacts, catalog));
       ExecutionPlan plan;
+      RunSuppressions suppressions;
       try {
         plan = new Planner(catalog).plan(runbook);
+        suppressions = suppressions();
       } catch (RuntimeException invalid) {
         connecting.thenAccept(TemporalConnection::close);
         throw invalid;
       }
       try (TemporalConnection connection = Background.join(connecting)) {
-        return run(plan, artifacts, connection, out);
+        return run(plan, suppressions, artifacts, connection, out);
       }
     }
   }
@@ -166,12 +172,42 @@ public final class RunCommand implements Callable<Integer> {
         new ProducerEnvironment(artifacts, catalog, environment(), Path.of("").toAbsolutePath()));
   }
 
+  /**
+   * The suppressions file the runbook names ({@code config.suppressions}), read and checked before
+   * the run starts; none when it names none.
+   */
+  private RunSuppressions suppressions() {
+    String file = RunbookParser.parse(runbook).config().suppressions();
+    if (file == null) {
+      return RunSuppressions.NONE;
+    }
+    Path folder = runbook.toAbsolutePath().getParent();
+    Path path = folder.resolve(file).normalize();
+    String shown = runbook.resolveSibling(file).normalize().toString();
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (IOException e) {
+      throw WctException.user(
+          runbook + ": config.suppressions: cannot read " + shown + ": " + e.getMessage());
+    }
+    return new RunSuppressions(shown, SuppressionFile.parse(text, shown));
+  }
+
   private int run(
-      ExecutionPlan plan, ArtifactStore artifacts, TemporalConnection connection, PrintWriter out)
+      ExecutionPlan plan,
+      RunSuppressions suppressions,
+      ArtifactStore artifacts,
+      TemporalConnection connection,
+      PrintWriter out)
       throws IOException, InterruptedException {
     RunHandle run =
         new RunLauncher(connection.client(), artifacts, connection.taskQueue(), Clock.systemUTC())
             .start(plan, runbook.toString(), new RunOptions(concurrency));
+    if (suppressions.source() != null) {
+      // Kept with the run, so that its reports stay the same whatever becomes of the file.
+      suppressions.save(artifacts, run.runId());
+    }
     out.println(
         "Run "
             + run.runId()
@@ -213,7 +249,7 @@ public final class RunCommand implements Callable<Integer> {
     out.println();
     StoredRun stored = StoredRun.load(artifacts, run.runId(), store.displayName());
     out.println("Results: " + writeResults(artifacts, stored));
-    List<String> unmasked = UnmaskedEvidence.artifacts(artifacts, stored);
+    List<String> unmasked = UnmaskedEvidence.artifacts(artifacts, stored, presentations());
     if (!unmasked.isEmpty()) {
       out.println("Warning: " + UnmaskedEvidence.warning(unmasked));
     }
@@ -226,6 +262,10 @@ public final class RunCommand implements Callable<Integer> {
             + " --format html --output report.html");
     out.flush();
     return result.status().successful() ? 0 : 1;
+  }
+
+  private Presentations presentations() {
+    return Presentations.of(context.catalog());
   }
 
   /** Placeholders see {@code --var} values first, then the process environment. */
@@ -249,7 +289,7 @@ public final class RunCommand implements Callable<Integer> {
     Optional<Path> directory = store.directory();
     if (output == null && directory.isEmpty()) {
       ByteArrayOutputStream document = new ByteArrayOutputStream();
-      new ResultsDocument(artifacts).write(stored, document);
+      new ResultsDocument(artifacts, presentations()).write(stored, document);
       artifacts.saveRecord(runId, RESULTS, document.toByteArray());
       return store.displayName() + " (run " + runId + ", record " + RESULTS + ")";
     }
@@ -259,7 +299,7 @@ public final class RunCommand implements Callable<Integer> {
     PrivateFiles.createDirectories(absolute.getParent());
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
     try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
-      new ResultsDocument(artifacts).write(stored, file);
+      new ResultsDocument(artifacts, presentations()).write(stored, file);
     }
     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
     return target.toString();

@@ -120,8 +120,8 @@ class ExportCommandTest {
         .startsWith("<!DOCTYPE html>")
         .contains("<h1>Shop scan</h1>")
         .contains("Personal data in the shop")
-        .contains("<td class=\"category\">email</td>")
-        .contains("<td class=\"category\">health</td>")
+        .contains("<span class=\"category\">email (contact_data)</span>")
+        .contains("<span class=\"category\">health (health_data)</span>")
         .contains("health_data")
         .contains("Art. 9 special category")
         .contains("Art. 9(1)")
@@ -195,7 +195,8 @@ class ExportCommandTest {
     Cli.Result result = Cli.run("export", "run-1", "--store", store, "--format", "pdf");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err().strip()).isEqualTo("wct: unknown format 'pdf': use json or html");
+    assertThat(result.err().strip())
+        .isEqualTo("wct: unknown format 'pdf': use json, html, csv or ropa");
   }
 
   @Test

@@ -13,13 +13,16 @@ import java.util.Objects;
  * @param retry the default retry policy, as written
  * @param templatePaths extra folders for child runbooks, as written
  * @param maxChildDepth how deep child runbooks may nest
+ * @param suppressions the suppressions file ({@code file:} stripped), relative to the runbook's
+ *     folder; null when none
  */
 public record RunbookConfig(
     Duration timeout,
     int maxConcurrency,
     RetrySpec retry,
     List<String> templatePaths,
-    int maxChildDepth) {
+    int maxChildDepth,
+    String suppressions) {
   public static final int DEFAULT_MAX_CHILD_DEPTH = 3;
   public static final RunbookConfig DEFAULT =
       new RunbookConfig(
@@ -27,11 +30,21 @@ public record RunbookConfig(
           RunSettings.DEFAULT_MAX_CONCURRENCY,
           RetrySpec.EMPTY,
           List.of(),
-          DEFAULT_MAX_CHILD_DEPTH);
+          DEFAULT_MAX_CHILD_DEPTH,
+          null);
 
   public RunbookConfig {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(retry, "retry");
     templatePaths = List.copyOf(Objects.requireNonNull(templatePaths, "templatePaths"));
+  }
+
+  public RunbookConfig(
+      Duration timeout,
+      int maxConcurrency,
+      RetrySpec retry,
+      List<String> templatePaths,
+      int maxChildDepth) {
+    this(timeout, maxConcurrency, retry, templatePaths, maxChildDepth, null);
   }
 }

@@ -48,7 +48,13 @@ public final class RunbookParser {
           "outputs",
           "artifacts");
   static final List<String> CONFIG_KEYS =
-      List.of("timeout", "max_concurrency", "retry", "template_paths", "max_child_depth");
+      List.of(
+          "timeout",
+          "max_concurrency",
+          "retry",
+          "template_paths",
+          "max_child_depth",
+          "suppressions");
   static final List<String> RETRY_KEYS =
       List.of("max_attempts", "initial_interval", "backoff_coefficient", "maximum_interval");
   static final List<String> ARTIFACT_KEYS =
@@ -250,7 +256,31 @@ public final class RunbookParser {
               "max_child_depth",
               n -> yaml.integer(n, "config.max_child_depth", 0),
               defaults.maxChildDepth());
-      return new RunbookConfig(timeout, maxConcurrency, retry, templatePaths, maxChildDepth);
+      String suppressions = suppressions(fields.get("suppressions"));
+      return new RunbookConfig(
+          timeout, maxConcurrency, retry, templatePaths, maxChildDepth, suppressions);
+    }
+
+    /** {@code file:PATH}, the path relative to the runbook's folder; null when absent. */
+    private String suppressions(Node node) {
+      if (node == null || isNull(node)) {
+        return null;
+      }
+      String value = yaml.string(node, "config.suppressions").orElse(null);
+      if (value == null) {
+        return null;
+      }
+      if (!value.startsWith("file:") || value.length() == "file:".length()) {
+        yaml.problem(
+            node,
+            "config.suppressions",
+            "expected 'file:PATH' (a YAML file of accepted findings, relative to the runbook),"
+                + " got '"
+                + value
+                + "'");
+        return null;
+      }
+      return value.substring("file:".length());
     }
 
     private <T> T read(
