@@ -30,7 +30,7 @@ public final class CsvExport {
           "category",
           "classification",
           "flags",
-          "special_category",
+          "flagged",
           "data_subjects",
           "purposes",
           "confidence",
@@ -59,7 +59,7 @@ public final class CsvExport {
       cells.add(finding.value());
       cells.add(nullToEmpty(finding.classification()));
       cells.add(String.join("; ", finding.flagLabels()));
-      // Art. 9 and Art. 10 data: any flag a classifier raises on personal data marks it special.
+      // Any flag its classifier raises (Art. 9 special category, Art. 10 criminal offence data).
       cells.add(finding.flags().isEmpty() ? "no" : "yes");
       cells.add(joined(inventory.related(finding, Aspect.DATA_SUBJECTS)));
       cells.add(joined(inventory.related(finding, Aspect.PURPOSES)));

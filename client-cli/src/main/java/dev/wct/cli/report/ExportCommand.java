@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " details);",
       "'csv' is the inventory, one row per location and category of personal data;",
       "'ropa' is a draft GDPR Art. 30(1) record per system, in Markdown, fields a scan cannot"
-          + " know marked to complete."
+          + " know marked to complete; 'ropa-json' is the same draft as JSON."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "  wct export 20261122-153012-ab12cd --format ropa --output ropa.md"
     })
 public final class ExportCommand implements Callable<Integer> {
-  private static final List<String> FORMATS = List.of("json", "html", "csv", "ropa");
+  private static final List<String> FORMATS = List.of("json", "html", "csv", "ropa", "ropa-json");
 
   @Spec private CommandSpec spec;
 
@@ -61,7 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "json",
-      description = "json, html, csv or ropa (default: ${DEFAULT-VALUE}).")
+      description = "json, html, csv, ropa or ropa-json (default: ${DEFAULT-VALUE}).")
   private String format;
 
   @Option(
@@ -86,7 +86,8 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String chosen = format.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(chosen)) {
-      throw WctException.user("unknown format '" + format + "': use json, html, csv or ropa");
+      throw WctException.user(
+          "unknown format '" + format + "': use json, html, csv, ropa or ropa-json");
     }
     if (maxEvidence != null && maxEvidence < 0) {
       throw WctException.user("--maximum-evidence-count must not be negative, got " + maxEvidence);
@@ -122,8 +123,10 @@ public final class ExportCommand implements Callable<Integer> {
       case "json" -> new ResultsDocument(artifacts, presentations).write(run, out);
       case "html" -> new HtmlReport(artifacts, presentations, maxEvidence).write(run, out);
       case "csv" -> CsvExport.write(new InventoryReader(artifacts, presentations).read(run), out);
-      default ->
+      case "ropa" ->
           RopaExport.write(run, new InventoryReader(artifacts, presentations).read(run), out);
+      default ->
+          RopaExport.writeJson(run, new InventoryReader(artifacts, presentations).read(run), out);
     }
   }
 }

@@ -1,9 +1,14 @@
 package dev.wct.cli.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.cli.report.inventory.Finding;
 import dev.wct.cli.report.inventory.Inventory;
 import dev.wct.spi.FindingsPresentation.Aspect;
+import dev.wct.spi.json.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ import java.util.Set;
  */
 public final class RopaExport {
   static final String TO_COMPLETE = "**to complete**";
+  static final String TO_COMPLETE_JSON = "to complete";
 
   private RopaExport() {}
 
@@ -128,6 +134,99 @@ public final class RopaExport {
       places.forEach(p -> md.println("- `" + code(p) + "`"));
     }
     md.flush();
+  }
+
+  /**
+   * The same draft as JSON, for tools that keep records of processing: what the scan saw per
+   * system, every field it cannot know set to {@code "to complete"}.
+   */
+  public static void writeJson(StoredRun run, Inventory inventory, Writer out) {
+    ObjectNode doc = Json.mapper().createObjectNode();
+    doc.put("record", "GDPR Art. 30(1) record of processing activities, draft");
+    doc.put("run_id", run.run().runId()).put("runbook", run.run().runbookName());
+    doc.put("generated_at", Instant.now().toString());
+    ObjectNode controller = doc.putObject("controller");
+    controller.put("name_and_contact", TO_COMPLETE_JSON);
+    controller.put("joint_controller_and_representative", TO_COMPLETE_JSON);
+    String contact = run.planIfKnown().map(p -> p.runbook().contact()).orElse(null);
+    ObjectNode dpo = controller.putObject("data_protection_officer");
+    dpo.put("contact", contact == null ? TO_COMPLETE_JSON : contact);
+    dpo.put("source", contact == null ? "none" : "the runbook's contact, to confirm");
+    doc.put(
+        "suppressed_findings_left_out",
+        inventory.findings().stream().filter(Finding::suppressed).count());
+    ArrayNode processing = doc.putArray("processing");
+    List<Finding> active = inventory.active();
+    for (String system : systemsOf(active)) {
+      List<Finding> here = active.stream().filter(f -> f.system().equals(system)).toList();
+      ObjectNode entry = processing.addObject().put("system", system);
+      entry.set("purposes", values(here, Aspect.PURPOSES));
+      entry.set("categories_of_data_subjects", values(here, Aspect.DATA_SUBJECTS));
+      entry.set("categories_of_personal_data", values(here, Aspect.PERSONAL_DATA));
+      ArrayNode recipients = entry.putArray("recipients_seen_in_code");
+      Set<String> seen = new LinkedHashSet<>();
+      here.forEach(f -> seen.addAll(f.recipients()));
+      seen.forEach(recipients::add);
+      entry.put("other_recipients", TO_COMPLETE_JSON);
+      entry.put("transfers_to_third_countries", TO_COMPLETE_JSON);
+      entry.put("time_limits_for_erasure", TO_COMPLETE_JSON);
+      entry.put("security_measures", TO_COMPLETE_JSON);
+      ArrayNode places = entry.putArray("locations");
+      Set<String> where = new LinkedHashSet<>();
+      here.forEach(
+          f -> where.add(f.location() == null ? Finding.LOCATION_NOT_RECORDED : f.object()));
+      where.forEach(places::add);
+    }
+    try {
+      Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out, doc);
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ArrayNode values(List<Finding> findings, Aspect aspect) {
+    Map<String, ObjectNode> byValue = new LinkedHashMap<>();
+    ArrayNode array = Json.mapper().createArrayNode();
+    for (Finding finding : findings) {
+      if (finding.aspect() != aspect) {
+        continue;
+      }
+      ObjectNode item =
+          byValue.computeIfAbsent(
+              finding.label(),
+              l -> {
+                ObjectNode created = array.addObject().put("value", finding.value());
+                if (finding.classification() != null) {
+                  created.put("classification", finding.classification());
+                }
+                created.putArray("flags");
+                return created;
+              });
+      ArrayNode flags = (ArrayNode) item.get("flags");
+      for (String flag : finding.flagLabels()) {
+        boolean present = false;
+        for (var existing : flags) {
+          present |= existing.asText().equals(flag);
+        }
+        if (!present) {
+          flags.add(flag);
+        }
+      }
+    }
+    return array;
+  }
+
+  private static List<String> systemsOf(List<Finding> findings) {
+    List<String> systems = new ArrayList<>();
+    findings.forEach(
+        f -> {
+          if (!systems.contains(f.system())) {
+            systems.add(f.system());
+          }
+        });
+    return systems;
   }
 
   private static void list(PrintWriter md, List<Finding> findings, Aspect aspect, String none) {

@@ -196,7 +196,7 @@ class ExportCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().strip())
-        .isEqualTo("wct: unknown format 'pdf': use json, html, csv or ropa");
+        .isEqualTo("wct: unknown format 'pdf': use json, html, csv, ropa or ropa-json");
   }
 
   @Test

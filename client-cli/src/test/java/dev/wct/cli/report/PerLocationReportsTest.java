@@ -36,6 +36,18 @@ class PerLocationReportsTest {
 
   @Test
   void htmlReportPutsTheExecutiveSummaryAndTheDataMapBeforeTheDetails() throws Exception {
+    new RunSuppressions(
+            "suppressions.yaml",
+            List.of(
+                new Suppression(
+                    "pd-shop-readme",
+                    null,
+                    "Jane Roe",
+                    "2026-11-30",
+                    "describes the sample",
+                    null)))
+        .save(seeded.store(), "run-a");
+
     Cli.Result result = Cli.run("export", "run-a", "--store", store, "--format", "html");
 
     assertThat(result.exitCode()).isZero();
@@ -72,7 +84,10 @@ class PerLocationReportsTest {
         .contains("payment_card (financial_data)")
         .contains("customer (customers)")
         .contains("payments (payment_processing)")
-        .contains("→ stripe");
+        .contains("→ stripe")
+        .contains(
+            "<li class=\"is-suppressed\">name (identification_data) <span class=\"muted\">line"
+                + " 3:5</span> <span class=\"suppressed\">suppressed</span></li>");
     // Details: detectors, confidence, masked examples, escaped.
     assertThat(html.substring(details))
         .contains("payment_card (value) ×3")
@@ -144,7 +159,7 @@ class PerLocationReportsTest {
     assertThat(lines.get(0))
         .isEqualTo(
             "system,object,location,schema,table,column,file_path,line,category,classification,"
-                + "flags,special_category,data_subjects,purposes,confidence,matches,finding_id,"
+                + "flags,flagged,data_subjects,purposes,confidence,matches,finding_id,"
                 + "artifact,fingerprint,suppressed");
     assertThat(lines).hasSize(1 + 8);
     assertThat(row(result.out(), "pd-clinic-diagnosis"))
@@ -186,6 +201,29 @@ class PerLocationReportsTest {
         md.substring(
             md.indexOf("## Processing in `postgresql"), md.indexOf("## Processing in `/srv"));
     assertThat(clinic).contains("- None seen in code: **to complete**");
+  }
+
+  @Test
+  void ropaJsonIsTheSameDraftForTools() throws Exception {
+    Cli.Result result = Cli.run("export", "run-a", "--store", store, "--format", "ropa-json");
+
+    assertThat(result.exitCode()).isZero();
+    JsonNode doc = Json.mapper().readTree(result.out());
+    assertThat(doc.at("/controller/name_and_contact").asText()).isEqualTo("to complete");
+    assertThat(doc.at("/controller/data_protection_officer/contact").asText())
+        .isEqualTo("DPO <dpo@example.com>");
+    JsonNode clinic = doc.path("processing").get(0);
+    assertThat(clinic.path("system").asText()).isEqualTo(PerLocationRun.DB);
+    assertThat(clinic.path("categories_of_personal_data"))
+        .extracting(c -> c.path("value").asText())
+        .containsExactly("email", "health", "criminal_record");
+    assertThat(clinic.at("/categories_of_personal_data/1/flags/0").asText())
+        .isEqualTo("Art. 9 special category");
+    assertThat(clinic.path("time_limits_for_erasure").asText()).isEqualTo("to complete");
+    JsonNode shop = doc.path("processing").get(1);
+    assertThat(shop.path("recipients_seen_in_code"))
+        .extracting(JsonNode::asText)
+        .containsExactly("stripe", "google_analytics");
   }
 
   @Test
