@@ -53,7 +53,12 @@ public final class GdprDataSubjectClassifier
                     "/risk_level",
                     List.of("high"),
                     "High-risk data subjects",
-                    "check the safeguards for vulnerable subjects (e.g. Art. 8 for children)"))));
+                    "check the safeguards for vulnerable subjects (e.g. Art. 8 for children)"),
+                new FindingsPresentation.Flag(
+                    "/gdpr_subject_category",
+                    List.of(UNCLASSIFIED),
+                    "Unclassified",
+                    "review these findings, then extend the classification ruleset or suppress them"))));
   }
 
   @Override

@@ -54,7 +54,12 @@ public final class GdprPersonalDataClassifier
                     "/criminal_offence_data",
                     "Art. 10 criminal offence data",
                     "confirm official authority or a Union or Member State law that authorises it"
-                        + " (Art. 10)"))));
+                        + " (Art. 10)"),
+                new FindingsPresentation.Flag(
+                    "/gdpr_category",
+                    List.of(UNCLASSIFIED),
+                    "Unclassified",
+                    "review these findings, then extend the classification ruleset or suppress them"))));
   }
 
   @Override

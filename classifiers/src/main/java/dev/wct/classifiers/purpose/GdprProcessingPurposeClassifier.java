@@ -61,7 +61,12 @@ public final class GdprProcessingPurposeClassifier
                 FindingsPresentation.Flag.whenTrue(
                     "/sensitive_purpose",
                     "Sensitive purpose",
-                    "check the lawful basis and transparency for this purpose"))));
+                    "check the lawful basis and transparency for this purpose"),
+                new FindingsPresentation.Flag(
+                    "/purpose_category",
+                    List.of(UNCLASSIFIED),
+                    "Unclassified",
+                    "review these findings, then extend the classification ruleset or suppress them"))));
   }
 
   @Override

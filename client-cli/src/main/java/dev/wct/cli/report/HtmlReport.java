@@ -310,12 +310,9 @@ public final class HtmlReport {
     }
     List<Map.Entry<Key, List<Finding>>> actions = new ArrayList<>(grouped.entrySet());
     actions.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
-    long unclassified =
-        inventory.active().stream()
-            .filter(f -> f.classification() != null && f.classification().equals("unclassified"))
-            .count();
+
     html.println("<h3>Top actions</h3>");
-    if (actions.isEmpty() && unclassified == 0) {
+    if (actions.isEmpty()) {
       html.println("<p>Nothing flagged needs action; review the data map below.</p>");
       return;
     }
@@ -351,13 +348,6 @@ public final class HtmlReport {
           "<li>… "
               + (actions.size() - MAX_ACTIONS)
               + " more flagged groups: see the data map.</li>");
-    }
-    if (unclassified > 0) {
-      html.println(
-          "<li>"
-              + escape(Text.count(unclassified, "finding is", "findings are"))
-              + " unclassified: review them, then extend the classification ruleset or suppress"
-              + " them.</li>");
     }
     html.println("</ol>");
   }

@@ -7,9 +7,13 @@ import dev.wct.cli.history.Cli;
 import dev.wct.cli.history.SeededStore;
 import dev.wct.cli.report.suppression.RunSuppressions;
 import dev.wct.cli.report.suppression.Suppression;
+import dev.wct.core.run.RunStatus;
 import dev.wct.spi.json.Json;
+import dev.wct.spi.message.SchemaRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -247,6 +251,37 @@ class PerLocationReportsTest {
     assertThat(doc.path("changed").get(0).path("before").path("matches").asInt()).isEqualTo(5);
     assertThat(doc.path("changed").get(0).path("after").path("matches").asInt()).isEqualTo(3);
     assertThat(doc.path("resolved")).isEmpty();
+  }
+
+  @Test
+  void unclassifiedFindingsAreAnAction() {
+    seeded.run(
+        "run-u",
+        "Unclassified",
+        RunStatus.COMPLETED,
+        Instant.parse("2026-11-29T09:00:00Z"),
+        Duration.ofSeconds(1));
+    var finding = SeededStore.object().put("id", "pd-x").put("category", "shoe_size");
+    finding
+        .putObject("location")
+        .put("system", "mysql://shop")
+        .put("table", "t")
+        .put("column", "c");
+    finding.put("gdpr_category", "unclassified").put("special_category", false);
+    seeded.succeeded(
+        "run-u",
+        "gdpr_personal_data",
+        new SchemaRef("gdpr_personal_data", "2.0.0"),
+        SeededStore.object(),
+        List.of(finding));
+
+    String html = Cli.run("export", "run-u", "--store", store, "--format", "html").out();
+
+    assertThat(html)
+        .contains(
+            "<strong>Unclassified</strong> (shoe_size) in 1 location of <code>mysql:&#x2F;&#x2F;"
+                + "shop</code>: review these findings, then extend the classification ruleset or"
+                + " suppress them.");
   }
 
   @Test
