@@ -4,6 +4,7 @@ import dev.wct.cli.components.ComponentsCommand;
 import dev.wct.cli.history.InspectCommand;
 import dev.wct.cli.history.RunsCommand;
 import dev.wct.cli.plan.PlanCommand;
+import dev.wct.cli.report.DiffCommand;
 import dev.wct.cli.report.ExportCommand;
 import dev.wct.cli.rulesets.RulesetsCommand;
 import dev.wct.cli.run.RunCommand;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       RunsCommand.class,
       InspectCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      DiffCommand.class
     },
     description = "Compliance scans as durable runbooks on Temporal.",
     footerHeading = "%nExamples:%n",

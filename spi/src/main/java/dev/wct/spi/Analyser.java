@@ -5,6 +5,7 @@ import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,5 +31,13 @@ public interface Analyser extends Component {
   /** True if an input list with these schemas is accepted. */
   default boolean accepts(List<SchemaRef> inputSchemas) {
     return acceptedInputs().stream().anyMatch(alternative -> alternative.containsAll(inputSchemas));
+  }
+
+  /**
+   * How reports present the findings this analyser writes in {@code output}, one of its {@link
+   * #outputSchemas()}; empty when its output is not findings (the default).
+   */
+  default Optional<FindingsPresentation> presentation(SchemaRef output) {
+    return Optional.empty();
   }
 }

@@ -5,6 +5,9 @@ import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.indicator.KeywordIndicatorAnalyser;
 import dev.wct.analysers.ruleset.Rule;
 import dev.wct.analysers.ruleset.Ruleset;
+import dev.wct.spi.FindingsPresentation;
+import dev.wct.spi.message.SchemaRef;
+import java.util.Optional;
 
 /**
  * {@code data_subject}: whose data the items hold (customers, employees, patients, children, ...),
@@ -22,6 +25,19 @@ public final class DataSubjectAnalyser extends KeywordIndicatorAnalyser {
   public String description() {
     return "Finds whose personal data is processed (customers, employees, patients, children, ...)"
         + " with a confidence score.";
+  }
+
+  @Override
+  public Optional<FindingsPresentation> presentation(SchemaRef output) {
+    return Optional.of(
+        new FindingsPresentation(
+            "Data subject indicators",
+            FindingsPresentation.Kind.INDICATOR,
+            FindingsPresentation.Aspect.DATA_SUBJECTS,
+            "subject",
+            null,
+            null,
+            java.util.List.of()));
   }
 
   @Override

@@ -18,6 +18,7 @@ import dev.wct.analysers.ruleset.RulesetLoader;
 import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
 import dev.wct.spi.Analyser;
+import dev.wct.spi.FindingsPresentation;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.message.ContentReader;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -63,6 +65,19 @@ public final class PersonalDataAnalyser implements Analyser {
   public String description() {
     return "Finds personal data (names, contact details, identifiers, special categories) by"
         + " keyword rules and validated value detectors.";
+  }
+
+  @Override
+  public Optional<FindingsPresentation> presentation(SchemaRef output) {
+    return Optional.of(
+        new FindingsPresentation(
+            "Personal data indicators",
+            FindingsPresentation.Kind.INDICATOR,
+            FindingsPresentation.Aspect.PERSONAL_DATA,
+            "category",
+            null,
+            null,
+            List.of()));
   }
 
   @Override

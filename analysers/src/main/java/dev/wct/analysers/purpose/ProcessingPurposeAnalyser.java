@@ -6,6 +6,9 @@ import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.indicator.KeywordIndicatorAnalyser;
 import dev.wct.analysers.ruleset.Rule;
 import dev.wct.analysers.ruleset.Ruleset;
+import dev.wct.spi.FindingsPresentation;
+import dev.wct.spi.message.SchemaRef;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +29,19 @@ public final class ProcessingPurposeAnalyser extends KeywordIndicatorAnalyser {
   public String description() {
     return "Finds why data is processed (analytics, advertising, payments, authentication, ...),"
         + " including well-known service SDKs and endpoints.";
+  }
+
+  @Override
+  public Optional<FindingsPresentation> presentation(SchemaRef output) {
+    return Optional.of(
+        new FindingsPresentation(
+            "Processing purpose indicators",
+            FindingsPresentation.Kind.INDICATOR,
+            FindingsPresentation.Aspect.PURPOSES,
+            "purpose",
+            null,
+            "/metadata/services",
+            java.util.List.of()));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.wct.classifiers.Counts;
 import dev.wct.classifiers.Distinct;
 import dev.wct.classifiers.FindingClassifier;
 import dev.wct.classifiers.ruleset.LawfulBasis;
+import dev.wct.spi.FindingsPresentation;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.SchemaRef;
 import java.util.List;
@@ -36,6 +37,29 @@ public final class GdprDataSubjectClassifier
             INPUT,
             OUTPUT,
             "subject"));
+  }
+
+  @Override
+  public Optional<FindingsPresentation> presentation(SchemaRef output) {
+    return Optional.of(
+        new FindingsPresentation(
+            "Data subjects",
+            FindingsPresentation.Kind.CLASSIFICATION,
+            FindingsPresentation.Aspect.DATA_SUBJECTS,
+            "subject",
+            "gdpr_subject_category",
+            null,
+            List.of(
+                new FindingsPresentation.Flag(
+                    "/risk_level",
+                    List.of("high"),
+                    "High-risk data subjects",
+                    "check the safeguards for vulnerable subjects (e.g. Art. 8 for children)"),
+                new FindingsPresentation.Flag(
+                    "/gdpr_subject_category",
+                    List.of(UNCLASSIFIED),
+                    "Unclassified",
+                    "review these findings, then extend the classification ruleset or suppress them"))));
   }
 
   @Override

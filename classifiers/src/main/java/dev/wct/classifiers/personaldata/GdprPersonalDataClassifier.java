@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.classifiers.Counts;
 import dev.wct.classifiers.Distinct;
 import dev.wct.classifiers.FindingClassifier;
+import dev.wct.spi.FindingsPresentation;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.SchemaRef;
 import java.util.List;
@@ -33,6 +34,33 @@ public final class GdprPersonalDataClassifier
             INPUT,
             OUTPUT,
             "category"));
+  }
+
+  @Override
+  public Optional<FindingsPresentation> presentation(SchemaRef output) {
+    return Optional.of(
+        new FindingsPresentation(
+            "Personal data",
+            FindingsPresentation.Kind.CLASSIFICATION,
+            FindingsPresentation.Aspect.PERSONAL_DATA,
+            "category",
+            "gdpr_category",
+            null,
+            List.of(
+                FindingsPresentation.Flag.whenTrue(
+                    "/special_category",
+                    "Art. 9 special category",
+                    "confirm a condition under Art. 9(2) besides the Art. 6 lawful basis"),
+                FindingsPresentation.Flag.whenTrue(
+                    "/criminal_offence_data",
+                    "Art. 10 criminal offence data",
+                    "confirm official authority or a Union or Member State law that authorises it"
+                        + " (Art. 10)"),
+                new FindingsPresentation.Flag(
+                    "/gdpr_category",
+                    List.of(UNCLASSIFIED),
+                    "Unclassified",
+                    "review these findings, then extend the classification ruleset or suppress them"))));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.wct.classifiers.Counts;
 import dev.wct.classifiers.Distinct;
 import dev.wct.classifiers.FindingClassifier;
 import dev.wct.classifiers.ruleset.LawfulBasis;
+import dev.wct.spi.FindingsPresentation;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.SchemaRef;
 import java.util.List;
@@ -37,6 +38,38 @@ public final class GdprProcessingPurposeClassifier
             INPUT,
             OUTPUT,
             "purpose"));
+  }
+
+  @Override
+  public Optional<FindingsPresentation> presentation(SchemaRef output) {
+    return Optional.of(
+        new FindingsPresentation(
+            "Processing purposes",
+            FindingsPresentation.Kind.CLASSIFICATION,
+            FindingsPresentation.Aspect.PURPOSES,
+            "purpose",
+            "purpose_category",
+            "/metadata/services",
+            List.of(
+                new FindingsPresentation.Flag(
+                    "/dpia/recommendation",
+                    List.of("required"),
+                    "DPIA required",
+                    "carry out a data protection impact assessment before processing (Art. 35)"),
+                new FindingsPresentation.Flag(
+                    "/dpia/recommendation",
+                    List.of("recommended"),
+                    "DPIA recommended",
+                    "assess whether a DPIA is needed and record the decision (Art. 35)"),
+                FindingsPresentation.Flag.whenTrue(
+                    "/sensitive_purpose",
+                    "Sensitive purpose",
+                    "check the lawful basis and transparency for this purpose"),
+                new FindingsPresentation.Flag(
+                    "/purpose_category",
+                    List.of(UNCLASSIFIED),
+                    "Unclassified",
+                    "review these findings, then extend the classification ruleset or suppress them"))));
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.wct.cli.report;
 
+import dev.wct.cli.CliContext;
 import dev.wct.cli.options.StoreOptions;
+import dev.wct.cli.report.inventory.InventoryReader;
+import dev.wct.cli.report.inventory.Presentations;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,15 +32,25 @@ import picocli.CommandLine.Spec;
     description = {
       "Export a run: 'json' is the results document (run, runbook, summary, outputs with their"
           + " content, errors, skipped);",
-      "'html' is a self-contained report a data protection officer can read."
+      "'html' is a self-contained report a data protection officer can read (summary, data map,"
+          + " details);",
+      "'csv' is the inventory, one row per location and category of personal data;",
+      "'ropa' is a draft GDPR Art. 30(1) record per system, in Markdown, fields a scan cannot"
+          + " know marked to complete; 'ropa-json' is the same draft as JSON."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  wct export 20261122-153012-ab12cd > results.json",
-      "  wct export 20261122-153012-ab12cd --format html --output report.html"
+      "  wct export 20261122-153012-ab12cd --format html --output report.html",
+      "  wct export 20261122-153012-ab12cd --format csv --output inventory.csv",
+      "  wct export 20261122-153012-ab12cd --format ropa --output ropa.md"
     })
 public final class ExportCommand implements Callable<Integer> {
+  private static final List<String> FORMATS = List.of("json", "html", "csv", "ropa", "ropa-json");
+
   @Spec private CommandSpec spec;
+
+  private final CliContext context;
 
   @Mixin private StoreOptions store;
 
@@ -47,7 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "json",
-      description = "json or html (default: ${DEFAULT-VALUE}).")
+      description = "json, html, csv, ropa or ropa-json (default: ${DEFAULT-VALUE}).")
   private String format;
 
   @Option(
@@ -59,43 +73,39 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--maximum-evidence-count",
       paramLabel = "N",
-      defaultValue = "" + HtmlReport.DEFAULT_MAXIMUM_EVIDENCE_COUNT,
       description =
-          "Evidence snippets shown per finding in the HTML report, like the analysers'"
-              + " maximum_evidence_count (default: ${DEFAULT-VALUE}).")
-  private int maxEvidence;
+          "Examples shown per finding in the HTML report (default: every example the analysers"
+              + " stored, which their maximum_evidence_count already caps).")
+  private Integer maxEvidence;
+
+  ExportCommand(CliContext context) {
+    this.context = context;
+  }
 
   @Override
   public Integer call() throws Exception {
     String chosen = format.toLowerCase(Locale.ROOT);
-    if (!chosen.equals("json") && !chosen.equals("html")) {
-      throw WctException.user("unknown format '" + format + "': use json or html");
+    if (!FORMATS.contains(chosen)) {
+      throw WctException.user(
+          "unknown format '" + format + "': use json, html, csv, ropa or ropa-json");
     }
-    if (maxEvidence < 0) {
+    if (maxEvidence != null && maxEvidence < 0) {
       throw WctException.user("--maximum-evidence-count must not be negative, got " + maxEvidence);
     }
     PrintWriter out = spec.commandLine().getOut();
     try (ArtifactStore artifacts = store.open()) {
       StoredRun run = StoredRun.load(artifacts, runId, store.displayName());
       if (output == null) {
-        if (chosen.equals("json")) {
-          new ResultsDocument(artifacts).write(run, out);
-        } else {
-          new HtmlReport(artifacts, maxEvidence).write(run, out);
-        }
+        write(chosen, artifacts, run, out);
         out.flush();
         return 0;
       }
       Path target = output.toAbsolutePath();
       Path partial = target.resolveSibling(target.getFileName() + ".partial");
       try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
-        if (chosen.equals("json")) {
-          new ResultsDocument(artifacts).write(run, file);
-        } else {
-          Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-          new HtmlReport(artifacts, maxEvidence).write(run, writer);
-          writer.flush();
-        }
+        Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+        write(chosen, artifacts, run, writer);
+        writer.flush();
       } catch (IOException e) {
         Files.deleteIfExists(partial);
         throw WctException.user("cannot write " + output + ": " + e.getMessage());
@@ -105,5 +115,18 @@ public final class ExportCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private void write(String chosen, ArtifactStore artifacts, StoredRun run, Writer out) {
+    Presentations presentations = Presentations.of(context.catalog());
+    switch (chosen) {
+      case "json" -> new ResultsDocument(artifacts, presentations).write(run, out);
+      case "html" -> new HtmlReport(artifacts, presentations, maxEvidence).write(run, out);
+      case "csv" -> CsvExport.write(new InventoryReader(artifacts, presentations).read(run), out);
+      case "ropa" ->
+          RopaExport.write(run, new InventoryReader(artifacts, presentations).read(run), out);
+      default ->
+          RopaExport.writeJson(run, new InventoryReader(artifacts, presentations).read(run), out);
+    }
   }
 }

@@ -2,102 +2,73 @@ package dev.wct.cli.report;
 
 import static dev.wct.cli.report.Html.escape;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.analysers.common.PatternMatching;
-import dev.wct.core.message.MessageReader;
+import dev.wct.cli.report.inventory.Finding;
+import dev.wct.cli.report.inventory.Inventory;
+import dev.wct.cli.report.inventory.InventoryReader;
+import dev.wct.cli.report.inventory.Presentations;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
-import dev.wct.spi.json.Json;
+import dev.wct.spi.FindingsPresentation;
+import dev.wct.spi.FindingsPresentation.Aspect;
 import dev.wct.store.ArtifactStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * A self-contained HTML report of a run for a data protection officer: summary, findings by kind
- * and category with their GDPR classification and (already redacted) evidence, errors and skipped
- * artifacts. No external resources; every value from a run is escaped. Findings are streamed from
- * the store; evidence is capped per finding.
+ * A self-contained HTML report of a run for a data protection officer: an executive summary (what
+ * was scanned, coverage gaps, categories, subjects, purposes, flags and the top actions), a data
+ * map per system (location → categories → data subjects → purposes), then each finding's details.
+ * No scripts and no external resources; every value from a run is escaped; evidence is shown as the
+ * analysers stored it, never unmasked.
  */
 public final class HtmlReport {
-  /** The analysers' evidence cap ({@code maximum_evidence_count}) is the report's default too. */
-  public static final int DEFAULT_MAXIMUM_EVIDENCE_COUNT =
-      PatternMatching.DEFAULT_MAXIMUM_EVIDENCE_COUNT;
-
-  /** Finding fields shown in their own column, not among the classification details. */
-  private static final Set<String> OWN_COLUMNS =
-      Set.of(
-          "id",
-          "category",
-          "subject",
-          "purpose",
-          // 1.0.0: one finding per category
-          "matched_patterns",
-          "evidence",
-          "metadata",
-          // 2.0.0: one finding per (location, category)
-          "location",
-          "detectors",
-          "matches",
-          "examples");
-
-  /** Flags that deserve a warning badge when true. */
-  private static final Map<String, String> FLAGS =
-      Map.of(
-          "special_category", "Art. 9 special category",
-          "criminal_offence_data", "Art. 10 criminal offence data",
-          "sensitive_purpose", "Sensitive purpose");
-
-  private static final Set<String> ACRONYMS = Set.of("gdpr", "dpia", "id", "ip", "iban");
+  private static final int MAX_ACTIONS = 8;
+  private static final int MAX_LISTED_GAPS = 10;
 
   private final ArtifactStore store;
-  private final int maxEvidence;
+  private final Presentations presentations;
+  private final Integer maxExamples;
 
-  public HtmlReport(ArtifactStore store, int maxEvidencePerFinding) {
+  /**
+   * @param maxExamplesPerFinding examples shown per finding; null shows every example stored (the
+   *     analysers already capped them)
+   */
+  public HtmlReport(
+      ArtifactStore store, Presentations presentations, Integer maxExamplesPerFinding) {
     this.store = Objects.requireNonNull(store, "store");
-    if (maxEvidencePerFinding < 0) {
-      throw new IllegalArgumentException("maxEvidencePerFinding must not be negative");
+    this.presentations = Objects.requireNonNull(presentations, "presentations");
+    if (maxExamplesPerFinding != null && maxExamplesPerFinding < 0) {
+      throw new IllegalArgumentException("maxExamplesPerFinding must not be negative");
     }
-    this.maxEvidence = maxEvidencePerFinding;
+    this.maxExamples = maxExamplesPerFinding;
   }
 
   /** Writes the report of {@code run} to {@code out}, which is flushed, not closed. */
   public void write(StoredRun run, Writer out) {
     PrintWriter html = new PrintWriter(out);
-    Map<FindingsKind, List<ArtifactOutcome>> byKind = findingsArtifacts(run);
-    List<String> unmasked = UnmaskedEvidence.artifacts(store, run);
-    // Findings sections are rendered first so that the summary above them can count flags.
-    Tally tally = new Tally();
-    StringWriter sections = new StringWriter();
-    PrintWriter sectionHtml = new PrintWriter(sections);
-    for (Map.Entry<FindingsKind, List<ArtifactOutcome>> kind : byKind.entrySet()) {
-      writeKind(run, kind.getKey(), kind.getValue(), sectionHtml, tally);
-    }
-    writeOtherOutputs(run, sectionHtml);
-    sectionHtml.flush();
+    Inventory inventory = new InventoryReader(store, presentations).read(run);
+    List<String> unmasked = UnmaskedEvidence.artifacts(store, run, presentations);
 
-    String title = run.run().runbookName();
     html.println("<!DOCTYPE html>");
     html.println("<html lang=\"en\">");
     html.println("<head>");
     html.println("<meta charset=\"utf-8\">");
     html.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    html.println("<title>" + escape("Compliance scan report: " + title) + "</title>");
+    html.println(
+        "<title>" + escape("Compliance scan report: " + run.run().runbookName()) + "</title>");
     html.println("<style>");
     html.println(css());
     html.println("</style>");
@@ -110,8 +81,10 @@ public final class HtmlReport {
               + escape(UnmaskedEvidence.warning(unmasked))
               + " Protect this report as you would the data.</p>");
     }
-    writeSummary(run, byKind, tally, html);
-    html.print(sections);
+    writeSummary(run, inventory, html);
+    writeDataMap(inventory, html);
+    writeDetails(run, inventory, html);
+    writeOtherOutputs(run, html);
     writeErrors(run, html);
     writeSkipped(run, html);
     html.println("<footer>");
@@ -120,9 +93,10 @@ public final class HtmlReport {
             + escape(Instant.now().toString())
             + ". "
             + escape(evidenceNote(unmasked))
-            + " At most "
-            + maxEvidence
-            + " snippets per finding are shown.</p>");
+            + (maxExamples == null
+                ? " Every example the analysers stored is shown."
+                : " At most " + maxExamples + " examples per finding are shown.")
+            + "</p>");
     html.println("</footer>");
     html.println("</body>");
     html.println("</html>");
@@ -139,29 +113,6 @@ public final class HtmlReport {
             + " (evidence_redaction: none).";
   }
 
-  /** Findings artifacts by kind; where a kind has GDPR classifications, its raw indicators drop. */
-  private static Map<FindingsKind, List<ArtifactOutcome>> findingsArtifacts(StoredRun run) {
-    Map<FindingsKind, List<ArtifactOutcome>> byKind = new EnumMap<>(FindingsKind.class);
-    for (ArtifactOutcome artifact : run.artifacts()) {
-      if (artifact.state() == ArtifactState.SUCCEEDED
-          && artifact.output() != null
-          && FindingsKind.isFindings(artifact.output().schema())) {
-        byKind
-            .computeIfAbsent(FindingsKind.of(artifact.output().schema()), k -> new ArrayList<>())
-            .add(artifact);
-      }
-    }
-    for (List<ArtifactOutcome> artifacts : byKind.values()) {
-      boolean classified =
-          artifacts.stream().anyMatch(a -> FindingsKind.isClassified(a.output().schema()));
-      if (classified) {
-        artifacts.removeIf(
-            a -> !FindingsKind.isClassified(a.output().schema()) && !run.isOutput(a));
-      }
-    }
-    return byKind;
-  }
-
   private static void writeHeader(StoredRun run, PrintWriter html) {
     html.println("<header>");
     html.println("<h1>" + escape(run.run().runbookName()) + "</h1>");
@@ -175,190 +126,495 @@ public final class HtmlReport {
             + "\">"
             + escape(run.run().status().label().replace('_', ' '))
             + "</span></dd>");
-    term(html, "Started", run.run().startedAt().toString());
     term(
         html,
-        "Ended",
-        run.run().endedAt() == null ? "still running" : run.run().endedAt().toString());
-    term(html, "Duration", Units.duration(run.durationMillis()));
-    term(html, "Runbook file", run.run().runbookPath());
+        "When",
+        run.run().startedAt()
+            + (run.durationMillis() == null
+                ? " (still running)"
+                : " (" + Units.duration(run.durationMillis()) + ")"));
+    term(html, "Runbook", run.run().runbookPath());
     run.planIfKnown()
         .map(p -> p.runbook().contact())
         .ifPresent(contact -> term(html, "Contact", contact));
-    term(html, "Plan hash", run.run().planHash());
-    if (run.run().error() != null) {
-      term(html, "Run error", run.run().error());
-    }
     html.println("</dl>");
     html.println("</header>");
   }
 
-  private static void writeSummary(
-      StoredRun run,
-      Map<FindingsKind, List<ArtifactOutcome>> byKind,
-      Tally tally,
-      PrintWriter html) {
+  // --- Executive summary ------------------------------------------------------------------------
+
+  private static void writeSummary(StoredRun run, Inventory inventory, PrintWriter html) {
     html.println("<section id=\"summary\">");
-    html.println("<h2>Summary</h2>");
-    html.println("<table class=\"summary\"><tbody>");
-    for (Map.Entry<ArtifactState, Integer> count : run.countsByState().entrySet()) {
-      if (count.getValue() > 0 || count.getKey().finished()) {
-        row(html, "Artifacts " + RunJson.label(count.getKey()), String.valueOf(count.getValue()));
+    html.println("<h2>Executive summary</h2>");
+    List<Finding> active = inventory.active();
+    long flagged = active.stream().filter(f -> !f.flags().isEmpty()).count();
+    html.println("<div class=\"cards\">");
+    card(html, String.valueOf(inventory.systems().size()), "systems with findings");
+    long scanned =
+        inventory.sources().stream().mapToLong(s -> s.items() == null ? 0 : s.items()).sum();
+    if (scanned > 0) {
+      card(html, String.valueOf(scanned), "objects read from sources");
+    }
+    if (inventory.perLocation()) {
+      card(html, String.valueOf(objects(active)), "files and tables with findings");
+    }
+    card(html, String.valueOf(active.size()), "findings");
+    card(html, String.valueOf(flagged), "flagged findings", flagged > 0 ? "warn" : null);
+    if (active.size() < inventory.findings().size()) {
+      card(html, String.valueOf(inventory.findings().size() - active.size()), "suppressed");
+    }
+    html.println("</div>");
+
+    html.println("<div class=\"columns\">");
+    html.println("<div>");
+    html.println("<h3>Scanned</h3>");
+    if (inventory.sources().isEmpty()) {
+      html.println("<p>The sources of this run are not recorded.</p>");
+    } else {
+      html.println("<ul>");
+      for (Inventory.Source source : inventory.sources()) {
+        html.println(
+            "<li>"
+                + escape(source.name())
+                + " <span class=\"muted\">"
+                + escape(
+                    source.type()
+                        + (source.items() == null
+                            ? ", not read"
+                            : ", " + Text.count(source.items(), "object", "objects")))
+                + "</span></li>");
+      }
+      html.println("</ul>");
+    }
+    if (!inventory.coverage().isEmpty()) {
+      List<Inventory.Coverage> gaps = inventory.gaps();
+      html.println(
+          "<p>"
+              + escape(
+                  gaps.isEmpty()
+                      ? "Every one of the "
+                          + inventory.coverage().size()
+                          + " objects recorded was scanned fully."
+                      : "Coverage gaps: "
+                          + gaps.size()
+                          + " of "
+                          + inventory.coverage().size()
+                          + " objects not scanned fully.")
+              + "</p>");
+      if (!gaps.isEmpty()) {
+        html.println("<ul class=\"gaps\">");
+        for (Inventory.Coverage gap : gaps.subList(0, Math.min(gaps.size(), MAX_LISTED_GAPS))) {
+          html.println(
+              "<li>"
+                  + escape(gap.object())
+                  + " <span class=\"muted\">"
+                  + escape(
+                      gap.system()
+                          + ": "
+                          + (gap.status().isEmpty() ? "" : gap.status())
+                          + (gap.reason() == null ? "" : " (" + gap.reason() + ")"))
+                  + "</span></li>");
+        }
+        if (gaps.size() > MAX_LISTED_GAPS) {
+          html.println("<li>… and " + (gaps.size() - MAX_LISTED_GAPS) + " more</li>");
+        }
+        html.println("</ul>");
       }
     }
-    for (FindingsKind kind : byKind.keySet()) {
-      row(html, kind.title() + " findings", String.valueOf(tally.findings.getOrDefault(kind, 0L)));
+    int failed = run.count(ArtifactState.FAILED) + run.count(ArtifactState.SKIPPED);
+    if (failed > 0) {
+      html.println(
+          "<p class=\"warn-text\">"
+              + escape(
+                  Text.count(failed, "artifact", "artifacts")
+                      + " failed or skipped: what they would have found is missing (see Errors).")
+              + "</p>");
     }
-    for (Map.Entry<String, Set<String>> flag : tally.flags.entrySet()) {
-      row(html, flag.getKey(), String.valueOf(flag.getValue().size()));
+    html.println("</div>");
+    html.println("<div>");
+    chips(html, "Categories of personal data", active, Aspect.PERSONAL_DATA);
+    chips(html, "Data subjects", active, Aspect.DATA_SUBJECTS);
+    chips(html, "Purposes", active, Aspect.PURPOSES);
+    html.println("</div>");
+    html.println("</div>");
+
+    writeActions(inventory, html);
+    if (active.size() < inventory.findings().size()) {
+      html.println(
+          "<p class=\"muted\">Suppressed as accepted false positives ("
+              + escape(
+                  inventory.suppressions().source() == null
+                      ? "recorded with the run"
+                      : inventory.suppressions().source())
+              + "): "
+              + escape(
+                  String.join(
+                      ", ",
+                      inventory.findings().stream()
+                          .filter(Finding::suppressed)
+                          .map(f -> f.label() + " by " + f.suppression().entry().who())
+                          .toList()))
+              + ". They stay listed below, marked.</p>");
     }
-    html.println("</tbody></table>");
-    if (byKind.isEmpty()) {
+    if (inventory.findings().isEmpty()) {
       html.println("<p>This run produced no findings.</p>");
     }
     html.println("</section>");
   }
 
-  private void writeKind(
-      StoredRun run,
-      FindingsKind kind,
-      List<ArtifactOutcome> artifacts,
-      PrintWriter html,
-      Tally tally) {
-    html.println("<section class=\"findings " + cssClass(kind.name()) + "\">");
-    html.println("<h2>" + escape(kind.title()) + "</h2>");
-    for (ArtifactOutcome artifact : artifacts) {
-      String name =
-          run.planned(artifact.id())
-              .map(p -> p.name())
-              .filter(Objects::nonNull)
-              .orElse(artifact.id());
+  /** One line per distinct value, with how many findings and the flags any of them raised. */
+  private static void chips(PrintWriter html, String title, List<Finding> findings, Aspect aspect) {
+    Map<String, List<Finding>> byLabel = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      if (finding.aspect() == aspect) {
+        byLabel.computeIfAbsent(finding.label(), l -> new ArrayList<>()).add(finding);
+      }
+    }
+    if (byLabel.isEmpty()) {
+      return;
+    }
+    html.println("<h3>" + escape(title) + "</h3>");
+    html.println("<p class=\"chips\">");
+    for (Map.Entry<String, List<Finding>> entry : byLabel.entrySet()) {
+      Set<String> flags = new LinkedHashSet<>();
+      entry.getValue().forEach(f -> flags.addAll(f.flagLabels()));
       html.println(
-          "<h3>"
-              + escape(name)
-              + " <small>"
-              + escape(artifact.id() + " · " + artifact.output().schema())
-              + "</small></h3>");
-      html.println("<table class=\"findings\">");
+          "<span class=\"chip"
+              + (flags.isEmpty() ? "" : " flagged")
+              + "\""
+              + (flags.isEmpty() ? "" : " title=\"" + escape(String.join(", ", flags)) + "\"")
+              + ">"
+              + escape(entry.getKey())
+              + (entry.getValue().size() > 1 ? " <b>×" + entry.getValue().size() + "</b>" : "")
+              + (flags.isEmpty()
+                  ? ""
+                  : " <span class=\"flag\">" + escape(String.join(", ", flags)) + "</span>")
+              + "</span>");
+    }
+    html.println("</p>");
+  }
+
+  /**
+   * The top actions: one per flag and system, e.g. "Art. 9 special category data (health) in 2
+   * locations of db: confirm a condition under Art. 9(2)", most findings first.
+   */
+  private static void writeActions(Inventory inventory, PrintWriter html) {
+    record Key(FindingsPresentation.Flag flag, String system) {}
+    Map<Key, List<Finding>> grouped = new LinkedHashMap<>();
+    for (Finding finding : inventory.active()) {
+      for (FindingsPresentation.Flag flag : finding.flags()) {
+        grouped
+            .computeIfAbsent(new Key(flag, finding.system()), k -> new ArrayList<>())
+            .add(finding);
+      }
+    }
+    List<Map.Entry<Key, List<Finding>>> actions = new ArrayList<>(grouped.entrySet());
+    actions.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
+
+    html.println("<h3>Top actions</h3>");
+    if (actions.isEmpty()) {
+      html.println("<p>Nothing flagged needs action; review the data map below.</p>");
+      return;
+    }
+    html.println("<ol class=\"actions\">");
+    for (Map.Entry<Key, List<Finding>> action :
+        actions.subList(0, Math.min(actions.size(), MAX_ACTIONS))) {
+      List<Finding> findings = action.getValue();
+      Set<String> values = new LinkedHashSet<>();
+      findings.forEach(f -> values.add(f.value()));
+      boolean located = findings.stream().allMatch(f -> f.location() != null);
+      String where =
+          located
+              ? Text.count(
+                  findings.stream().map(f -> f.location().display()).distinct().count(),
+                  "location",
+                  "locations")
+              : Text.count(findings.size(), "finding", "findings") + " (locations not recorded)";
       html.println(
-          "<thead><tr><th>Category</th><th>Classification</th><th>Matched patterns</th>"
-              + "<th>Matches</th><th>Evidence</th></tr></thead>");
+          "<li><strong>"
+              + escape(action.getKey().flag().label())
+              + "</strong> ("
+              + escape(String.join(", ", values))
+              + ") in "
+              + escape(where)
+              + " of <code>"
+              + escape(action.getKey().system())
+              + "</code>: "
+              + escape(action.getKey().flag().action())
+              + ".</li>");
+    }
+    if (actions.size() > MAX_ACTIONS) {
+      html.println(
+          "<li>… "
+              + (actions.size() - MAX_ACTIONS)
+              + " more flagged groups: see the data map.</li>");
+    }
+    html.println("</ol>");
+  }
+
+  // --- Data map ---------------------------------------------------------------------------------
+
+  private static void writeDataMap(Inventory inventory, PrintWriter html) {
+    if (inventory.findings().isEmpty()) {
+      return;
+    }
+    html.println("<section id=\"data-map\">");
+    html.println("<h2>Data map</h2>");
+    html.println(
+        "<p class=\"muted\">Per system, each file or table with findings: what personal data it"
+            + " holds, whose, and why it is processed. Flags and suppressions are marked.</p>");
+    if (!inventory.perLocation()) {
+      html.println(
+          "<p class=\"note\">Locations: "
+              + escape(Finding.LOCATION_NOT_RECORDED)
+              + ". The rows are the places the stored examples were seen in; a category may"
+              + " be in more places than these.</p>");
+    }
+    // Columns for what the run looked for: a run without subject or purpose analysers has none.
+    Map<Aspect, String> columns = new LinkedHashMap<>();
+    columns.put(Aspect.PERSONAL_DATA, "Personal data");
+    columns.put(Aspect.DATA_SUBJECTS, "Data subjects");
+    columns.put(Aspect.PURPOSES, "Purposes");
+    columns.keySet().removeIf(a -> a != Aspect.PERSONAL_DATA && inventory.findings(a).isEmpty());
+    for (String system : inventory.systems()) {
+      html.println("<h3 class=\"system\">" + escape(system) + "</h3>");
+      html.println("<table class=\"datamap columns-" + columns.size() + "\">");
+      StringBuilder head = new StringBuilder("<thead><tr><th>Location</th>");
+      columns.values().forEach(c -> head.append("<th>").append(escape(c)).append("</th>"));
+      html.println(head.append("</tr></thead>"));
       html.println("<tbody>");
-      long rows = 0;
-      try (InputStream in = store.read(run.run().runId(), artifact.id());
-          MessageReader reader = MessageReader.open(Json.mapper(), in)) {
-        for (Iterator<JsonNode> findings = reader.items(); findings.hasNext(); ) {
-          writeFinding(findings.next(), html, tally);
-          tally.findings.merge(kind, 1L, Long::sum);
-          rows++;
+      for (Map.Entry<String, List<Finding>> object : inventory.mapRows(system).entrySet()) {
+        List<Finding> findings = object.getValue();
+        html.println("<tr>");
+        html.println(
+            "<td class=\"object\">"
+                + (object.getKey().isEmpty()
+                    ? "<span class=\"muted\">" + escape(Finding.LOCATION_NOT_RECORDED) + "</span>"
+                    : "<code>" + escape(object.getKey()) + "</code>")
+                + "</td>");
+        for (Aspect aspect : columns.keySet()) {
+          html.println("<td>" + mapCell(findings, aspect, object.getKey()) + "</td>");
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot read artifact '" + artifact.id() + "' of run " + run.run().runId(), e);
+        html.println("</tr>");
       }
-      if (rows == 0) {
-        html.println("<tr><td colspan=\"5\">No findings.</td></tr>");
-      }
-      html.println("</tbody>");
-      html.println("</table>");
+      html.println("</tbody></table>");
     }
     html.println("</section>");
   }
 
-  private void writeFinding(JsonNode finding, PrintWriter html, Tally tally) {
-    String category = firstText(finding, "category", "subject", "purpose", "id");
-    html.println("<tr>");
-    String place =
-        finding.path("location").isObject()
-            ? "<div class=\"location\">" + escape(location(finding.get("location"))) + "</div>"
-            : "";
-    html.println("<td class=\"category\">" + escape(category) + place + "</td>");
-
-    StringBuilder classification = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = finding.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      String key = field.getKey();
-      JsonNode value = field.getValue();
-      if (OWN_COLUMNS.contains(key)
-          || value.isNull()
-          || value.isContainerNode() && value.isEmpty()) {
-        continue;
+  /** The distinct values of one aspect in one object, flags and suppressions marked. */
+  private static String mapCell(List<Finding> findings, Aspect aspect, String object) {
+    Map<String, List<Finding>> byLabel = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      if (finding.aspect() == aspect) {
+        byLabel.computeIfAbsent(finding.label(), l -> new ArrayList<>()).add(finding);
       }
-      if (value.isBoolean()) {
-        if (value.booleanValue()) {
-          String label = FLAGS.getOrDefault(key, humanise(key));
-          tally.flags.computeIfAbsent(label, k -> new TreeSet<>()).add(category);
-          classification.append("<span class=\"flag\">").append(escape(label)).append("</span> ");
+    }
+    if (byLabel.isEmpty()) {
+      return "<span class=\"muted\">–</span>";
+    }
+    StringBuilder cell = new StringBuilder("<ul class=\"plain\">");
+    for (Map.Entry<String, List<Finding>> entry : byLabel.entrySet()) {
+      List<Finding> all = entry.getValue();
+      boolean suppressed = all.stream().allMatch(Finding::suppressed);
+      Set<String> flags = new LinkedHashSet<>();
+      Set<String> details = new LinkedHashSet<>();
+      Set<String> recipients = new LinkedHashSet<>();
+      for (Finding f : all) {
+        if (!f.suppressed()) {
+          flags.addAll(f.flagLabels());
         }
-        continue;
+        f.locationIfRecorded()
+            .map(l -> l.detail())
+            .filter(d -> !d.isEmpty())
+            .ifPresent(details::add);
+        if (f.location() == null) {
+          // Without per-location findings, the examples still say where in the object they were.
+          f.examples().stream()
+              .map(Finding.Example::location)
+              .filter(l -> l != null && l.object().equals(object) && !l.detail().isEmpty())
+              .forEach(l -> details.add(l.detail()));
+        }
+        recipients.addAll(f.recipients());
       }
-      classification
-          .append("<div><span class=\"key\">")
-          .append(escape(humanise(key)))
+      cell.append(suppressed ? "<li class=\"is-suppressed\">" : "<li>")
+          .append(escape(entry.getKey()));
+      if (!details.isEmpty()) {
+        cell.append(" <span class=\"muted\">")
+            .append(escape(abbreviate(details)))
+            .append("</span>");
+      }
+      if (!recipients.isEmpty()) {
+        cell.append(" <span class=\"muted\">→ ")
+            .append(escape(String.join(", ", recipients)))
+            .append("</span>");
+      }
+      for (String flag : flags) {
+        cell.append(" <span class=\"flag\">").append(escape(flag)).append("</span>");
+      }
+      if (suppressed) {
+        cell.append(" <span class=\"suppressed\">suppressed</span>");
+      }
+      cell.append("</li>");
+    }
+    return cell.append("</ul>").toString();
+  }
+
+  private static String abbreviate(Set<String> details) {
+    List<String> list = new ArrayList<>(details);
+    return list.size() <= 3
+        ? String.join("; ", list)
+        : String.join("; ", list.subList(0, 3)) + "; +" + (list.size() - 3) + " more";
+  }
+
+  // --- Details ----------------------------------------------------------------------------------
+
+  private void writeDetails(StoredRun run, Inventory inventory, PrintWriter html) {
+    if (inventory.findings().isEmpty()) {
+      return;
+    }
+    html.println("<section id=\"details\">");
+    html.println("<h2>Findings in detail</h2>");
+    Map<String, List<Finding>> byArtifact = new LinkedHashMap<>();
+    inventory
+        .findings()
+        .forEach(f -> byArtifact.computeIfAbsent(f.artifactId(), a -> new ArrayList<>()).add(f));
+    for (Map.Entry<String, List<Finding>> artifact : byArtifact.entrySet()) {
+      Finding first = artifact.getValue().get(0);
+      String name =
+          run.planned(artifact.getKey())
+              .map(p -> p.name())
+              .filter(Objects::nonNull)
+              .orElse(first.presentation().title());
+      html.println(
+          "<h3>"
+              + escape(name)
+              + " <small>"
+              + escape(
+                  artifact.getKey()
+                      + " · "
+                      + Text.count(artifact.getValue().size(), "finding", "findings"))
+              + "</small></h3>");
+      html.println("<table class=\"findings\">");
+      html.println(
+          "<thead><tr><th>Finding</th><th>Location</th><th>Detectors</th><th>Confidence</th>"
+              + "<th>Matches</th><th>Examples (masked)</th></tr></thead>");
+      html.println("<tbody>");
+      for (Finding finding : artifact.getValue()) {
+        writeFinding(finding, html);
+      }
+      html.println("</tbody></table>");
+    }
+    html.println("</section>");
+  }
+
+  private void writeFinding(Finding finding, PrintWriter html) {
+    html.println(finding.suppressed() ? "<tr class=\"is-suppressed\">" : "<tr>");
+    StringBuilder what = new StringBuilder();
+    what.append("<span class=\"category\">").append(escape(finding.label())).append("</span>");
+    for (String flag : finding.flagLabels()) {
+      what.append(" <span class=\"flag\">").append(escape(flag)).append("</span>");
+    }
+    if (finding.suppression() != null) {
+      var s = finding.suppression();
+      if (s.applies()) {
+        what.append(" <span class=\"suppressed\">suppressed</span><div class=\"muted\">")
+            .append(
+                escape("by " + s.entry().who() + ", " + s.entry().when() + ": " + s.entry().why()))
+            .append("</div>");
+      } else {
+        what.append(" <span class=\"lapsed\">suppression lapsed</span><div class=\"muted\">")
+            .append(
+                escape(
+                    "accepted by "
+                        + s.entry().who()
+                        + " with evidence "
+                        + s.entry().fingerprint()
+                        + "; the evidence is now "
+                        + finding.fingerprint()))
+            .append("</div>");
+      }
+    }
+    for (Finding.Detail detail : finding.details()) {
+      what.append("<div class=\"detail\"><span class=\"key\">")
+          .append(escape(detail.label()))
           .append(":</span> ")
-          .append(escape(plain(value)))
+          .append(escape(detail.text()))
           .append("</div>");
     }
-    html.println("<td class=\"classification\">" + classification + "</td>");
-
-    long matches = finding.path("matches").asLong(0);
-    StringBuilder patterns = new StringBuilder("<ul>");
-    for (JsonNode detector : finding.path("detectors")) {
-      patterns
-          .append("<li><code>")
-          .append(escape(detector.path("rule").asText()))
-          .append("</code> (")
-          .append(escape(humanise(detector.path("kind").asText()).toLowerCase(Locale.ROOT)))
-          .append(") × ")
-          .append(detector.path("matches").asLong(0))
-          .append("</li>");
+    what.append("<div class=\"id\">")
+        .append(escape(finding.id() + " · " + finding.fingerprint()))
+        .append("</div>");
+    html.println("<td class=\"what\">" + what + "</td>");
+    html.println(
+        "<td class=\"where\">"
+            + (finding.location() == null
+                ? "<span class=\"muted\">not recorded</span>"
+                : "<code>"
+                    + escape(finding.location().display())
+                    + "</code><div class=\"muted\">"
+                    + escape(finding.system())
+                    + "</div>")
+            + "</td>");
+    html.println("<td class=\"detectors\">" + escape(finding.detectorsText()) + "</td>");
+    html.println(
+        "<td class=\"count\">"
+            + (finding.confidence() == null ? "–" : finding.confidence() + "%")
+            + "</td>");
+    String matches = String.valueOf(finding.matches());
+    if (finding.valuesExamined() != null && finding.valuesMatched() != null) {
+      matches +=
+          "<div class=\"muted\">"
+              + finding.valuesMatched()
+              + " of "
+              + finding.valuesExamined()
+              + " values</div>";
     }
-    for (JsonNode pattern : finding.path("matched_patterns")) {
-      long count = pattern.path("match_count").asLong(0);
-      matches += count;
-      patterns
-          .append("<li><code>")
-          .append(escape(pattern.path("pattern").asText()))
-          .append("</code> × ")
-          .append(count)
-          .append("</li>");
-    }
-    patterns.append("</ul>");
-    html.println("<td class=\"patterns\">" + patterns + "</td>");
     html.println("<td class=\"count\">" + matches + "</td>");
-
-    boolean examples = finding.has("examples");
-    JsonNode evidence = examples ? finding.get("examples") : finding.path("evidence");
-    StringBuilder snippets = new StringBuilder();
-    int shown = 0;
-    for (JsonNode item : evidence) {
-      if (shown == maxEvidence) {
-        break;
-      }
-      snippets
-          .append("<div class=\"evidence\"><pre>")
-          .append(escape(item.path("snippet").asText()))
-          .append("</pre><span class=\"location\">")
-          .append(escape(examples ? position(item) : location(item.path("location"))))
-          .append("</span></div>");
-      shown++;
-    }
-    if (evidence.size() > shown) {
-      snippets
-          .append("<p class=\"more\">")
-          .append(evidence.size() - shown)
-          .append(" more not shown</p>");
-    }
-    html.println("<td class=\"evidence\">" + snippets + "</td>");
+    html.println("<td class=\"examples\">" + examples(finding) + "</td>");
     html.println("</tr>");
   }
 
-  private static void writeOtherOutputs(StoredRun run, PrintWriter html) {
+  private String examples(Finding finding) {
+    List<Finding.Example> all = finding.examples();
+    int shown = maxExamples == null ? all.size() : Math.min(all.size(), maxExamples);
+    if (all.isEmpty()) {
+      return "<span class=\"muted\">–</span>";
+    }
+    StringBuilder out = new StringBuilder();
+    for (Finding.Example example : all.subList(0, shown)) {
+      out.append("<div class=\"evidence\"><pre>")
+          .append(escape(example.snippet()))
+          .append("</pre>");
+      String where =
+          example.location() != null
+              ? example.location().display()
+              : example.line() == null
+                  ? ""
+                  : "line "
+                      + example.line()
+                      + (example.column() == null ? "" : ":" + example.column());
+      if (!where.isEmpty()) {
+        out.append("<span class=\"location\">").append(escape(where)).append("</span>");
+      }
+      out.append("</div>");
+    }
+    if (all.size() > shown) {
+      out.append("<p class=\"more\">").append(all.size() - shown).append(" more not shown</p>");
+    }
+    return shown > 1
+        ? "<details><summary>" + shown + " examples</summary>" + out + "</details>"
+        : out.toString();
+  }
+
+  // --- Run problems -----------------------------------------------------------------------------
+
+  private void writeOtherOutputs(StoredRun run, PrintWriter html) {
     List<ArtifactOutcome> others = new ArrayList<>();
     for (ArtifactOutcome artifact : run.artifacts()) {
-      if (run.isOutput(artifact)
+      if (run.isOutput(artifact, presentations)
           && artifact.output() != null
-          && !FindingsKind.isFindings(artifact.output().schema())) {
+          && !presentations.isFindings(artifact.output().schema())) {
         others.add(artifact);
       }
     }
@@ -435,108 +691,31 @@ public final class HtmlReport {
     html.println("</section>");
   }
 
-  private static String firstText(JsonNode node, String... fields) {
-    for (String field : fields) {
-      if (node.path(field).isTextual()) {
-        return node.get(field).asText();
-      }
-    }
-    return "";
+  private static long objects(List<Finding> findings) {
+    return findings.stream()
+        .map(f -> f.location() == null ? f.artifactId() : f.system() + "\u0000" + f.object())
+        .distinct()
+        .count();
   }
 
-  /** Where an example (2.0.0) starts: {@code line 3, column 7}, {@code row 2}. */
-  static String position(JsonNode example) {
-    List<String> parts = new ArrayList<>();
-    if (example.hasNonNull("row")) {
-      parts.add("row " + example.get("row").asText());
-    }
-    if (example.hasNonNull("line")) {
-      parts.add("line " + example.get("line").asText());
-    }
-    if (example.hasNonNull("column")) {
-      parts.add("column " + example.get("column").asText());
-    }
-    return String.join(", ", parts);
+  private static void card(PrintWriter html, String number, String label) {
+    card(html, number, label, null);
   }
 
-  /**
-   * A location as people read it: {@code file.php:12}, {@code crm.customers.email}; with the CSV
-   * column ({@code export.csv:1 [iban]}) and the database system when the location names them.
-   */
-  static String location(JsonNode location) {
-    if (location.hasNonNull("file_path")) {
-      return location.get("file_path").asText()
-          + (location.hasNonNull("line") ? ":" + location.get("line").asText() : "")
-          + (location.hasNonNull("column") ? " [" + location.get("column").asText() + "]" : "");
-    }
-    if (location.hasNonNull("table")) {
-      StringBuilder place = new StringBuilder();
-      if (location.hasNonNull("schema")) {
-        place.append(location.get("schema").asText()).append('.');
-      }
-      place.append(location.get("table").asText());
-      if (location.hasNonNull("column")) {
-        place.append('.').append(location.get("column").asText());
-      }
-      if (location.hasNonNull("system")) {
-        place.append(" (").append(location.get("system").asText()).append(')');
-      }
-      return place.toString();
-    }
-    return location.path("source").asText("");
-  }
-
-  /** A JSON value as one line of text: arrays joined by commas, objects as their values. */
-  static String plain(JsonNode value) {
-    if (value.isValueNode()) {
-      return value.asText();
-    }
-    List<String> parts = new ArrayList<>();
-    if (value.isArray()) {
-      value.forEach(element -> parts.add(plain(element)));
-      return String.join(", ", parts);
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      if (field.getValue().isArray() && field.getValue().isEmpty()) {
-        continue;
-      }
-      parts.add(
-          field.getValue().isContainerNode()
-              ? humanise(field.getKey()) + ": " + plain(field.getValue())
-              : field.getValue().asText());
-    }
-    return parts.isEmpty() ? "" : parts.get(0) + tail(parts);
-  }
-
-  private static String tail(List<String> parts) {
-    return parts.size() == 1 ? "" : " (" + String.join("; ", parts.subList(1, parts.size())) + ")";
-  }
-
-  /** {@code gdpr_subject_category} becomes {@code GDPR subject category}. */
-  static String humanise(String key) {
-    StringBuilder words = new StringBuilder();
-    for (String word : key.split("_")) {
-      if (word.isEmpty()) {
-        continue;
-      }
-      if (ACRONYMS.contains(word)) {
-        word = word.toUpperCase(Locale.ROOT);
-      }
-      words.append(words.length() == 0 ? "" : " ").append(word);
-    }
-    return words.isEmpty()
-        ? ""
-        : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+  private static void card(PrintWriter html, String number, String label, String cssClass) {
+    html.println(
+        "<div class=\"card"
+            + (cssClass == null ? "" : " " + cssClass)
+            + "\"><span class=\"number\">"
+            + escape(number)
+            + "</span><span class=\"label\">"
+            + escape(label)
+            + "</span></div>");
   }
 
   private static void term(PrintWriter html, String term, String value) {
     html.println(
         "<dt>" + escape(term) + "</dt><dd>" + escape(value == null ? "-" : value) + "</dd>");
-  }
-
-  private static void row(PrintWriter html, String label, String value) {
-    html.println("<tr><th>" + escape(label) + "</th><td>" + escape(value) + "</td></tr>");
   }
 
   private static String cssClass(String name) {
@@ -549,16 +728,5 @@ public final class HtmlReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** What the summary counts while the findings stream past. */
-  private static final class Tally {
-    final Map<FindingsKind, Long> findings = new EnumMap<>(FindingsKind.class);
-
-    /**
-     * Per flag, the distinct categories flagged: health found in a file and in a column is one
-     * special category, however many findings (places) hold it.
-     */
-    final Map<String, Set<String>> flags = new LinkedHashMap<>();
   }
 }

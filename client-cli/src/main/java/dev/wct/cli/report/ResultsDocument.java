@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wct.cli.report.inventory.Presentations;
 import dev.wct.core.run.ArtifactCoverage;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
@@ -33,10 +34,12 @@ import java.util.Optional;
  */
 public final class ResultsDocument {
   private final ArtifactStore store;
+  private final Presentations presentations;
   private final ObjectMapper json = Json.mapper();
 
-  public ResultsDocument(ArtifactStore store) {
+  public ResultsDocument(ArtifactStore store, Presentations presentations) {
     this.store = Objects.requireNonNull(store, "store");
+    this.presentations = Objects.requireNonNull(presentations, "presentations");
   }
 
   /** Writes the document of {@code run} to {@code out} as UTF-8; {@code out} is left open. */
@@ -83,7 +86,7 @@ public final class ResultsDocument {
             .orElse(List.of());
     gen.writeArrayFieldStart("outputs");
     for (ArtifactOutcome artifact : run.artifacts()) {
-      if (!run.isOutput(artifact)
+      if (!run.isOutput(artifact, presentations)
           || artifact.state() != ArtifactState.SUCCEEDED
           || artifact.output() == null) {
         continue;

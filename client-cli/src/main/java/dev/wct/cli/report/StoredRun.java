@@ -1,5 +1,6 @@
 package dev.wct.cli.report;
 
+import dev.wct.cli.report.inventory.Presentations;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactOutcome;
@@ -106,11 +107,11 @@ public record StoredRun(
    * Whether an artifact belongs in the exported results: {@code output: true} in the plan or, when
    * the plan is unknown, any produced findings.
    */
-  public boolean isOutput(ArtifactOutcome artifact) {
+  public boolean isOutput(ArtifactOutcome artifact, Presentations presentations) {
     if (plan != null) {
       return planned(artifact.id()).map(PlannedArtifact::output).orElse(false);
     }
-    return artifact.output() != null && FindingsKind.isFindings(artifact.output().schema());
+    return artifact.output() != null && presentations.isFindings(artifact.output().schema());
   }
 
   /** How many artifacts are in each state, every state listed. */

@@ -3,6 +3,7 @@ package dev.wct.cli.report;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.cli.report.inventory.Presentations;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.json.Json;
@@ -27,12 +28,13 @@ public final class UnmaskedEvidence {
    * analyser wrote with {@code evidence_redaction: none} and the findings derived from them (a
    * classifier copies the evidence it classifies).
    */
-  public static List<String> artifacts(ArtifactStore store, StoredRun run) {
+  public static List<String> artifacts(
+      ArtifactStore store, StoredRun run, Presentations presentations) {
     Set<String> unmasked = new LinkedHashSet<>();
     for (ArtifactOutcome artifact : run.artifacts()) {
       if (artifact.state() != ArtifactState.SUCCEEDED
           || artifact.output() == null
-          || !FindingsKind.isFindings(artifact.output().schema())) {
+          || !presentations.isFindings(artifact.output().schema())) {
         continue;
       }
       boolean derived =

@@ -11,11 +11,15 @@ import dev.wct.cli.report.PrivateFiles;
 import dev.wct.cli.report.ResultsDocument;
 import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.UnmaskedEvidence;
+import dev.wct.cli.report.inventory.Presentations;
+import dev.wct.cli.report.suppression.RunSuppressions;
+import dev.wct.cli.report.suppression.SuppressionFile;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import dev.wct.core.runbook.RunbookParser;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
 import dev.wct.engine.connect.EmbeddedConnection;
@@ -135,14 +139,16 @@ public final class RunCommand implements Callable<Integer> {
       CompletableFuture<TemporalConnection> connecting =
           Background.supply("wct-temporal-start", () -> connect(artifacts, catalog));
       ExecutionPlan plan;
+      RunSuppressions suppressions;
       try {
         plan = new Planner(catalog).plan(runbook);
+        suppressions = suppressions();
       } catch (RuntimeException invalid) {
         connecting.thenAccept(TemporalConnection::close);
         throw invalid;
       }
       try (TemporalConnection connection = Background.join(connecting)) {
-        return run(plan, artifacts, connection, out);
+        return run(plan, suppressions, artifacts, connection, out);
       }
     }
   }
@@ -173,12 +179,42 @@ public final class RunCommand implements Callable<Integer> {
         new ProducerEnvironment(artifacts, catalog, environment(), Path.of("").toAbsolutePath()));
   }
 
+  /**
+   * The suppressions file the runbook names ({@code config.suppressions}), read and checked before
+   * the run starts; none when it names none.
+   */
+  private RunSuppressions suppressions() {
+    String file = RunbookParser.parse(runbook).config().suppressions();
+    if (file == null) {
+      return RunSuppressions.NONE;
+    }
+    Path folder = runbook.toAbsolutePath().getParent();
+    Path path = folder.resolve(file).normalize();
+    String shown = runbook.resolveSibling(file).normalize().toString();
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (IOException e) {
+      throw WctException.user(
+          runbook + ": config.suppressions: cannot read " + shown + ": " + e.getMessage());
+    }
+    return new RunSuppressions(shown, SuppressionFile.parse(text, shown));
+  }
+
   private int run(
-      ExecutionPlan plan, ArtifactStore artifacts, TemporalConnection connection, PrintWriter out)
+      ExecutionPlan plan,
+      RunSuppressions suppressions,
+      ArtifactStore artifacts,
+      TemporalConnection connection,
+      PrintWriter out)
       throws IOException, InterruptedException {
     RunHandle run =
         new RunLauncher(connection.client(), artifacts, connection.taskQueue(), Clock.systemUTC())
             .start(plan, runbook.toString(), new RunOptions(concurrency));
+    if (suppressions.source() != null) {
+      // Kept with the run, so that its reports stay the same whatever becomes of the file.
+      suppressions.save(artifacts, run.runId());
+    }
     out.println(
         "Run "
             + run.runId()
@@ -221,7 +257,7 @@ public final class RunCommand implements Callable<Integer> {
     out.println();
     StoredRun stored = StoredRun.load(artifacts, run.runId(), store.displayName());
     out.println("Results: " + writeResults(artifacts, stored));
-    List<String> unmasked = UnmaskedEvidence.artifacts(artifacts, stored);
+    List<String> unmasked = UnmaskedEvidence.artifacts(artifacts, stored, presentations());
     if (!unmasked.isEmpty()) {
       out.println("Warning: " + UnmaskedEvidence.warning(unmasked));
     }
@@ -272,6 +308,10 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
+  private Presentations presentations() {
+    return Presentations.of(context.catalog());
+  }
+
   /** Placeholders see {@code --var} values first, then the process environment. */
   private Function<String, String> environment() {
     Map<String, String> given = Map.copyOf(variables);
@@ -295,7 +335,7 @@ public final class RunCommand implements Callable<Integer> {
     String runId = stored.run().runId();
     if (output == null) {
       ByteArrayOutputStream document = new ByteArrayOutputStream();
-      new ResultsDocument(artifacts).write(stored, document);
+      new ResultsDocument(artifacts, presentations()).write(stored, document);
       artifacts.saveRecord(runId, RESULTS, document.toByteArray());
       return artifacts.recordLocation(runId, RESULTS);
     }
@@ -303,7 +343,7 @@ public final class RunCommand implements Callable<Integer> {
     PrivateFiles.createDirectories(absolute.getParent());
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
     try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
-      new ResultsDocument(artifacts).write(stored, file);
+      new ResultsDocument(artifacts, presentations()).write(stored, file);
     }
     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
     return output.toString();

@@ -134,12 +134,12 @@ class ExportCommandTest {
 
     assertThat(html.exitCode()).isZero();
     assertThat(Files.readString(report))
-        .contains("<td class=\"category\">email<div class=\"location\">")
-        .contains("wct_demo.employees.work_email (mysql:&#x2F;&#x2F;127.0.0.1:3306&#x2F;wct_demo)")
-        .contains("<code>email_address</code> (value) × 1")
-        .contains("j***@e******.c**")
-        .contains("row 0, line 1, column 1")
-        .contains("contact_data");
+        .contains("<span class=\"category\">email (contact_data)</span>")
+        .contains("<code>wct_demo.employees.work_email</code>")
+        .contains("mysql:&#x2F;&#x2F;127.0.0.1:3306&#x2F;wct_demo")
+        .contains("email_address (value) ×1")
+        .contains("<pre>j***@e******.c**</pre>")
+        .contains("line 1:1");
     assertThat(json.exitCode()).isZero();
     JsonNode output = Json.mapper().readTree(json.out()).path("outputs").get(0);
     assertThat(output.path("schema").asText()).isEqualTo("gdpr_personal_data/2.0.0");
@@ -163,8 +163,8 @@ class ExportCommandTest {
         .startsWith("<!DOCTYPE html>")
         .contains("<h1>Shop scan</h1>")
         .contains("Personal data in the shop")
-        .contains("<td class=\"category\">email</td>")
-        .contains("<td class=\"category\">health</td>")
+        .contains("<span class=\"category\">email (contact_data)</span>")
+        .contains("<span class=\"category\">health (health_data)</span>")
         .contains("health_data")
         .contains("Art. 9 special category")
         .contains("Art. 9(1)")
@@ -238,7 +238,8 @@ class ExportCommandTest {
     Cli.Result result = Cli.run("export", "run-1", "--store", store, "--format", "pdf");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err().strip()).isEqualTo("wct: unknown format 'pdf': use json or html");
+    assertThat(result.err().strip())
+        .isEqualTo("wct: unknown format 'pdf': use json, html, csv, ropa or ropa-json");
   }
 
   @Test

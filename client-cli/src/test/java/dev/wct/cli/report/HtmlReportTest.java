@@ -3,6 +3,7 @@ package dev.wct.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.cli.report.inventory.Location;
 import dev.wct.spi.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,7 @@ class HtmlReportTest {
             "[{\"basis\":\"consent\",\"article\":\"Art. 6(1)(a)\"},"
                 + "{\"basis\":\"contract\",\"article\":\"Art. 6(1)(b)\"}]");
 
-    assertThat(HtmlReport.plain(bases))
-        .isEqualTo("consent (Art. 6(1)(a)), contract (Art. 6(1)(b))");
+    assertThat(Text.plain(bases)).isEqualTo("consent (Art. 6(1)(a)), contract (Art. 6(1)(b))");
   }
 
   @Test
@@ -23,34 +23,36 @@ class HtmlReportTest {
     JsonNode dpia =
         json("{\"recommendation\":\"required\",\"criteria\":[\"profiling\",\"large_scale\"]}");
 
-    assertThat(HtmlReport.plain(dpia)).isEqualTo("required (Criteria: profiling, large_scale)");
+    assertThat(Text.plain(dpia)).isEqualTo("required (Criteria: profiling, large_scale)");
   }
 
   @Test
   void fieldNamesReadAsWordsWithAcronymsInCapitals() {
-    assertThat(HtmlReport.humanise("gdpr_subject_category")).isEqualTo("GDPR subject category");
-    assertThat(HtmlReport.humanise("dpia")).isEqualTo("DPIA");
-    assertThat(HtmlReport.humanise("confidence_score")).isEqualTo("Confidence score");
+    assertThat(Text.humanise("gdpr_subject_category")).isEqualTo("GDPR subject category");
+    assertThat(Text.humanise("dpia")).isEqualTo("DPIA");
+    assertThat(Text.humanise("confidence_score")).isEqualTo("Confidence score");
   }
 
   @Test
   void locationsReadAsFileAndLineOrSchemaTableAndColumn() throws Exception {
-    assertThat(HtmlReport.location(json("{\"file_path\":\"app/a.php\",\"line\":12}")))
+    assertThat(Location.of(json("{\"file_path\":\"app/a.php\",\"line\":12}")).display())
         .isEqualTo("app/a.php:12");
     assertThat(
-            HtmlReport.location(
-                json("{\"schema\":\"crm\",\"table\":\"customers\",\"column\":\"email\"}")))
+            Location.of(json("{\"schema\":\"crm\",\"table\":\"customers\",\"column\":\"email\"}"))
+                .display())
         .isEqualTo("crm.customers.email");
+    Location column =
+        Location.of(
+            json(
+                "{\"source\":\"db\",\"system\":\"postgresql://h:5432/crm\",\"schema\":\"public\","
+                    + "\"table\":\"customers\",\"column\":\"email\"}"));
+    assertThat(column.display()).isEqualTo("public.customers.email");
+    assertThat(column.systemName()).isEqualTo("postgresql://h:5432/crm");
     assertThat(
-            HtmlReport.location(
-                json(
-                    "{\"source\":\"db\",\"system\":\"postgresql://h:5432/crm\",\"schema\":\"public\","
-                        + "\"table\":\"customers\",\"column\":\"email\"}")))
-        .isEqualTo("public.customers.email (postgresql://h:5432/crm)");
-    assertThat(
-            HtmlReport.location(
-                json(
-                    "{\"root\":\"/srv\",\"file_path\":\"export.csv\",\"line\":1,\"column\":\"iban\"}")))
+            Location.of(
+                    json(
+                        "{\"root\":\"/srv\",\"file_path\":\"export.csv\",\"line\":1,\"column\":\"iban\"}"))
+                .display())
         .isEqualTo("export.csv:1 [iban]");
   }
 

@@ -107,6 +107,12 @@ class CoverageWarningsTest {
     assertThat(coverage.path("warnings").get(0).asText()).startsWith("files: 3 of 6 files");
     assertThat(coverage.path("objects").toString()).contains("\"object\":\"c.png\"");
     assertThat(results.toString()).doesNotContain("secret-value");
+
+    // The HTML report's summary names the gaps.
+    String html = Cli.run("export", runId, "--format", "html", "--store", store).out();
+    assertThat(html)
+        .contains("Coverage gaps: 3 of 6 objects not scanned fully.")
+        .contains("c.png <span class=\"muted\">files: skipped (binary)</span>");
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.Objects;
  *     the run ends; by default they are deleted
  * @param retention how long after its end {@code wct runs prune} keeps the run by default; null if
  *     not set
+ * @param suppressions the suppressions file ({@code file:} stripped), relative to the runbook's
+ *     folder; null when none
  */
 public record RunbookConfig(
     Duration timeout,
@@ -25,7 +27,8 @@ public record RunbookConfig(
     List<String> templatePaths,
     int maxChildDepth,
     boolean keepSources,
-    Duration retention) {
+    Duration retention,
+    String suppressions) {
   public static final int DEFAULT_MAX_CHILD_DEPTH = 3;
   public static final RunbookConfig DEFAULT =
       new RunbookConfig(
@@ -35,11 +38,21 @@ public record RunbookConfig(
           List.of(),
           DEFAULT_MAX_CHILD_DEPTH,
           false,
+          null,
           null);
 
   public RunbookConfig {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(retry, "retry");
     templatePaths = List.copyOf(Objects.requireNonNull(templatePaths, "templatePaths"));
+  }
+
+  public RunbookConfig(
+      Duration timeout,
+      int maxConcurrency,
+      RetrySpec retry,
+      List<String> templatePaths,
+      int maxChildDepth) {
+    this(timeout, maxConcurrency, retry, templatePaths, maxChildDepth, false, null, null);
   }
 }

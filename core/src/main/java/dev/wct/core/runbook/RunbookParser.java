@@ -55,7 +55,8 @@ public final class RunbookParser {
           "template_paths",
           "max_child_depth",
           "keep_sources",
-          "retention");
+          "retention",
+          "suppressions");
   static final List<String> RETRY_KEYS =
       List.of("max_attempts", "initial_interval", "backoff_coefficient", "maximum_interval");
   static final List<String> ARTIFACT_KEYS =
@@ -265,8 +266,38 @@ public final class RunbookParser {
               defaults.keepSources());
       Duration retention =
           read(fields, "retention", n -> yaml.duration(n, "config.retention"), null);
+      String suppressions = suppressions(fields.get("suppressions"));
       return new RunbookConfig(
-          timeout, maxConcurrency, retry, templatePaths, maxChildDepth, keepSources, retention);
+          timeout,
+          maxConcurrency,
+          retry,
+          templatePaths,
+          maxChildDepth,
+          keepSources,
+          retention,
+          suppressions);
+    }
+
+    /** {@code file:PATH}, the path relative to the runbook's folder; null when absent. */
+    private String suppressions(Node node) {
+      if (node == null || isNull(node)) {
+        return null;
+      }
+      String value = yaml.string(node, "config.suppressions").orElse(null);
+      if (value == null) {
+        return null;
+      }
+      if (!value.startsWith("file:") || value.length() == "file:".length()) {
+        yaml.problem(
+            node,
+            "config.suppressions",
+            "expected 'file:PATH' (a YAML file of accepted findings, relative to the runbook),"
+                + " got '"
+                + value
+                + "'");
+        return null;
+      }
+      return value.substring("file:".length());
     }
 
     private <T> T read(

@@ -204,6 +204,41 @@ class RunbookParserTest {
   }
 
   @Test
+  void suppressionsNameAFileRelativeToTheRunbook() {
+    Runbook runbook =
+        RunbookParser.read(
+                "r.yaml",
+                """
+                name: n
+                description: d
+                config: {suppressions: "file:accepted/suppressions.yaml"}
+                artifacts:
+                  a: {source: {type: x}}
+                """)
+            .orThrow();
+
+    assertThat(runbook.config().suppressions()).isEqualTo("accepted/suppressions.yaml");
+    assertThat(RunbookConfig.DEFAULT.suppressions()).isNull();
+  }
+
+  @Test
+  void suppressionsThatAreNotAFileAreAProblem() {
+    assertThat(
+            problems(
+                """
+                name: n
+                description: d
+                config:
+                  suppressions: suppressions.yaml
+                artifacts:
+                  a: {source: {type: x}}
+                """))
+        .containsExactly(
+            "r.yaml:4:17: config.suppressions: expected 'file:PATH' (a YAML file of accepted"
+                + " findings, relative to the runbook), got 'suppressions.yaml'");
+  }
+
+  @Test
   void wrongTypesAreProblems() {
     assertThat(
             problems(
