@@ -23,6 +23,21 @@ public final class PrivateFiles {
         Files.createFile(file, attributes(file, "rw-------")), StandardOpenOption.WRITE);
   }
 
+  /** Creates {@code file} (0600) unless it exists, with its missing parents (0700). */
+  public static void createIfMissing(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      createDirectories(parent);
+    }
+    if (!Files.exists(file)) {
+      try {
+        Files.createFile(file, attributes(file, "rw-------"));
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // another process created it first; it keeps the permissions it was created with
+      }
+    }
+  }
+
   /** Creates {@code directory} and its missing parents, open to their owner only (0700). */
   public static void createDirectories(Path directory) throws IOException {
     Files.createDirectories(directory, attributes(directory, "rwx------"));
