@@ -8,6 +8,7 @@ import dev.wct.cli.report.DiffCommand;
 import dev.wct.cli.report.ExportCommand;
 import dev.wct.cli.rulesets.RulesetsCommand;
 import dev.wct.cli.run.RunCommand;
+import dev.wct.cli.server.ServerCommand;
 import dev.wct.cli.validate.ValidateCommand;
 import dev.wct.spi.error.ErrorKind;
 import java.io.IOException;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       InspectCommand.class,
       ExportCommand.class,
+      ServerCommand.class,
       DiffCommand.class
     },
     description = "Compliance scans as durable runbooks on Temporal.",
