@@ -6,24 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wct.core.run.RunStatus;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.store.s3.EmbeddedS3;
 import dev.wct.store.s3.S3ArtifactStore;
-import dev.wct.store.s3.S3StoreConfig;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code wct runs delete} and {@code prune} on an S3 store (an embedded, in-memory S3Proxy). The
@@ -31,58 +23,30 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @DisabledIfEnvironmentVariable(named = "AWS_ACCESS_KEY_ID", matches = ".+")
 class RunsOnS3Test {
-  private static final String ACCESS_KEY = "wct-cli-test-access";
-  private static final String SECRET_KEY = "wct-cli-test-secret";
-  private static final String BUCKET = "wct-cli-runs";
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-  private static S3Proxy proxy;
-  private static URI endpoint;
+  private static EmbeddedS3 s3;
+  private static String bucket;
   private S3ArtifactStore store;
 
   @BeforeAll
   static void startS3() throws Exception {
-    proxy =
-        S3Proxy.builder()
-            .blobStore(new TransientNio2BlobStore())
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .ignoreUnknownHeaders(true)
-            .build();
-    proxy.start();
-    while (!"STARTED".equals(proxy.getState())) {
-      Thread.sleep(10);
-    }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    try (S3Client admin =
-        S3Client.builder()
-            .endpointOverride(endpoint)
-            .forcePathStyle(true)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-            .build()) {
-      admin.createBucket(b -> b.bucket(BUCKET));
-    }
-    System.setProperty("aws.accessKeyId", ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    s3 = EmbeddedS3.start();
+    bucket = s3.newBucket();
+    System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
   }
 
   @AfterAll
   static void stopS3() throws Exception {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
-    proxy.stop();
+    s3.close();
   }
 
   @BeforeEach
   void seed() {
-    store =
-        S3ArtifactStore.open(
-            S3StoreConfig.of(BUCKET, "scans")
-                .withEndpoint(endpoint)
-                .withCredentials(ACCESS_KEY, SECRET_KEY));
+    store = S3ArtifactStore.open(s3.config(bucket, "scans"));
     for (String runId : store.listRuns()) {
       store.deleteRun(runId);
     }
@@ -113,9 +77,9 @@ class RunsOnS3Test {
     String[] all = new String[args.length + 4];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--store";
-    all[args.length + 1] = "s3://" + BUCKET + "/scans";
+    all[args.length + 1] = "s3://" + bucket + "/scans";
     all[args.length + 2] = "--s3-endpoint";
-    all[args.length + 3] = endpoint.toString();
+    all[args.length + 3] = s3.endpoint().toString();
     return Cli.run(all);
   }
 

@@ -12,10 +12,13 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** An in-memory S3Proxy on a free loopback port, started once per test class. */
-final class EmbeddedS3 implements AutoCloseable {
-  static final String ACCESS_KEY = "wct-test-access";
-  static final String SECRET_KEY = "wct-test-secret-do-not-print";
+/**
+ * An in-memory S3Proxy on a free loopback port, started once per test class; shared with other
+ * modules' tests through this module's test jar.
+ */
+public final class EmbeddedS3 implements AutoCloseable {
+  public static final String ACCESS_KEY = "wct-test-access";
+  public static final String SECRET_KEY = "wct-test-secret-do-not-print";
 
   private static final AtomicInteger BUCKETS = new AtomicInteger();
 
@@ -39,7 +42,7 @@ final class EmbeddedS3 implements AutoCloseable {
             .build();
   }
 
-  static EmbeddedS3 start() throws Exception {
+  public static EmbeddedS3 start() throws Exception {
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(new TransientNio2BlobStore())
@@ -54,23 +57,23 @@ final class EmbeddedS3 implements AutoCloseable {
     return new EmbeddedS3(proxy);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
   /** A client with full rights, for setting up and inspecting buckets behind the store's back. */
-  S3Client admin() {
+  public S3Client admin() {
     return admin;
   }
 
   /** Creates a bucket no other test uses. */
-  String newBucket() {
+  public String newBucket() {
     String bucket = "wct-test-" + BUCKETS.incrementAndGet();
     admin.createBucket(b -> b.bucket(bucket));
     return bucket;
   }
 
-  S3StoreConfig config(String bucket, String prefix) {
+  public S3StoreConfig config(String bucket, String prefix) {
     return S3StoreConfig.of(bucket, prefix)
         .withEndpoint(endpoint)
         .withCredentials(ACCESS_KEY, SECRET_KEY);
