@@ -17,6 +17,7 @@ import dev.wct.workflows.records.RunStarted;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -65,6 +66,9 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
 
   /** The change that added the deletion of raw sources at run end; older histories lack it. */
   static final String DELETE_RAW_SOURCES = "delete-raw-sources";
+
+  /** The change that made a failed run fail its workflow; older histories completed it. */
+  static final String FAIL_FAILED_RUNS = "fail-failed-runs";
 
   private final RunRecordActivities records =
       Workflow.newActivityStub(RunRecordActivities.class, RECORD_OPTIONS);
@@ -116,6 +120,14 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         stop("timeout");
         status = RunStatus.TIMED_OUT;
         finish(started, "run timed out after " + plan.settings().timeout().toSeconds() + "s");
+      }
+      Workflow.setCurrentDetails(RunOutcomeText.details(outcomes()));
+      // The Temporal UI shows a failed run as failed, with the failed artifacts and their errors;
+      // the outcomes stay in the store and in the status query.
+      if (status == RunStatus.FAILED
+          && Workflow.getVersion(FAIL_FAILED_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            RunOutcomeText.failure(outcomes()), RunOutcomeText.RUN_FAILED);
       }
       return byIndex.size() > MAX_INLINE_OUTCOMES
           ? new RunResult(runId, status, List.of(), true)

@@ -5,11 +5,15 @@ import static dev.wct.workflows.run.FakeProducers.failTimes;
 import static dev.wct.workflows.run.FakeProducers.failUser;
 import static dev.wct.workflows.run.FakeProducers.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -57,6 +61,36 @@ class FailureHandlingTest {
     assertThat(db.attempts()).isEqualTo(3);
     assertThat(db.error()).isEqualTo("database unreachable (try 3)");
     assertThat(db.errorKind()).isEqualTo("EXTERNAL");
+  }
+
+  @Test
+  void aFailedRunFailsItsWorkflowNamingTheFailedArtifactsAndTheirErrors(
+      TestWorkflowEnvironment env, Worker worker) {
+    producers.on("db", failUser("bad password"));
+    RunbookWorkflow workflow =
+        WorkflowTestSupport.start(
+            env,
+            worker,
+            "r2",
+            new RunRequest("r2", plan().source("db").analyser("pii", "db").build(), null),
+            producers,
+            records);
+
+    // As the Temporal UI shows it: Failed, with the failed artifact and its error.
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(RunResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo("WctRunFailed");
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getOriginalMessage())
+                  .isEqualTo("run failed: 1 artifact failed: db (bad password)");
+            });
+    // The outcomes stay queryable, and the details table lists every artifact.
+    assertThat(workflow.status().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(workflow.status().artifacts()).extracting(ArtifactOutcome::id).contains("db", "pii");
   }
 
   @Test

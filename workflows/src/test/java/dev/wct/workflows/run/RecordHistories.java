@@ -103,4 +103,15 @@ class RecordHistories {
       throws IOException {
     record(env, worker, "success-deleting-raw-sources", retryThenSuccess());
   }
+
+  /**
+   * The first history with the {@code fail-failed-runs} version marker: the failed run fails its
+   * workflow; the failure history above predates it and completes.
+   */
+  @Test
+  void recordFailedRunFailingItsWorkflow(TestWorkflowEnvironment env, Worker worker)
+      throws IOException {
+    producers.on("db", failUser("artifact 'db': bad credentials"));
+    record(env, worker, "failed-run-fails-workflow", failureWithSkippedDependents());
+  }
 }

@@ -54,7 +54,8 @@ class RunbookWorkflowReplayTest {
         "failure-skipped-dependents",
         "retry-then-success",
         "success-deleting-raw-sources",
-        "completed-with-warnings"
+        "completed-with-warnings",
+        "failed-run-fails-workflow"
       })
   void recordedRunsReplayWithTheCurrentWorkflow(String history) {
     assertThatCode(
@@ -71,7 +72,8 @@ class RunbookWorkflowReplayTest {
         "failure-skipped-dependents",
         "retry-then-success",
         "success-deleting-raw-sources",
-        "completed-with-warnings"
+        "completed-with-warnings",
+        "failed-run-fails-workflow"
       })
   void anIncompatibleChangeIsDetectedOnReplay(String history) {
     Throwable thrown =
