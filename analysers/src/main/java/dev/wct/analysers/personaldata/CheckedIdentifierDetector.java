@@ -21,6 +21,7 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
   private final int maxLength;
   private final boolean capitalStart;
   private final KeywordIndex<String> keywords;
+  private final List<String> keywordList;
 
   /**
    * @param shape the value's written forms, tried with {@code lookingAt} from a word start
@@ -38,6 +39,12 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     KeywordIndex.Builder<String> builder = KeywordIndex.builder();
     keywords.forEach(keyword -> builder.add(keyword, keyword));
     this.keywords = builder.build();
+    this.keywordList = List.copyOf(keywords);
+  }
+
+  /** The keywords that label this identifier. */
+  List<String> keywords() {
+    return keywordList;
   }
 
   /** True if the matched value passes its check digit and structure rules. */
@@ -96,14 +103,40 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
   }
 
   private boolean keywordBefore(String text, int start) {
+    return labelledBy(keywords, text, start);
+  }
+
+  /**
+   * True if one of {@code labels} ends at most {@value #KEYWORD_DISTANCE} characters before {@code
+   * start} with no digit between it and {@code start}.
+   */
+  static boolean labelledBy(KeywordIndex<String> labels, String text, int start) {
+    return labelEnd(labels, text, start) >= 0;
+  }
+
+  /** Where the nearest of {@code labels} that labels the value at {@code start} ends, or -1. */
+  static int labelEnd(KeywordIndex<String> labels, String text, int start) {
     int from = Math.max(0, start - KEYWORD_DISTANCE - 30);
     Tokens before = Tokens.of(text.subSequence(from, start));
-    boolean[] found = {false};
-    keywords.find(
+    int[] nearest = {-1};
+    labels.find(
         before,
-        (word, keyword, wordStart, wordEnd) ->
-            found[0] |= start - (from + wordEnd) <= KEYWORD_DISTANCE);
-    return found[0];
+        (word, keyword, wordStart, wordEnd) -> {
+          int end = from + wordEnd;
+          if (start - end <= KEYWORD_DISTANCE && end > nearest[0] && noDigit(text, end, start)) {
+            nearest[0] = end;
+          }
+        });
+    return nearest[0];
+  }
+
+  private static boolean noDigit(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Chars.digit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.wct.analysers.personaldata;
 
+import dev.wct.analysers.text.KeywordIndex;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -9,6 +10,19 @@ import java.util.regex.Matcher;
  */
 final class NationalIdentifiers {
   private NationalIdentifiers() {}
+
+  /** Every keyword that labels a national identifier (for the phone detector to step aside). */
+  static final KeywordIndex<String> LABELS = labels();
+
+  private static KeywordIndex<String> labels() {
+    KeywordIndex.Builder<String> builder = KeywordIndex.builder();
+    for (ValueDetector detector : all()) {
+      if (detector instanceof CheckedIdentifierDetector checked) {
+        checked.keywords().forEach(keyword -> builder.add(keyword, keyword));
+      }
+    }
+    return builder.build();
+  }
 
   /** Every national identifier detector, in the order they are tried. */
   static List<ValueDetector> all() {
