@@ -53,8 +53,11 @@ public final class PersonalDataAnalyser implements Analyser {
   private static final Logger LOG = LoggerFactory.getLogger(PersonalDataAnalyser.class);
   private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
 
-  /** A ruleset turned into what the scan loop needs. */
-  record Compiled(KeywordIndex<Rule> keywords, ValueScanner values) {}
+  /**
+   * A ruleset turned into what the scan loop needs; {@code valueCategories} are those a value
+   * detector is bound to (an e-mail address, a phone number: data a boolean column cannot hold).
+   */
+  record Compiled(KeywordIndex<Rule> keywords, ValueScanner values, Set<String> valueCategories) {}
 
   @Override
   public String type() {
@@ -172,15 +175,23 @@ public final class PersonalDataAnalyser implements Analyser {
           }
           Map<String, ValueDetector> detectors = ValueScanner.detectors(region);
           List<ValueScanner.Bound> bound = new ArrayList<>();
+          Set<String> valueCategories = new java.util.HashSet<>();
           for (DetectorBinding binding : ruleset.detectors()) {
             bound.add(
                 new ValueScanner.Bound(detectors.get(binding.detector()), binding.category()));
+            valueCategories.add(binding.category());
           }
-          return new Compiled(keywords.build(), new ValueScanner(bound));
+          return new Compiled(
+              keywords.build(), new ValueScanner(bound), Set.copyOf(valueCategories));
         });
   }
 
-  /** Analyses the column names of a database catalogue, tables with no rows included. */
+  /**
+   * Analyses the column names of a database catalogue, tables with no rows included. A column the
+   * catalogue declares boolean holds a flag, never a value of a detector's category: its name does
+   * not report one ({@code email_verified} is not an e-mail address), while a flag's own meaning
+   * still does ({@code has_disability} is health data).
+   */
   static void scanCatalogue(
       Compiled compiled, List<Catalogue.Table> tables, int input, Findings findings) {
     for (Catalogue.Table table : tables) {
@@ -188,13 +199,18 @@ public final class PersonalDataAnalyser implements Analyser {
         continue;
       }
       for (int i = 0; i < table.columns().size(); i++) {
-        scanName(compiled, table.columns().get(i), table.columnLocations().get(i), findings);
+        scanName(
+            compiled,
+            table.columns().get(i),
+            table.columnLocations().get(i),
+            findings,
+            table.isBoolean(i));
       }
     }
   }
 
   private static void scanName(
-      Compiled compiled, String name, Location location, Findings findings) {
+      Compiled compiled, String name, Location location, Findings findings, boolean flag) {
     if (!findings.firstSight(location)) {
       return;
     }
@@ -202,14 +218,17 @@ public final class PersonalDataAnalyser implements Analyser {
         .keywords()
         .find(
             Tokens.of(name),
-            (rule, keyword, start, end) ->
+            (rule, keyword, start, end) -> {
+              if (!flag || !compiled.valueCategories().contains(rule.category())) {
                 findings.nameMatch(
                     rule.category(),
                     keyword,
                     rule.name(),
                     Findings.Kind.COLUMN_NAME,
                     location,
-                    name));
+                    name);
+              }
+            });
   }
 
   /**
@@ -223,7 +242,7 @@ public final class PersonalDataAnalyser implements Analyser {
     }
     int valueStart = Math.max(0, item.cellValueStart());
     if (item.isCell()) {
-      scanName(compiled, item.column(), findings.currentLocation(), findings);
+      scanName(compiled, item.column(), findings.currentLocation(), findings, false);
     }
     Tokens tokens = Tokens.of(text);
     compiled
