@@ -133,4 +133,31 @@ class NationalIdentifiersTest {
     assertThat(NationalIdentifiers.BeNationalNumber.valid("01031545638")).isTrue();
     assertThat(NationalIdentifiers.BeNationalNumber.valid("01031545637")).isFalse();
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Steuer-ID: 86512347967 | 86512347967",
+        "NIR 1 84 03 76 451 089 96 | 840376",
+        "DNI 12345678Z | 12345678",
+        "CF RSSMRA85T10A562S | RSSMRA85T10A562",
+        "BSN 123456782 | 1234567",
+        "PESEL 44051401359 | 44051401359",
+        "pnr 811218-9876 | 811218",
+        "RRN 85.07.30-123.35 | 85.07.30",
+        "NHS number: 943 476 5919 | 943 476"
+      })
+  void masksLeaveNoIdentifierInClear(String text, String hidden) {
+    Redactor redactor =
+        new Redactor(
+            new dev.wct.analysers.common.EvidenceSettings(
+                dev.wct.analysers.common.EvidenceSettings.ContextSize.SMALL,
+                3,
+                dev.wct.analysers.common.EvidenceSettings.Redaction.MASK),
+            "GB");
+    String masked = redactor.mask(text);
+    assertThat(masked).doesNotContain(hidden);
+    assertThat(masked.chars().filter(Character::isDigit).count()).isLessThanOrEqualTo(4);
+  }
 }
