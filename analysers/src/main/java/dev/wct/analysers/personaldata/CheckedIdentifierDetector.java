@@ -20,6 +20,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
   private final Pattern shape;
   private final int maxLength;
   private final boolean capitalStart;
+  private final String firstChars;
+  private final int lead;
   private final KeywordIndex<String> keywords;
   private final List<String> keywordList;
 
@@ -27,15 +29,26 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
    * @param shape the value's written forms, tried with {@code lookingAt} from a word start
    * @param maxLength the longest value {@code shape} can match
    * @param capitalStart true if the value starts with a capital letter, false with a digit
+   * @param firstChars the characters a value may start with, or {@code null} for any of its class
+   * @param lead how many characters of that class (digits or capitals) every value starts with: a
+   *     cheap test before the pattern, which most word starts (short numbers, words) fail
    * @param keywords the words of which one must come before a value whose {@link #needsKeyword} is
    *     true; empty if none ever needs one
    */
   CheckedIdentifierDetector(
-      String name, String shape, int maxLength, boolean capitalStart, List<String> keywords) {
+      String name,
+      String shape,
+      int maxLength,
+      boolean capitalStart,
+      String firstChars,
+      int lead,
+      List<String> keywords) {
     this.name = name;
     this.shape = Pattern.compile(shape);
     this.maxLength = maxLength;
     this.capitalStart = capitalStart;
+    this.firstChars = firstChars;
+    this.lead = lead;
     KeywordIndex.Builder<String> builder = KeywordIndex.builder();
     keywords.forEach(keyword -> builder.add(keyword, keyword));
     this.keywords = builder.build();
@@ -66,7 +79,12 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     int next = 0;
     Matcher matcher = shape.matcher(text);
     for (int i : capitalStart ? tokens.capitalStarts() : tokens.numberStarts()) {
-      if (i < next || !Chars.startsWord(text, i) || glued(text, i)) {
+      if (i < next
+          || i + lead > length
+          || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
+          || !leads(text, i)
+          || !Chars.startsWord(text, i)
+          || glued(text, i)) {
         continue;
       }
       matcher.region(i, Math.min(length, i + maxLength));
@@ -84,6 +102,16 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
         next = end;
       }
     }
+  }
+
+  private boolean leads(String text, int i) {
+    for (int k = i + 1; k < i + lead; k++) {
+      char c = text.charAt(k);
+      if (capitalStart ? !Chars.upper(c) : !Chars.digit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A value inside a longer code: {@code ORD-2024-000123}, {@code v1.2.3}, {@code a/b}. */

@@ -52,6 +52,8 @@ final class NationalIdentifiers {
           "[1-9]\\d{10}|[1-9]\\d \\d{3} \\d{3} \\d{3}",
           14,
           false,
+          null,
+          2,
           List.of(
               "steuer id",
               "steuerid",
@@ -129,6 +131,8 @@ final class NationalIdentifiers {
               + "(\\d{2})",
           21,
           false,
+          "1278",
+          1,
           List.of());
     }
 
@@ -175,6 +179,8 @@ final class NationalIdentifiers {
           "[A-Z]{6}" + D + D + "[ABCDEHLMPRST]" + D + D + "[A-Z]" + D + D + D + "[A-Z]",
           16,
           true,
+          null,
+          6,
           List.of());
     }
 
@@ -220,7 +226,7 @@ final class NationalIdentifiers {
    */
   static final class EsDni extends CheckedIdentifierDetector {
     EsDni() {
-      super("es_dni", "(\\d{8})[- ]?([A-Z])", 10, false, List.of());
+      super("es_dni", "(\\d{8})-?([A-Z])", 10, false, null, 8, List.of());
     }
 
     @Override
@@ -237,7 +243,7 @@ final class NationalIdentifiers {
   /** Spanish NIE: X, Y or Z (read as 0, 1, 2), seven digits and the DNI check letter. */
   static final class EsNie extends CheckedIdentifierDetector {
     EsNie() {
-      super("es_nie", "([XYZ])[- ]?(\\d{7})[- ]?([A-Z])", 11, true, List.of());
+      super("es_nie", "([XYZ])-?(\\d{7})-?([A-Z])", 11, true, "XYZ", 1, List.of());
     }
 
     @Override
@@ -265,6 +271,8 @@ final class NationalIdentifiers {
           "((?:19|20)?)(\\d{2})(\\d{2})(\\d{2})([-+]?)(\\d{4})",
           13,
           false,
+          null,
+          6,
           List.of(
               "personnummer",
               "personnr",
@@ -307,6 +315,8 @@ final class NationalIdentifiers {
           "(\\d{2})\\.(\\d{2})\\.(\\d{2})-(\\d{3})\\.(\\d{2})|(\\d{11})",
           15,
           false,
+          null,
+          2,
           List.of(
               "rijksregisternummer",
               "rijksregister",
@@ -349,7 +359,7 @@ final class NationalIdentifiers {
     private static final int[] WEIGHTS = {1, 3, 7, 9, 1, 3, 7, 9, 1, 3};
 
     PlPesel() {
-      super("pl_pesel", "\\d{11}", 11, false, List.of("pesel", "numer pesel"));
+      super("pl_pesel", "\\d{11}", 11, false, null, 11, List.of("pesel", "numer pesel"));
     }
 
     @Override
@@ -399,6 +409,8 @@ final class NationalIdentifiers {
           "\\d{9}|\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3}[ .]\\d{3}[ .]\\d{3}",
           11,
           false,
+          null,
+          3,
           List.of(
               "bsn", "burgerservicenummer", "sofinummer", "sofi nummer", "citizen service number"));
     }
@@ -435,6 +447,8 @@ final class NationalIdentifiers {
           "\\d{10}|\\d{3} \\d{3} \\d{4}|\\d{3}-\\d{3}-\\d{4}",
           12,
           false,
+          null,
+          3,
           List.of("nhs", "nhs number", "nhs no", "nhs nr"));
     }
 

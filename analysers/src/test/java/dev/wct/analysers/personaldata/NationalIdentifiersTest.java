@@ -100,6 +100,8 @@ class NationalIdentifiersTest {
         "call 943 476 5919",
         "8507099805",
         "85073012335",
+        // a date and the next word, whose letter happens to be the DNI check letter
+        "released 20240118 A new build",
         // inside longer codes
         "ORD-123456782",
         "BSN 123456782-7",
