@@ -78,11 +78,13 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     int length = text.length();
     int next = 0;
     Matcher matcher = shape.matcher(text);
-    for (int i : capitalStart ? tokens.capitalStarts() : tokens.numberStarts()) {
+    int[] starts = capitalStart ? tokens.capitalStarts() : tokens.numberStarts();
+    int[] lengths = capitalStart ? tokens.capitalLengths() : tokens.numberLengths();
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
       if (i < next
-          || i + lead > length
+          || lengths[t] < lead
           || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
-          || !leads(text, i)
           || !Chars.startsWord(text, i)
           || glued(text, i)) {
         continue;
@@ -102,16 +104,6 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
         next = end;
       }
     }
-  }
-
-  private boolean leads(String text, int i) {
-    for (int k = i + 1; k < i + lead; k++) {
-      char c = text.charAt(k);
-      if (capitalStart ? !Chars.upper(c) : !Chars.digit(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A value inside a longer code: {@code ORD-2024-000123}, {@code v1.2.3}, {@code a/b}. */

@@ -117,8 +117,7 @@ final class PhoneDetector implements ValueDetector {
       if ((separated || keywordBefore(text, i))
           && !sink.claimed(i, end)
           && (c == '+' || mayHoldValid(text, i, end))
-          && !DATE_LIKE.matcher(text.substring(i, end)).matches()
-          && !labelledAsIdentifier(text, i)) {
+          && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
         validate(text, i, end, sink);
       }
     }
@@ -165,7 +164,8 @@ final class PhoneDetector implements ValueDetector {
         PHONES.findNumbers(window, defaultRegion, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
       int matchStart = windowStart + match.start();
       int matchEnd = windowStart + match.end();
-      if (matchStart >= start && matchEnd <= end) {
+      // The label test last: only numbers libphonenumber accepted pay for it.
+      if (matchStart >= start && matchEnd <= end && !labelledAsIdentifier(text, matchStart)) {
         sink.match(matchStart, matchEnd);
       }
     }
