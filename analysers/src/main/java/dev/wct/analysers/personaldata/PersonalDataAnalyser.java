@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code personal_data}: finds personal data in items of {@code standard_input} and {@code
  * source_code} with the keyword rules of a {@code personal_data_indicator} ruleset (field names and
  * text) and with validating value detectors (e-mail, phone, payment card, IBAN, IP address, SSN,
- * NINO, date of birth). One finding per (location, category): a database column or a file (a CSV
+ * NINO, date of birth, and national identifiers by their check digits: {@link
+ * NationalIdentifiers}). One finding per (location, category): a database column or a file (a CSV
  * column), with the detectors that fired, a confidence and masked examples.
  */
 public final class PersonalDataAnalyser implements Analyser {

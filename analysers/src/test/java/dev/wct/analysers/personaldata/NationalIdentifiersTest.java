@@ -162,4 +162,46 @@ class NationalIdentifiersTest {
     assertThat(masked).doesNotContain(hidden);
     assertThat(masked.chars().filter(Character::isDigit).count()).isLessThanOrEqualTo(4);
   }
+
+  @Test
+  void findingsNameTheIdentifierRuleAsAValueDetector() {
+    List<com.fasterxml.jackson.databind.node.ObjectNode> cells =
+        List.of(
+            dev.wct.analysers.testing.Inputs.cell("employees", "bsn", "123456782"),
+            dev.wct.analysers.testing.Inputs.cell("patients", "nhs_number", "943 476 5919"),
+            dev.wct.analysers.testing.Inputs.cell("clienti", "cf", "RSSMRA85T10A562S"));
+    dev.wct.analysers.testing.CollectingWriter out =
+        new dev.wct.analysers.testing.CollectingWriter("findings");
+
+    new PersonalDataAnalyser()
+        .analyse(
+            new dev.wct.testkit.RecordingContext(java.nio.file.Path.of("."), "run-1", "pii"),
+            dev.wct.spi.json.Json.mapper().createObjectNode(),
+            List.of(dev.wct.analysers.testing.Inputs.standardInput(cells)),
+            out);
+
+    List<String> found = new java.util.ArrayList<>();
+    out.items()
+        .forEach(
+            finding ->
+                finding
+                    .path("detectors")
+                    .forEach(
+                        detector ->
+                            found.add(
+                                finding.path("location").path("column").asText()
+                                    + ":"
+                                    + finding.path("category").asText()
+                                    + ":"
+                                    + detector.path("rule").asText()
+                                    + ":"
+                                    + detector.path("kind").asText())));
+    assertThat(found)
+        .contains(
+            "bsn:national_id:nl_bsn:value",
+            "nhs_number:national_id:uk_nhs_number:value",
+            "cf:national_id:it_codice_fiscale:value")
+        .noneMatch(f -> f.contains("phone"));
+    assertThat(out.content().toString()).doesNotContain("123456782", "943 476 5919", "RSSMRA85");
+  }
 }
