@@ -63,6 +63,15 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
   /** True if the matched value passes its check digit and structure rules. */
   abstract boolean valid(Matcher value);
 
+  /**
+   * True if a value can open with a word of {@code length} digits (or capitals): by default at
+   * least the {@code lead} every value opens with; a detector whose forms open with known runs (a
+   * BSN: 9, or 4 in {@code 1234.56.782}, or 3 in {@code 123 456 782}) says so exactly.
+   */
+  boolean leadingRun(int length) {
+    return length >= lead;
+  }
+
   /** True if the matched form is too generic to report without a keyword before it. */
   boolean needsKeyword(Matcher value) {
     return false;
@@ -83,7 +92,7 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     for (int t = 0; t < starts.length; t++) {
       int i = starts[t];
       if (i < next
-          || lengths[t] < lead
+          || !leadingRun(lengths[t])
           || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
           || !Chars.startsWord(text, i)
           || glued(text, i)) {

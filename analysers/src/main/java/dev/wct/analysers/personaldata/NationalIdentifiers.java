@@ -73,6 +73,11 @@ final class NationalIdentifiers {
     }
 
     @Override
+    boolean leadingRun(int length) {
+      return length == 11 || length == 2;
+    }
+
+    @Override
     boolean valid(Matcher value) {
       return valid(digits(value.group()));
     }
@@ -230,6 +235,11 @@ final class NationalIdentifiers {
     }
 
     @Override
+    boolean leadingRun(int length) {
+      return length == 8;
+    }
+
+    @Override
     boolean valid(Matcher value) {
       return spanishLetter(Integer.parseInt(value.group(1))) == value.group(2).charAt(0);
     }
@@ -287,6 +297,11 @@ final class NationalIdentifiers {
     }
 
     @Override
+    boolean leadingRun(int length) {
+      return length == 6 || length == 8 || length == 10 || length == 12;
+    }
+
+    @Override
     boolean valid(Matcher value) {
       int yy = Integer.parseInt(value.group(2));
       int month = Integer.parseInt(value.group(3));
@@ -335,6 +350,11 @@ final class NationalIdentifiers {
     }
 
     @Override
+    boolean leadingRun(int length) {
+      return length == 2 || length == 11;
+    }
+
+    @Override
     boolean valid(Matcher value) {
       return valid(digits(value.group()));
     }
@@ -365,6 +385,11 @@ final class NationalIdentifiers {
     @Override
     boolean needsKeyword(Matcher value) {
       return true;
+    }
+
+    @Override
+    boolean leadingRun(int length) {
+      return length == 11;
     }
 
     @Override
@@ -421,6 +446,11 @@ final class NationalIdentifiers {
     }
 
     @Override
+    boolean leadingRun(int length) {
+      return length == 9 || length == 4 || length == 3;
+    }
+
+    @Override
     boolean valid(Matcher value) {
       return valid(digits(value.group()));
     }
@@ -455,6 +485,11 @@ final class NationalIdentifiers {
     @Override
     boolean needsKeyword(Matcher value) {
       return true;
+    }
+
+    @Override
+    boolean leadingRun(int length) {
+      return length == 10 || length == 3;
     }
 
     @Override
