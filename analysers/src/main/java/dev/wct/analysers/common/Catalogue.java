@@ -7,12 +7,33 @@ import java.util.List;
 
 /**
  * The table and column catalogue a database connector writes into its message metadata ({@code
- * metadata.catalogue.tables[].{schema, name, columns[].name}}, with {@code metadata.system}): read
- * before the items, so that column names are analysed even for a table with no rows.
+ * metadata.catalogue.tables[].{schema, name, columns[].{name, data_type}}}, with {@code
+ * metadata.system}): read before the items, so that column names are analysed even for a table with
+ * no rows.
  */
 public final class Catalogue {
-  /** One table of the catalogue, with its place and the places of its columns. */
-  public record Table(Location table, List<String> columns, List<Location> columnLocations) {}
+  /**
+   * One table of the catalogue, with its place, the places of its columns and their data types as
+   * the database names them ({@code ""} where the catalogue has none).
+   */
+  public record Table(
+      Location table,
+      List<String> columns,
+      List<Location> columnLocations,
+      List<String> dataTypes) {
+    /**
+     * True if column {@code index} is declared boolean ({@code boolean}, {@code bool}, {@code
+     * bit}).
+     */
+    public boolean isBoolean(int index) {
+      String type = dataTypes.get(index).toLowerCase(java.util.Locale.ROOT).strip();
+      return type.equals("boolean")
+          || type.equals("bool")
+          || type.equals("bit")
+          || type.equals("bit(1)")
+          || type.equals("tinyint(1)");
+    }
+  }
 
   private Catalogue() {}
 
@@ -34,10 +55,13 @@ public final class Catalogue {
       String schema = text(table.path("schema"));
       List<String> columns = new ArrayList<>();
       List<Location> locations = new ArrayList<>();
+      List<String> types = new ArrayList<>();
       for (JsonNode column : table.path("columns")) {
         String columnName = text(column.path("name"));
         if (columnName != null) {
           columns.add(columnName);
+          String type = text(column.path("data_type"));
+          types.add(type == null ? "" : type);
           locations.add(Location.database(source, system, schema, name, columnName));
         }
       }
@@ -45,7 +69,8 @@ public final class Catalogue {
           new Table(
               Location.database(source, system, schema, name, null),
               List.copyOf(columns),
-              List.copyOf(locations)));
+              List.copyOf(locations),
+              List.copyOf(types)));
     }
     return result;
   }

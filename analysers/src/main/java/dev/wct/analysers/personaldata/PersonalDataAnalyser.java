@@ -40,12 +40,13 @@ import org.slf4j.LoggerFactory;
  * {@code personal_data}: finds personal data in items of {@code standard_input} and {@code
  * source_code} with the keyword rules of a {@code personal_data_indicator} ruleset (field names and
  * text) and with validating value detectors (e-mail, phone, payment card, IBAN, IP address, SSN,
- * NINO, date of birth). One finding per (location, category): a database column or a file (a CSV
+ * NINO, date of birth, and national identifiers by their check digits: {@link
+ * NationalIdentifiers}). One finding per (location, category): a database column or a file (a CSV
  * column), with the detectors that fired, a confidence and masked examples.
  */
 public final class PersonalDataAnalyser implements Analyser {
   public static final String TYPE = "personal_data";
-  public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.0.0";
+  public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.1.0";
   static final String RULESET_KIND = "personal_data_indicator";
   static final SchemaRef OUTPUT = new SchemaRef("personal_data_indicator", "2.0.0");
   private static final PropertiesContract<PersonalDataProperties> CONTRACT =
@@ -53,8 +54,11 @@ public final class PersonalDataAnalyser implements Analyser {
   private static final Logger LOG = LoggerFactory.getLogger(PersonalDataAnalyser.class);
   private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
 
-  /** A ruleset turned into what the scan loop needs. */
-  record Compiled(KeywordIndex<Rule> keywords, ValueScanner values) {}
+  /**
+   * A ruleset turned into what the scan loop needs; {@code valueCategories} are those a value
+   * detector is bound to (an e-mail address, a phone number: data a boolean column cannot hold).
+   */
+  record Compiled(KeywordIndex<Rule> keywords, ValueScanner values, Set<String> valueCategories) {}
 
   @Override
   public String type() {
@@ -172,15 +176,23 @@ public final class PersonalDataAnalyser implements Analyser {
           }
           Map<String, ValueDetector> detectors = ValueScanner.detectors(region);
           List<ValueScanner.Bound> bound = new ArrayList<>();
+          Set<String> valueCategories = new java.util.HashSet<>();
           for (DetectorBinding binding : ruleset.detectors()) {
             bound.add(
                 new ValueScanner.Bound(detectors.get(binding.detector()), binding.category()));
+            valueCategories.add(binding.category());
           }
-          return new Compiled(keywords.build(), new ValueScanner(bound));
+          return new Compiled(
+              keywords.build(), new ValueScanner(bound), Set.copyOf(valueCategories));
         });
   }
 
-  /** Analyses the column names of a database catalogue, tables with no rows included. */
+  /**
+   * Analyses the column names of a database catalogue, tables with no rows included. A column the
+   * catalogue declares boolean holds a flag, never a value of a detector's category: its name does
+   * not report one ({@code email_verified} is not an e-mail address), while a flag's own meaning
+   * still does ({@code has_disability} is health data).
+   */
   static void scanCatalogue(
       Compiled compiled, List<Catalogue.Table> tables, int input, Findings findings) {
     for (Catalogue.Table table : tables) {
@@ -188,13 +200,18 @@ public final class PersonalDataAnalyser implements Analyser {
         continue;
       }
       for (int i = 0; i < table.columns().size(); i++) {
-        scanName(compiled, table.columns().get(i), table.columnLocations().get(i), findings);
+        scanName(
+            compiled,
+            table.columns().get(i),
+            table.columnLocations().get(i),
+            findings,
+            table.isBoolean(i));
       }
     }
   }
 
   private static void scanName(
-      Compiled compiled, String name, Location location, Findings findings) {
+      Compiled compiled, String name, Location location, Findings findings, boolean flag) {
     if (!findings.firstSight(location)) {
       return;
     }
@@ -202,14 +219,17 @@ public final class PersonalDataAnalyser implements Analyser {
         .keywords()
         .find(
             Tokens.of(name),
-            (rule, keyword, start, end) ->
+            (rule, keyword, start, end) -> {
+              if (!flag || !compiled.valueCategories().contains(rule.category())) {
                 findings.nameMatch(
                     rule.category(),
                     keyword,
                     rule.name(),
                     Findings.Kind.COLUMN_NAME,
                     location,
-                    name));
+                    name);
+              }
+            });
   }
 
   /**
@@ -223,7 +243,7 @@ public final class PersonalDataAnalyser implements Analyser {
     }
     int valueStart = Math.max(0, item.cellValueStart());
     if (item.isCell()) {
-      scanName(compiled, item.column(), findings.currentLocation(), findings);
+      scanName(compiled, item.column(), findings.currentLocation(), findings, false);
     }
     Tokens tokens = Tokens.of(text);
     compiled

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * without {@code +} only when their digits can hold a number of the region ({@link
  * PhonePrefilter}), and a bare digit run (no {@code +}, parentheses or separators) only counts
  * after a phone keyword ({@code phone}, {@code tel}, {@code mobile}, ...): otherwise order numbers
- * and ids would be reported. Dates are never phone numbers.
+ * and ids would be reported. Dates are never phone numbers, and neither is a number labelled as a
+ * national identifier ({@code NHS number 943 476 5918}, {@code personnummer 401203-2564}: a
+ * mistyped identifier whose check failed) unless a phone keyword comes after that label.
  */
 final class PhoneDetector implements ValueDetector {
   private static final int KEYWORD_DISTANCE = 30;
@@ -162,10 +164,17 @@ final class PhoneDetector implements ValueDetector {
         PHONES.findNumbers(window, defaultRegion, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
       int matchStart = windowStart + match.start();
       int matchEnd = windowStart + match.end();
-      if (matchStart >= start && matchEnd <= end) {
+      // The label test last: only numbers libphonenumber accepted pay for it.
+      if (matchStart >= start && matchEnd <= end && !labelledAsIdentifier(text, matchStart)) {
         sink.match(matchStart, matchEnd);
       }
     }
+  }
+
+  /** True if a national identifier's label names the value, and no phone keyword after it does. */
+  private static boolean labelledAsIdentifier(String text, int start) {
+    int label = CheckedIdentifierDetector.labelEnd(NationalIdentifiers.LABELS, text, start);
+    return label >= 0 && CheckedIdentifierDetector.labelEnd(PHONE_WORDS, text, start) < label;
   }
 
   /** True if a phone keyword ends at most {@value #KEYWORD_DISTANCE} characters before. */

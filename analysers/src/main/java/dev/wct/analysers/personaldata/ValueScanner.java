@@ -43,16 +43,24 @@ final class ValueScanner {
 
   /** The built-in detectors by name. */
   static Map<String, ValueDetector> detectors(String phoneRegion) {
-    return Map.of(
-        "email_address", new EmailDetector(),
-        "iban", new IbanDetector(),
-        "payment_card", new PaymentCardDetector(),
-        "us_ssn", new SsnDetector(),
-        "uk_nino", new NinoDetector(),
-        "ipv6_address", new Ipv6Detector(),
-        "ipv4_address", new Ipv4Detector(),
-        "date_of_birth", new DateOfBirthDetector(),
-        "phone_number", new PhoneDetector(phoneRegion));
+    Map<String, ValueDetector> detectors = new java.util.HashMap<>();
+    for (ValueDetector detector :
+        List.of(
+            new EmailDetector(),
+            new IbanDetector(),
+            new PaymentCardDetector(),
+            new SsnDetector(),
+            new NinoDetector(),
+            new Ipv6Detector(),
+            new Ipv4Detector(),
+            new DateOfBirthDetector(),
+            new PhoneDetector(phoneRegion))) {
+      detectors.put(detector.name(), detector);
+    }
+    for (ValueDetector detector : NationalIdentifiers.all()) {
+      detectors.put(detector.name(), detector);
+    }
+    return Map.copyOf(detectors);
   }
 
   private static final List<String> PRIORITY =
@@ -62,6 +70,18 @@ final class ValueScanner {
           "payment_card",
           "us_ssn",
           "uk_nino",
+          // National identifiers before phone numbers and dates, whose shapes some share: an NHS
+          // number is ten digits like a phone number, and is one only after an NHS keyword.
+          "uk_nhs_number",
+          "fr_nir",
+          "it_codice_fiscale",
+          "es_dni",
+          "es_nie",
+          "se_personnummer",
+          "be_national_number",
+          "de_tax_id",
+          "pl_pesel",
+          "nl_bsn",
           "ipv6_address",
           "ipv4_address",
           "date_of_birth",

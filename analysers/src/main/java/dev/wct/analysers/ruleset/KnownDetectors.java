@@ -6,13 +6,23 @@ import java.util.List;
 public final class KnownDetectors {
   public static final List<String> NAMES =
       List.of(
+          "be_national_number",
           "date_of_birth",
+          "de_tax_id",
           "email_address",
+          "es_dni",
+          "es_nie",
+          "fr_nir",
           "iban",
           "ipv4_address",
           "ipv6_address",
+          "it_codice_fiscale",
+          "nl_bsn",
           "payment_card",
           "phone_number",
+          "pl_pesel",
+          "se_personnummer",
+          "uk_nhs_number",
           "uk_nino",
           "us_ssn");
 

@@ -124,6 +124,7 @@ public final class RulesetLoader {
     return List.of(
         "local/data_subject_indicator/1.0.0",
         "local/personal_data_indicator/1.0.0",
+        "local/personal_data_indicator/1.1.0",
         "local/processing_purpose_indicator/1.0.0");
   }
 

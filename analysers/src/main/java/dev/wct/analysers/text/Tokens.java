@@ -19,6 +19,8 @@ public final class Tokens {
   private int count;
   private int[] numberStarts;
   private int[] capitalStarts;
+  private int[] numberLengths;
+  private int[] capitalLengths;
 
   private Tokens(CharSequence text, int capacity) {
     this.text = text;
@@ -173,32 +175,54 @@ public final class Tokens {
   /** The offsets of the words that start with an ASCII digit, in text order; computed once. */
   public int[] numberStarts() {
     if (numberStarts == null) {
-      numberStarts = startsBetween('0', '9');
+      int[][] found = startsBetween('0', '9');
+      numberStarts = found[0];
+      numberLengths = found[1];
     }
     return numberStarts;
+  }
+
+  /**
+   * The lengths of the words of {@link #numberStarts()}, index for index: the number of digits from
+   * each start (a word does not mix letters and digits).
+   */
+  public int[] numberLengths() {
+    numberStarts();
+    return numberLengths;
   }
 
   /** The offsets of the words that start with an ASCII capital, in text order; computed once. */
   public int[] capitalStarts() {
     if (capitalStarts == null) {
-      capitalStarts = startsBetween('A', 'Z');
+      int[][] found = startsBetween('A', 'Z');
+      capitalStarts = found[0];
+      capitalLengths = found[1];
     }
     return capitalStarts;
   }
 
-  private int[] startsBetween(char low, char high) {
+  /** The lengths of the words of {@link #capitalStarts()}, index for index. */
+  public int[] capitalLengths() {
+    capitalStarts();
+    return capitalLengths;
+  }
+
+  private int[][] startsBetween(char low, char high) {
     int[] found = new int[Math.max(16, count / 8)];
+    int[] lengths = new int[found.length];
     int size = 0;
     for (int i = 0; i < count; i++) {
       char first = chars[starts[i]];
       if (first >= low && first <= high) {
         if (size == found.length) {
           found = Arrays.copyOf(found, size * 2);
+          lengths = Arrays.copyOf(lengths, size * 2);
         }
+        lengths[size] = ends[i] - starts[i];
         found[size++] = starts[i];
       }
     }
-    return Arrays.copyOf(found, size);
+    return new int[][] {Arrays.copyOf(found, size), Arrays.copyOf(lengths, size)};
   }
 
   /** True if word {@code index} equals {@code lowerCaseWord}, ignoring case. */

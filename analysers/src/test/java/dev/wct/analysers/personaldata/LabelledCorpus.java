@@ -437,4 +437,299 @@ final class LabelledCorpus {
         Character.isDigit(last) ? (char) ('0' + (last - '0' + 1 + random.nextInt(8)) % 10) : 'A';
     return valid.substring(0, valid.length() - 1) + changed;
   }
+
+  /** The national identifier detectors, each planted valid and as look-alikes. */
+  static final List<String> IDENTIFIERS =
+      List.of(
+          "de_tax_id",
+          "fr_nir",
+          "es_dni",
+          "es_nie",
+          "it_codice_fiscale",
+          "nl_bsn",
+          "pl_pesel",
+          "se_personnummer",
+          "be_national_number",
+          "uk_nhs_number");
+
+  /**
+   * Texts with valid national identifiers (labelled) and, as negatives, the same identifiers with a
+   * wrong check digit in the same places, and valid digit runs without their keyword where one is
+   * required (an order number that happens to pass the 11-proof is not a BSN).
+   */
+  List<Sample> identifierSamples(int count) {
+    List<Sample> samples = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Builder b = new Builder();
+      int fragments = 1 + random.nextInt(3);
+      for (int f = 0; f < fragments; f++) {
+        b.plain(faker.lorem().sentence(4 + random.nextInt(8))).plain(" ");
+        String kind = IDENTIFIERS.get(random.nextInt(IDENTIFIERS.size()));
+        switch (random.nextInt(4)) {
+          case 0, 1 -> plantIdentifier(b, kind, identifier(kind), true);
+          case 2 -> plantIdentifier(b, kind, breakCheck(kind, identifier(kind)), false);
+          default -> {
+            if (needsKeyword(kind)) {
+              b.plain(random.nextBoolean() ? "Order #" : "ref ")
+                  .plain(digitsOnly(identifier(kind)))
+                  .plain(" shipped.");
+            } else {
+              plantIdentifier(b, kind, identifier(kind), true);
+            }
+          }
+        }
+        b.plain(random.nextBoolean() ? "\n" : " ");
+      }
+      b.plain(negative());
+      samples.add(b.build());
+    }
+    return samples;
+  }
+
+  private static boolean needsKeyword(String kind) {
+    return switch (kind) {
+      case "de_tax_id", "nl_bsn", "pl_pesel", "uk_nhs_number" -> true;
+      default -> false;
+    };
+  }
+
+  private void plantIdentifier(Builder b, String kind, String value, boolean label) {
+    String variable = identifierVariable(kind);
+    // Bare digits of the Swedish and Belgian numbers need their keyword: give them the label.
+    boolean bare = value.chars().allMatch(Character::isDigit);
+    String before =
+        switch (random.nextInt(4)) {
+          case 0 -> identifierLabel(kind, bare) + " ";
+          case 1 -> "$" + variable + " = \"";
+          case 2 -> "const " + variable + " = '";
+          default -> "    \"" + variable + "\": \"";
+        };
+    b.plain(before);
+    if (label) {
+      b.value(kind, value);
+    } else {
+      b.plain(value);
+    }
+    b.plain(before.endsWith("'") ? "';" : before.endsWith("\"") ? "\"," : proseAfter());
+  }
+
+  private String identifierLabel(String kind, boolean bare) {
+    return switch (kind) {
+      case "de_tax_id" -> random.nextBoolean() ? "Steuer-ID:" : "Ihre IdNr";
+      case "fr_nir" -> random.nextBoolean() ? "N° de sécurité sociale" : "Client";
+      case "es_dni" -> random.nextBoolean() ? "DNI" : "Titular";
+      case "es_nie" -> random.nextBoolean() ? "NIE:" : "Titular";
+      case "it_codice_fiscale" -> random.nextBoolean() ? "Codice fiscale" : "Cliente";
+      case "nl_bsn" -> random.nextBoolean() ? "BSN" : "Burgerservicenummer van de klant:";
+      case "pl_pesel" -> random.nextBoolean() ? "PESEL" : "Numer PESEL:";
+      case "se_personnummer" -> bare || random.nextBoolean() ? "Personnummer" : "Kund";
+      case "be_national_number" -> bare || random.nextBoolean() ? "Rijksregisternummer" : "Klant";
+      default -> random.nextBoolean() ? "NHS number" : "Patient's NHS no.";
+    };
+  }
+
+  private static String identifierVariable(String kind) {
+    return switch (kind) {
+      case "de_tax_id" -> "steuer_id";
+      case "fr_nir" -> "nir";
+      case "es_dni" -> "dni";
+      case "es_nie" -> "nie";
+      case "it_codice_fiscale" -> "codiceFiscale";
+      case "nl_bsn" -> "bsn";
+      case "pl_pesel" -> "pesel";
+      case "se_personnummer" -> "personnummer";
+      case "be_national_number" -> "rijksregisternummer";
+      default -> "nhsNumber";
+    };
+  }
+
+  private static String digitsOnly(String value) {
+    return value.replaceAll("[^0-9]", "");
+  }
+
+  /** A valid identifier of {@code kind}, in one of its written forms. */
+  String identifier(String kind) {
+    return switch (kind) {
+      case "de_tax_id" -> taxId();
+      case "fr_nir" -> nir();
+      case "es_dni" -> dni();
+      case "es_nie" -> nie();
+      case "it_codice_fiscale" -> codiceFiscale();
+      case "nl_bsn" -> bsn();
+      case "pl_pesel" -> pesel();
+      case "se_personnummer" -> personnummer();
+      case "be_national_number" -> belgianNumber();
+      case "uk_nhs_number" -> nhsNumber();
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  /** The value with its last character (the check digit or letter) changed. */
+  String breakCheck(String kind, String value) {
+    char last = value.charAt(value.length() - 1);
+    char changed =
+        Character.isDigit(last)
+            ? (char) ('0' + (last - '0' + 1 + random.nextInt(9)) % 10)
+            : (char) ('A' + (last - 'A' + 1 + random.nextInt(25)) % 26);
+    return value.substring(0, value.length() - 1) + changed;
+  }
+
+  private String digits(int count) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      out.append(random.nextInt(10));
+    }
+    return out.toString();
+  }
+
+  String taxId() {
+    String body;
+    do {
+      List<Integer> digits = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+      java.util.Collections.shuffle(digits, random);
+      digits.set(random.nextInt(10), digits.get(random.nextInt(10)));
+      StringBuilder out = new StringBuilder();
+      digits.forEach(out::append);
+      body = out.toString();
+    } while (body.charAt(0) == '0'
+        || !NationalIdentifiers.DeTaxId.valid(body + NationalIdentifiers.DeTaxId.checkDigit(body)));
+    String id = body + NationalIdentifiers.DeTaxId.checkDigit(body);
+    return random.nextBoolean()
+        ? id
+        : id.substring(0, 2)
+            + " "
+            + id.substring(2, 5)
+            + " "
+            + id.substring(5, 8)
+            + " "
+            + id.substring(8);
+  }
+
+  String nir() {
+    String department =
+        switch (random.nextInt(10)) {
+          case 0 -> "2A";
+          case 1 -> "2B";
+          default -> String.format("%02d", 1 + random.nextInt(95));
+        };
+    String head =
+        (1 + random.nextInt(2))
+            + String.format("%02d%02d", random.nextInt(100), 1 + random.nextInt(12));
+    String tail = String.format("%03d%03d", 1 + random.nextInt(999), 1 + random.nextInt(999));
+    String numeric = department.equals("2A") ? "19" : department.equals("2B") ? "18" : department;
+    String key = String.format("%02d", NationalIdentifiers.FrNir.key(head + numeric + tail));
+    if (random.nextBoolean()) {
+      return head + department + tail + key;
+    }
+    return head.charAt(0)
+        + " "
+        + head.substring(1, 3)
+        + " "
+        + head.substring(3)
+        + " "
+        + department
+        + " "
+        + tail.substring(0, 3)
+        + " "
+        + tail.substring(3)
+        + " "
+        + key;
+  }
+
+  String dni() {
+    int number = random.nextInt(100_000_000);
+    return String.format("%08d", number)
+        + (random.nextInt(4) == 0 ? "-" : "")
+        + NationalIdentifiers.spanishLetter(number);
+  }
+
+  String nie() {
+    int prefix = random.nextInt(3);
+    int number = random.nextInt(10_000_000);
+    return "XYZ".charAt(prefix)
+        + String.format("%07d", number)
+        + NationalIdentifiers.spanishLetter(prefix * 10_000_000 + number);
+  }
+
+  String codiceFiscale() {
+    StringBuilder code = new StringBuilder();
+    String consonants = "BCDFGHJKLMNPRSTVZ";
+    for (int i = 0; i < 6; i++) {
+      code.append(consonants.charAt(random.nextInt(consonants.length())));
+    }
+    code.append(String.format("%02d", random.nextInt(100)));
+    code.append("ABCDEHLMPRST".charAt(random.nextInt(12)));
+    int day = 1 + random.nextInt(28) + (random.nextBoolean() ? 40 : 0);
+    code.append(String.format("%02d", day));
+    code.append((char) ('A' + random.nextInt(26)));
+    code.append(String.format("%03d", 1 + random.nextInt(999)));
+    code.append(NationalIdentifiers.ItCodiceFiscale.checkCharacter(code.toString()));
+    return code.toString();
+  }
+
+  String bsn() {
+    String id;
+    do {
+      id = (1 + random.nextInt(9)) + digits(8);
+    } while (!NationalIdentifiers.NlBsn.valid(id));
+    return switch (random.nextInt(3)) {
+      case 0 -> id;
+      case 1 -> id.substring(0, 4) + "." + id.substring(4, 6) + "." + id.substring(6);
+      default -> id.substring(0, 3) + " " + id.substring(3, 6) + " " + id.substring(6);
+    };
+  }
+
+  String pesel() {
+    int year = 1940 + random.nextInt(80);
+    int month = 1 + random.nextInt(12) + (year >= 2000 ? 20 : 0);
+    String body =
+        String.format("%02d%02d%02d", year % 100, month, 1 + random.nextInt(28)) + digits(4);
+    return body + NationalIdentifiers.PlPesel.checkDigit(body);
+  }
+
+  String personnummer() {
+    int year = 1930 + random.nextInt(85);
+    String date = String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
+    String nine = String.format("%02d", year % 100) + date + digits(3);
+    String ten = nine + luhnCheckDigit(nine);
+    return switch (random.nextInt(3)) {
+      case 0 -> ten.substring(0, 6) + "-" + ten.substring(6);
+      case 1 -> (year / 100) + ten.substring(0, 6) + "-" + ten.substring(6);
+      default -> ten;
+    };
+  }
+
+  String belgianNumber() {
+    int year = 1930 + random.nextInt(90);
+    String nine =
+        String.format(
+            "%02d%02d%02d%03d",
+            year % 100, 1 + random.nextInt(12), 1 + random.nextInt(28), 1 + random.nextInt(997));
+    long value = Long.parseLong(nine) + (year >= 2000 ? 2_000_000_000L : 0);
+    String id = nine + String.format("%02d", 97 - value % 97);
+    return random.nextBoolean()
+        ? id
+        : id.substring(0, 2)
+            + "."
+            + id.substring(2, 4)
+            + "."
+            + id.substring(4, 6)
+            + "-"
+            + id.substring(6, 9)
+            + "."
+            + id.substring(9);
+  }
+
+  String nhsNumber() {
+    String nine;
+    int check;
+    do {
+      nine = (4 + random.nextInt(4)) + digits(8);
+      check = NationalIdentifiers.UkNhsNumber.checkDigit(nine);
+    } while (check < 0);
+    String id = nine + check;
+    return random.nextBoolean()
+        ? id
+        : id.substring(0, 3) + " " + id.substring(3, 6) + " " + id.substring(6);
+  }
 }

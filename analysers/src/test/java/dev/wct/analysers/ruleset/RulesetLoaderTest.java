@@ -31,13 +31,50 @@ class RulesetLoaderTest {
         .containsExactly(
             "local/data_subject_indicator/1.0.0",
             "local/personal_data_indicator/1.0.0",
+            "local/personal_data_indicator/1.1.0",
             "local/processing_purpose_indicator/1.0.0");
     assertThat(rulesets.get(1).categories())
         .contains("email", "health", "biometric", "national_id", "online_identifier");
+    assertThat(rulesets.get(2).categories())
+        .contains("email", "health", "biometric", "national_id", "online_identifier");
     assertThat(rulesets.get(0).categories())
         .contains("customer", "employee", "patient", "child", "student");
-    assertThat(rulesets.get(2).categories())
+    assertThat(rulesets.get(3).categories())
         .contains("analytics", "payments", "authentication", "ai_ml");
+  }
+
+  @Test
+  void personalDataOneOneBindsTheNationalIdentifiersAndOneZeroStillLoads() {
+    Ruleset current =
+        RulesetLoader.load(
+            "local/personal_data_indicator/1.1.0",
+            dir,
+            "personal_data_indicator",
+            KnownDetectors.NAMES);
+    Ruleset previous =
+        RulesetLoader.load(
+            "local/personal_data_indicator/1.0.0",
+            dir,
+            "personal_data_indicator",
+            KnownDetectors.NAMES);
+
+    assertThat(current.detectors())
+        .filteredOn(binding -> binding.category().equals("national_id"))
+        .extracting(DetectorBinding::detector)
+        .containsExactlyInAnyOrder(
+            "us_ssn",
+            "uk_nino",
+            "uk_nhs_number",
+            "de_tax_id",
+            "fr_nir",
+            "es_dni",
+            "es_nie",
+            "it_codice_fiscale",
+            "nl_bsn",
+            "pl_pesel",
+            "se_personnummer",
+            "be_national_number");
+    assertThat(previous.detectors()).extracting(DetectorBinding::detector).hasSize(9);
   }
 
   @Test

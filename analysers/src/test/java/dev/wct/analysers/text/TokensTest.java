@@ -42,5 +42,7 @@ class TokensTest {
             text.indexOf("9", text.indexOf("x")));
     assertThat(tokens.capitalStarts())
         .containsExactly(text.indexOf("Call"), text.indexOf("IBAN"), text.indexOf("DE89"));
+    assertThat(tokens.numberLengths()).containsExactly(1, 3, 4, 2, 1);
+    assertThat(tokens.capitalLengths()).containsExactly(4, 4, 2);
   }
 }

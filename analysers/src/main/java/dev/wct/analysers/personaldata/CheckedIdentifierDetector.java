@@ -1,0 +1,220 @@
+package dev.wct.analysers.personaldata;
+
+import dev.wct.analysers.text.KeywordIndex;
+import dev.wct.analysers.text.Tokens;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A national identifier with a published check digit: a shape tried at each word start, then the
+ * checksum (and any date or range rule) of the value. Shapes that are only a run of digits (a BSN
+ * is any nine digits) are reported only after one of the identifier's keywords, at most {@value
+ * #KEYWORD_DISTANCE} characters before the value: in a database cell the column name counts ({@code
+ * bsn: 123456782}), in text a label does ({@code Burgerservicenummer 123456782}).
+ */
+abstract class CheckedIdentifierDetector implements ValueDetector {
+  static final int KEYWORD_DISTANCE = 40;
+
+  private final String name;
+  private final Pattern shape;
+  private final int maxLength;
+  private final boolean capitalStart;
+  private final String firstChars;
+  private final int lead;
+  private final KeywordIndex<String> keywords;
+  private final List<String> keywordList;
+
+  /**
+   * @param shape the value's written forms, tried with {@code lookingAt} from a word start
+   * @param maxLength the longest value {@code shape} can match
+   * @param capitalStart true if the value starts with a capital letter, false with a digit
+   * @param firstChars the characters a value may start with, or {@code null} for any of its class
+   * @param lead how many characters of that class (digits or capitals) every value starts with: a
+   *     cheap test before the pattern, which most word starts (short numbers, words) fail
+   * @param keywords the words of which one must come before a value whose {@link #needsKeyword} is
+   *     true; empty if none ever needs one
+   */
+  CheckedIdentifierDetector(
+      String name,
+      String shape,
+      int maxLength,
+      boolean capitalStart,
+      String firstChars,
+      int lead,
+      List<String> keywords) {
+    this.name = name;
+    this.shape = Pattern.compile(shape);
+    this.maxLength = maxLength;
+    this.capitalStart = capitalStart;
+    this.firstChars = firstChars;
+    this.lead = lead;
+    KeywordIndex.Builder<String> builder = KeywordIndex.builder();
+    keywords.forEach(keyword -> builder.add(keyword, keyword));
+    this.keywords = builder.build();
+    this.keywordList = List.copyOf(keywords);
+  }
+
+  /** The keywords that label this identifier. */
+  List<String> keywords() {
+    return keywordList;
+  }
+
+  /** True if the matched value passes its check digit and structure rules. */
+  abstract boolean valid(Matcher value);
+
+  /**
+   * True if a value can open with a word of {@code length} digits (or capitals): by default at
+   * least the {@code lead} every value opens with; a detector whose forms open with known runs (a
+   * BSN: 9, or 4 in {@code 1234.56.782}, or 3 in {@code 123 456 782}) says so exactly.
+   */
+  boolean leadingRun(int length) {
+    return length >= lead;
+  }
+
+  /** True if the matched form is too generic to report without a keyword before it. */
+  boolean needsKeyword(Matcher value) {
+    return false;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public void find(String text, Tokens tokens, Sink sink) {
+    int length = text.length();
+    int next = 0;
+    Matcher matcher = shape.matcher(text);
+    int[] starts = capitalStart ? tokens.capitalStarts() : tokens.numberStarts();
+    int[] lengths = capitalStart ? tokens.capitalLengths() : tokens.numberLengths();
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
+      if (i < next
+          || !leadingRun(lengths[t])
+          || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
+          || !Chars.startsWord(text, i)
+          || glued(text, i)) {
+        continue;
+      }
+      matcher.region(i, Math.min(length, i + maxLength));
+      if (!matcher.lookingAt()) {
+        continue;
+      }
+      int end = matcher.end();
+      if (!Chars.endsWord(text, end) || continues(text, end)) {
+        continue;
+      }
+      if (valid(matcher)
+          && (!needsKeyword(matcher) || keywordBefore(text, i))
+          && !sink.claimed(i, end)) {
+        sink.match(i, end);
+        next = end;
+      }
+    }
+  }
+
+  /** A value inside a longer code: {@code ORD-2024-000123}, {@code v1.2.3}, {@code a/b}. */
+  private static boolean glued(String text, int i) {
+    if (i == 0) {
+      return false;
+    }
+    char before = text.charAt(i - 1);
+    return "-./_+".indexOf(before) >= 0 && i > 1 && Chars.alnum(text.charAt(i - 2));
+  }
+
+  /** The value goes on after a separator: {@code 123456782-7}, {@code 123456782.5}. */
+  private static boolean continues(String text, int end) {
+    return end + 1 < text.length()
+        && "-./_+".indexOf(text.charAt(end)) >= 0
+        && Chars.alnum(text.charAt(end + 1));
+  }
+
+  private boolean keywordBefore(String text, int start) {
+    return labelledBy(keywords, text, start);
+  }
+
+  /**
+   * True if one of {@code labels} ends at most {@value #KEYWORD_DISTANCE} characters before {@code
+   * start} with no digit between it and {@code start}.
+   */
+  static boolean labelledBy(KeywordIndex<String> labels, String text, int start) {
+    return labelEnd(labels, text, start) >= 0;
+  }
+
+  /** Where the nearest of {@code labels} that labels the value at {@code start} ends, or -1. */
+  static int labelEnd(KeywordIndex<String> labels, String text, int start) {
+    int from = Math.max(0, start - KEYWORD_DISTANCE - 30);
+    Tokens before = Tokens.of(text.subSequence(from, start));
+    int[] nearest = {-1};
+    labels.find(
+        before,
+        (word, keyword, wordStart, wordEnd) -> {
+          int end = from + wordEnd;
+          if (start - end <= KEYWORD_DISTANCE && end > nearest[0] && noDigit(text, end, start)) {
+            nearest[0] = end;
+          }
+        });
+    return nearest[0];
+  }
+
+  private static boolean noDigit(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Chars.digit(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String mask(String value) {
+    return Chars.maskAllBut(value, 2);
+  }
+
+  /** The digits of {@code value}, without separators. */
+  static String digits(String value) {
+    StringBuilder digits = new StringBuilder(value.length());
+    for (int k = 0; k < value.length(); k++) {
+      char c = value.charAt(k);
+      if (Chars.digit(c)) {
+        digits.append(c);
+      }
+    }
+    return digits.toString();
+  }
+
+  static int digit(String digits, int index) {
+    return digits.charAt(index) - '0';
+  }
+
+  static int number(String digits, int from, int to) {
+    return Integer.parseInt(digits.substring(from, to));
+  }
+
+  /** True if the Luhn checksum of {@code digits} (check digit last) is right. */
+  static boolean luhn(String digits) {
+    int sum = 0;
+    boolean twice = false;
+    for (int i = digits.length() - 1; i >= 0; i--) {
+      int d = digits.charAt(i) - '0';
+      if (twice) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+      twice = !twice;
+    }
+    return sum % 10 == 0;
+  }
+
+  static boolean realDate(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1) {
+      return false;
+    }
+    return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+  }
+}
