@@ -195,20 +195,7 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
 
   /** True if the Luhn checksum of {@code digits} (check digit last) is right. */
   static boolean luhn(String digits) {
-    int sum = 0;
-    boolean twice = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
-      if (twice) {
-        d *= 2;
-        if (d > 9) {
-          d -= 9;
-        }
-      }
-      sum += d;
-      twice = !twice;
-    }
-    return sum % 10 == 0;
+    return PaymentCardDetector.luhn(digits);
   }
 
   static boolean realDate(int year, int month, int day) {
