@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.connectors.common.StandardInput;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.message.ContentWriter;
+import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +55,14 @@ final class TableSampler {
   static final int MAX_KEY_RANGES = 100;
 
   static final int ROWS_PER_RANGE = 10;
+
+  /**
+   * Integer type names: {@code int}, {@code integer}, {@code bigint}, {@code int8}, {@code smallint
+   * unsigned}, {@code serial}...; not {@code interval} nor {@code point}. Unsigned 64-bit keys
+   * beyond {@code Long.MAX_VALUE} are left out below (no range).
+   */
+  private static final Pattern INTEGER_TYPE =
+      Pattern.compile("((tiny|small|medium|big)?int(eger)?[248]?|(big|small)?serial)\\b.*");
 
   private static final int MAX_FETCH_SIZE = 1000;
   private static final Set<Integer> BINARY_TYPES =
@@ -223,10 +233,8 @@ final class TableSampler {
     if (key.size() != 1) {
       return Optional.empty();
     }
-    String type = key.get(0).dataType().toLowerCase(Locale.ROOT);
-    return type.contains("int") || type.equals("serial") || type.equals("bigserial")
-        ? Optional.of(key.get(0))
-        : Optional.empty();
+    String type = key.get(0).dataType().toLowerCase(Locale.ROOT).strip();
+    return INTEGER_TYPE.matcher(type).matches() ? Optional.of(key.get(0)) : Optional.empty();
   }
 
   /**
@@ -250,12 +258,17 @@ final class TableSampler {
         if (!rows.next()) {
           return Optional.empty();
         }
-        min = rows.getLong(1);
-        boolean noMin = rows.wasNull();
-        max = rows.getLong(2);
-        if (noMin || rows.wasNull() || max <= min || max == Long.MAX_VALUE) {
-          return Optional.empty();
+        BigInteger low = integer(rows.getString(1));
+        BigInteger high = integer(rows.getString(2));
+        if (low == null
+            || high == null
+            || high.compareTo(low) <= 0
+            || low.bitLength() > 62
+            || high.bitLength() > 62) {
+          return Optional.empty(); // empty, one key, or beyond what a long range can hold
         }
+        min = low.longValueExact();
+        max = high.longValueExact();
       }
     }
     int ranges = Math.max(1, Math.min(MAX_KEY_RANGES, maxRows / ROWS_PER_RANGE));
@@ -285,6 +298,17 @@ final class TableSampler {
               + i);
     }
     return Optional.of(String.join(" UNION ALL ", runs) + " LIMIT " + maxRows);
+  }
+
+  private static BigInteger integer(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new BigInteger(text.strip());
+    } catch (NumberFormatException e) {
+      return null; // e.g. SQLite text stored in an INTEGER column
+    }
   }
 
   /** A table's query, how it samples and the rows the table holds (null if unknown). */
