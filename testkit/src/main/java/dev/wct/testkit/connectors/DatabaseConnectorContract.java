@@ -245,6 +245,7 @@ public abstract class DatabaseConnectorContract {
 
     Extraction first = extract(properties);
     Extraction again = extract(properties);
+    Extraction otherSeed = extract(properties.deepCopy().put("sample_seed", 7));
 
     JsonNode sampling = samplingOf(first, "events");
     assertThat(sampling.path("method").asText()).isEqualTo(largeTableMethod());
@@ -253,6 +254,7 @@ public abstract class DatabaseConnectorContract {
     assertThat(sampling.path("rows_read").asLong()).isEqualTo(ids.size());
     assertThat(ids).as("not just the first rows by key").anyMatch(id -> id > 20);
     assertThat(again.items()).as("same seed, same rows").isEqualTo(first.items());
+    assertThat(ids(itemsOf(otherSeed, "events"))).as("another seed, other rows").isNotEqualTo(ids);
   }
 
   /** A table {@code events (id, label)} with ids 1..{@code rows}, inserted in reverse. */
