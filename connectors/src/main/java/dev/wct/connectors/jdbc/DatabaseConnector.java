@@ -70,10 +70,31 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
 
   /**
    * The rows a table holds by the database's statistics, when it keeps them cheaply; null if
-   * unknown. Only asked for tables that had more rows than the sample took.
+   * unknown. Only asked for tables with more rows than {@code random_order_max_rows}.
    */
   protected Long estimatedRows(Connection connection, Table table) throws SQLException {
     return null;
+  }
+
+  /**
+   * An expression ordering rows by a hash of {@code seed} and the (quoted) columns, the same on
+   * every run for the same values. By default {@code md5(concat_ws('|', seed, columns...))}, which
+   * PostgreSQL and MySQL/MariaDB share; the seed is part of the hashed text, so another seed is
+   * another order.
+   */
+  protected String sampleHash(long seed, List<String> quotedColumns) {
+    return "md5(concat_ws('|', '" + seed + "', " + String.join(", ", quotedColumns) + "))";
+  }
+
+  /**
+   * The clause after a large table's name that samples about {@code percent} of its rows,
+   * reproducibly for {@code seed}; empty (the default) when the database has no such clause, and
+   * then large tables are read in seeded key ranges.
+   *
+   * @param estimatedRows the statistics' row count, null if unknown
+   */
+  protected Optional<TableSample> tableSample(double percent, long seed, Long estimatedRows) {
+    return Optional.empty();
   }
 
   /** The error for a failed catalogue read; by default the database is at fault. */
@@ -160,29 +181,30 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
       List<Table> tables,
       ContentWriter out) {
     TableSampler sampler =
-        new TableSampler(
-            type(),
-            context,
-            session,
-            system,
-            sampling.maxRowsPerTable(),
-            this::quote,
-            this::qualifiedName);
+        new TableSampler(type(), context, session, system, sampling, dialect(session));
     ArrayNode skipped = NODES.arrayNode();
+    ArrayNode sampled = NODES.arrayNode();
     long rows = 0;
     for (int i = 0; i < tables.size(); i++) {
       Table table = tables.get(i);
       context.heartbeat(
           "table " + table.qualifiedName() + " (" + (i + 1) + " of " + tables.size() + ")");
       try {
-        long read = sampler.sample(table, out);
-        rows += read;
+        SampleRecord record = sampler.sample(table, out);
+        rows += record.rowsRead();
         context
             .coverage()
-            .sampled(
-                table.qualifiedName(),
-                read,
-                read < sampling.maxRowsPerTable() ? Long.valueOf(read) : estimate(session, table));
+            .sampled(table.qualifiedName(), record.rowsRead(), record.rowsEstimated());
+        ObjectNode entry = sampled.addObject();
+        entry.put("table", table.qualifiedName());
+        entry.put("method", record.method());
+        entry.put("seed", record.seed());
+        entry.put("rows_read", record.rowsRead());
+        if (record.rowsEstimated() == null) {
+          entry.putNull("rows_estimated");
+        } else {
+          entry.put("rows_estimated", record.rowsEstimated());
+        }
       } catch (SQLException e) {
         skipped.add(skip(session, table, e));
         context.coverage().skipped(table.qualifiedName(), SkipReason.NO_PERMISSION);
@@ -197,6 +219,7 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
     summary.put("null_cells_skipped", sampler.nullCells());
     summary.put("binary_cells_skipped", sampler.binaryCells());
     summary.set("tables_skipped", skipped);
+    summary.set("sampling", sampled);
     return summary;
   }
 
@@ -239,6 +262,35 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
     }
   }
 
+  private SamplingDialect dialect(DatabaseSession session) {
+    return new SamplingDialect() {
+      @Override
+      public String quote(String identifier) {
+        return DatabaseConnector.this.quote(identifier);
+      }
+
+      @Override
+      public String qualifiedName(Table table) {
+        return DatabaseConnector.this.qualifiedName(table);
+      }
+
+      @Override
+      public String sampleHash(long seed, List<String> quotedColumns) {
+        return DatabaseConnector.this.sampleHash(seed, quotedColumns);
+      }
+
+      @Override
+      public Optional<TableSample> tableSample(double percent, long seed, Long estimatedRows) {
+        return DatabaseConnector.this.tableSample(percent, seed, estimatedRows);
+      }
+
+      @Override
+      public Long estimatedRows(Table table) {
+        return estimate(session, table);
+      }
+    };
+  }
+
   /** PostgreSQL refuses every later query in a transaction that saw an error. */
   private static void endFailedTransaction(DatabaseSession session) {
     try {
@@ -257,6 +309,8 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
     metadata.put("source", session.source());
     metadata.put("system", system);
     metadata.put("max_rows_per_table", sampling.maxRowsPerTable());
+    metadata.put("sample_seed", sampling.sampleSeed());
+    metadata.put("random_order_max_rows", sampling.randomOrderMaxRows());
     ObjectNode catalogue = metadata.putObject("catalogue");
     catalogue.put("table_count", tables.size());
     ArrayNode tableNodes = catalogue.putArray("tables");

@@ -4,9 +4,11 @@ import dev.wct.connectors.jdbc.Catalogue;
 import dev.wct.connectors.jdbc.ConnectionFailures;
 import dev.wct.connectors.jdbc.DatabaseConnector;
 import dev.wct.connectors.jdbc.DatabaseSession;
+import dev.wct.connectors.jdbc.SampleRecord;
 import dev.wct.connectors.jdbc.SamplingOptions;
 import dev.wct.connectors.jdbc.ServerOptions;
 import dev.wct.connectors.jdbc.Table;
+import dev.wct.connectors.jdbc.TableSample;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.properties.PropertiesContract;
 import dev.wct.spi.properties.PropertiesExample;
@@ -14,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -24,6 +27,9 @@ public final class PostgresqlConnector extends DatabaseConnector<PostgresqlPrope
   public static final String TYPE = "postgresql";
   public static final int DEFAULT_PORT = 5432;
   public static final List<String> DEFAULT_SCHEMAS = List.of("public");
+
+  /** Tables estimated larger are sampled by pages ({@code SYSTEM}), not by rows. */
+  static final long BERNOULLI_MAX_ROWS = 10_000_000;
 
   private static final String CATALOGUE =
       "SELECT c.table_schema, c.table_name, c.column_name, c.data_type, c.ordinal_position,"
@@ -124,6 +130,29 @@ public final class PostgresqlConnector extends DatabaseConnector<PostgresqlPrope
   @Override
   protected String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  /**
+   * {@code TABLESAMPLE ... REPEATABLE (seed)}: one query, the same rows for the same seed while the
+   * table is unchanged. BERNOULLI keeps each row with the same probability, so the sample is
+   * uniform; it reads every page once (a sequential scan, no sort but of the few rows kept), which
+   * the statement timeout bounds. Above {@link #BERNOULLI_MAX_ROWS} estimated rows that scan is too
+   * long, and SYSTEM keeps whole pages with that probability instead: it reads only about the pages
+   * it keeps, at the price of rows that come in page-sized clusters.
+   */
+  @Override
+  protected Optional<TableSample> tableSample(double percent, long seed, Long estimatedRows) {
+    boolean huge = estimatedRows != null && estimatedRows > BERNOULLI_MAX_ROWS;
+    return Optional.of(
+        new TableSample(
+            "TABLESAMPLE "
+                + (huge ? "SYSTEM" : "BERNOULLI")
+                + " ("
+                + percent
+                + ") REPEATABLE ("
+                + seed
+                + ")",
+            huge ? SampleRecord.TABLESAMPLE_SYSTEM : SampleRecord.TABLESAMPLE_BERNOULLI));
   }
 
   /** The planner's statistics: {@code reltuples}, -1 (unknown) until the table is analysed. */

@@ -99,6 +99,7 @@ public final class SqliteConnector extends DatabaseConnector<SqliteProperties> {
         try (Statement statement = connection.createStatement()) {
           statement.execute("PRAGMA query_only = ON");
         }
+        SampleHash.register(connection);
         return new DatabaseSession(connection, file.toString(), location);
       } catch (SQLException | RuntimeException e) {
         connection.close();
@@ -120,6 +121,12 @@ public final class SqliteConnector extends DatabaseConnector<SqliteProperties> {
   @Override
   protected String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  /** SQLite has no hash function: {@link SampleHash}, registered on the session, is one. */
+  @Override
+  protected String sampleHash(long seed, List<String> quotedColumns) {
+    return SampleHash.NAME + "(" + seed + ", " + String.join(", ", quotedColumns) + ")";
   }
 
   @Override

@@ -37,6 +37,11 @@ class PostgresqlConnectorContractTest extends JdbcConnectorContract {
   }
 
   @Override
+  protected String largeTableMethod() {
+    return "tablesample_bernoulli";
+  }
+
+  @Override
   protected DatabaseFixture createFixture(String uniqueName) throws Exception {
     Connection admin = adminConnection();
     DatabaseFixture fixture =

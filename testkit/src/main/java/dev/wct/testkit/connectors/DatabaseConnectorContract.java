@@ -37,6 +37,14 @@ public abstract class DatabaseConnectorContract {
 
   protected abstract Connector connector();
 
+  /**
+   * How a table above {@code random_order_max_rows} is sampled: {@code key_ranges} unless the
+   * database has its own sampling.
+   */
+  protected String largeTableMethod() {
+    return "key_ranges";
+  }
+
   /** Creates (but does not fill) a uniquely named schema. */
   protected abstract DatabaseFixture createFixture(String uniqueName) throws Exception;
 
@@ -172,12 +180,12 @@ public abstract class DatabaseConnectorContract {
 
   @Test
   void readsNoMoreThanMaxRowsPerTable() throws Exception {
-    Extraction result = extract(fixture.properties());
+    Extraction result = extract(fixture.properties().put("max_rows_per_table", 10));
 
     List<JsonNode> customers = itemsOf(result, "customers");
     assertThat(customers.stream().map(item -> item.path("metadata").path("row").asInt()).distinct())
         .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    assertThat(result.contents()).doesNotContain("id: 11", "email: customer11@example.com");
+    assertThat(ids(customers)).hasSize(10);
     assertThat(result.summary().path("rows_read").asLong()).isEqualTo(10 + 3 + 5 + 3);
 
     Extraction two = extract(fixture.properties().put("max_rows_per_table", "2"));
@@ -187,16 +195,107 @@ public abstract class DatabaseConnectorContract {
   }
 
   @Test
+  void readsEveryRowOfTablesUpToOneThousandRowsByDefault() throws Exception {
+    Extraction result = extract(fixture.properties());
+
+    assertThat(result.metadata().path("max_rows_per_table").asInt()).isEqualTo(1000);
+    assertThat(result.metadata().path("sample_seed").asLong()).isZero();
+    assertThat(result.summary().path("rows_read").asLong()).isEqualTo(15 + 3 + 5 + 3);
+    JsonNode customers = samplingOf(result, "customers");
+    assertThat(customers.path("method").asText()).isEqualTo("all_rows");
+    assertThat(customers.path("seed").asLong()).isZero();
+    assertThat(customers.path("rows_read").asLong()).isEqualTo(15);
+    assertThat(customers.path("rows_estimated").asLong()).isEqualTo(15);
+    assertThat(result.summary().path("sampling").findValuesAsText("method"))
+        .containsOnly("all_rows")
+        .hasSize(4);
+  }
+
+  @Test
+  void aTableLargerThanTheSampleGivesExactlyMaxRowsInASeededRandomOrder() throws Exception {
+    seedEvents(200);
+    ObjectNode properties = fixture.properties().put("max_rows_per_table", 20);
+    properties.putArray("include_tables").add("events");
+
+    Extraction first = extract(properties);
+    Extraction again = extract(properties);
+    Extraction otherSeed = extract(properties.deepCopy().put("sample_seed", 7));
+
+    JsonNode sampling = samplingOf(first, "events");
+    assertThat(sampling.path("method").asText()).isEqualTo("random_order");
+    assertThat(sampling.path("rows_read").asLong()).isEqualTo(20);
+    assertThat(sampling.path("rows_estimated").asLong()).isEqualTo(200);
+    List<Integer> ids = ids(itemsOf(first, "events"));
+    assertThat(ids).hasSize(20).doesNotHaveDuplicates();
+    assertThat(ids).as("not just the first rows by key").anyMatch(id -> id > 20);
+    assertThat(again.items()).as("same seed, same rows").isEqualTo(first.items());
+    assertThat(samplingOf(otherSeed, "events").path("seed").asLong()).isEqualTo(7);
+    assertThat(ids(itemsOf(otherSeed, "events")))
+        .hasSize(20)
+        .as("another seed, other rows")
+        .isNotEqualTo(ids);
+  }
+
+  @Test
+  void aTableAboveTheRandomOrderThresholdIsSampledWithoutAFullRead() throws Exception {
+    seedEvents(200);
+    ObjectNode properties =
+        fixture.properties().put("max_rows_per_table", 20).put("random_order_max_rows", 50);
+    properties.putArray("include_tables").add("events");
+
+    Extraction first = extract(properties);
+    Extraction again = extract(properties);
+    Extraction otherSeed = extract(properties.deepCopy().put("sample_seed", 7));
+
+    JsonNode sampling = samplingOf(first, "events");
+    assertThat(sampling.path("method").asText()).isEqualTo(largeTableMethod());
+    List<Integer> ids = ids(itemsOf(first, "events"));
+    assertThat(ids).doesNotHaveDuplicates().hasSizeBetween(1, 20);
+    assertThat(sampling.path("rows_read").asLong()).isEqualTo(ids.size());
+    assertThat(ids).as("not just the first rows by key").anyMatch(id -> id > 20);
+    assertThat(again.items()).as("same seed, same rows").isEqualTo(first.items());
+    assertThat(ids(itemsOf(otherSeed, "events"))).as("another seed, other rows").isNotEqualTo(ids);
+  }
+
+  /** A table {@code events (id, label)} with ids 1..{@code rows}, inserted in reverse. */
+  private void seedEvents(int rows) throws Exception {
+    StringBuilder insert = new StringBuilder("INSERT INTO events VALUES ");
+    for (int id = rows; id >= 1; id--) {
+      insert.append("(").append(id).append(", 'event ").append(id).append("')");
+      insert.append(id > 1 ? ", " : "");
+    }
+    fixture.execute(
+        "CREATE TABLE events (id INTEGER PRIMARY KEY, label VARCHAR(20))", insert.toString());
+  }
+
+  private static JsonNode samplingOf(Extraction result, String table) {
+    for (JsonNode entry : result.summary().path("sampling")) {
+      if (entry.path("table").asText().endsWith("." + table)) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no sampling record for " + table + ": " + result.summary());
+  }
+
+  /** The ids read: the values of the items of column {@code id}. */
+  private static List<Integer> ids(List<JsonNode> items) {
+    return items.stream()
+        .filter(item -> item.path("metadata").path("column").asText().equals("id"))
+        .map(item -> Integer.valueOf(item.path("content").asText().substring("id: ".length())))
+        .toList();
+  }
+
+  @Test
   void skipsNullAndBinaryCells() throws Exception {
     Extraction result = extract(fixture.properties());
 
     List<String> customers =
         itemsOf(result, "customers").stream().map(item -> item.path("content").asText()).toList();
-    // Rows 1..10: the five odd ids have a phone, the five even ids have none.
-    assertThat(customers).filteredOn(content -> content.startsWith("phone: ")).hasSize(5);
+    // Rows 1..15: the eight odd ids have a phone, the seven even ids have none.
+    assertThat(customers).filteredOn(content -> content.startsWith("phone: ")).hasSize(8);
     assertThat(result.contents()).noneMatch(content -> content.startsWith("photo: "));
     assertThat(result.contents()).noneMatch(content -> content.endsWith(": null"));
-    assertThat(result.summary().path("null_cells_skipped").asLong()).isEqualTo(5 + 1 + 2);
+    assertThat(result.summary().path("null_cells_skipped").asLong()).isEqualTo(7 + 1 + 2);
     assertThat(result.summary().path("binary_cells_skipped").asLong()).isEqualTo(1);
   }
 
@@ -219,7 +318,7 @@ public abstract class DatabaseConnectorContract {
   @Test
   void recordsEachTableSampledWithItsRowsAndEachExcludedTableSkipped() throws Exception {
     RecordingContext context = new RecordingContext(tempDir);
-    ObjectNode properties = fixture.properties();
+    ObjectNode properties = fixture.properties().put("max_rows_per_table", 10);
     properties.putArray("exclude_tables").add("product_catalog");
 
     Extraction.run(connector(), context, properties);
@@ -238,10 +337,8 @@ public abstract class DatabaseConnectorContract {
             .orElseThrow();
     assertThat(customers.state()).isEqualTo(ObjectCoverage.State.SAMPLED);
     assertThat(customers.rowsRead()).isEqualTo(10);
-    // more rows than the sample took: the estimate comes from statistics, if the database has any
-    if (customers.rowsEstimated() != null) {
-      assertThat(customers.rowsEstimated()).isPositive();
-    }
+    // more rows than the sample took, fewer than random_order_max_rows: counted exactly
+    assertThat(customers.rowsEstimated()).isEqualTo(15L);
     assertThat(context.coverage().summary().warnings("db", true)).isEmpty();
   }
 
