@@ -1,27 +1,53 @@
 package dev.wct.worker;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.activities.worker.WctWorkers;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.ArtifactStores;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the Temporal connection, the artifact store and the worker. */
+/**
+ * Wires the Temporal connection, the artifact store and the worker, with the worker's metrics and
+ * the readiness checks of both connections.
+ */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
 
+  /** How often the Temporal SDK's metrics reach the Micrometer registry that Prometheus scrapes. */
+  static final Duration METRICS_REPORT_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * The Temporal SDK's metrics (requests, polls, activity and workflow latencies) in Micrometer.
+   */
+  @Bean(destroyMethod = "close")
+  Scope temporalMetricsScope(MeterRegistry registry) {
+    return new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(registry))
+        .reportEvery(com.uber.m3.util.Duration.ofMillis(METRICS_REPORT_INTERVAL.toMillis()));
+  }
+
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(WorkerProperties properties) {
+  WorkflowServiceStubs workflowServiceStubs(
+      WorkerProperties properties, Scope temporalMetricsScope) {
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(properties.temporal().target()).build());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(properties.temporal().target())
+            .setMetricsScope(temporalMetricsScope)
+            .build());
   }
 
   @Bean
@@ -46,12 +72,34 @@ class WorkerConfiguration {
 
   @Bean
   WorkerFactory workerFactory(
-      WorkflowClient client, ProducerEnvironment environment, WorkerProperties properties) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+      WorkflowClient client,
+      ProducerEnvironment environment,
+      WorkerProperties properties,
+      MeterRegistry registry) {
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new ProducerActivityObserver(registry))
+                .build());
     WctWorkers.register(
         factory.newWorker(properties.temporal().taskQueue(), WctWorkers.WORKER_OPTIONS),
         environment);
     return factory;
+  }
+
+  /** In the readiness group: the frontend answers and the namespace exists. */
+  @Bean
+  TemporalHealthIndicator temporalHealthIndicator(
+      WorkflowServiceStubs stubs, WorkerProperties properties) {
+    return new TemporalHealthIndicator(
+        stubs, properties.temporal().namespace(), TemporalHealthIndicator.DEADLINE);
+  }
+
+  /** In the readiness group: the store takes a probe record and gives it back. */
+  @Bean
+  StoreHealthIndicator storeHealthIndicator(ArtifactStore store) {
+    return new StoreHealthIndicator(store);
   }
 
   @Bean
