@@ -1,5 +1,6 @@
 package dev.wct.classifiers;
 
+import dev.wct.classifiers.common.FindingClassifier;
 import dev.wct.classifiers.datasubject.GdprDataSubjectClassifier;
 import dev.wct.classifiers.personaldata.GdprPersonalDataClassifier;
 import dev.wct.classifiers.purpose.GdprProcessingPurposeClassifier;

@@ -1,5 +1,6 @@
 package dev.wct.cli;
 
+import dev.wct.cli.context.CliContext;
 import java.lang.reflect.Constructor;
 import java.util.Objects;
 import picocli.CommandLine;

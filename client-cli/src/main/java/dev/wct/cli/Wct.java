@@ -1,6 +1,7 @@
 package dev.wct.cli;
 
 import dev.wct.cli.components.ComponentsCommand;
+import dev.wct.cli.context.CliContext;
 import dev.wct.cli.history.InspectCommand;
 import dev.wct.cli.history.RunsCommand;
 import dev.wct.cli.plan.PlanCommand;

@@ -1,5 +1,6 @@
 package dev.wct.cli;
 
+import dev.wct.cli.context.CliContext;
 import dev.wct.core.testing.TestComponents;
 import dev.wct.spi.RulesetDescriptor;
 import java.io.PrintWriter;

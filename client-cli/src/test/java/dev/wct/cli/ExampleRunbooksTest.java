@@ -2,6 +2,7 @@ package dev.wct.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wct.cli.context.CliContext;
 import dev.wct.spi.ComponentCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;

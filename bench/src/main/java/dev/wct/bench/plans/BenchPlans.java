@@ -8,7 +8,7 @@ import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RetrySettings;
 import dev.wct.core.plan.RunSettings;
 import dev.wct.core.plan.RunbookInfo;
-import dev.wct.core.planner.PlanLimits;
+import dev.wct.core.plan.PlanLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,9 +2,9 @@ package dev.wct.classifiers.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.classifiers.Counts;
-import dev.wct.classifiers.Distinct;
-import dev.wct.classifiers.FindingClassifier;
+import dev.wct.classifiers.common.Counts;
+import dev.wct.classifiers.common.Distinct;
+import dev.wct.classifiers.common.FindingClassifier;
 import dev.wct.spi.FindingsPresentation;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.SchemaRef;

@@ -3,7 +3,7 @@ package dev.wct.cli.components;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.cli.CliContext;
+import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.JsonOption;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.Component;

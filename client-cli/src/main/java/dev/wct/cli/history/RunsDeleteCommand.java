@@ -1,7 +1,7 @@
 package dev.wct.cli.history;
 
 import dev.wct.cli.options.StoreOptions;
-import dev.wct.cli.report.StoredRun;
+import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.text.Suggestions;

@@ -1,6 +1,6 @@
 package dev.wct.cli.options;
 
-import dev.wct.core.planner.PlanLimits;
+import dev.wct.core.plan.PlanLimits;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -1,7 +1,7 @@
 package dev.wct.cli.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wct.cli.CliContext;
+import dev.wct.cli.context.CliContext;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.spi.json.Json;

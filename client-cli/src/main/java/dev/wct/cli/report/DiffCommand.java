@@ -2,12 +2,13 @@ package dev.wct.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.cli.CliContext;
+import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.report.inventory.Finding;
 import dev.wct.cli.report.inventory.Inventory;
 import dev.wct.cli.report.inventory.InventoryReader;
 import dev.wct.cli.report.inventory.Presentations;
+import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
 import java.io.PrintWriter;

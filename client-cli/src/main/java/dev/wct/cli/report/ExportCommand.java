@@ -1,9 +1,10 @@
 package dev.wct.cli.report;
 
-import dev.wct.cli.CliContext;
+import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.report.inventory.InventoryReader;
 import dev.wct.cli.report.inventory.Presentations;
+import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import java.io.IOException;

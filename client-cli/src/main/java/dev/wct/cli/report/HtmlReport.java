@@ -6,6 +6,8 @@ import dev.wct.cli.report.inventory.Finding;
 import dev.wct.cli.report.inventory.Inventory;
 import dev.wct.cli.report.inventory.InventoryReader;
 import dev.wct.cli.report.inventory.Presentations;
+import dev.wct.cli.report.inventory.StoredRun;
+import dev.wct.cli.report.inventory.Text;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.FindingsPresentation;

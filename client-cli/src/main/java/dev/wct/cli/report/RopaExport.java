@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.cli.report.inventory.Finding;
 import dev.wct.cli.report.inventory.Inventory;
+import dev.wct.cli.report.inventory.StoredRun;
+import dev.wct.cli.report.inventory.Text;
 import dev.wct.spi.FindingsPresentation.Aspect;
 import dev.wct.spi.json.Json;
 import java.io.IOException;

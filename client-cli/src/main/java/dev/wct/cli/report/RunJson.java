@@ -2,6 +2,7 @@ package dev.wct.cli.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.cli.report.inventory.Presentations;
+import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.json.Json;

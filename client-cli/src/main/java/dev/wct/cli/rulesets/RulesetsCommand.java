@@ -1,7 +1,7 @@
 package dev.wct.cli.rulesets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wct.cli.CliContext;
+import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.JsonOption;
 import dev.wct.spi.RulesetDescriptor;
 import dev.wct.spi.json.Json;

@@ -2,16 +2,16 @@ package dev.wct.cli.run;
 
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.activities.worker.WctWorkers;
-import dev.wct.cli.CliContext;
+import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.Concurrency;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.options.TemporalOptions;
 import dev.wct.cli.report.ArtifactTable;
 import dev.wct.cli.report.PrivateFiles;
 import dev.wct.cli.report.ResultsDocument;
-import dev.wct.cli.report.StoredRun;
 import dev.wct.cli.report.UnmaskedEvidence;
 import dev.wct.cli.report.inventory.Presentations;
+import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.cli.report.suppression.RunSuppressions;
 import dev.wct.cli.report.suppression.SuppressionFile;
 import dev.wct.core.plan.ExecutionPlan;

@@ -1,6 +1,6 @@
 package dev.wct.cli.validate;
 
-import dev.wct.cli.CliContext;
+import dev.wct.cli.context.CliContext;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
 import dev.wct.core.runbook.RunbookException;

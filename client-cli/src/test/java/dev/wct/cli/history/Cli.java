@@ -1,7 +1,7 @@
 package dev.wct.cli.history;
 
-import dev.wct.cli.CliContext;
 import dev.wct.cli.Wct;
+import dev.wct.cli.context.CliContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.cli.report.inventory.Location;
+import dev.wct.cli.report.inventory.Text;
 import dev.wct.spi.json.Json;
 import org.junit.jupiter.api.Test;
 

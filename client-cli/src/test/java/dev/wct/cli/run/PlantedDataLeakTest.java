@@ -11,7 +11,7 @@ import dev.wct.analysers.ruleset.Rule;
 import dev.wct.analysers.ruleset.RulesetLoader;
 import dev.wct.analysers.text.Tokens;
 import dev.wct.cli.history.Cli;
-import dev.wct.cli.report.StoredRun;
+import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.core.plan.RawSources;
 import dev.wct.store.fs.FileSystemArtifactStore;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package dev.wct.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.cli.CliContext;
+import dev.wct.cli.context.CliContext;
 import dev.wct.cli.history.Cli;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.Connector;

@@ -2,7 +2,6 @@ package dev.wct.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import dev.wct.core.planner.PlanLimits;
 import java.time.Duration;
 import java.util.Objects;
 

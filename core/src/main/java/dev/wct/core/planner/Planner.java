@@ -2,6 +2,7 @@ package dev.wct.core.planner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlanLimits;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RetrySettings;

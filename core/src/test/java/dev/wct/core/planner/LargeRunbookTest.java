@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlanLimits;
 import dev.wct.core.runbook.RunbookException;
 import dev.wct.core.testing.Runbooks;
 import dev.wct.core.testing.TestComponents;

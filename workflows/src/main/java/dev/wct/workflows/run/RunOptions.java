@@ -1,6 +1,6 @@
 package dev.wct.workflows.run;
 
-import dev.wct.core.planner.PlanLimits;
+import dev.wct.core.plan.PlanLimits;
 import java.time.Duration;
 
 /**

@@ -1,8 +1,6 @@
 package dev.wct.cli.report.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.cli.report.StoredRun;
-import dev.wct.cli.report.Text;
 import dev.wct.cli.report.inventory.Finding.Detail;
 import dev.wct.cli.report.inventory.Finding.Detector;
 import dev.wct.cli.report.inventory.Finding.Example;

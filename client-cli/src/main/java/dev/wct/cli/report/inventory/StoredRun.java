@@ -1,6 +1,5 @@
-package dev.wct.cli.report;
+package dev.wct.cli.report.inventory;
 
-import dev.wct.cli.report.inventory.Presentations;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactOutcome;

@@ -1,4 +1,4 @@
-package dev.wct.classifiers;
+package dev.wct.classifiers.common;
 
 import java.util.Set;
 import java.util.TreeSet;

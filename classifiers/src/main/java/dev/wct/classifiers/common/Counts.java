@@ -1,4 +1,4 @@
-package dev.wct.classifiers;
+package dev.wct.classifiers.common;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.spi.json.Json;

@@ -1,4 +1,4 @@
-package dev.wct.cli.report;
+package dev.wct.cli.report.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

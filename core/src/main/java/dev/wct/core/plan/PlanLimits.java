@@ -1,4 +1,4 @@
-package dev.wct.core.planner;
+package dev.wct.core.plan;
 
 import dev.wct.core.Checks;
 
@@ -60,7 +60,7 @@ public final class PlanLimits {
    * Why a plan whose artifacts serialise to {@code artifactBytes} (in plan order) and whose whole
    * JSON is {@code planBytes} cannot run on a real server, or null if it can.
    */
-  static String planSizeProblem(int planBytes, int[] artifactBytes) {
+  public static String planSizeProblem(int planBytes, int[] artifactBytes) {
     if (planBytes > MAX_PLAN_BYTES) {
       return "plan is "
           + planBytes

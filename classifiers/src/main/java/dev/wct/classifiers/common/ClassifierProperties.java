@@ -1,4 +1,4 @@
-package dev.wct.classifiers;
+package dev.wct.classifiers.common;
 
 import dev.wct.spi.properties.Formats;
 import dev.wct.spi.properties.Property;

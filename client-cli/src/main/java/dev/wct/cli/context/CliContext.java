@@ -1,4 +1,4 @@
-package dev.wct.cli;
+package dev.wct.cli.context;
 
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.RulesetDescriptor;

@@ -1,4 +1,4 @@
-package dev.wct.classifiers;
+package dev.wct.classifiers.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
