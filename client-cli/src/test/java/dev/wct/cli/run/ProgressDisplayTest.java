@@ -99,12 +99,11 @@ class ProgressDisplayTest {
   }
 
   private static ArtifactOutcome waiting(String id) {
-    return new ArtifactOutcome(
-        id, "p", ArtifactState.WAITING, 0, null, null, null, null, null, null);
+    return ArtifactOutcome.waiting(id, "p");
   }
 
   private static ArtifactOutcome running(String id) {
-    return new ArtifactOutcome(id, "p", ArtifactState.RUNNING, 0, null, null, null, null, 1L, null);
+    return ArtifactOutcome.running(id, "p", 0, 1L);
   }
 
   private static ArtifactOutcome succeeded(String id, long items, long bytes) {
@@ -117,16 +116,14 @@ class ProgressDisplayTest {
             bytes,
             "00",
             items);
-    return new ArtifactOutcome(id, "p", ArtifactState.SUCCEEDED, 1, ref, null, null, null, 1L, 2L);
+    return ArtifactOutcome.succeeded(id, "p", ref, 1, 1L, 2L);
   }
 
   private static ArtifactOutcome failed(String id, String error, int attempts) {
-    return new ArtifactOutcome(
-        id, "p", ArtifactState.FAILED, attempts, null, error, "USER", null, 1L, 2L);
+    return ArtifactOutcome.failed(id, "p", error, "USER", attempts, 1L, 2L);
   }
 
   private static ArtifactOutcome skipped(String id, String reason) {
-    return new ArtifactOutcome(
-        id, "p", ArtifactState.SKIPPED, 0, null, null, null, reason, null, 2L);
+    return ArtifactOutcome.skipped(id, "p", reason, null, 2L);
   }
 }

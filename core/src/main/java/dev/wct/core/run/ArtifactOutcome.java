@@ -54,33 +54,6 @@ public record ArtifactOutcome(
     warnings = warnings == null ? null : bounded(warnings);
   }
 
-  /** An outcome without coverage, as before coverage was recorded. */
-  public ArtifactOutcome(
-      String id,
-      String producer,
-      ArtifactState state,
-      int attempts,
-      ArtifactRef output,
-      String error,
-      String errorKind,
-      String skipReason,
-      Long startedAtMillis,
-      Long endedAtMillis) {
-    this(
-        id,
-        producer,
-        state,
-        attempts,
-        output,
-        error,
-        errorKind,
-        skipReason,
-        startedAtMillis,
-        endedAtMillis,
-        null,
-        null);
-  }
-
   /**
    * At most {@link #MAX_WARNINGS} lines: the first four and {@code and N more} when there are more.
    */
@@ -109,7 +82,7 @@ public record ArtifactOutcome(
   /** Not started: its inputs are not done yet, or it waits for a free slot. */
   public static ArtifactOutcome waiting(String id, String producer) {
     return new ArtifactOutcome(
-        id, producer, ArtifactState.WAITING, 0, null, null, null, null, null, null);
+        id, producer, ArtifactState.WAITING, 0, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -128,6 +101,8 @@ public record ArtifactOutcome(
         null,
         null,
         startedAtMillis,
+        null,
+        null,
         null);
   }
 
@@ -185,7 +160,9 @@ public record ArtifactOutcome(
         errorKind,
         null,
         startedAtMillis,
-        endedAtMillis);
+        endedAtMillis,
+        null,
+        null);
   }
 
   /** Never produced: an input did not succeed, or the run stopped ({@code timeout}, ...). */
@@ -201,7 +178,9 @@ public record ArtifactOutcome(
         null,
         reason,
         startedAtMillis,
-        endedAtMillis);
+        endedAtMillis,
+        null,
+        null);
   }
 
   /** The same, still running, showing the error of the attempt before. */
