@@ -193,11 +193,6 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     return Integer.parseInt(digits.substring(from, to));
   }
 
-  /** True if the Luhn checksum of {@code digits} (check digit last) is right. */
-  static boolean luhn(String digits) {
-    return PaymentCardDetector.luhn(digits);
-  }
-
   static boolean realDate(int year, int month, int day) {
     if (month < 1 || month > 12 || day < 1) {
       return false;

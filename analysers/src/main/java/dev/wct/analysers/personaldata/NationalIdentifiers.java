@@ -313,7 +313,9 @@ final class NationalIdentifiers {
           value.group(1).isEmpty()
               ? realDate(1900 + yy, month, day) || realDate(2000 + yy, month, day)
               : realDate(Integer.parseInt(value.group(1) + value.group(2)), month, day);
-      return date && luhn(value.group(2) + value.group(3) + value.group(4) + value.group(6));
+      return date
+          && PaymentCardDetector.luhn(
+              value.group(2) + value.group(3) + value.group(4) + value.group(6));
     }
   }
 
