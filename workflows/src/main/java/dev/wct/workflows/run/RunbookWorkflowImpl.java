@@ -121,17 +121,18 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         status = RunStatus.TIMED_OUT;
         finish(started, "run timed out after " + plan.settings().timeout().toSeconds() + "s");
       }
-      Workflow.setCurrentDetails(RunOutcomeText.details(outcomes()));
+      List<ArtifactOutcome> outcomes = outcomes();
+      Workflow.setCurrentDetails(RunOutcomeText.details(outcomes));
       // The Temporal UI shows a failed run as failed, with the failed artifacts and their errors;
       // the outcomes stay in the store and in the status query.
       if (status == RunStatus.FAILED
           && Workflow.getVersion(FAIL_FAILED_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1) {
         throw ApplicationFailure.newNonRetryableFailure(
-            RunOutcomeText.failure(outcomes()), RunOutcomeText.RUN_FAILED);
+            RunOutcomeText.failure(outcomes), RunOutcomeText.RUN_FAILED);
       }
       return byIndex.size() > MAX_INLINE_OUTCOMES
           ? new RunResult(runId, status, List.of(), true)
-          : new RunResult(runId, status, outcomes());
+          : new RunResult(runId, status, outcomes);
     } catch (CanceledFailure cancelled) {
       stop("cancelled");
       status = RunStatus.CANCELLED;
