@@ -45,6 +45,32 @@ public interface ArtifactStore extends AutoCloseable {
     return stat(runId, artifactId).isPresent();
   }
 
+  /**
+   * Copies a stored artifact of run {@code fromRunId} into run {@code toRunId} under the same id,
+   * if its content still has the checksum {@code expectedSha256}: what a retry reuses. Write-once
+   * like {@link #save}: an artifact already stored under the target is kept (and checked). Backends
+   * override it with a cheaper copy (a hard link, a server-side copy).
+   *
+   * @return the copy, or empty when the source is gone or its content differs from the checksum
+   */
+  default Optional<StoredArtifact> copy(
+      String fromRunId, String artifactId, String toRunId, String expectedSha256) {
+    Optional<StoredArtifact> source = stat(fromRunId, artifactId);
+    if (source.isEmpty() || !source.get().sha256().equals(expectedSha256)) {
+      return Optional.empty();
+    }
+    StoredArtifact copy =
+        save(
+            toRunId,
+            artifactId,
+            out -> {
+              try (InputStream in = read(fromRunId, artifactId)) {
+                in.transferTo(out);
+              }
+            });
+    return copy.sha256().equals(expectedSha256) ? Optional.of(copy) : Optional.empty();
+  }
+
   /** The artifact ids of a run, sorted. Empty for an unknown run. */
   List<String> list(String runId);
 

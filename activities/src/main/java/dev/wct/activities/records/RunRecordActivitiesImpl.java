@@ -41,7 +41,12 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     Optional<RunRecord> launched = records.run(run.runId());
     Instant startedAt =
         launched.map(RunRecord::startedAt).orElse(Instant.ofEpochMilli(run.startedAtMillis()));
-    records.saveRun(running(run, startedAt, launched.map(RunRecord::retention).orElse(null)));
+    records.saveRun(
+        running(
+            run,
+            startedAt,
+            launched.map(RunRecord::retention).orElse(null),
+            launched.map(RunRecord::retryOf).orElse(null)));
     log.info("run {} started: {} artifacts", run.runId(), run.artifactCount());
   }
 
@@ -71,7 +76,7 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     RunRecord current =
         records
             .run(run.runId())
-            .orElseGet(() -> running(run, Instant.ofEpochMilli(run.startedAtMillis()), null));
+            .orElseGet(() -> running(run, Instant.ofEpochMilli(run.startedAtMillis()), null, null));
     records.saveRun(
         current.finished(
             Instant.ofEpochMilli(finished.endedAtMillis()), finished.status(), finished.error()));
@@ -120,7 +125,8 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     log.info("run {}: deleted {} raw source artifact(s)", runId, deleted.size());
   }
 
-  private static RunRecord running(RunStarted run, Instant startedAt, Duration retention) {
+  private static RunRecord running(
+      RunStarted run, Instant startedAt, Duration retention, String retryOf) {
     return new RunRecord(
         run.runId(),
         run.workflowId(),
@@ -132,6 +138,7 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
         null,
         RunStatus.RUNNING,
         null,
-        retention);
+        retention,
+        retryOf);
   }
 }

@@ -28,6 +28,8 @@ import java.util.Objects;
  *     coverage (and in records and histories written before coverage)
  * @param warnings coverage gaps and the like, one line each, at most {@link #MAX_WARNINGS} (the
  *     last saying how many more); null or empty if none
+ * @param reusedFrom the run whose artifact a retry reused instead of producing it again (its
+ *     content copied into this run); null if this run produced it
  */
 public record ArtifactOutcome(
     String id,
@@ -41,7 +43,8 @@ public record ArtifactOutcome(
     Long startedAtMillis,
     Long endedAtMillis,
     @JsonInclude(JsonInclude.Include.NON_NULL) CoverageSummary coverage,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String reusedFrom) {
   /** Warnings kept per artifact: they travel through workflow history. */
   public static final int MAX_WARNINGS = 5;
 
@@ -82,7 +85,19 @@ public record ArtifactOutcome(
   /** Not started: its inputs are not done yet, or it waits for a free slot. */
   public static ArtifactOutcome waiting(String id, String producer) {
     return new ArtifactOutcome(
-        id, producer, ArtifactState.WAITING, 0, null, null, null, null, null, null, null, null);
+        id,
+        producer,
+        ArtifactState.WAITING,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -101,6 +116,7 @@ public record ArtifactOutcome(
         null,
         null,
         startedAtMillis,
+        null,
         null,
         null,
         null);
@@ -139,7 +155,8 @@ public record ArtifactOutcome(
         startedAtMillis,
         endedAtMillis,
         coverage,
-        warnings == null || warnings.isEmpty() ? null : warnings);
+        warnings == null || warnings.isEmpty() ? null : warnings,
+        null);
   }
 
   public static ArtifactOutcome failed(
@@ -162,6 +179,7 @@ public record ArtifactOutcome(
         startedAtMillis,
         endedAtMillis,
         null,
+        null,
         null);
   }
 
@@ -180,6 +198,7 @@ public record ArtifactOutcome(
         startedAtMillis,
         endedAtMillis,
         null,
+        null,
         null);
   }
 
@@ -197,7 +216,37 @@ public record ArtifactOutcome(
         startedAtMillis,
         endedAtMillis,
         coverage,
-        warnings);
+        warnings,
+        reusedFrom);
+  }
+
+  /**
+   * Succeeded in run {@code fromRunId} and reused by a retry: the same outcome with {@code output},
+   * the copy in the retrying run.
+   */
+  public ArtifactOutcome reusedAs(ArtifactRef copy, String fromRunId) {
+    Objects.requireNonNull(copy, "copy");
+    Objects.requireNonNull(fromRunId, "fromRunId");
+    return new ArtifactOutcome(
+        id,
+        producer,
+        ArtifactState.SUCCEEDED,
+        attempts,
+        copy,
+        null,
+        null,
+        null,
+        startedAtMillis,
+        endedAtMillis,
+        coverage,
+        warnings,
+        fromRunId);
+  }
+
+  /** Whether a retry reused it from an earlier run rather than producing it. */
+  @JsonIgnore
+  public boolean reused() {
+    return reusedFrom != null;
   }
 
   /** The same with another attempt count. */
@@ -214,7 +263,8 @@ public record ArtifactOutcome(
         startedAtMillis,
         endedAtMillis,
         coverage,
-        warnings);
+        warnings,
+        reusedFrom);
   }
 
   @JsonIgnore

@@ -17,7 +17,12 @@ public enum RunStatus {
   COMPLETED_WITH_WARNINGS,
   FAILED,
   TIMED_OUT,
-  CANCELLED;
+  CANCELLED,
+  /**
+   * Never stored: how readers show a run whose record still says {@link #RUNNING} but whose
+   * embedded process died (its owner is gone or stopped beating). {@code wct retry} continues it.
+   */
+  INTERRUPTED;
 
   public boolean finished() {
     return this != RUNNING;

@@ -108,6 +108,31 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     }
   }
 
+  /**
+   * A hard link: no bytes copied, and the copy outlives a deletion of the source run. The source's
+   * checksum is checked first (its sidecar, else by hashing); a link that cannot be made (another
+   * file system) falls back to a streamed copy.
+   */
+  @Override
+  public Optional<StoredArtifact> copy(
+      String fromRunId, String artifactId, String toRunId, String expectedSha256) {
+    Optional<StoredArtifact> source = stat(fromRunId, artifactId);
+    if (source.isEmpty() || !source.get().sha256().equals(expectedSha256)) {
+      return Optional.empty();
+    }
+    Path target = artifactFile(toRunId, artifactId);
+    try {
+      DurableFiles.createPrivateDirectories(target.getParent());
+      Files.createLink(target, artifactFile(fromRunId, artifactId));
+      DurableFiles.syncDirectory(target.getParent());
+    } catch (java.nio.file.FileAlreadyExistsException kept) {
+      LOG.debug("artifact {} already copied", ArtifactStore.artifactKey(toRunId, artifactId));
+    } catch (IOException | UnsupportedOperationException noLink) {
+      return ArtifactStore.super.copy(fromRunId, artifactId, toRunId, expectedSha256);
+    }
+    return stat(toRunId, artifactId).filter(copy -> copy.sha256().equals(expectedSha256));
+  }
+
   @Override
   public InputStream read(String runId, String artifactId) {
     Path file = artifactFile(runId, artifactId);

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param error why the run failed as a whole (timeout, cancellation, internal error); may be null
  * @param retention the runbook's {@code config.retention}: how long after its end {@code wct runs
  *     prune} keeps the run when not told otherwise; null if the runbook sets none
+ * @param retryOf the run this run retries ({@code wct retry}); null for a first run
  */
 public record RunRecord(
     String runId,
@@ -34,7 +35,8 @@ public record RunRecord(
     Instant endedAt,
     RunStatus status,
     String error,
-    @JsonInclude(Include.NON_NULL) Duration retention) {
+    @JsonInclude(Include.NON_NULL) Duration retention,
+    @JsonInclude(Include.NON_NULL) String retryOf) {
   public RunRecord {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(runbookName, "runbookName");
@@ -65,6 +67,35 @@ public record RunRecord(
         endedAt,
         status,
         error,
+        null,
+        null);
+  }
+
+  /** A run record without a retry. */
+  public RunRecord(
+      String runId,
+      String workflowId,
+      String runbookName,
+      String runbookPath,
+      String planHash,
+      int artifactCount,
+      Instant startedAt,
+      Instant endedAt,
+      RunStatus status,
+      String error,
+      Duration retention) {
+    this(
+        runId,
+        workflowId,
+        runbookName,
+        runbookPath,
+        planHash,
+        artifactCount,
+        startedAt,
+        endedAt,
+        status,
+        error,
+        retention,
         null);
   }
 
@@ -80,6 +111,24 @@ public record RunRecord(
         at,
         finalStatus,
         why,
-        retention);
+        retention,
+        retryOf);
+  }
+
+  /** The same record with another status, e.g. {@link RunStatus#INTERRUPTED} for readers. */
+  public RunRecord withStatus(RunStatus shown) {
+    return new RunRecord(
+        runId,
+        workflowId,
+        runbookName,
+        runbookPath,
+        planHash,
+        artifactCount,
+        startedAt,
+        endedAt,
+        shown,
+        error,
+        retention,
+        retryOf);
   }
 }

@@ -39,6 +39,7 @@ public final class RunRecords {
 
   private static final String RUN = "run.json";
   private static final String SOURCES_DELETED = "sources-deleted.json";
+  private static final String OWNER = "owner.json";
   private static final String ARTIFACTS = "artifacts/";
   private static final String COVERAGE = "coverage/";
 
@@ -65,6 +66,23 @@ public final class RunRecords {
     }
     runs.sort(Comparator.comparing(RunRecord::startedAt).reversed());
     return runs;
+  }
+
+  /**
+   * Records the process that hosts an embedded run and its latest heartbeat, replacing the earlier
+   * record; a lost beat only makes the next one count.
+   */
+  public void saveOwner(String runId, RunOwner owner) {
+    store.saveProgressRecord(runId, OWNER, bytes(owner));
+  }
+
+  /** The process hosting an embedded run; empty for runs on a Temporal cluster. */
+  public Optional<RunOwner> owner(String runId) {
+    try {
+      return store.readRecord(runId, OWNER).map(b -> parse(b, RunOwner.class));
+    } catch (UncheckedIOException torn) {
+      return Optional.empty();
+    }
   }
 
   /** Records which raw sources were deleted at the end of a run, replacing an earlier record. */

@@ -58,6 +58,11 @@ final class ArtifactTracker {
         ArtifactOutcome.skipped(id(), outcome.producer(), reason, outcome.startedAtMillis(), now);
   }
 
+  /** Reused by a retry: succeeded before this run began. */
+  void reused(ArtifactOutcome reusedOutcome) {
+    outcome = reusedOutcome;
+  }
+
   ArtifactOutcome outcome() {
     return outcome;
   }

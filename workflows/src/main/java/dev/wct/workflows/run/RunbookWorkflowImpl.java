@@ -100,6 +100,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       trackers.put(artifact.id(), tracker);
       byIndex.add(tracker);
     }
+    ReusedArtifacts.apply(request.reused(), trackers);
     RunStarted started =
         new RunStarted(
             runId,
@@ -179,6 +180,10 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
 
   private void onInputsDone(ArtifactTracker tracker) {
     if (stopped) {
+      return;
+    }
+    if (tracker.state() == ArtifactState.SUCCEEDED) {
+      markFinished(tracker); // reused by a retry
       return;
     }
     for (String input : tracker.artifact.inputs()) {

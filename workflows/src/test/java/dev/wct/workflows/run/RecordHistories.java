@@ -54,10 +54,14 @@ class RecordHistories {
 
   private void record(TestWorkflowEnvironment env, Worker worker, String name, ExecutionPlan plan)
       throws IOException {
-    String runId = "replay-" + name;
+    record(env, worker, name, new RunRequest("replay-" + name, plan, null));
+  }
+
+  private void record(TestWorkflowEnvironment env, Worker worker, String name, RunRequest request)
+      throws IOException {
+    String runId = request.runId();
     RunbookWorkflow workflow =
-        WorkflowTestSupport.start(
-            env, worker, runId, new RunRequest(runId, plan, null), producers, new FakeRecords());
+        WorkflowTestSupport.start(env, worker, runId, request, producers, new FakeRecords());
     WorkflowTestSupport.result(workflow);
     String history =
         env.getWorkflowClient().fetchHistory(RunbookWorkflow.workflowId(runId)).toJson(true);
@@ -113,5 +117,23 @@ class RecordHistories {
       throws IOException {
     producers.on("db", failUser("artifact 'db': bad credentials"));
     record(env, worker, "failed-run-fails-workflow", failureWithSkippedDependents());
+  }
+
+  /**
+   * The first history with the {@code retry-reuse} version marker: a retry that reuses one branch
+   * (a source and its analyser) and produces the other again.
+   */
+  @Test
+  void recordRetryReusingSucceededArtifacts(TestWorkflowEnvironment env, Worker worker)
+      throws IOException {
+    ExecutionPlan plan = failureWithSkippedDependents();
+    String runId = "replay-retry-reusing-succeeded";
+    RunRequest request =
+        new RunRequest(runId, plan, null)
+            .reusing(
+                java.util.List.of(
+                    RetryReuseTest.reused(plan, runId, "files"),
+                    RetryReuseTest.reused(plan, runId, "files_pii")));
+    record(env, worker, "retry-reusing-succeeded", request);
   }
 }
