@@ -24,12 +24,19 @@ public final class RunHandle {
   private final RunbookWorkflow workflow;
   private final RunRecords records;
   private final Clock clock;
+  private final OwnerHeartbeat owner;
 
-  RunHandle(String runId, RunbookWorkflow workflow, RunRecords records, Clock clock) {
+  RunHandle(
+      String runId,
+      RunbookWorkflow workflow,
+      RunRecords records,
+      Clock clock,
+      OwnerHeartbeat owner) {
     this.runId = runId;
     this.workflow = workflow;
     this.records = records;
     this.clock = clock;
+    this.owner = owner;
   }
 
   public String runId() {
@@ -87,6 +94,20 @@ public final class RunHandle {
    * record is written if the workflow could not write it.
    */
   public RunResult awaitResult() {
+    try {
+      return awaitWorkflowResult();
+    } finally {
+      stopHeartbeat();
+    }
+  }
+
+  private void stopHeartbeat() {
+    if (owner != null) {
+      owner.close();
+    }
+  }
+
+  private RunResult awaitWorkflowResult() {
     try {
       RunResult result = WorkflowStub.fromTyped(workflow).getResult(RunResult.class);
       ensureFinalRecord(result.status(), null);

@@ -2,7 +2,11 @@ package dev.wct.engine;
 
 import dev.wct.activities.worker.WctWorkers;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.RunStatus;
+import dev.wct.engine.connect.TemporalConnection;
+import dev.wct.engine.retry.RetryPlan;
+import dev.wct.engine.retry.ReusedCopies;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
@@ -23,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts runs: creates the run ID, writes the initial run and artifact records and the plan ({@code
  * _system/plan.json}, placeholders unresolved), and starts a {@link RunbookWorkflow} with {@code
- * WorkflowClient.start} (workflow ID {@code wct-run-{runId}}).
+ * WorkflowClient.start} (workflow ID {@code wct-run-{runId}}). Runs whose workflow and producers
+ * live in this process (embedded) also get an owner record with a heartbeat.
  */
 public final class RunLauncher {
   private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
@@ -39,17 +44,29 @@ public final class RunLauncher {
   private final RunRecords records;
   private final String taskQueue;
   private final Clock clock;
+  private final boolean ownsRuns;
 
   public RunLauncher(WorkflowClient client, ArtifactStore store) {
     this(client, store, WctWorkers.TASK_QUEUE, Clock.systemUTC());
   }
 
   public RunLauncher(WorkflowClient client, ArtifactStore store, String taskQueue, Clock clock) {
+    this(client, store, taskQueue, clock, false);
+  }
+
+  /** Starts runs on {@code connection}; embedded runs are recorded as owned by this process. */
+  public RunLauncher(TemporalConnection connection, ArtifactStore store, Clock clock) {
+    this(connection.client(), store, connection.taskQueue(), clock, connection.hostsWorkers());
+  }
+
+  private RunLauncher(
+      WorkflowClient client, ArtifactStore store, String taskQueue, Clock clock, boolean ownsRuns) {
     this.client = Objects.requireNonNull(client, "client");
     this.store = Objects.requireNonNull(store, "store");
     this.records = new RunRecords(store);
     this.taskQueue = Objects.requireNonNull(taskQueue, "taskQueue");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.ownsRuns = ownsRuns;
   }
 
   /**
@@ -59,7 +76,44 @@ public final class RunLauncher {
    * @param options per-run overrides; may be null
    */
   public RunHandle start(ExecutionPlan plan, String runbookPath, RunOptions options) {
+    return launch(RunIds.newRunId(clock), plan, runbookPath, options, null, List.of());
+  }
+
+  /**
+   * Starts a new run of a retried run's recorded plan that reuses what {@code retry} reuses, copied
+   * into the new run first, and returns at once. The retried run is only read.
+   */
+  public RunHandle retry(RetryPlan retry, RunOptions options) {
     String runId = RunIds.newRunId(clock);
+    List<ArtifactOutcome> reused;
+    try {
+      reused = new ReusedCopies(store).copy(retry, runId);
+    } catch (RuntimeException e) {
+      store.deleteRun(runId);
+      throw e;
+    }
+    log.info(
+        "run {} retries run {}: {} artifact(s) reused, {} to produce",
+        runId,
+        retry.retried().runId(),
+        reused.size(),
+        retry.produced().size());
+    return launch(
+        runId,
+        retry.plan(),
+        retry.retried().runbookPath(),
+        options,
+        retry.retried().runId(),
+        reused);
+  }
+
+  private RunHandle launch(
+      String runId,
+      ExecutionPlan plan,
+      String runbookPath,
+      RunOptions options,
+      String retryOf,
+      List<ArtifactOutcome> reused) {
     String workflowId = RunbookWorkflow.workflowId(runId);
     records.saveRun(
         new RunRecord(
@@ -73,11 +127,16 @@ public final class RunLauncher {
             null,
             RunStatus.RUNNING,
             null,
-            plan.settings().retention()));
+            plan.settings().retention(),
+            retryOf));
+    OwnerHeartbeat owner = ownsRuns ? OwnerHeartbeat.start(runId, records, clock) : null;
     Map<String, Object> memo = new LinkedHashMap<>();
     memo.put("runbook", plan.runbook().name());
     if (plan.contentHash() != null) {
       memo.put("planHash", plan.contentHash());
+    }
+    if (retryOf != null) {
+      memo.put("retryOf", retryOf);
     }
     WorkflowOptions.Builder workflowOptions =
         WorkflowOptions.newBuilder()
@@ -87,12 +146,19 @@ public final class RunLauncher {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setMemo(memo)
             .setStaticSummary(plan.runbook().name());
-    RunRequest request = request(runId, plan, options);
+    RunRequest request = request(runId, plan, options).reusing(reused);
     RunbookWorkflow workflow =
         client.newWorkflowStub(RunbookWorkflow.class, workflowOptions.build());
-    WorkflowClient.start(workflow::run, request);
+    try {
+      WorkflowClient.start(workflow::run, request);
+    } catch (RuntimeException e) {
+      if (owner != null) {
+        owner.close();
+      }
+      throw e;
+    }
     log.info("run {} started: {} artifacts", runId, plan.artifacts().size());
-    return new RunHandle(runId, workflow, records, clock);
+    return new RunHandle(runId, workflow, records, clock, owner);
   }
 
   private RunRequest request(String runId, ExecutionPlan plan, RunOptions options) {

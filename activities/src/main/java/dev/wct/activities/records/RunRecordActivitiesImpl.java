@@ -108,7 +108,7 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     Set<String> stored = new TreeSet<>(store.list(runId));
     Set<String> deleted = new TreeSet<>();
     for (String id : RawSources.of(plan.get())) {
-      if (recorded.contains(id) || stored.contains(id)) {
+      if (recorded.contains(id) || stored.contains(id) || reusedAsDeleted(runId, id)) {
         deleted.add(id);
       }
     }
@@ -123,6 +123,11 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
       store.delete(runId, id);
     }
     log.info("run {}: deleted {} raw source artifact(s)", runId, deleted.size());
+  }
+
+  /** A raw source a retry reused from a run that had deleted it: deleted here too. */
+  private boolean reusedAsDeleted(String runId, String artifactId) {
+    return records.artifact(runId, artifactId).map(ArtifactOutcome::reused).orElse(false);
   }
 
   private static RunRecord running(

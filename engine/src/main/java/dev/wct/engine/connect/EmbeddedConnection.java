@@ -25,6 +25,11 @@ public final class EmbeddedConnection implements TemporalConnection {
   }
 
   @Override
+  public boolean hostsWorkers() {
+    return true;
+  }
+
+  @Override
   public String taskQueue() {
     return WctWorkers.TASK_QUEUE;
   }

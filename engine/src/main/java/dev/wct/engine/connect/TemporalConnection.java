@@ -15,6 +15,14 @@ public interface TemporalConnection extends AutoCloseable {
   /** The task queue the workers of this Temporal poll. */
   String taskQueue();
 
+  /**
+   * Whether this process hosts the workers (embedded): its runs then die with it, and record it as
+   * their owner.
+   */
+  default boolean hostsWorkers() {
+    return false;
+  }
+
   /** Something the user should know before following a run here, e.g. that no worker polls. */
   default Optional<String> warning() {
     return Optional.empty();
