@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
       ComponentsCommand.class,
       RulesetsCommand.class,
       RunCommand.class,
+      dev.wct.cli.retry.RetryCommand.class,
       RunsCommand.class,
       InspectCommand.class,
       ExportCommand.class,

@@ -121,7 +121,10 @@ public final class InspectCommand implements Callable<Integer> {
     RunRecord run = stored.run();
     out.println("Run       " + run.runId());
     out.println("Runbook   " + run.runbookName() + pathSuffix(run.runbookPath()));
-    out.println("Status    " + run.status().label());
+    out.println("Status    " + run.status().label() + RetryText.statusHint(run));
+    if (run.retryOf() != null) {
+      out.println("Retry of  " + run.retryOf() + RetryText.reusedCount(stored.artifacts()));
+    }
     out.println("Started   " + run.startedAt().truncatedTo(ChronoUnit.MILLIS));
     if (run.endedAt() != null) {
       out.println("Ended     " + run.endedAt().truncatedTo(ChronoUnit.MILLIS));

@@ -15,6 +15,7 @@ import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.text.Suggestions;
 import dev.wct.store.ArtifactStore;
+import dev.wct.store.runs.RunLiveness;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import java.io.PrintWriter;
@@ -56,7 +57,8 @@ public final class RunsCommand implements Callable<Integer> {
       paramLabel = "STATUS",
       description =
           "Only runs with this status: running, completed, completed_with_errors,"
-              + " completed_with_warnings, failed, timed_out, cancelled.")
+              + " completed_with_warnings, failed, timed_out, cancelled, interrupted (an"
+              + " embedded run whose process died; 'wct retry' continues it).")
   private String status;
 
   @Option(
@@ -80,7 +82,10 @@ public final class RunsCommand implements Callable<Integer> {
     try (ArtifactStore artifacts = store.open()) {
       RunRecords records = new RunRecords(artifacts);
       List<RunRecord> matching =
-          records.runs().stream().filter(r -> wanted == null || r.status() == wanted).toList();
+          records.runs().stream()
+              .map(new RunLiveness(records)::shown)
+              .filter(r -> wanted == null || r.status() == wanted)
+              .toList();
       List<StoredRun> shown =
           matching.stream()
               .limit(limit)

@@ -7,6 +7,7 @@ import dev.wct.spi.error.WctException;
 import dev.wct.spi.text.Suggestions;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
+import dev.wct.store.runs.RunLiveness;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ public final class RunsDeleteCommand implements Callable<Integer> {
       List<String> unique = List.copyOf(new LinkedHashSet<>(runIds));
       for (String runId : unique) {
         StoredRun.checkName(() -> StoreNames.runId(runId));
-        Optional<RunRecord> run = records.run(runId);
+        Optional<RunRecord> run = records.run(runId).map(new RunLiveness(records)::shown);
         if (run.isEmpty() && !stored.contains(runId)) {
           throw WctException.user(
               "no run '"

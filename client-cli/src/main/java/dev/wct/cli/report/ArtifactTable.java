@@ -20,26 +20,38 @@ public final class ArtifactTable {
       ArtifactRef output,
       String error,
       String skipReason) {
+    return row(id, RunJson.label(state), attempts, durationMillis, output, error, skipReason);
+  }
+
+  /** A succeeded artifact a retry reused shows as {@code reused}. */
+  public ArtifactTable row(ArtifactOutcome artifact) {
+    return row(
+        artifact.id(),
+        artifact.reused() ? "reused" : RunJson.label(artifact.state()),
+        artifact.attempts(),
+        artifact.durationMillis(),
+        artifact.output(),
+        artifact.error(),
+        artifact.skipReason());
+  }
+
+  private ArtifactTable row(
+      String id,
+      String state,
+      int attempts,
+      Long durationMillis,
+      ArtifactRef output,
+      String error,
+      String skipReason) {
     table.row(
         id,
-        RunJson.label(state),
+        state,
         attempts,
         Units.duration(durationMillis),
         output == null ? null : output.itemCount(),
         output == null ? null : Units.bytes(output.sizeBytes()),
         error != null ? error : skipReason);
     return this;
-  }
-
-  public ArtifactTable row(ArtifactOutcome artifact) {
-    return row(
-        artifact.id(),
-        artifact.state(),
-        artifact.attempts(),
-        artifact.durationMillis(),
-        artifact.output(),
-        artifact.error(),
-        artifact.skipReason());
   }
 
   public void print(PrintWriter out) {

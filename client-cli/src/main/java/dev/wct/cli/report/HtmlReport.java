@@ -10,6 +10,7 @@ import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.cli.report.inventory.Text;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.core.run.RunStatus;
 import dev.wct.spi.FindingsPresentation;
 import dev.wct.spi.FindingsPresentation.Aspect;
 import dev.wct.store.ArtifactStore;
@@ -122,6 +123,17 @@ public final class HtmlReport {
         .ifPresent(d -> html.println("<p class=\"description\">" + escape(d) + "</p>"));
     html.println("<dl class=\"meta\">");
     term(html, "Run", run.run().runId());
+    if (run.run().retryOf() != null) {
+      long reused = run.artifacts().stream().filter(ArtifactOutcome::reused).count();
+      term(
+          html,
+          "Retry of",
+          run.run().retryOf()
+              + " ("
+              + reused
+              + (reused == 1 ? " artifact" : " artifacts")
+              + " reused from it, not produced again)");
+    }
     html.println(
         "<dt>Status</dt><dd><span class=\"status "
             + cssClass(run.run().status().label())
@@ -133,7 +145,9 @@ public final class HtmlReport {
         "When",
         run.run().startedAt()
             + (run.durationMillis() == null
-                ? " (still running)"
+                ? (run.run().status() == RunStatus.INTERRUPTED
+                    ? " (interrupted: its process died)"
+                    : " (still running)")
                 : " (" + Units.duration(run.durationMillis()) + ")"));
     term(html, "Runbook", run.run().runbookPath());
     run.planIfKnown()

@@ -96,6 +96,9 @@ public final class ResultsDocument {
       gen.writeStartObject();
       gen.writeStringField("id", artifact.id());
       gen.writeStringField("schema", artifact.output().schema().toString());
+      if (artifact.reusedFrom() != null) {
+        gen.writeStringField("reused_from", artifact.reusedFrom());
+      }
       gen.writeFieldName("reference");
       gen.writeTree(
           RunJson.reference(artifact.output())

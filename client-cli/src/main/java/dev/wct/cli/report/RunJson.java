@@ -31,6 +31,9 @@ public final class RunJson {
     if (run.error() != null) {
       node.put("error", run.error());
     }
+    if (run.retryOf() != null) {
+      node.put("retry_of", run.retryOf());
+    }
     return node;
   }
 
@@ -55,6 +58,10 @@ public final class RunJson {
     node.put("artifacts", Math.max(stored.run().artifactCount(), stored.artifacts().size()));
     for (Map.Entry<ArtifactState, Integer> count : stored.countsByState().entrySet()) {
       node.put(label(count.getKey()), count.getValue());
+    }
+    if (stored.run().retryOf() != null) {
+      // Counted among the succeeded too.
+      node.put("reused", stored.artifacts().stream().filter(ArtifactOutcome::reused).count());
     }
     return node;
   }
@@ -84,6 +91,9 @@ public final class RunJson {
     }
     if (artifact.skipReason() != null) {
       node.put("skip_reason", artifact.skipReason());
+    }
+    if (artifact.reusedFrom() != null) {
+      node.put("reused_from", artifact.reusedFrom());
     }
     if (artifact.coverage() != null) {
       node.set("coverage", CoverageJson.summary(artifact.coverage()));

@@ -6,18 +6,11 @@ import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.Concurrency;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.options.TemporalOptions;
-import dev.wct.cli.report.ArtifactTable;
-import dev.wct.cli.report.PrivateFiles;
-import dev.wct.cli.report.ResultsDocument;
-import dev.wct.cli.report.UnmaskedEvidence;
 import dev.wct.cli.report.inventory.Presentations;
-import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.cli.report.suppression.RunSuppressions;
 import dev.wct.cli.report.suppression.SuppressionFile;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
-import dev.wct.core.run.ArtifactOutcome;
-import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.core.runbook.RunbookParser;
 import dev.wct.engine.RunHandle;
@@ -29,17 +22,12 @@ import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.workflows.run.RunOptions;
-import dev.wct.workflows.run.RunResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -75,13 +63,8 @@ import picocli.CommandLine.Spec;
       "  wct run crm.yaml --temporal localhost:7233 --store s3://wct-artifacts"
     })
 public final class RunCommand implements Callable<Integer> {
-  private static final int MAX_SUMMARY_ROWS = 50;
-  private static final int MAX_WARNING_LINES = 20;
-
   /** The exit code of a run that completed with coverage warnings. */
   public static final int EXIT_WARNINGS = 3;
-
-  private static final String RESULTS = "results.json";
 
   @Spec private CommandSpec spec;
 
@@ -209,103 +192,18 @@ public final class RunCommand implements Callable<Integer> {
       PrintWriter out)
       throws IOException, InterruptedException {
     RunHandle run =
-        new RunLauncher(connection.client(), artifacts, connection.taskQueue(), Clock.systemUTC())
+        new RunLauncher(connection, artifacts, Clock.systemUTC())
             .start(plan, runbook.toString(), new RunOptions(concurrency));
     if (suppressions.source() != null) {
       // Kept with the run, so that its reports stay the same whatever becomes of the file.
       suppressions.save(artifacts, run.runId());
     }
-    out.println(
-        "Run "
-            + run.runId()
-            + ": "
-            + plan.runbook().name()
-            + " ("
-            + plan.artifacts().size()
-            + (plan.artifacts().size() == 1 ? " artifact)" : " artifacts)"));
-    out.flush();
-    connection
-        .warning()
-        .ifPresent(warning -> spec.commandLine().getErr().println("wct: " + warning));
-
-    RunResult result = new RunFollower(run, display(out), spec.commandLine().getErr()).follow();
-
-    out.println();
-    // A big run lists what went wrong; 'wct inspect' has every artifact.
-    boolean onlyProblems = result.artifacts().size() > MAX_SUMMARY_ROWS;
-    ArtifactTable table = new ArtifactTable();
-    int hidden = 0;
-    for (ArtifactOutcome artifact : result.artifacts()) {
-      if (onlyProblems && artifact.state() == ArtifactState.SUCCEEDED) {
-        hidden++;
-        continue;
-      }
-      table.row(
-          artifact.id(),
-          artifact.state(),
-          artifact.attempts(),
-          artifact.durationMillis(),
-          artifact.state() == ArtifactState.SUCCEEDED ? artifact.output() : null,
-          artifact.error(),
-          artifact.skipReason());
-    }
-    table.print(out);
-    if (hidden > 0) {
-      out.println("(" + hidden + " succeeded artifacts not listed; wct inspect lists every one)");
-    }
-    printWarnings(result, out);
-    out.println();
-    StoredRun stored = StoredRun.load(artifacts, run.runId(), store.displayName());
-    out.println("Results: " + writeResults(artifacts, stored));
-    List<String> unmasked = UnmaskedEvidence.artifacts(artifacts, stored, presentations());
-    if (!unmasked.isEmpty()) {
-      out.println("Warning: " + UnmaskedEvidence.warning(unmasked));
-    }
-    out.println("Run " + run.runId() + " " + result.status().label());
-    // Pasteable as printed: the command as it was started, and the store it was given.
-    String wct = System.getProperty("wct.command", "wct");
-    String inThisStore = store.givenArguments();
-    out.println(
-        "Next: "
-            + wct
-            + " inspect "
-            + run.runId()
-            + inThisStore
-            + ", or "
-            + wct
-            + " export "
-            + run.runId()
-            + inThisStore
-            + " --format html --output report.html");
-    out.flush();
-    return exitCode(result.status());
+    return new RunFollowUp(spec, store, presentations(), output, quiet)
+        .follow(run, plan.runbook().name(), plan.artifacts().size(), connection, artifacts);
   }
 
   static int exitCode(RunStatus status) {
-    if (status == RunStatus.COMPLETED_WITH_WARNINGS) {
-      return EXIT_WARNINGS;
-    }
-    return status.successful() ? 0 : 1;
-  }
-
-  /** Coverage warnings, one line each, bounded; {@code wct inspect} shows them all. */
-  private static void printWarnings(RunResult result, PrintWriter out) {
-    List<String> warnings =
-        result.artifacts().stream().flatMap(a -> a.warningLines().stream()).toList();
-    if (!warnings.isEmpty()) {
-      out.println();
-    }
-    for (int i = 0; i < Math.min(warnings.size(), MAX_WARNING_LINES); i++) {
-      out.println("Warning: " + warnings.get(i));
-    }
-    if (warnings.size() > MAX_WARNING_LINES) {
-      out.println(
-          "Warning: and "
-              + (warnings.size() - MAX_WARNING_LINES)
-              + " more (wct inspect "
-              + result.runId()
-              + " lists every one)");
-    }
+    return RunFollowUp.exitCode(status);
   }
 
   private Presentations presentations() {
@@ -316,36 +214,5 @@ public final class RunCommand implements Callable<Integer> {
   private Function<String, String> environment() {
     Map<String, String> given = Map.copyOf(variables);
     return name -> given.containsKey(name) ? given.get(name) : System.getenv(name);
-  }
-
-  private ProgressDisplay display(PrintWriter out) {
-    if (quiet) {
-      return ProgressDisplay.NONE;
-    }
-    return System.console() != null
-        ? new TerminalProgress(out, System::currentTimeMillis)
-        : new PlainProgress(out, System::currentTimeMillis);
-  }
-
-  /**
-   * Writes the results document, into the store as the run record {@code results.json} (a folder or
-   * S3 alike) unless {@code --output} names a file, and returns where it went.
-   */
-  private String writeResults(ArtifactStore artifacts, StoredRun stored) throws IOException {
-    String runId = stored.run().runId();
-    if (output == null) {
-      ByteArrayOutputStream document = new ByteArrayOutputStream();
-      new ResultsDocument(artifacts, presentations()).write(stored, document);
-      artifacts.saveRecord(runId, RESULTS, document.toByteArray());
-      return artifacts.recordLocation(runId, RESULTS);
-    }
-    Path absolute = output.toAbsolutePath();
-    PrivateFiles.createDirectories(absolute.getParent());
-    Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-    try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
-      new ResultsDocument(artifacts, presentations()).write(stored, file);
-    }
-    Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-    return output.toString();
   }
 }

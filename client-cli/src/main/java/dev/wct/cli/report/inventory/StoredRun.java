@@ -7,6 +7,7 @@ import dev.wct.core.run.ArtifactState;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
+import dev.wct.store.runs.RunLiveness;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import java.io.UncheckedIOException;
@@ -53,6 +54,7 @@ public record StoredRun(
     RunRecord run =
         records
             .run(runId)
+            .map(new RunLiveness(records)::shown)
             .orElseThrow(
                 () ->
                     WctException.user(

@@ -1,0 +1,151 @@
+package dev.wct.cli.retry;
+
+import dev.wct.activities.worker.ProducerEnvironment;
+import dev.wct.activities.worker.WctWorkers;
+import dev.wct.cli.context.CliContext;
+import dev.wct.cli.options.StoreOptions;
+import dev.wct.cli.options.TemporalOptions;
+import dev.wct.cli.report.inventory.Presentations;
+import dev.wct.cli.report.inventory.StoredRun;
+import dev.wct.cli.report.suppression.RunSuppressions;
+import dev.wct.cli.run.RunFollowUp;
+import dev.wct.engine.RunHandle;
+import dev.wct.engine.RunLauncher;
+import dev.wct.engine.connect.EmbeddedConnection;
+import dev.wct.engine.connect.RemoteConnection;
+import dev.wct.engine.connect.TemporalConnection;
+import dev.wct.engine.retry.RetryPlan;
+import dev.wct.spi.error.WctException;
+import dev.wct.store.ArtifactStore;
+import dev.wct.store.StoreNames;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wct retry RUN_ID}: a new run of a finished or interrupted run's recorded plan that reuses
+ * its succeeded artifacts and produces again what failed, was skipped or never finished, and what
+ * depends on those. Followed like {@code wct run}; the retried run is left as it was.
+ */
+@Command(
+    name = "retry",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start a new run of a run's recorded plan that reuses its succeeded artifacts and runs"
+          + " again what failed or was skipped (and what depends on them); also continues an"
+          + " interrupted run. The new run records which run it retries (retry_of).",
+      "Exit codes as for 'wct run'."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  wct retry 20261122-153012-ab12cd",
+      "  wct retry 20261122-153012-ab12cd --store /data/wct --quiet",
+      "  wct retry 20261122-153012-ab12cd --temporal localhost:7233"
+    })
+public final class RetryCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  private final CliContext context;
+
+  @Mixin private StoreOptions store;
+
+  @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run to retry.")
+  private String runId;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Where to write the new run's results document (default: its record results.json in"
+              + " the store).")
+  private Path output;
+
+  @Option(
+      names = "--var",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A value for $${NAME} placeholders, on top of the environment, as for 'wct run'. Not"
+              + " with --temporal.")
+  private Map<String, String> variables = new LinkedHashMap<>();
+
+  @Mixin private TemporalOptions temporal;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No live progress; only the summary.")
+  private boolean quiet;
+
+  RetryCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (temporal.address().isPresent() && !variables.isEmpty()) {
+      throw WctException.user(
+          "--var cannot be used with --temporal: the cluster's workers resolve ${VAR}"
+              + " placeholders, so give secrets to the workers' environment");
+    }
+    if (temporal.address().isEmpty() && temporal.routingGiven()) {
+      throw WctException.user("--namespace and --task-queue need --temporal HOST:PORT");
+    }
+    StoredRun.checkName(() -> StoreNames.runId(runId));
+    PrintWriter out = spec.commandLine().getOut();
+    try (ArtifactStore artifacts = store.open()) {
+      RetryPlan retry = RetryPlan.of(artifacts, runId);
+      try (TemporalConnection connection = connect(artifacts)) {
+        RunHandle run =
+            new RunLauncher(connection, artifacts, Clock.systemUTC()).retry(retry, null);
+        // The reports of the new run apply what the retried run applied.
+        artifacts
+            .readRecord(runId, RunSuppressions.RECORD)
+            .ifPresent(bytes -> artifacts.saveRecord(run.runId(), RunSuppressions.RECORD, bytes));
+        out.println(
+            "Retrying run "
+                + runId
+                + ": "
+                + retry.reused().size()
+                + " reused, "
+                + retry.produced().size()
+                + " to run again ("
+                + String.join(", ", retry.produced())
+                + ")");
+        return new RunFollowUp(spec, store, Presentations.of(context.catalog()), output, quiet)
+            .follow(
+                run,
+                retry.plan().runbook().name(),
+                retry.plan().artifacts().size(),
+                connection,
+                artifacts);
+      }
+    }
+  }
+
+  private TemporalConnection connect(ArtifactStore artifacts) {
+    if (temporal.address().isPresent()) {
+      return RemoteConnection.connect(
+          temporal.address().get().toString(),
+          temporal.namespace(),
+          temporal.taskQueue(WctWorkers.TASK_QUEUE));
+    }
+    return EmbeddedConnection.start(
+        new ProducerEnvironment(
+            artifacts, context.catalog(), environment(), Path.of("").toAbsolutePath()));
+  }
+
+  /** Placeholders see {@code --var} values first, then the process environment. */
+  private Function<String, String> environment() {
+    Map<String, String> given = Map.copyOf(variables);
+    return name -> given.containsKey(name) ? given.get(name) : System.getenv(name);
+  }
+}
