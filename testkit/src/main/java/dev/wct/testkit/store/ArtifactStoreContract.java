@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +95,30 @@ public abstract class ArtifactStoreContract {
     assertThat(store.stat(RUN, "other")).isEmpty();
     assertThat(store.exists(RUN, "other")).isFalse();
     assertThat(store.exists("other-run", "db")).isFalse();
+  }
+
+  @Test
+  void aCopyIntoAnotherRunHasTheSameBytesAndOutlivesTheSourceRun() throws IOException {
+    byte[] bytes = "{\"content\":\"kept\"}".getBytes(UTF_8);
+    StoredArtifact source = store.save(RUN, "db", out -> out.write(bytes));
+
+    Optional<StoredArtifact> copy = store.copy(RUN, "db", "run-2", source.sha256());
+    store.deleteRun(RUN);
+
+    assertThat(copy)
+        .contains(
+            new StoredArtifact("runs/run-2/artifacts/db.json", bytes.length, source.sha256()));
+    assertThat(readAll("run-2", "db")).isEqualTo(bytes);
+    assertThat(store.stat("run-2", "db")).isEqualTo(copy);
+  }
+
+  @Test
+  void nothingIsCopiedWhenTheSourceIsGoneOrHasAnotherChecksum() {
+    StoredArtifact source = store.save(RUN, "db", out -> out.write(new byte[] {1, 2, 3}));
+
+    assertThat(store.copy(RUN, "db", "run-2", "0".repeat(64))).isEmpty();
+    assertThat(store.copy(RUN, "other", "run-2", source.sha256())).isEmpty();
+    assertThat(store.list("run-2")).isEmpty();
   }
 
   @Test

@@ -44,6 +44,18 @@ class FileSystemArtifactStoreTest {
   }
 
   @Test
+  void aCopyIntoAnotherRunIsAHardLinkNotASecondCopyOfTheBytes() throws IOException {
+    FileSystemArtifactStore store = open();
+    StoredArtifact source = store.save("run-1", "db", out -> out.write(new byte[] {1, 2, 3}));
+
+    assertThat(store.copy("run-1", "db", "run-2", source.sha256())).isPresent();
+
+    Path copy = root.resolve("runs/run-2/artifacts/db.json");
+    assertThat(Files.isSameFile(copy, root.resolve("runs/run-1/artifacts/db.json"))).isTrue();
+    assertThat(Files.getAttribute(copy, "unix:nlink")).isEqualTo(2);
+  }
+
+  @Test
   void artifactsAndRecordsLiveInTheDocumentedLayout() throws IOException {
     FileSystemArtifactStore store = open();
 
