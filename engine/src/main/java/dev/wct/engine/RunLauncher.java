@@ -2,6 +2,7 @@ package dev.wct.engine;
 
 import dev.wct.activities.worker.WctWorkers;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PlanLimits;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.RunStatus;
 import dev.wct.engine.connect.TemporalConnection;
@@ -146,7 +147,13 @@ public final class RunLauncher {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setMemo(memo)
             .setStaticSummary(plan.runbook().name());
-    RunRequest request = request(runId, plan, options).reusing(reused);
+    RunRequest request = request(runId, plan, options);
+    // Many reused outcomes would swell the input past a server's payload limit: the workflow pages
+    // them in from the records ReusedCopies wrote, as it does a large plan.
+    request =
+        request.planInStore() || reused.size() > PlanLimits.PAGE_ARTIFACTS
+            ? request.reusingFromRecords()
+            : request.reusing(reused);
     RunbookWorkflow workflow =
         client.newWorkflowStub(RunbookWorkflow.class, workflowOptions.build());
     try {

@@ -63,6 +63,14 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
   }
 
   @Override
+  public List<ArtifactOutcome> reusedArtifacts(String runId, int from, int count) {
+    List<ArtifactOutcome> reused =
+        records.artifacts(runId).stream().filter(ArtifactOutcome::reused).toList();
+    return List.copyOf(
+        reused.subList(Math.min(from, reused.size()), Math.min(from + count, reused.size())));
+  }
+
+  @Override
   public void artifactsFinished(String runId, List<ArtifactOutcome> outcomes) {
     outcomes.forEach(outcome -> records.saveArtifact(runId, outcome));
   }

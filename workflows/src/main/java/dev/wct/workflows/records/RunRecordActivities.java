@@ -22,6 +22,13 @@ public interface RunRecordActivities {
   @ActivityMethod(name = "LoadPlanArtifacts")
   List<PlannedArtifact> planArtifacts(String runId, int from, int count);
 
+  /**
+   * The artifact records of run {@code runId} that a retry reused, by artifact id, {@code from} to
+   * {@code from + count} (exclusive): what the launcher copied in before the run started.
+   */
+  @ActivityMethod(name = "LoadReusedArtifacts")
+  List<ArtifactOutcome> reusedArtifacts(String runId, int from, int count);
+
   /** Writes the final state of artifacts that did not succeed: a batch of a large run. */
   @ActivityMethod(name = "RecordArtifacts")
   void artifactsFinished(String runId, List<ArtifactOutcome> outcomes);

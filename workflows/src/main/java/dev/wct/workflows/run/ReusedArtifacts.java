@@ -2,6 +2,7 @@ package dev.wct.workflows.run;
 
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
+import dev.wct.workflows.records.RunRecordActivities;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,21 @@ final class ReusedArtifacts {
 
   private ReusedArtifacts() {}
 
-  /** Marks each reused artifact succeeded; a run without any records no version marker. */
-  static void apply(List<ArtifactOutcome> reused, Map<String, ArtifactTracker> trackers) {
-    if (reused.isEmpty() || Workflow.getVersion(RETRY_REUSE, Workflow.DEFAULT_VERSION, 1) < 1) {
+  /**
+   * Marks each reused artifact succeeded, read from the request or, for many, from the run's
+   * records; a run that reuses nothing records no version marker.
+   */
+  static void apply(
+      RunRequest request, RunRecordActivities records, Map<String, ArtifactTracker> trackers) {
+    if ((request.reused().isEmpty() && !request.reusedInStore())
+        || Workflow.getVersion(RETRY_REUSE, Workflow.DEFAULT_VERSION, 1) < 1) {
       return;
     }
+    List<ArtifactOutcome> reused =
+        request.reusedInStore()
+            ? Batches.loadAll(
+                (from, count) -> records.reusedArtifacts(request.runId(), from, count))
+            : request.reused();
     for (ArtifactOutcome outcome : reused) {
       ArtifactTracker tracker = trackers.get(outcome.id());
       if (tracker != null && outcome.state() == ArtifactState.SUCCEEDED && outcome.reused()) {

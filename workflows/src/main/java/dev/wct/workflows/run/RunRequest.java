@@ -14,13 +14,16 @@ import java.util.Objects;
  * @param planInStore whether the plan's artifacts are in the store rather than in {@code plan}
  * @param reused what a retry reuses from the run it retries: succeeded outcomes whose claim checks
  *     name the copies already in this run (references only, never content); empty for a first run
+ * @param reusedInStore whether the reused outcomes are too many to travel here: the workflow then
+ *     pages in the run's artifact records that were reused
  */
 public record RunRequest(
     String runId,
     ExecutionPlan plan,
     RunOptions options,
     boolean planInStore,
-    List<ArtifactOutcome> reused) {
+    List<ArtifactOutcome> reused,
+    boolean reusedInStore) {
   public RunRequest {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(plan, "plan");
@@ -30,7 +33,7 @@ public record RunRequest(
 
   /** A first run's request. */
   public RunRequest(String runId, ExecutionPlan plan, RunOptions options, boolean planInStore) {
-    this(runId, plan, options, planInStore, List.of());
+    this(runId, plan, options, planInStore, List.of(), false);
   }
 
   /** A request that carries the whole plan. */
@@ -40,6 +43,11 @@ public record RunRequest(
 
   /** The same request with the outcomes a retry reuses. */
   public RunRequest reusing(List<ArtifactOutcome> outcomes) {
-    return new RunRequest(runId, plan, options, planInStore, outcomes);
+    return new RunRequest(runId, plan, options, planInStore, outcomes, false);
+  }
+
+  /** The same request, its reused outcomes to be read from the run's artifact records. */
+  public RunRequest reusingFromRecords() {
+    return new RunRequest(runId, plan, options, planInStore, List.of(), true);
   }
 }

@@ -100,7 +100,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       trackers.put(artifact.id(), tracker);
       byIndex.add(tracker);
     }
-    ReusedArtifacts.apply(request.reused(), trackers);
+    ReusedArtifacts.apply(request, records, trackers);
     RunStarted started =
         new RunStarted(
             runId,

@@ -40,6 +40,15 @@ public class FakeRecords implements RunRecordActivities {
     return List.copyOf(all.subList(Math.min(from, all.size()), Math.min(from + count, all.size())));
   }
 
+  /** What the launcher of a retry would have recorded as reused. */
+  public final List<ArtifactOutcome> reused = new CopyOnWriteArrayList<>();
+
+  @Override
+  public List<ArtifactOutcome> reusedArtifacts(String runId, int from, int count) {
+    return List.copyOf(
+        reused.subList(Math.min(from, reused.size()), Math.min(from + count, reused.size())));
+  }
+
   @Override
   public void artifactsFinished(String runId, List<ArtifactOutcome> outcomes) {
     artifactBatches.addAll(outcomes);

@@ -81,4 +81,23 @@ class RetryReuseTest {
         .singleElement()
         .satisfies(input -> assertThat(input.key()).isEqualTo("runs/retry2/artifacts/db.json"));
   }
+
+  @Test
+  void manyReusedArtifactsArePagedInFromTheRunsRecords(TestWorkflowEnvironment env, Worker worker) {
+    ExecutionPlan plan = twoBranches();
+    FakeRecords records = new FakeRecords();
+    records.reused.add(reused(plan, "retry3", "files"));
+    records.reused.add(reused(plan, "retry3", "files_pii"));
+    RunRequest request = new RunRequest("retry3", plan, null).reusingFromRecords();
+
+    RunResult result =
+        WorkflowTestSupport.result(
+            WorkflowTestSupport.start(env, worker, "retry3", request, producers, records));
+
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(producers.invocations("files")).isZero();
+    assertThat(producers.invocations("files_pii")).isZero();
+    assertThat(producers.invocations("db_pii")).isEqualTo(1);
+    assertThat(result.artifact("files_pii").orElseThrow().reusedFrom()).isEqualTo("old-run");
+  }
 }
