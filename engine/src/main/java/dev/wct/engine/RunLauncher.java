@@ -5,7 +5,6 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlanLimits;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.RunStatus;
-import dev.wct.engine.connect.TemporalConnection;
 import dev.wct.engine.retry.RetryPlan;
 import dev.wct.engine.retry.ReusedCopies;
 import dev.wct.store.ArtifactStore;
@@ -55,12 +54,12 @@ public final class RunLauncher {
     this(client, store, taskQueue, clock, false);
   }
 
-  /** Starts runs on {@code connection}; embedded runs are recorded as owned by this process. */
-  public RunLauncher(TemporalConnection connection, ArtifactStore store, Clock clock) {
-    this(connection.client(), store, connection.taskQueue(), clock, connection.hostsWorkers());
-  }
-
-  private RunLauncher(
+  /**
+   * @param ownsRuns whether this process hosts the workers that run the runs (embedded, {@code
+   *     TemporalConnection.hostsWorkers()}): each run then records this process as its owner, with
+   *     a heartbeat, so that readers can tell when it died
+   */
+  public RunLauncher(
       WorkflowClient client, ArtifactStore store, String taskQueue, Clock clock, boolean ownsRuns) {
     this.client = Objects.requireNonNull(client, "client");
     this.store = Objects.requireNonNull(store, "store");

@@ -21,7 +21,9 @@ import dev.wct.store.StoreNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -53,6 +55,8 @@ import picocli.CommandLine.Spec;
       "  wct retry 20261122-153012-ab12cd --temporal localhost:7233"
     })
 public final class RetryCommand implements Callable<Integer> {
+  private static final int MAX_NAMED = 10;
+
   @Spec private CommandSpec spec;
 
   private final CliContext context;
@@ -105,7 +109,13 @@ public final class RetryCommand implements Callable<Integer> {
       RetryPlan retry = RetryPlan.of(artifacts, runId);
       try (TemporalConnection connection = connect(artifacts)) {
         RunHandle run =
-            new RunLauncher(connection, artifacts, Clock.systemUTC()).retry(retry, null);
+            new RunLauncher(
+                    connection.client(),
+                    artifacts,
+                    connection.taskQueue(),
+                    Clock.systemUTC(),
+                    connection.hostsWorkers())
+                .retry(retry, null);
         // The reports of the new run apply what the retried run applied.
         artifacts
             .readRecord(runId, RunSuppressions.RECORD)
@@ -118,7 +128,7 @@ public final class RetryCommand implements Callable<Integer> {
                 + " reused, "
                 + retry.produced().size()
                 + " to run again ("
-                + String.join(", ", retry.produced())
+                + named(retry.produced())
                 + ")");
         return new RunFollowUp(spec, store, Presentations.of(context.catalog()), output, quiet)
             .follow(
@@ -129,6 +139,13 @@ public final class RetryCommand implements Callable<Integer> {
                 artifacts);
       }
     }
+  }
+
+  /** The first few ids, and how many more. */
+  private static String named(Collection<String> ids) {
+    List<String> shown = ids.stream().limit(MAX_NAMED).toList();
+    return String.join(", ", shown)
+        + (ids.size() > shown.size() ? ", and " + (ids.size() - shown.size()) + " more" : "");
   }
 
   private TemporalConnection connect(ArtifactStore artifacts) {

@@ -192,7 +192,12 @@ public final class RunCommand implements Callable<Integer> {
       PrintWriter out)
       throws IOException, InterruptedException {
     RunHandle run =
-        new RunLauncher(connection, artifacts, Clock.systemUTC())
+        new RunLauncher(
+                connection.client(),
+                artifacts,
+                connection.taskQueue(),
+                Clock.systemUTC(),
+                connection.hostsWorkers())
             .start(plan, runbook.toString(), new RunOptions(concurrency));
     if (suppressions.source() != null) {
       // Kept with the run, so that its reports stay the same whatever becomes of the file.
