@@ -46,6 +46,11 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
   }
 
   @Override
+  public void savePlan(String runId, ExecutionPlan plan) {
+    records.savePlan(runId, plan);
+  }
+
+  @Override
   public List<PlannedArtifact> planArtifacts(String runId, int from, int count) {
     List<PlannedArtifact> all =
         records

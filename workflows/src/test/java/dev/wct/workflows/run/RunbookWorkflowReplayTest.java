@@ -55,7 +55,8 @@ class RunbookWorkflowReplayTest {
         "retry-then-success",
         "success-deleting-raw-sources",
         "completed-with-warnings",
-        "failed-run-fails-workflow"
+        "failed-run-fails-workflow",
+        "scheduled-run-upserting-status"
       })
   void recordedRunsReplayWithTheCurrentWorkflow(String history) {
     assertThatCode(
@@ -73,7 +74,8 @@ class RunbookWorkflowReplayTest {
         "retry-then-success",
         "success-deleting-raw-sources",
         "completed-with-warnings",
-        "failed-run-fails-workflow"
+        "failed-run-fails-workflow",
+        "scheduled-run-upserting-status"
       })
   void anIncompatibleChangeIsDetectedOnReplay(String history) {
     Throwable thrown =
