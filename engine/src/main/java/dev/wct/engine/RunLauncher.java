@@ -3,19 +3,16 @@ package dev.wct.engine;
 import dev.wct.activities.worker.WctWorkers;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.RunStatus;
+import dev.wct.engine.server.SearchAttributes;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunRequest;
 import dev.wct.workflows.run.RunbookWorkflow;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +36,7 @@ public final class RunLauncher {
   private final RunRecords records;
   private final String taskQueue;
   private final Clock clock;
+  private Boolean searchAttributes;
 
   public RunLauncher(WorkflowClient client, ArtifactStore store) {
     this(client, store, WctWorkers.TASK_QUEUE, Clock.systemUTC());
@@ -74,25 +72,22 @@ public final class RunLauncher {
             RunStatus.RUNNING,
             null,
             plan.settings().retention()));
-    Map<String, Object> memo = new LinkedHashMap<>();
-    memo.put("runbook", plan.runbook().name());
-    if (plan.contentHash() != null) {
-      memo.put("planHash", plan.contentHash());
-    }
-    WorkflowOptions.Builder workflowOptions =
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(taskQueue)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setMemo(memo)
-            .setStaticSummary(plan.runbook().name());
-    RunRequest request = request(runId, plan, options);
-    RunbookWorkflow workflow =
-        client.newWorkflowStub(RunbookWorkflow.class, workflowOptions.build());
-    WorkflowClient.start(workflow::run, request);
+    RunStart start =
+        RunStart.of(workflowId, taskQueue, plan, request(runId, plan, options), searchAttributes());
+    RunbookWorkflow workflow = client.newWorkflowStub(RunbookWorkflow.class, start.options());
+    WorkflowClient.start(workflow::run, start.request());
     log.info("run {} started: {} artifacts", runId, plan.artifacts().size());
     return new RunHandle(runId, workflow, records, clock);
+  }
+
+  /** Whether the server has wct's search attributes; asked once per launcher. */
+  private synchronized boolean searchAttributes() {
+    if (searchAttributes == null) {
+      searchAttributes =
+          SearchAttributes.available(
+              client.getWorkflowServiceStubs(), client.getOptions().getNamespace());
+    }
+    return searchAttributes;
   }
 
   private RunRequest request(String runId, ExecutionPlan plan, RunOptions options) {
