@@ -29,7 +29,7 @@ public final class RunLauncher {
    * Plans larger than this travel through the store (a real server warns about payloads from 512
    * KiB and rejects them from 2 MiB); the workflow pages their artifacts in.
    */
-  static final int MAX_INLINE_PLAN_BYTES = 256 * 1024;
+  public static final int MAX_INLINE_PLAN_BYTES = 256 * 1024;
 
   private final WorkflowClient client;
   private final ArtifactStore store;

@@ -64,11 +64,15 @@ public record RunStart(WorkflowOptions options, RunRequest request) {
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(taskQueue)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setMemo(memo)
             .setStaticSummary(summary(plan, request.schedule()))
             .setStaticDetails(details(plan));
+    if (request.schedule() == null) {
+      // A run ID is used once; a schedule's fires get unique IDs from Temporal, which refuses
+      // any other policy for them.
+      options.setWorkflowIdReusePolicy(
+          WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+    }
     if (searchAttributes) {
       SearchAttributes.Builder attributes =
           SearchAttributes.newBuilder().set(RUNBOOK, plan.runbook().name());
