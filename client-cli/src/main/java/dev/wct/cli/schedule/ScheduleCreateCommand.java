@@ -4,6 +4,7 @@ import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.TemporalOptions;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.planner.Planner;
+import dev.wct.engine.schedule.Overlap;
 import dev.wct.engine.schedule.ScheduleDefinition;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,6 +55,8 @@ public final class ScheduleCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ScheduleDefinition.name(name);
+    ScheduleDefinition.checkTiming(when.cron, when.every, when.timezone());
+    Overlap overlap = when.overlap();
     ExecutionPlan plan = new Planner(context.catalog()).plan(runbook);
     ScheduleDefinition definition =
         new ScheduleDefinition(
@@ -63,7 +66,7 @@ public final class ScheduleCreateCommand implements Callable<Integer> {
             when.cron,
             when.every,
             when.timezone(),
-            when.overlap(),
+            overlap,
             when.jitter,
             when.catchupWindow,
             paused,

@@ -205,6 +205,7 @@ class ScheduleCommandsOnDevServerTest {
         dir.resolve(file),
         """
         name: %s
+        description: "A folder's personal data"
         artifacts:
           files:
             source:

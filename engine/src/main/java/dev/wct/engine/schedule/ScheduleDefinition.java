@@ -36,6 +36,12 @@ public record ScheduleDefinition(
   public ScheduleDefinition {
     name(name);
     Objects.requireNonNull(plan, "plan");
+    checkTiming(cron, every, timezone);
+    overlap = overlap == null ? Overlap.SKIP : overlap;
+  }
+
+  /** Exactly one of a cron expression and an interval; a time zone only with the former. */
+  public static void checkTiming(String cron, Duration every, String timezone) {
     if ((cron == null) == (every == null)) {
       throw WctException.user("give exactly one of --cron EXPR and --every DURATION");
     }
@@ -45,7 +51,6 @@ public record ScheduleDefinition(
     if (timezone != null && every != null) {
       throw WctException.user("--timezone applies to --cron only");
     }
-    overlap = overlap == null ? Overlap.SKIP : overlap;
   }
 
   /** Returns {@code name} if it is a valid schedule name. */
