@@ -41,7 +41,12 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     Optional<RunRecord> launched = records.run(run.runId());
     Instant startedAt =
         launched.map(RunRecord::startedAt).orElse(Instant.ofEpochMilli(run.startedAtMillis()));
-    records.saveRun(running(run, startedAt, launched.map(RunRecord::retention).orElse(null)));
+    // A scheduled run has no launcher's record: its retention comes from the plan it stored.
+    Duration retention =
+        launched.isPresent()
+            ? launched.get().retention()
+            : records.plan(run.runId()).map(plan -> plan.settings().retention()).orElse(null);
+    records.saveRun(running(run, startedAt, retention));
     log.info("run {} started: {} artifacts", run.runId(), run.artifactCount());
   }
 
