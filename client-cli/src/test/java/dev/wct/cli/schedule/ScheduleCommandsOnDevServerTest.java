@@ -133,6 +133,13 @@ class ScheduleCommandsOnDevServerTest {
     assertThat(Cli.run("schedule", "describe", "daily", "--temporal", address).out())
         .contains("State:      paused (audit week)");
 
+    Cli.Result updated =
+        Cli.run("schedule", "update", "daily", "--every", "12h", "--temporal", address);
+    assertThat(updated.exitCode()).as(updated.err()).isZero();
+    assertThat(updated.out())
+        .containsPattern("Schedule daily updated: runbook scan \\(plan \\w+, unchanged\\),")
+        .contains("every 12h, overlap skip, paused");
+
     Cli.Result failures =
         Cli.run("runs", "--temporal", address, "--status", "failed", "--since", "1d");
     assertThat(failures.out())
