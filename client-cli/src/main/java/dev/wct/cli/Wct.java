@@ -9,7 +9,9 @@ import dev.wct.cli.report.DiffCommand;
 import dev.wct.cli.report.ExportCommand;
 import dev.wct.cli.rulesets.RulesetsCommand;
 import dev.wct.cli.run.RunCommand;
+import dev.wct.cli.schedule.ScheduleCommand;
 import dev.wct.cli.server.ServerCommand;
+import dev.wct.cli.setup.SetupCommand;
 import dev.wct.cli.validate.ValidateCommand;
 import dev.wct.spi.error.ErrorKind;
 import java.io.IOException;
@@ -48,7 +50,9 @@ import picocli.CommandLine.Spec;
       InspectCommand.class,
       ExportCommand.class,
       ServerCommand.class,
-      DiffCommand.class
+      DiffCommand.class,
+      ScheduleCommand.class,
+      SetupCommand.class
     },
     description = "Compliance scans as durable runbooks on Temporal.",
     footerHeading = "%nExamples:%n",

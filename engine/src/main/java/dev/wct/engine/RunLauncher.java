@@ -7,13 +7,13 @@ import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.RunStatus;
 import dev.wct.engine.retry.RetryPlan;
 import dev.wct.engine.retry.ReusedCopies;
+import dev.wct.engine.server.SearchAttributes;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunRequest;
 import dev.wct.workflows.run.RunbookWorkflow;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
@@ -37,7 +37,7 @@ public final class RunLauncher {
    * Plans larger than this travel through the store (a real server warns about payloads from 512
    * KiB and rejects them from 2 MiB); the workflow pages their artifacts in.
    */
-  static final int MAX_INLINE_PLAN_BYTES = 256 * 1024;
+  public static final int MAX_INLINE_PLAN_BYTES = 256 * 1024;
 
   private final WorkflowClient client;
   private final ArtifactStore store;
@@ -45,6 +45,7 @@ public final class RunLauncher {
   private final String taskQueue;
   private final Clock clock;
   private final boolean ownsRuns;
+  private Boolean searchAttributes;
 
   public RunLauncher(WorkflowClient client, ArtifactStore store) {
     this(client, store, WctWorkers.TASK_QUEUE, Clock.systemUTC());
@@ -130,22 +131,6 @@ public final class RunLauncher {
             plan.settings().retention(),
             retryOf));
     OwnerHeartbeat owner = ownsRuns ? OwnerHeartbeat.start(runId, records, clock) : null;
-    Map<String, Object> memo = new LinkedHashMap<>();
-    memo.put("runbook", plan.runbook().name());
-    if (plan.contentHash() != null) {
-      memo.put("planHash", plan.contentHash());
-    }
-    if (retryOf != null) {
-      memo.put("retryOf", retryOf);
-    }
-    WorkflowOptions.Builder workflowOptions =
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(taskQueue)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setMemo(memo)
-            .setStaticSummary(plan.runbook().name());
     RunRequest request = request(runId, plan, options);
     // Many reused outcomes would swell the input past a server's payload limit: the workflow pages
     // them in from the records ReusedCopies wrote, as it does a large plan.
@@ -153,10 +138,16 @@ public final class RunLauncher {
         request.planInStore() || reused.size() > PlanLimits.PAGE_ARTIFACTS
             ? request.reusingFromRecords()
             : request.reusing(reused);
-    RunbookWorkflow workflow =
-        client.newWorkflowStub(RunbookWorkflow.class, workflowOptions.build());
+    RunStart start = RunStart.of(workflowId, taskQueue, plan, request, searchAttributes());
+    WorkflowOptions workflowOptions = start.options();
+    if (retryOf != null) {
+      Map<String, Object> memo = new LinkedHashMap<>(workflowOptions.getMemo());
+      memo.put("retryOf", retryOf);
+      workflowOptions = WorkflowOptions.newBuilder(workflowOptions).setMemo(memo).build();
+    }
+    RunbookWorkflow workflow = client.newWorkflowStub(RunbookWorkflow.class, workflowOptions);
     try {
-      WorkflowClient.start(workflow::run, request);
+      WorkflowClient.start(workflow::run, start.request());
     } catch (RuntimeException e) {
       if (owner != null) {
         owner.close();
@@ -165,6 +156,16 @@ public final class RunLauncher {
     }
     log.info("run {} started: {} artifacts", runId, plan.artifacts().size());
     return new RunHandle(runId, workflow, records, clock, owner);
+  }
+
+  /** Whether the server has wct's search attributes; asked once per launcher. */
+  private synchronized boolean searchAttributes() {
+    if (searchAttributes == null) {
+      searchAttributes =
+          SearchAttributes.available(
+              client.getWorkflowServiceStubs(), client.getOptions().getNamespace());
+    }
+    return searchAttributes;
   }
 
   private RunRequest request(String runId, ExecutionPlan plan, RunOptions options) {

@@ -53,6 +53,32 @@ class RunLauncherTest {
     assertThat(early).isLessThan(late);
   }
 
+  /**
+   * What the Temporal UI lists and filters on: the runbook, then the run's status as it ends, and a
+   * summary with the artifact count; the Java test server gets the attributes registered.
+   */
+  @Test
+  void aRunCarriesItsRunbookAndUpsertsItsStatusForVisibility(
+      TestWorkflowEnvironment env, Worker worker) {
+    Engine engine =
+        new Engine(
+            env, worker, List.of(connector("test_source", items("x", 1))), List.of(), Map.of());
+
+    RunHandle run = engine.start(plan().source("db").passThrough("copy", "db").build());
+    assertThat(run.awaitResult().status()).isEqualTo(RunStatus.COMPLETED);
+
+    var description = env.getWorkflowClient().newUntypedWorkflowStub(run.workflowId()).describe();
+    assertThat(description.getTypedSearchAttributes().get(RunStart.RUNBOOK))
+        .isEqualTo("test runbook");
+    assertThat(
+            description
+                .getTypedSearchAttributes()
+                .get(io.temporal.common.SearchAttributeKey.forKeyword("WctStatus")))
+        .isEqualTo("completed");
+    assertThat(description.getStaticSummary()).isEqualTo("test runbook: 2 artifacts");
+    assertThat(description.getStaticDetails()).contains("| db | connector test_source |");
+  }
+
   @Test
   void theLauncherRecordsTheRunAndEveryArtifactBeforeTheyRun(
       TestWorkflowEnvironment env, Worker worker) throws Exception {

@@ -41,13 +41,19 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     Optional<RunRecord> launched = records.run(run.runId());
     Instant startedAt =
         launched.map(RunRecord::startedAt).orElse(Instant.ofEpochMilli(run.startedAtMillis()));
+    // A scheduled run has no launcher's record: its retention comes from the plan it stored.
+    Duration retention =
+        launched.isPresent()
+            ? launched.get().retention()
+            : records.plan(run.runId()).map(plan -> plan.settings().retention()).orElse(null);
     records.saveRun(
-        running(
-            run,
-            startedAt,
-            launched.map(RunRecord::retention).orElse(null),
-            launched.map(RunRecord::retryOf).orElse(null)));
+        running(run, startedAt, retention, launched.map(RunRecord::retryOf).orElse(null)));
     log.info("run {} started: {} artifacts", run.runId(), run.artifactCount());
+  }
+
+  @Override
+  public void savePlan(String runId, ExecutionPlan plan) {
+    records.savePlan(runId, plan);
   }
 
   @Override

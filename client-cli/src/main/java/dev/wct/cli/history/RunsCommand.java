@@ -2,8 +2,10 @@ package dev.wct.cli.history;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.cli.options.Age;
 import dev.wct.cli.options.JsonOption;
 import dev.wct.cli.options.StoreOptions;
+import dev.wct.cli.options.TemporalOptions;
 import dev.wct.cli.report.RunJson;
 import dev.wct.cli.report.TextTable;
 import dev.wct.cli.report.Units;
@@ -11,6 +13,7 @@ import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.core.Checks;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import dev.wct.engine.visibility.RunFilter;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.text.Suggestions;
@@ -19,6 +22,8 @@ import dev.wct.store.runs.RunLiveness;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +40,8 @@ import picocli.CommandLine.Spec;
     name = "runs",
     mixinStandardHelpOptions = true,
     description = {
-      "List the runs in the artifact store, newest first.",
+      "List the runs in the artifact store, newest first; with --temporal, the runs a Temporal"
+          + " server knows, through one visibility query.",
       "'wct runs delete' and 'wct runs prune' remove runs from the store."
     },
     subcommands = {RunsDeleteCommand.class, RunsPruneCommand.class},
@@ -44,6 +50,7 @@ import picocli.CommandLine.Spec;
       "  wct runs",
       "  wct runs --status failed --limit 5",
       "  wct runs --store /data/wct --json",
+      "  wct runs --temporal 127.0.0.1:7233 --runbook crm_scan --status failed --since 7d",
       "  wct runs delete 20261122-153012-ab12cd",
       "  wct runs prune --older-than 90d --dry-run"
     })
@@ -70,6 +77,24 @@ public final class RunsCommand implements Callable<Integer> {
 
   @Mixin private JsonOption json;
 
+  @Option(names = "--runbook", paramLabel = "NAME", description = "Only runs of this runbook.")
+  private String runbook;
+
+  @Option(
+      names = "--since",
+      paramLabel = "AGE",
+      converter = Age.class,
+      description = "Only runs started within this age, e.g. 7d or 12h.")
+  private Duration since;
+
+  @Option(
+      names = "--schedule",
+      paramLabel = "NAME",
+      description = "Only runs this schedule started, with --temporal.")
+  private String schedule;
+
+  @Mixin private TemporalOptions temporal;
+
   @Override
   public Integer call() throws Exception {
     try {
@@ -78,13 +103,25 @@ public final class RunsCommand implements Callable<Integer> {
       throw WctException.user(e.getMessage());
     }
     RunStatus wanted = status == null ? null : parseStatus(status);
+    Instant startedAfter = since == null ? null : Instant.now().minus(since);
     PrintWriter out = spec.commandLine().getOut();
+    if (temporal.address().isPresent()) {
+      RunFilter filter =
+          new RunFilter(runbook, wanted == null ? null : wanted.label(), startedAfter, schedule);
+      TemporalRuns.print(temporal, filter, limit, json.enabled(), out);
+      return 0;
+    }
+    if (schedule != null) {
+      throw WctException.user("--schedule needs --temporal HOST:PORT: schedules live there");
+    }
     try (ArtifactStore artifacts = store.open()) {
       RunRecords records = new RunRecords(artifacts);
       List<RunRecord> matching =
           records.runs().stream()
               .map(new RunLiveness(records)::shown)
               .filter(r -> wanted == null || r.status() == wanted)
+              .filter(r -> runbook == null || runbook.equals(r.runbookName()))
+              .filter(r -> startedAfter == null || r.startedAt().isAfter(startedAfter))
               .toList();
       List<StoredRun> shown =
           matching.stream()

@@ -1,5 +1,6 @@
 package dev.wct.workflows.records;
 
+import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.run.ArtifactOutcome;
 import io.temporal.activity.ActivityInterface;
@@ -19,6 +20,13 @@ public interface RunRecordActivities {
    * Artifacts {@code from} to {@code from + count} (exclusive) of the plan the launcher stored with
    * the run.
    */
+  /**
+   * Stores the plan of a run no launcher stored it for (a scheduled run, whose plan travels in the
+   * schedule's action). Safe to retry: it writes the same plan again.
+   */
+  @ActivityMethod(name = "RecordPlan")
+  void savePlan(String runId, ExecutionPlan plan);
+
   @ActivityMethod(name = "LoadPlanArtifacts")
   List<PlannedArtifact> planArtifacts(String runId, int from, int count);
 

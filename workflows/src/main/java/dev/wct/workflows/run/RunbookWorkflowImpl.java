@@ -70,6 +70,9 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   /** The change that made a failed run fail its workflow; older histories completed it. */
   static final String FAIL_FAILED_RUNS = "fail-failed-runs";
 
+  /** The change that let schedules start runs: their plan is stored by the workflow. */
+  static final String SCHEDULED_RUNS = "scheduled-runs";
+
   private final RunRecordActivities records =
       Workflow.newActivityStub(RunRecordActivities.class, RECORD_OPTIONS);
   private final RunRecordActivities cleanup =
@@ -89,7 +92,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
 
   @Override
   public RunResult run(RunRequest request) {
-    runId = request.runId();
+    runId = ScheduledRunIds.of(request, Workflow.getInfo().getWorkflowId());
     ExecutionPlan plan = request.plan();
     concurrencyCap = concurrencyCap(plan, request.options());
     heartbeatTimeout = request.options().heartbeatTimeout();
@@ -110,7 +113,13 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
             plan.contentHash(),
             artifacts.size(),
             Workflow.currentTimeMillis());
+    RunVisibility visibility = RunVisibility.start(request);
     try {
+      if (request.schedule() != null
+          && Workflow.getVersion(SCHEDULED_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        // No launcher stored it: reports and the raw-source deletion read it from the store.
+        records.savePlan(runId, plan);
+      }
       records.runStarted(started);
       schedule(artifacts);
       boolean allDone = Workflow.await(plan.settings().timeout(), () -> finished == byIndex.size());
@@ -123,7 +132,8 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         finish(started, "run timed out after " + plan.settings().timeout().toSeconds() + "s");
       }
       List<ArtifactOutcome> outcomes = outcomes();
-      Workflow.setCurrentDetails(RunOutcomeText.details(outcomes));
+      Workflow.setCurrentDetails(visibility.details(status, outcomes));
+      visibility.finished(status, outcomes);
       // The Temporal UI shows a failed run as failed, with the failed artifacts and their errors;
       // the outcomes stay in the store and in the status query.
       if (status == RunStatus.FAILED
@@ -138,6 +148,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       stop("cancelled");
       status = RunStatus.CANCELLED;
       finish(started, "run cancelled");
+      visibility.finished(status, outcomes());
       throw cancelled;
     }
   }

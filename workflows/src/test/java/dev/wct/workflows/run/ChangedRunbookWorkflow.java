@@ -20,10 +20,11 @@ public class ChangedRunbookWorkflow implements RunbookWorkflow {
 
   @Override
   public RunResult run(RunRequest request) {
+    String runId = request.runId() != null ? request.runId() : "scheduled";
     for (PlannedArtifact artifact : request.plan().artifacts()) {
-      producers.connect(new ProduceRequest(request.runId(), artifact, List.of()));
+      producers.connect(new ProduceRequest(runId, artifact, List.of()));
     }
-    return new RunResult(request.runId(), dev.wct.core.run.RunStatus.COMPLETED, List.of());
+    return new RunResult(runId, dev.wct.core.run.RunStatus.COMPLETED, List.of());
   }
 
   @Override

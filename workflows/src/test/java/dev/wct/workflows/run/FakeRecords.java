@@ -34,6 +34,16 @@ public class FakeRecords implements RunRecordActivities {
     started.add(run);
   }
 
+  /** Plans the workflow stored itself (scheduled runs), by run ID. */
+  public final java.util.Map<String, ExecutionPlan> savedPlans =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void savePlan(String runId, ExecutionPlan plan) {
+    calls.add("savePlan:" + runId);
+    savedPlans.put(runId, plan);
+  }
+
   @Override
   public List<PlannedArtifact> planArtifacts(String runId, int from, int count) {
     List<PlannedArtifact> all = storedPlan.artifacts();

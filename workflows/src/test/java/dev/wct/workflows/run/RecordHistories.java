@@ -136,4 +136,23 @@ class RecordHistories {
                     RetryReuseTest.reused(plan, runId, "files_pii")));
     record(env, worker, "retry-reusing-succeeded", request);
   }
+
+  /**
+   * The first history with the {@code scheduled-runs} and {@code upsert-status} markers: a run a
+   * schedule fired, that stores its plan, derives its run ID and upserts WctStatus as it fails.
+   */
+  @Test
+  void recordScheduledRunUpsertingStatus(TestWorkflowEnvironment env, Worker worker)
+      throws IOException {
+    producers.on("db", failUser("artifact 'db': bad credentials"));
+    String workflowId = "wct-sched-nightly-2026-12-01T02:00:00Z";
+    RunRequest request =
+        RunRequest.scheduled(failureWithSkippedDependents(), null, "nightly", true);
+    WorkflowTestSupport.result(
+        WorkflowTestSupport.startWithWorkflowId(
+            env, worker, workflowId, request, producers, new FakeRecords()));
+    String history = env.getWorkflowClient().fetchHistory(workflowId).toJson(true);
+    Files.createDirectories(FOLDER);
+    Files.writeString(FOLDER.resolve("scheduled-run-upserting-status.json"), history);
+  }
 }

@@ -56,7 +56,8 @@ class RunbookWorkflowReplayTest {
         "success-deleting-raw-sources",
         "completed-with-warnings",
         "failed-run-fails-workflow",
-        "retry-reusing-succeeded"
+        "retry-reusing-succeeded",
+        "scheduled-run-upserting-status"
       })
   void recordedRunsReplayWithTheCurrentWorkflow(String history) {
     assertThatCode(
@@ -75,7 +76,8 @@ class RunbookWorkflowReplayTest {
         "success-deleting-raw-sources",
         "completed-with-warnings",
         "failed-run-fails-workflow",
-        "retry-reusing-succeeded"
+        "retry-reusing-succeeded",
+        "scheduled-run-upserting-status"
       })
   void anIncompatibleChangeIsDetectedOnReplay(String history) {
     Throwable thrown =

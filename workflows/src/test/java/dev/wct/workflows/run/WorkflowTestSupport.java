@@ -1,5 +1,6 @@
 package dev.wct.workflows.run;
 
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -18,6 +19,11 @@ final class WorkflowTestSupport {
         .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
         .setWorkerOptions(RunbookWorkerOptions.workerOptions())
         .setDoNotStart(true)
+        // As wct's servers do, so that runs can upsert their status.
+        .registerSearchAttribute("WctRunbook", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("WctStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+        .registerSearchAttribute("WctFailedArtifacts", IndexedValueType.INDEXED_VALUE_TYPE_INT)
+        .registerSearchAttribute("WctSchedule", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .build();
   }
 
@@ -27,6 +33,16 @@ final class WorkflowTestSupport {
       String runId,
       RunRequest request,
       Object... activities) {
+    return startWithWorkflowId(env, worker, RunbookWorkflow.workflowId(runId), request, activities);
+  }
+
+  /** Starts a run with its own workflow ID, e.g. a scheduled run's. */
+  static RunbookWorkflow startWithWorkflowId(
+      TestWorkflowEnvironment env,
+      Worker worker,
+      String workflowId,
+      RunRequest request,
+      Object... activities) {
     worker.registerActivitiesImplementations(activities);
     env.start();
     WorkflowClient client = env.getWorkflowClient();
@@ -34,7 +50,7 @@ final class WorkflowTestSupport {
         client.newWorkflowStub(
             RunbookWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(RunbookWorkflow.workflowId(runId))
+                .setWorkflowId(workflowId)
                 .setTaskQueue(worker.getTaskQueue())
                 .build());
     WorkflowClient.start(workflow::run, request);
