@@ -1,27 +1,12 @@
 package dev.wct.cli.run;
 
 import dev.wct.activities.worker.ProducerEnvironment;
-import dev.wct.activities.worker.WctWorkers;
 import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.Concurrency;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.options.TemporalOptions;
-import dev.wct.cli.report.ArtifactTable;
-import dev.wct.cli.report.PrivateFiles;
-import dev.wct.cli.report.ResultsDocument;
-import dev.wct.cli.report.UnmaskedEvidence;
-import dev.wct.cli.report.inventory.Presentations;
-import dev.wct.cli.report.inventory.StoredRun;
-import dev.wct.cli.report.suppression.RunSuppressions;
-import dev.wct.cli.report.suppression.SuppressionFile;
-import dev.wct.core.plan.ExecutionPlan;
-import dev.wct.core.planner.Planner;
-import dev.wct.core.run.ArtifactOutcome;
-import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
-import dev.wct.core.runbook.RunbookParser;
 import dev.wct.engine.RunHandle;
-import dev.wct.engine.RunLauncher;
 import dev.wct.engine.connect.EmbeddedConnection;
 import dev.wct.engine.connect.RemoteConnection;
 import dev.wct.engine.connect.TemporalConnection;
@@ -30,20 +15,18 @@ import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;
-import java.io.ByteArrayOutputStream;
+import java.io.Console;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,26 +45,26 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a runbook on the embedded Temporal service, or on a Temporal cluster's workers with"
           + " --temporal, and store its artifacts.",
+      "On a cluster (--address), SIGTERM and SIGHUP only detach: the run goes on, and wct"
+          + " prints how to watch it again. Ctrl-C asks whether to cancel the run on the"
+          + " cluster (--cancel-on-interrupt cancels without asking; without a console it"
+          + " detaches).",
       "Exit code: 0 completed or completed_with_errors, 1 failed, timed out or cancelled,"
           + " 2 invalid runbook or usage, 3 completed_with_warnings (every artifact produced,"
           + " but some sources were not read in full: skipped files or tables, a source that"
-          + " read nothing; the warnings follow the summary table)."
+          + " read nothing; the warnings follow the summary table), 4 detached: the run goes"
+          + " on on the cluster."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  wct run runbooks/samples/file_scan.yaml",
       "  wct run crm.yaml --var CRM_DB_PASSWORD=secret --concurrency 4",
       "  wct run crm.yaml --output results.json --quiet",
-      "  wct run crm.yaml --temporal localhost:7233 --store s3://wct-artifacts"
+      "  wct run crm.yaml --address localhost:7233 --store s3://wct-artifacts"
     })
 public final class RunCommand implements Callable<Integer> {
-  private static final int MAX_SUMMARY_ROWS = 50;
-  private static final int MAX_WARNING_LINES = 20;
-
   /** The exit code of a run that completed with coverage warnings. */
-  public static final int EXIT_WARNINGS = 3;
-
-  private static final String RESULTS = "results.json";
+  public static final int EXIT_WARNINGS = RunExit.WARNINGS;
 
   @Spec private CommandSpec spec;
 
@@ -113,11 +96,18 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "NAME=VALUE",
       description =
           "A value for $${NAME} placeholders, on top of the environment; resolved only where"
-              + " producers run, never stored. Not with --temporal: give secrets to the"
+              + " producers run, never stored. Not with --address: give secrets to the"
               + " workers' environment.")
   private Map<String, String> variables = new LinkedHashMap<>();
 
   @Mixin private TemporalOptions temporal;
+
+  @Option(
+      names = "--cancel-on-interrupt",
+      description =
+          "With --address: Ctrl-C cancels the run on the cluster without asking (default: ask"
+              + " on a console, else detach).")
+  private boolean cancelOnInterrupt;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -130,222 +120,123 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    checkClusterOptions();
+    boolean onCluster = checkClusterOptions();
     JulToSlf4j.install();
     ComponentCatalog catalog = context.catalog();
     PrintWriter out = spec.commandLine().getOut();
     try (ArtifactStore artifacts = store.open()) {
       // Starting or reaching Temporal is the bulk of a cold run: overlap it with planning.
       CompletableFuture<TemporalConnection> connecting =
-          Background.supply("wct-temporal-start", () -> connect(artifacts, catalog));
-      ExecutionPlan plan;
-      RunSuppressions suppressions;
+          Background.supply("wct-temporal-start", () -> connect(onCluster, artifacts, catalog));
+      Submission submission;
       try {
-        plan = new Planner(catalog).plan(runbook);
-        suppressions = suppressions();
+        submission = Submission.plan(catalog, runbook);
       } catch (RuntimeException invalid) {
         connecting.thenAccept(TemporalConnection::close);
         throw invalid;
       }
       try (TemporalConnection connection = Background.join(connecting)) {
-        return run(plan, suppressions, artifacts, connection, out);
+        return run(submission, artifacts, connection, onCluster, out);
       }
     }
   }
 
-  /** On a cluster the workers resolve placeholders, so values given here would go nowhere. */
-  private void checkClusterOptions() {
-    if (temporal.address().isEmpty()) {
-      if (temporal.routingGiven()) {
-        throw WctException.user("--namespace and --task-queue need --temporal HOST:PORT");
+  /**
+   * Whether the run goes to a cluster. On a cluster the workers resolve placeholders, so values
+   * given here would go nowhere.
+   */
+  private boolean checkClusterOptions() {
+    if (!temporal.clusterGiven()) {
+      if (temporal.clusterOptionsGiven() || cancelOnInterrupt) {
+        throw WctException.user(
+            "--namespace, --task-queue, the TLS options, --api-key and --cancel-on-interrupt"
+                + " need --address HOST:PORT");
       }
-      return;
+      return false;
     }
     if (!variables.isEmpty()) {
       throw WctException.user(
           "--var cannot be used with --temporal: the cluster's workers resolve ${VAR}"
               + " placeholders, so give secrets to the workers' environment");
     }
+    return true;
   }
 
-  private TemporalConnection connect(ArtifactStore artifacts, ComponentCatalog catalog) {
-    if (temporal.address().isPresent()) {
-      return RemoteConnection.connect(
-          temporal.address().get().toString(),
-          temporal.namespace(),
-          temporal.taskQueue(WctWorkers.TASK_QUEUE));
+  private TemporalConnection connect(
+      boolean onCluster, ArtifactStore artifacts, ComponentCatalog catalog) {
+    if (onCluster) {
+      return RemoteConnection.connect(temporal.settings());
     }
     return EmbeddedConnection.start(
         new ProducerEnvironment(artifacts, catalog, environment(), Path.of("").toAbsolutePath()));
   }
 
-  /**
-   * The suppressions file the runbook names ({@code config.suppressions}), read and checked before
-   * the run starts; none when it names none.
-   */
-  private RunSuppressions suppressions() {
-    String file = RunbookParser.parse(runbook).config().suppressions();
-    if (file == null) {
-      return RunSuppressions.NONE;
-    }
-    Path folder = runbook.toAbsolutePath().getParent();
-    Path path = folder.resolve(file).normalize();
-    String shown = runbook.resolveSibling(file).normalize().toString();
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (IOException e) {
-      throw WctException.user(
-          runbook + ": config.suppressions: cannot read " + shown + ": " + e.getMessage());
-    }
-    return new RunSuppressions(shown, SuppressionFile.parse(text, shown));
-  }
-
   private int run(
-      ExecutionPlan plan,
-      RunSuppressions suppressions,
+      Submission submission,
       ArtifactStore artifacts,
       TemporalConnection connection,
+      boolean onCluster,
       PrintWriter out)
       throws IOException, InterruptedException {
-    RunHandle run =
-        new RunLauncher(connection.client(), artifacts, connection.taskQueue(), Clock.systemUTC())
-            .start(plan, runbook.toString(), new RunOptions(concurrency));
-    if (suppressions.source() != null) {
-      // Kept with the run, so that its reports stay the same whatever becomes of the file.
-      suppressions.save(artifacts, run.runId());
-    }
-    out.println(
-        "Run "
-            + run.runId()
-            + ": "
-            + plan.runbook().name()
-            + " ("
-            + plan.artifacts().size()
-            + (plan.artifacts().size() == 1 ? " artifact)" : " artifacts)"));
+    RunHandle run = submission.start(artifacts, connection, new RunOptions(concurrency));
+    out.println(submission.headline(run.runId()));
     out.flush();
-    connection
-        .warning()
-        .ifPresent(warning -> spec.commandLine().getErr().println("wct: " + warning));
+    PrintWriter err = spec.commandLine().getErr();
+    connection.warning().ifPresent(warning -> err.println("wct: " + warning));
 
-    RunResult result = new RunFollower(run, display(out), spec.commandLine().getErr()).follow();
-
-    out.println();
-    // A big run lists what went wrong; 'wct inspect' has every artifact.
-    boolean onlyProblems = result.artifacts().size() > MAX_SUMMARY_ROWS;
-    ArtifactTable table = new ArtifactTable();
-    int hidden = 0;
-    for (ArtifactOutcome artifact : result.artifacts()) {
-      if (onlyProblems && artifact.state() == ArtifactState.SUCCEEDED) {
-        hidden++;
-        continue;
+    ProgressDisplay display = ProgressDisplay.of(quiet, out);
+    RunResult result;
+    if (onCluster) {
+      Optional<RunResult> followed;
+      try (Interrupts interrupts = Interrupts.install()) {
+        followed =
+            new RunFollower(
+                    run,
+                    display,
+                    err,
+                    interrupts,
+                    SignalReaction.runOnCluster(cancelOnInterrupt, run.runId(), consoleAsk()))
+                .followUntilDetached();
       }
-      table.row(
-          artifact.id(),
-          artifact.state(),
-          artifact.attempts(),
-          artifact.durationMillis(),
-          artifact.state() == ArtifactState.SUCCEEDED ? artifact.output() : null,
-          artifact.error(),
-          artifact.skipReason());
+      if (followed.isEmpty()) {
+        err.println(
+            "wct: detached; run "
+                + run.runId()
+                + " goes on on the cluster. Watch it again: "
+                + System.getProperty("wct.command", "wct")
+                + " watch "
+                + run.runId()
+                + temporal.givenArguments()
+                + store.givenArguments());
+        err.flush();
+        return RunExit.NOT_OVER;
+      }
+      result = followed.get();
+    } else {
+      result = new RunFollower(run, display, err).follow();
     }
-    table.print(out);
-    if (hidden > 0) {
-      out.println("(" + hidden + " succeeded artifacts not listed; wct inspect lists every one)");
+    return new RunReport(context.catalog(), store, output).print(result, artifacts, out);
+  }
+
+  /** Asks on the console, when there is one: Ctrl-C there is a person who can answer. */
+  static Predicate<String> consoleAsk() {
+    Console console = System.console();
+    if (console == null) {
+      return null;
     }
-    printWarnings(result, out);
-    out.println();
-    StoredRun stored = StoredRun.load(artifacts, run.runId(), store.displayName());
-    out.println("Results: " + writeResults(artifacts, stored));
-    List<String> unmasked = UnmaskedEvidence.artifacts(artifacts, stored, presentations());
-    if (!unmasked.isEmpty()) {
-      out.println("Warning: " + UnmaskedEvidence.warning(unmasked));
-    }
-    out.println("Run " + run.runId() + " " + result.status().label());
-    // Pasteable as printed: the command as it was started, and the store it was given.
-    String wct = System.getProperty("wct.command", "wct");
-    String inThisStore = store.givenArguments();
-    out.println(
-        "Next: "
-            + wct
-            + " inspect "
-            + run.runId()
-            + inThisStore
-            + ", or "
-            + wct
-            + " export "
-            + run.runId()
-            + inThisStore
-            + " --format html --output report.html");
-    out.flush();
-    return exitCode(result.status());
+    return question -> {
+      String answer = console.readLine("%nwct: %s", question);
+      return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    };
   }
 
   static int exitCode(RunStatus status) {
-    if (status == RunStatus.COMPLETED_WITH_WARNINGS) {
-      return EXIT_WARNINGS;
-    }
-    return status.successful() ? 0 : 1;
-  }
-
-  /** Coverage warnings, one line each, bounded; {@code wct inspect} shows them all. */
-  private static void printWarnings(RunResult result, PrintWriter out) {
-    List<String> warnings =
-        result.artifacts().stream().flatMap(a -> a.warningLines().stream()).toList();
-    if (!warnings.isEmpty()) {
-      out.println();
-    }
-    for (int i = 0; i < Math.min(warnings.size(), MAX_WARNING_LINES); i++) {
-      out.println("Warning: " + warnings.get(i));
-    }
-    if (warnings.size() > MAX_WARNING_LINES) {
-      out.println(
-          "Warning: and "
-              + (warnings.size() - MAX_WARNING_LINES)
-              + " more (wct inspect "
-              + result.runId()
-              + " lists every one)");
-    }
-  }
-
-  private Presentations presentations() {
-    return Presentations.of(context.catalog());
+    return RunExit.of(status);
   }
 
   /** Placeholders see {@code --var} values first, then the process environment. */
   private Function<String, String> environment() {
     Map<String, String> given = Map.copyOf(variables);
     return name -> given.containsKey(name) ? given.get(name) : System.getenv(name);
-  }
-
-  private ProgressDisplay display(PrintWriter out) {
-    if (quiet) {
-      return ProgressDisplay.NONE;
-    }
-    return System.console() != null
-        ? new TerminalProgress(out, System::currentTimeMillis)
-        : new PlainProgress(out, System::currentTimeMillis);
-  }
-
-  /**
-   * Writes the results document, into the store as the run record {@code results.json} (a folder or
-   * S3 alike) unless {@code --output} names a file, and returns where it went.
-   */
-  private String writeResults(ArtifactStore artifacts, StoredRun stored) throws IOException {
-    String runId = stored.run().runId();
-    if (output == null) {
-      ByteArrayOutputStream document = new ByteArrayOutputStream();
-      new ResultsDocument(artifacts, presentations()).write(stored, document);
-      artifacts.saveRecord(runId, RESULTS, document.toByteArray());
-      return artifacts.recordLocation(runId, RESULTS);
-    }
-    Path absolute = output.toAbsolutePath();
-    PrivateFiles.createDirectories(absolute.getParent());
-    Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-    try (OutputStream file = PrivateFiles.newOutputStream(partial)) {
-      new ResultsDocument(artifacts, presentations()).write(stored, file);
-    }
-    Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-    return output.toString();
   }
 }
