@@ -5,6 +5,10 @@ import dev.wct.cli.context.CliContext;
 import dev.wct.cli.history.InspectCommand;
 import dev.wct.cli.history.RunsCommand;
 import dev.wct.cli.plan.PlanCommand;
+import dev.wct.cli.remote.CancelCommand;
+import dev.wct.cli.remote.StatusCommand;
+import dev.wct.cli.remote.SubmitCommand;
+import dev.wct.cli.remote.WatchCommand;
 import dev.wct.cli.report.DiffCommand;
 import dev.wct.cli.report.ExportCommand;
 import dev.wct.cli.rulesets.RulesetsCommand;
@@ -47,7 +51,11 @@ import picocli.CommandLine.Spec;
       InspectCommand.class,
       ExportCommand.class,
       ServerCommand.class,
-      DiffCommand.class
+      DiffCommand.class,
+      SubmitCommand.class,
+      StatusCommand.class,
+      WatchCommand.class,
+      CancelCommand.class
     },
     description = "Compliance scans as durable runbooks on Temporal.",
     footerHeading = "%nExamples:%n",

@@ -184,20 +184,15 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     connection.warning().ifPresent(warning -> err.println("wct: " + warning));
 
-    ProgressDisplay display = ProgressDisplay.of(quiet, out);
     RunResult result;
     if (onCluster) {
-      Optional<RunResult> followed;
-      try (Interrupts interrupts = Interrupts.install()) {
-        followed =
-            new RunFollower(
-                    run,
-                    display,
-                    err,
-                    interrupts,
-                    SignalReaction.runOnCluster(cancelOnInterrupt, run.runId(), consoleAsk()))
-                .followUntilDetached();
-      }
+      Optional<RunResult> followed =
+          RunFollower.followOnCluster(
+              run,
+              quiet,
+              out,
+              err,
+              SignalReaction.runOnCluster(cancelOnInterrupt, run.runId(), consoleAsk()));
       if (followed.isEmpty()) {
         err.println(
             "wct: detached; run "
@@ -213,7 +208,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       result = followed.get();
     } else {
-      result = new RunFollower(run, display, err).follow();
+      result = new RunFollower(run, ProgressDisplay.of(quiet, out), err).follow();
     }
     return new RunReport(context.catalog(), store, output).print(result, artifacts, out);
   }

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * stopping the JVM (Ctrl-C) cancels it; a run on a cluster goes on without us, so a signal is
  * handed to a {@link SignalReaction} policy that detaches, cancels, or keeps following.
  */
-final class RunFollower {
+public final class RunFollower {
   private static final long POLL_MILLIS = 200;
   private static final long CANCEL_WAIT_MILLIS = 10_000;
 
@@ -45,6 +45,25 @@ final class RunFollower {
     this.err = err;
     this.interrupts = interrupts;
     this.reaction = reaction;
+  }
+
+  /**
+   * Follows {@code run} on a cluster with live progress unless {@code quiet}, catching INT, TERM
+   * and HUP meanwhile and handing them to {@code reaction}.
+   *
+   * @return the result, or empty when a signal detached
+   */
+  public static Optional<RunResult> followOnCluster(
+      RunHandle run,
+      boolean quiet,
+      PrintWriter out,
+      PrintWriter err,
+      Function<Interrupts.Kind, SignalReaction> reaction)
+      throws InterruptedException {
+    try (Interrupts interrupts = Interrupts.install()) {
+      return new RunFollower(run, ProgressDisplay.of(quiet, out), err, interrupts, reaction)
+          .followUntilDetached();
+    }
   }
 
   /** Shows progress until the run ends, and returns its result. */
