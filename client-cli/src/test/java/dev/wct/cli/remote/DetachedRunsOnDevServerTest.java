@@ -168,13 +168,16 @@ class DetachedRunsOnDevServerTest {
     List<String> out = ClusterProcesses.collect(run.getInputStream(), "run-out");
     List<String> err = ClusterProcesses.collect(run.getErrorStream(), "run-err");
     await("wct run names its run", () -> out.stream().anyMatch(l -> l.startsWith("Run ")));
-    String runId = out.get(0).substring("Run ".length(), out.get(0).indexOf(':'));
+    String headline = out.stream().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow();
+    String runId = headline.substring("Run ".length(), headline.indexOf(':'));
     awaitRunning(runId);
 
-    run.destroy(); // SIGTERM
+    // SIGTERM; Process.destroy() would also close the pipes we read its last words from
+    run.toHandle().destroy();
     assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(run.exitValue()).as(String.join("\n", err)).isEqualTo(4);
+    await("wct run's last words are read", () -> err.stream().anyMatch(l -> l.contains("watch")));
     assertThat(String.join("\n", err))
         .contains("wct: detached; run " + runId + " goes on on the cluster.")
         .contains("watch " + runId + " --address " + server.address());
@@ -183,14 +186,14 @@ class DetachedRunsOnDevServerTest {
     assertThat(watch.out()).contains("Run " + runId + " completed");
   }
 
+  /** A wct command against the dev server, and the workers' store (cancel has none). */
   private static Cli.Result wct(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--address";
-    all[args.length + 1] = server.address();
-    all[args.length + 2] = "--store";
-    all[args.length + 3] = store.toString();
-    return Cli.runWith(ClusterProcesses.context(), all);
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--address", server.address()));
+    if (!args[0].equals("cancel")) {
+      all.addAll(List.of("--store", store.toString()));
+    }
+    return Cli.runWith(ClusterProcesses.context(), all.toArray(String[]::new));
   }
 
   /** Waits until the run's slow source is running, as {@code wct status --json} says. */
