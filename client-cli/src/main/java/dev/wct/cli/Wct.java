@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * tests alike; commands never call {@link System#exit}.
  *
  * <p>Exit codes: 0 success, 1 run failed (or an external or internal error), 2 invalid runbook or
- * usage error.
+ * usage error, 3 run completed with warnings, 4 run not over (see {@code RunExit}).
  */
 @Command(
     name = "wct",
@@ -64,7 +64,8 @@ import picocli.CommandLine.Spec;
       "  wct plan runbooks/examples/file_scan.yaml --format mermaid",
       "  wct components",
       "",
-      "Exit codes: 0 ok, 1 run failed, 2 invalid runbook or usage error."
+      "Exit codes: 0 ok, 1 run failed, 2 invalid runbook or usage error, 3 run completed with"
+          + " warnings, 4 run not over (still running, or left running on the cluster)."
     })
 public final class Wct implements Callable<Integer> {
   @Spec private CommandSpec spec;
