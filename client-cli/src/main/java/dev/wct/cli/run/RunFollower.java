@@ -94,11 +94,15 @@ public final class RunFollower {
               interrupts == null ? Optional.empty() : interrupts.next();
           if (signal.isPresent()) {
             display.close();
+            if (cancelRequested) {
+              // A second signal while the cancellation goes on: the user wants out.
+              return Optional.empty();
+            }
             SignalReaction what = reaction.apply(signal.get());
             if (what == SignalReaction.DETACH) {
               return Optional.empty();
             }
-            if (what == SignalReaction.CANCEL && !cancelRequested) {
+            if (what == SignalReaction.CANCEL) {
               cancelRequested = true;
               requestCancel();
             }
