@@ -152,8 +152,10 @@ public final class StatusCommand implements Callable<Integer> {
               .orElse(new RunLook(runId, RunStatus.RUNNING, null, "Temporal", List.of(), notes));
         }
       }
-      if (record.isPresent() && record.get().status().finished()) {
-        return fromStore(record.get(), artifacts, notes);
+      // Read again: the workflow writes its final record just before it closes.
+      Optional<RunRecord> closed = record(artifacts, notes);
+      if (closed.isPresent() && closed.get().status().finished()) {
+        return fromStore(closed.get(), artifacts, notes);
       }
       return fromClosedWorkflow(connection, workflowId, state.get(), runbook, notes);
     }
