@@ -5,6 +5,10 @@ import dev.wct.cli.context.CliContext;
 import dev.wct.cli.history.InspectCommand;
 import dev.wct.cli.history.RunsCommand;
 import dev.wct.cli.plan.PlanCommand;
+import dev.wct.cli.remote.CancelCommand;
+import dev.wct.cli.remote.StatusCommand;
+import dev.wct.cli.remote.SubmitCommand;
+import dev.wct.cli.remote.WatchCommand;
 import dev.wct.cli.report.DiffCommand;
 import dev.wct.cli.report.ExportCommand;
 import dev.wct.cli.rulesets.RulesetsCommand;
@@ -32,7 +36,7 @@ import picocli.CommandLine.Spec;
  * tests alike; commands never call {@link System#exit}.
  *
  * <p>Exit codes: 0 success, 1 run failed (or an external or internal error), 2 invalid runbook or
- * usage error.
+ * usage error, 3 run completed with warnings, 4 run not over (see {@code RunExit}).
  */
 @Command(
     name = "wct",
@@ -52,7 +56,11 @@ import picocli.CommandLine.Spec;
       ServerCommand.class,
       DiffCommand.class,
       ScheduleCommand.class,
-      SetupCommand.class
+      SetupCommand.class,
+      SubmitCommand.class,
+      StatusCommand.class,
+      WatchCommand.class,
+      CancelCommand.class
     },
     description = "Compliance scans as durable runbooks on Temporal.",
     footerHeading = "%nExamples:%n",
@@ -61,7 +69,8 @@ import picocli.CommandLine.Spec;
       "  wct plan runbooks/examples/file_scan.yaml --format mermaid",
       "  wct components",
       "",
-      "Exit codes: 0 ok, 1 run failed, 2 invalid runbook or usage error."
+      "Exit codes: 0 ok, 1 run failed, 2 invalid runbook or usage error, 3 run completed with"
+          + " warnings, 4 run not over (still running, or left running on the cluster)."
     })
 public final class Wct implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -3,11 +3,13 @@ package dev.wct.engine;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
 import dev.wct.workflows.run.RunbookWorkflow;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
@@ -37,6 +39,16 @@ public final class RunHandle {
     this.records = records;
     this.clock = clock;
     this.owner = owner;
+  }
+
+  /**
+   * The run {@code runId} that some process started on the Temporal {@code client} talks to, to
+   * follow or cancel it from here; its records are read from {@code store}.
+   */
+  public static RunHandle attach(WorkflowClient client, ArtifactStore store, String runId) {
+    RunbookWorkflow workflow =
+        client.newWorkflowStub(RunbookWorkflow.class, RunbookWorkflow.workflowId(runId));
+    return new RunHandle(runId, workflow, new RunRecords(store), Clock.systemUTC());
   }
 
   public String runId() {

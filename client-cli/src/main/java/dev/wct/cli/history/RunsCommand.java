@@ -105,14 +105,14 @@ public final class RunsCommand implements Callable<Integer> {
     RunStatus wanted = status == null ? null : parseStatus(status);
     Instant startedAfter = since == null ? null : Instant.now().minus(since);
     PrintWriter out = spec.commandLine().getOut();
-    if (temporal.address().isPresent()) {
+    if (temporal.clusterGiven()) {
       RunFilter filter =
           new RunFilter(runbook, wanted == null ? null : wanted.label(), startedAfter, schedule);
       TemporalRuns.print(temporal, filter, limit, json.enabled(), out);
       return 0;
     }
     if (schedule != null) {
-      throw WctException.user("--schedule needs --temporal HOST:PORT: schedules live there");
+      throw WctException.user("--schedule needs --address HOST:PORT: schedules live there");
     }
     try (ArtifactStore artifacts = store.open()) {
       RunRecords records = new RunRecords(artifacts);

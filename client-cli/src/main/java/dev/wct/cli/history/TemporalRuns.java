@@ -2,10 +2,10 @@ package dev.wct.cli.history;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.activities.worker.WctWorkers;
 import dev.wct.cli.options.TemporalOptions;
 import dev.wct.cli.report.TextTable;
 import dev.wct.cli.report.Units;
+import dev.wct.engine.connect.ConnectionSettings;
 import dev.wct.engine.connect.RemoteConnection;
 import dev.wct.engine.visibility.RunFilter;
 import dev.wct.engine.visibility.VisibleRun;
@@ -26,11 +26,8 @@ final class TemporalRuns {
       TemporalOptions temporal, RunFilter filter, int limit, boolean json, PrintWriter out)
       throws Exception {
     List<VisibleRun> runs;
-    try (RemoteConnection connection =
-        RemoteConnection.connect(
-            temporal.address().orElseThrow().toString(),
-            temporal.namespace(),
-            temporal.taskQueue(WctWorkers.TASK_QUEUE))) {
+    ConnectionSettings settings = temporal.settings();
+    try (RemoteConnection connection = RemoteConnection.connect(settings)) {
       runs = VisibleRuns.list(connection.client(), filter, limit);
     }
     if (json) {
@@ -53,7 +50,7 @@ final class TemporalRuns {
       return;
     }
     if (runs.isEmpty()) {
-      out.println("No runs on " + temporal.address().get() + " match: " + filter.query());
+      out.println("No runs on " + settings.address() + " match: " + filter.query());
       out.flush();
       return;
     }

@@ -1,14 +1,13 @@
 package dev.wct.cli.retry;
 
 import dev.wct.activities.worker.ProducerEnvironment;
-import dev.wct.activities.worker.WctWorkers;
 import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.options.TemporalOptions;
-import dev.wct.cli.report.inventory.Presentations;
 import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.cli.report.suppression.RunSuppressions;
 import dev.wct.cli.run.RunFollowUp;
+import dev.wct.cli.run.Submission;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
 import dev.wct.engine.connect.EmbeddedConnection;
@@ -52,7 +51,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  wct retry 20261122-153012-ab12cd",
       "  wct retry 20261122-153012-ab12cd --store /data/wct --quiet",
-      "  wct retry 20261122-153012-ab12cd --temporal localhost:7233"
+      "  wct retry 20261122-153012-ab12cd --address localhost:7233"
     })
 public final class RetryCommand implements Callable<Integer> {
   private static final int MAX_NAMED = 10;
@@ -79,10 +78,17 @@ public final class RetryCommand implements Callable<Integer> {
       paramLabel = "NAME=VALUE",
       description =
           "A value for $${NAME} placeholders, on top of the environment, as for 'wct run'. Not"
-              + " with --temporal.")
+              + " with --address.")
   private Map<String, String> variables = new LinkedHashMap<>();
 
   @Mixin private TemporalOptions temporal;
+
+  @Option(
+      names = "--cancel-on-interrupt",
+      description =
+          "With --address: Ctrl-C cancels the new run on the cluster without asking (default:"
+              + " ask on a console, else detach).")
+  private boolean cancelOnInterrupt;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -95,19 +101,22 @@ public final class RetryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (temporal.address().isPresent() && !variables.isEmpty()) {
+    boolean onCluster = temporal.clusterGiven();
+    if (onCluster && !variables.isEmpty()) {
       throw WctException.user(
-          "--var cannot be used with --temporal: the cluster's workers resolve ${VAR}"
+          "--var cannot be used with --address: the cluster's workers resolve ${VAR}"
               + " placeholders, so give secrets to the workers' environment");
     }
-    if (temporal.address().isEmpty() && temporal.routingGiven()) {
-      throw WctException.user("--namespace and --task-queue need --temporal HOST:PORT");
+    if (!onCluster && (temporal.clusterOptionsGiven() || cancelOnInterrupt)) {
+      throw WctException.user(
+          "--namespace, --task-queue, the TLS options, --api-key and --cancel-on-interrupt"
+              + " need --address HOST:PORT");
     }
     StoredRun.checkName(() -> StoreNames.runId(runId));
     PrintWriter out = spec.commandLine().getOut();
     try (ArtifactStore artifacts = store.open()) {
       RetryPlan retry = RetryPlan.of(artifacts, runId);
-      try (TemporalConnection connection = connect(artifacts)) {
+      try (TemporalConnection connection = connect(onCluster, artifacts)) {
         RunHandle run =
             new RunLauncher(
                     connection.client(),
@@ -130,13 +139,11 @@ public final class RetryCommand implements Callable<Integer> {
                 + " to run again ("
                 + named(retry.produced())
                 + ")");
-        return new RunFollowUp(spec, store, Presentations.of(context.catalog()), output, quiet)
-            .follow(
-                run,
-                retry.plan().runbook().name(),
-                retry.plan().artifacts().size(),
-                connection,
-                artifacts);
+        out.println(Submission.headline(run.runId(), retry.plan()));
+        out.flush();
+        return new RunFollowUp(
+                spec, context.catalog(), store, temporal, output, quiet, cancelOnInterrupt)
+            .follow(run, connection, onCluster, artifacts);
       }
     }
   }
@@ -148,12 +155,9 @@ public final class RetryCommand implements Callable<Integer> {
         + (ids.size() > shown.size() ? ", and " + (ids.size() - shown.size()) + " more" : "");
   }
 
-  private TemporalConnection connect(ArtifactStore artifacts) {
-    if (temporal.address().isPresent()) {
-      return RemoteConnection.connect(
-          temporal.address().get().toString(),
-          temporal.namespace(),
-          temporal.taskQueue(WctWorkers.TASK_QUEUE));
+  private TemporalConnection connect(boolean onCluster, ArtifactStore artifacts) {
+    if (onCluster) {
+      return RemoteConnection.connect(temporal.settings());
     }
     return EmbeddedConnection.start(
         new ProducerEnvironment(

@@ -14,6 +14,16 @@ interface ProgressDisplay {
         public void close() {}
       };
 
+  /** Nothing when {@code quiet}, else a status line on a console or plain lines in a log. */
+  static ProgressDisplay of(boolean quiet, java.io.PrintWriter out) {
+    if (quiet) {
+      return NONE;
+    }
+    return System.console() != null
+        ? new TerminalProgress(out, System::currentTimeMillis)
+        : new PlainProgress(out, System::currentTimeMillis);
+  }
+
   /** Called with each polled snapshot, in order. */
   void update(RunProgress progress);
 

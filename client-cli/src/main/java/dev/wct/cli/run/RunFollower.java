@@ -5,43 +5,108 @@ import dev.wct.engine.RunHandle;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
- * Reports progress while a run goes on, and cancels the run if the JVM is asked to stop (Ctrl-C).
+ * Reports progress while a run goes on. A run on the embedded service dies with this process, so
+ * stopping the JVM (Ctrl-C) cancels it; a run on a cluster goes on without us, so a signal is
+ * handed to a {@link SignalReaction} policy that detaches, cancels, or keeps following.
  */
-final class RunFollower {
+public final class RunFollower {
   private static final long POLL_MILLIS = 200;
   private static final long CANCEL_WAIT_MILLIS = 10_000;
 
   private final RunHandle run;
   private final ProgressDisplay display;
   private final PrintWriter err;
+  private final Interrupts interrupts;
+  private final Function<Interrupts.Kind, SignalReaction> reaction;
   private volatile CompletableFuture<RunResult> result;
 
+  /** Follows a run of the embedded service: stopping the JVM cancels it. */
   RunFollower(RunHandle run, ProgressDisplay display, PrintWriter err) {
+    this(run, display, err, null, null);
+  }
+
+  /** Follows a run on a cluster, taking the signals of {@code interrupts} to {@code reaction}. */
+  RunFollower(
+      RunHandle run,
+      ProgressDisplay display,
+      PrintWriter err,
+      Interrupts interrupts,
+      Function<Interrupts.Kind, SignalReaction> reaction) {
     this.run = run;
     this.display = display;
     this.err = err;
+    this.interrupts = interrupts;
+    this.reaction = reaction;
+  }
+
+  /**
+   * Follows {@code run} on a cluster with live progress unless {@code quiet}, catching INT, TERM
+   * and HUP meanwhile and handing them to {@code reaction}.
+   *
+   * @return the result, or empty when a signal detached
+   */
+  public static Optional<RunResult> followOnCluster(
+      RunHandle run,
+      boolean quiet,
+      PrintWriter out,
+      PrintWriter err,
+      Function<Interrupts.Kind, SignalReaction> reaction)
+      throws InterruptedException {
+    try (Interrupts interrupts = Interrupts.install()) {
+      return new RunFollower(run, ProgressDisplay.of(quiet, out), err, interrupts, reaction)
+          .followUntilDetached();
+    }
   }
 
   /** Shows progress until the run ends, and returns its result. */
   RunResult follow() throws InterruptedException {
+    return followUntilDetached()
+        .orElseThrow(() -> new IllegalStateException("detached from an embedded run"));
+  }
+
+  /** Shows progress until the run ends, and returns its result; empty when a signal detached. */
+  Optional<RunResult> followUntilDetached() throws InterruptedException {
     CompletableFuture<RunResult> result = Background.supply("wct-run-result", run::awaitResult);
     this.result = result;
-    Thread cancelOnExit = new Thread(this::cancel, "wct-cancel-on-exit");
-    Runtime.getRuntime().addShutdownHook(cancelOnExit);
+    Thread cancelOnExit = null;
+    if (interrupts == null) {
+      cancelOnExit = new Thread(this::cancel, "wct-cancel-on-exit");
+      Runtime.getRuntime().addShutdownHook(cancelOnExit);
+    }
+    boolean cancelRequested = false;
     try {
       while (true) {
         try {
           RunResult finished = result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
           display.update(finalProgress(finished));
           display.close();
-          return finished;
+          return Optional.of(finished);
         } catch (TimeoutException stillRunning) {
+          Optional<Interrupts.Kind> signal =
+              interrupts == null ? Optional.empty() : interrupts.next();
+          if (signal.isPresent()) {
+            display.close();
+            if (cancelRequested) {
+              // A second signal while the cancellation goes on: the user wants out.
+              return Optional.empty();
+            }
+            SignalReaction what = reaction.apply(signal.get());
+            if (what == SignalReaction.DETACH) {
+              return Optional.empty();
+            }
+            if (what == SignalReaction.CANCEL) {
+              cancelRequested = true;
+              requestCancel();
+            }
+          }
           poll();
         } catch (ExecutionException e) {
           display.close();
@@ -49,7 +114,20 @@ final class RunFollower {
         }
       }
     } finally {
-      removeHook(cancelOnExit);
+      if (cancelOnExit != null) {
+        removeHook(cancelOnExit);
+      }
+    }
+  }
+
+  private void requestCancel() {
+    err.println("wct: cancelling run " + run.runId() + " on the cluster...");
+    err.flush();
+    try {
+      run.cancel();
+    } catch (RuntimeException e) {
+      err.println("wct: could not cancel run " + run.runId() + ": " + e.getMessage());
+      err.flush();
     }
   }
 
@@ -65,8 +143,8 @@ final class RunFollower {
   }
 
   /**
-   * What Ctrl-C does: cancels the run unless it is over, then waits briefly for the workflow to
-   * record the cancellation.
+   * What Ctrl-C does to an embedded run: cancels the run unless it is over, then waits briefly for
+   * the workflow to record the cancellation.
    */
   void cancel() {
     CompletableFuture<RunResult> pending = result;

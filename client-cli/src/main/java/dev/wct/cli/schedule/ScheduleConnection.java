@@ -1,6 +1,5 @@
 package dev.wct.cli.schedule;
 
-import dev.wct.activities.worker.WctWorkers;
 import dev.wct.cli.options.TemporalOptions;
 import dev.wct.engine.connect.RemoteConnection;
 import dev.wct.engine.schedule.Schedules;
@@ -17,16 +16,12 @@ final class ScheduleConnection implements AutoCloseable {
   }
 
   static ScheduleConnection open(TemporalOptions temporal) {
-    if (temporal.address().isEmpty()) {
+    if (!temporal.clusterGiven()) {
       throw WctException.user(
-          "schedules live on a Temporal server: give its address with --temporal HOST:PORT"
+          "schedules live on a Temporal server: give its address with --address HOST:PORT"
               + " (wct server starts one on this machine)");
     }
-    return new ScheduleConnection(
-        RemoteConnection.connect(
-            temporal.address().get().toString(),
-            temporal.namespace(),
-            temporal.taskQueue(WctWorkers.TASK_QUEUE)));
+    return new ScheduleConnection(RemoteConnection.connect(temporal.settings()));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.wct.cli.setup;
 
-import dev.wct.activities.worker.WctWorkers;
 import dev.wct.cli.options.TemporalOptions;
+import dev.wct.engine.connect.ConnectionSettings;
 import dev.wct.engine.connect.RemoteConnection;
 import dev.wct.engine.server.SearchAttributes;
 import dev.wct.spi.error.WctException;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "Safe to run again; 'wct server' registers them itself."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  wct setup --temporal temporal.internal:7233 --namespace compliance"})
+    footer = {"  wct setup --address temporal.internal:7233 --namespace compliance"})
 public final class SetupCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
@@ -32,25 +32,22 @@ public final class SetupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (temporal.address().isEmpty()) {
-      throw WctException.user("give the cluster's address with --temporal HOST:PORT");
+    if (!temporal.clusterGiven()) {
+      throw WctException.user("give the cluster's address with --address HOST:PORT");
     }
+    ConnectionSettings settings = temporal.settings();
     List<String> added;
-    try (RemoteConnection connection =
-        RemoteConnection.connect(
-            temporal.address().get().toString(),
-            temporal.namespace(),
-            temporal.taskQueue(WctWorkers.TASK_QUEUE))) {
+    try (RemoteConnection connection = RemoteConnection.connect(settings)) {
       added =
           SearchAttributes.register(
-              connection.client().getWorkflowServiceStubs(), temporal.namespace());
+              connection.client().getWorkflowServiceStubs(), settings.namespace());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         added.isEmpty()
-            ? "Namespace '" + temporal.namespace() + "' already has wct's search attributes."
+            ? "Namespace '" + settings.namespace() + "' already has wct's search attributes."
             : "Registered in namespace '"
-                + temporal.namespace()
+                + settings.namespace()
                 + "': "
                 + String.join(", ", added)
                 + ".");

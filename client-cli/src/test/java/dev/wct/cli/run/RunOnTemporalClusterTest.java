@@ -185,7 +185,9 @@ class RunOnTemporalClusterTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip())
-        .isEqualTo("wct: --namespace and --task-queue need --temporal HOST:PORT");
+        .isEqualTo(
+            "wct: --namespace, --task-queue, the TLS options, --api-key and"
+                + " --cancel-on-interrupt need --address HOST:PORT");
   }
 
   private static String target() {

@@ -9,7 +9,7 @@ import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 
 /** A connector that heartbeats for {@code seconds} before writing one item: a slow database. */
-final class SlowSource implements Connector {
+public final class SlowSource implements Connector {
   @Override
   public String type() {
     return "test_slow";

@@ -4,20 +4,35 @@ import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A Temporal frontend reached over gRPC. Its workers run the producers; this process only starts,
@@ -47,30 +62,129 @@ public final class RemoteConnection implements TemporalConnection {
   }
 
   /**
-   * Connects to the frontend at {@code target} and checks that it answers and knows {@code
-   * namespace}.
+   * Connects to the frontend {@code settings} name and checks that it answers and knows their
+   * namespace.
    *
-   * @param target the frontend's {@code HOST:PORT}
-   * @throws WctException USER for an unknown namespace, EXTERNAL when the frontend cannot be
-   *     reached
+   * @throws WctException USER for an unknown namespace or unreadable TLS files, EXTERNAL when the
+   *     frontend cannot be reached
    */
-  public static RemoteConnection connect(String target, String namespace, String taskQueue) {
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(namespace, "namespace");
-    Objects.requireNonNull(taskQueue, "taskQueue");
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+  public static RemoteConnection connect(ConnectionSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    String target = settings.address();
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(stubsOptions(settings));
     try {
-      check(service, target, namespace);
+      check(service, target, settings.namespace());
     } catch (RuntimeException e) {
       service.shutdownNow();
       throw e;
     }
     WorkflowClient client =
         WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
-    return new RemoteConnection(service, client, target, namespace, taskQueue);
+            service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+    return new RemoteConnection(
+        service, client, target, settings.namespace(), settings.taskQueue());
+  }
+
+  /**
+   * The gRPC options for {@code settings}: the target, TLS (a client certificate, a CA to trust, a
+   * server name) and the API key as a bearer token.
+   */
+  static WorkflowServiceStubsOptions stubsOptions(ConnectionSettings settings) {
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(settings.address());
+    if (settings.usesTls()) {
+      options.setSslContext(sslContext(settings));
+      if (settings.tlsServerName() != null) {
+        String name = settings.tlsServerName();
+        options.setChannelInitializer(channel -> channel.overrideAuthority(name));
+      }
+    }
+    if (settings.apiKey() != null) {
+      String apiKey = settings.apiKey();
+      options.addApiKey(() -> apiKey);
+    }
+    return options.build();
+  }
+
+  private static SslContext sslContext(ConnectionSettings settings) {
+    try {
+      SimpleSslContextBuilder ssl;
+      if (settings.tlsCertPath() != null) {
+        try (InputStream cert = open(settings.tlsCertPath(), "--tls-cert-path");
+            InputStream key = open(settings.tlsKeyPath(), "--tls-key-path")) {
+          ssl = SimpleSslContextBuilder.forPKCS8(cert, key);
+        }
+      } else {
+        ssl = SimpleSslContextBuilder.noKeyOrCertChain();
+      }
+      if (settings.tlsCaPath() != null) {
+        ssl.setTrustManager(trusting(settings.tlsCaPath()));
+      }
+      return ssl.build();
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+      throw WctException.user("TLS settings: " + firstLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static InputStream open(Path file, String option) {
+    try {
+      return Files.newInputStream(file);
+    } catch (IOException e) {
+      throw WctException.user(option + ": cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** A trust manager that trusts the certificates in the PEM file {@code ca}. */
+  private static TrustManager trusting(Path ca) throws GeneralSecurityException, IOException {
+    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+    trusted.load(null, null);
+    try (InputStream in = open(ca, "--tls-ca-path")) {
+      int i = 0;
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trusted.setCertificateEntry("ca-" + i++, certificate);
+      }
+      if (i == 0) {
+        throw WctException.user("--tls-ca-path: no certificate in " + ca);
+      }
+    }
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trusted);
+    return factory.getTrustManagers()[0];
+  }
+
+  /**
+   * Where the workflow of run {@code runId} stands on this cluster: its execution status, or empty
+   * when the cluster has no such workflow.
+   *
+   * @throws WctException EXTERNAL when the cluster does not answer
+   */
+  public Optional<WorkflowExecutionStatus> describeRun(String workflowId) {
+    try {
+      return Optional.of(
+          stub(service)
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                      .build())
+              .getWorkflowExecutionInfo()
+              .getStatus());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw new WctException(
+          ErrorKind.EXTERNAL,
+          "cannot describe workflow " + workflowId + " at " + target + ": " + cause(e),
+          e);
+    }
+  }
+
+  /** Where this connection goes, for messages: {@code HOST:PORT, namespace NS}. */
+  public String describe() {
+    return target + ", namespace " + namespace;
   }
 
   private static void check(WorkflowServiceStubs service, String target, String namespace) {
@@ -155,7 +269,7 @@ public final class RemoteConnection implements TemporalConnection {
                   + namespace
                   + "' at "
                   + target
-                  + "; the run waits until one does (Ctrl-C cancels it)");
+                  + "; the run waits until one does");
     } catch (StatusRuntimeException e) {
       return Optional.empty();
     }
