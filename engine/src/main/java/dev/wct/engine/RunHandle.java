@@ -23,6 +23,7 @@ import java.util.Optional;
 /** A started run: poll its progress, wait for its result, or cancel it. */
 public final class RunHandle {
   private final String runId;
+  private final String workflowId;
   private final RunbookWorkflow workflow;
   private final RunRecords records;
   private final Clock clock;
@@ -34,7 +35,18 @@ public final class RunHandle {
       RunRecords records,
       Clock clock,
       OwnerHeartbeat owner) {
+    this(runId, RunbookWorkflow.workflowId(runId), workflow, records, clock, owner);
+  }
+
+  private RunHandle(
+      String runId,
+      String workflowId,
+      RunbookWorkflow workflow,
+      RunRecords records,
+      Clock clock,
+      OwnerHeartbeat owner) {
     this.runId = runId;
+    this.workflowId = workflowId;
     this.workflow = workflow;
     this.records = records;
     this.clock = clock;
@@ -46,9 +58,22 @@ public final class RunHandle {
    * follow or cancel it from here; its records are read from {@code store}.
    */
   public static RunHandle attach(WorkflowClient client, ArtifactStore store, String runId) {
-    RunbookWorkflow workflow =
-        client.newWorkflowStub(RunbookWorkflow.class, RunbookWorkflow.workflowId(runId));
-    return new RunHandle(runId, workflow, new RunRecords(store), Clock.systemUTC());
+    RunRecords records = new RunRecords(store);
+    String workflowId = workflowId(records, runId);
+    RunbookWorkflow workflow = client.newWorkflowStub(RunbookWorkflow.class, workflowId);
+    return new RunHandle(runId, workflowId, workflow, records, Clock.systemUTC(), null);
+  }
+
+  /**
+   * The workflow ID of run {@code runId}: the one its record names (a scheduled run's workflow ID
+   * names its schedule and fire time), else the one {@code wct run} and {@code submit} give.
+   */
+  public static String workflowId(RunRecords records, String runId) {
+    return records
+        .run(runId)
+        .map(RunRecord::workflowId)
+        .filter(id -> !id.isBlank())
+        .orElse(RunbookWorkflow.workflowId(runId));
   }
 
   public String runId() {
@@ -56,7 +81,7 @@ public final class RunHandle {
   }
 
   public String workflowId() {
-    return RunbookWorkflow.workflowId(runId);
+    return workflowId;
   }
 
   /**

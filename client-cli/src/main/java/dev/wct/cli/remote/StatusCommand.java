@@ -113,7 +113,11 @@ public final class StatusCommand implements Callable<Integer> {
       return fromStore(record.get(), artifacts, notes);
     }
     try (connection) {
-      String workflowId = RunbookWorkflow.workflowId(runId);
+      String workflowId =
+          record
+              .map(RunRecord::workflowId)
+              .filter(id -> !id.isBlank())
+              .orElse(RunbookWorkflow.workflowId(runId));
       Optional<WorkflowExecutionStatus> state = connection.describeRun(workflowId);
       if (state.isEmpty()) {
         if (record.isEmpty()) {

@@ -11,8 +11,8 @@ import dev.wct.engine.RunHandle;
 import dev.wct.engine.connect.RemoteConnection;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
+import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunResult;
-import dev.wct.workflows.run.RunbookWorkflow;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -71,7 +71,8 @@ public final class WatchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (ArtifactStore artifacts = store.open();
         RemoteConnection connection = RemoteConnection.connect(temporal.settings())) {
-      if (connection.describeRun(RunbookWorkflow.workflowId(runId)).isEmpty()) {
+      String workflowId = RunHandle.workflowId(new RunRecords(artifacts), runId);
+      if (connection.describeRun(workflowId).isEmpty()) {
         throw WctException.user("no run " + runId + " at Temporal " + connection.describe());
       }
       out.println(
