@@ -55,14 +55,7 @@ public final class RunReport {
         hidden++;
         continue;
       }
-      table.row(
-          artifact.id(),
-          artifact.state(),
-          artifact.attempts(),
-          artifact.durationMillis(),
-          artifact.state() == ArtifactState.SUCCEEDED ? artifact.output() : null,
-          artifact.error(),
-          artifact.skipReason());
+      table.row(artifact);
     }
     table.print(out);
     if (hidden > 0) {

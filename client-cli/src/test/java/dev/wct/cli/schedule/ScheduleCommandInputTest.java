@@ -58,9 +58,9 @@ class ScheduleCommandInputTest {
     assertThat(list.exitCode()).isEqualTo(2);
     assertThat(list.err())
         .isEqualTo(
-            "wct: schedules live on a Temporal server: give its address with --temporal"
+            "wct: schedules live on a Temporal server: give its address with --address"
                 + " HOST:PORT (wct server starts one on this machine)\n");
     assertThat(Cli.run("runs", "--schedule", "nightly").err())
-        .isEqualTo("wct: --schedule needs --temporal HOST:PORT: schedules live there\n");
+        .isEqualTo("wct: --schedule needs --address HOST:PORT: schedules live there\n");
   }
 }
