@@ -240,6 +240,48 @@ class CrashAndFaultTest {
     return worker;
   }
 
+  @Test
+  void aWorkerStoppedMidRunFinishesItsRunningProducersAndNeverExceedsItsLimit() throws Exception {
+    WorkerProcess limited =
+        worker(
+            "worker-limited",
+            Map.of("WCT_MAX_CONCURRENT_ACTIVITIES", "2", "WCT_SHUTDOWN_GRACE", "30s"));
+    limited.awaitReady(READY);
+
+    CliProcess cli = cli();
+    String runId = cli.awaitRunId(READY);
+    // The runbook lets 4 producers run at once; this worker takes 2.
+    double most = 0;
+    long deadline = System.nanoTime() + READY.toNanos();
+    while (most < 2 && System.nanoTime() < deadline) {
+      most = Math.max(most, limited.producersRunning());
+      Thread.sleep(100);
+    }
+    for (int sample = 0; sample < 10; sample++) {
+      most = Math.max(most, limited.producersRunning());
+      Thread.sleep(100);
+    }
+    System.out.println("  at most " + most + " producers ran at once on a worker limited to 2");
+    assertThat(most).isEqualTo(2);
+
+    double running = limited.producersRunning();
+    int exit = limited.terminate(Duration.ofSeconds(60));
+    System.out.println(
+        "  SIGTERM with " + running + " producers running: the worker exited " + exit);
+    assertThat(limited.log())
+        .contains("worker stopping: no new tasks")
+        .contains("worker stopped: every running producer finished");
+
+    WorkerProcess next = worker("worker-next");
+    next.awaitReady(READY);
+    RunResult result = RunEvidence.awaitResult(client, runId, RUN);
+    RunEvidence.assertCompletedOnceAndIntact(client, store, runId, result, ARTIFACTS);
+    // Nothing the stopped worker was running had to start again elsewhere.
+    assertThat(result.artifacts()).allMatch(artifact -> artifact.attempts() == 1);
+    System.out.println("  checked: every artifact took 1 attempt; the next worker did the rest");
+    assertThat(cli.awaitExit(RUN)).as(cli.output()).isZero();
+  }
+
   private CliProcess cli() throws Exception {
     CliProcess cli =
         CliProcess.run(

@@ -58,6 +58,23 @@ final class WorkerProcess implements AutoCloseable {
     return new WorkerProcess(name, process, managementPort, log);
   }
 
+  /** The environment of a worker of {@code temporal} that stores artifacts in {@code s3}. */
+  static Map<String, String> environment(String temporal, S3Server s3) {
+    return Map.of(
+        "WCT_TEMPORAL_TARGET",
+        temporal,
+        "WCT_STORE_S3_BUCKET",
+        S3Server.BUCKET,
+        "WCT_STORE_S3_ENDPOINT",
+        s3.endpoint().toString(),
+        "WCT_STORE_S3_REGION",
+        "us-east-1",
+        "AWS_ACCESS_KEY_ID",
+        S3Server.ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY",
+        S3Server.SECRET_KEY);
+  }
+
   String name() {
     return name;
   }
@@ -96,11 +113,21 @@ final class WorkerProcess implements AutoCloseable {
 
   /** Producer attempts this worker started, from its Prometheus endpoint. */
   double producersStarted() throws Exception {
-    HttpResponse<String> response = get("/actuator/prometheus");
-    return response
-        .body()
+    return metric(get("/actuator/prometheus").body(), "wct_producer_started_total{");
+  }
+
+  /** Producer attempts running on this worker now: started, neither succeeded nor failed yet. */
+  double producersRunning() throws Exception {
+    String metrics = get("/actuator/prometheus").body();
+    return metric(metrics, "wct_producer_started_total{")
+        - metric(metrics, "wct_producer_succeeded_total{")
+        - metric(metrics, "wct_producer_failed_total{");
+  }
+
+  private static double metric(String metrics, String prefix) {
+    return metrics
         .lines()
-        .filter(line -> line.startsWith("wct_producer_started_total{"))
+        .filter(line -> line.startsWith(prefix))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
   }
