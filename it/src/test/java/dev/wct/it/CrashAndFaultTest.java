@@ -14,10 +14,11 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -50,7 +51,7 @@ class CrashAndFaultTest {
   private WorkflowServiceStubs service;
   private WorkflowClient client;
   private ArtifactStore store;
-  private final List<AutoCloseable> processes = new java.util.ArrayList<>();
+  private final List<AutoCloseable> processes = new ArrayList<>();
 
   @BeforeEach
   void startServers(TestInfo test) throws Exception {
@@ -218,24 +219,14 @@ class CrashAndFaultTest {
   }
 
   private WorkerProcess worker(String name) throws Exception {
-    WorkerProcess worker =
-        WorkerProcess.start(
-            name,
-            components,
-            workDir,
-            Map.of(
-                "WCT_TEMPORAL_TARGET",
-                temporal.address(),
-                "WCT_STORE_S3_BUCKET",
-                S3Server.BUCKET,
-                "WCT_STORE_S3_ENDPOINT",
-                s3.endpoint().toString(),
-                "WCT_STORE_S3_REGION",
-                "us-east-1",
-                "AWS_ACCESS_KEY_ID",
-                S3Server.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY",
-                S3Server.SECRET_KEY));
+    return worker(name, Map.of());
+  }
+
+  private WorkerProcess worker(String name, Map<String, String> settings) throws Exception {
+    Map<String, String> environment =
+        new HashMap<>(WorkerProcess.environment(temporal.address(), s3));
+    environment.putAll(settings);
+    WorkerProcess worker = WorkerProcess.start(name, components, workDir, environment);
     processes.add(worker);
     return worker;
   }
@@ -312,17 +303,6 @@ class CrashAndFaultTest {
       Thread.sleep(200);
     }
     throw new AssertionError("no producer started within " + READY);
-  }
-
-  static boolean eventually(BooleanSupplier condition, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(200);
-    }
-    return false;
   }
 
   /** Slow sources: about 4 s each, 4 at once, each attempt limited to 20 s, retried quickly. */
