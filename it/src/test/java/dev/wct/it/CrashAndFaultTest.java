@@ -36,11 +36,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * completes with every artifact produced once and intact.
  */
 @Tag("integration")
-@Timeout(value = 4, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class CrashAndFaultTest {
   private static final int ARTIFACTS = 6;
-  private static final Duration READY = Duration.ofSeconds(90);
-  private static final Duration RUN = Duration.ofSeconds(150);
+  private static final Duration READY = Duration.ofSeconds(180);
+  private static final Duration RUN = Duration.ofSeconds(240);
 
   @TempDir Path workDir;
 

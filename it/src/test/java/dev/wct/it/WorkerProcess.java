@@ -106,7 +106,7 @@ final class WorkerProcess implements AutoCloseable {
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
-            .timeout(Duration.ofSeconds(5))
+            .timeout(Duration.ofSeconds(20))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instead of exiting, says so once per attempt, and becomes ready when Temporal is up.
  */
 @Tag("integration")
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class WorkerStartupTest {
   @TempDir Path workDir;
 
@@ -38,7 +38,7 @@ class WorkerStartupTest {
       try (WorkerProcess worker =
           WorkerProcess.start(
               "early-worker", ComponentFolder.create(workDir), workDir, environment)) {
-        awaitLog(worker, "attempt=3", Duration.ofSeconds(90));
+        awaitLog(worker, "attempt=3", Duration.ofSeconds(180));
         HttpResponse<String> readiness = worker.get("/actuator/health/readiness");
         System.out.println(
             "  Temporal down: readiness " + readiness.statusCode() + ", the worker keeps trying");
@@ -49,7 +49,7 @@ class WorkerStartupTest {
 
         temporal.start();
         System.out.println("  started Temporal on " + temporal.address());
-        worker.awaitReady(Duration.ofSeconds(60));
+        worker.awaitReady(Duration.ofSeconds(120));
         String log = worker.log();
         long waits = log.lines().filter(line -> line.contains("worker waiting: attempt=")).count();
         System.out.println(
