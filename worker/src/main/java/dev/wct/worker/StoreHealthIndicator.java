@@ -29,19 +29,27 @@ final class StoreHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
+    boolean own = probe();
+    builder
+        .up()
+        .withDetail("location", store.recordLocation(AREA, PROBE))
+        .withDetail("readBack", own ? "same" : "another worker's probe");
+  }
+
+  /**
+   * Writes a probe record and reads it back. Returns whether it read its own probe: another worker
+   * of the same store may have replaced it in between, which is as good. Throws when the store
+   * cannot take or give back the record.
+   */
+  boolean probe() {
     byte[] probe =
         ("{\"worker\":\"" + worker + "\",\"at\":\"" + Instant.now() + "\"}")
             .getBytes(StandardCharsets.UTF_8);
     store.saveRecord(AREA, PROBE, probe);
-    byte[] read = store.readRecord(AREA, PROBE).orElse(null);
-    if (read == null) {
-      builder.down().withDetail("error", "the probe written is not readable");
-      return;
-    }
-    // Another worker of the same store may have replaced the probe in between: still readable.
-    builder
-        .up()
-        .withDetail("location", store.recordLocation(AREA, PROBE))
-        .withDetail("readBack", Arrays.equals(probe, read) ? "same" : "another worker's probe");
+    byte[] read =
+        store
+            .readRecord(AREA, PROBE)
+            .orElseThrow(() -> new IllegalStateException("the probe written is not readable"));
+    return Arrays.equals(probe, read);
   }
 }

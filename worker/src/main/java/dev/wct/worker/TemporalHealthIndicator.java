@@ -28,15 +28,18 @@ final class TemporalHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    DescribeNamespaceResponse response =
-        stubs
-            .blockingStub()
-            .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-            .describeNamespace(
-                DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
+    DescribeNamespaceResponse response = describe();
     builder
         .up()
         .withDetail("namespace", namespace)
         .withDetail("state", response.getNamespaceInfo().getState().name());
+  }
+
+  /** The namespace as the frontend describes it; throws when it cannot be reached or has none. */
+  DescribeNamespaceResponse describe() {
+    return stubs
+        .blockingStub()
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
   }
 }

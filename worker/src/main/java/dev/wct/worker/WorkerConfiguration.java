@@ -15,8 +15,10 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,11 +45,19 @@ class WorkerConfiguration {
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(
       WorkerProperties properties, Scope temporalMetricsScope) {
-    return WorkflowServiceStubs.newServiceStubs(
+    WorkerProperties.Temporal temporal = properties.temporal();
+    WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder()
-            .setTarget(properties.temporal().target())
-            .setMetricsScope(temporalMetricsScope)
-            .build());
+            .setTarget(temporal.target())
+            .setMetricsScope(temporalMetricsScope);
+    if (temporal.hasApiKey()) {
+      // Read from the environment each call, never logged: `authorization: Bearer <key>`.
+      options.addApiKey(temporal::apiKey);
+    }
+    if (temporal.tls().enabled() || temporal.hasApiKey()) {
+      options.setSslContext(TemporalTls.sslContext(temporal.tls()));
+    }
+    return WorkflowServiceStubs.newServiceStubs(options.build());
   }
 
   @Bean
@@ -82,8 +92,14 @@ class WorkerConfiguration {
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(new ProducerActivityObserver(registry))
                 .build());
+    WorkerProperties.Worker limits = properties.worker();
     WctWorkers.register(
-        factory.newWorker(properties.temporal().taskQueue(), WctWorkers.WORKER_OPTIONS),
+        factory.newWorker(
+            properties.temporal().taskQueue(),
+            WorkerOptions.newBuilder(WctWorkers.WORKER_OPTIONS)
+                .setMaxConcurrentActivityExecutionSize(limits.maxConcurrentActivities())
+                .setMaxConcurrentWorkflowTaskExecutionSize(limits.maxConcurrentWorkflowTasks())
+                .build()),
         environment);
     return factory;
   }
@@ -102,8 +118,24 @@ class WorkerConfiguration {
     return new StoreHealthIndicator(store);
   }
 
+  /** Starts polling once Temporal and the store answer; stops gracefully. */
   @Bean
-  WorkerLifecycle workerLifecycle(WorkerFactory factory, WorkerProperties properties) {
-    return new WorkerLifecycle(factory, properties);
+  WorkerLifecycle workerLifecycle(
+      WorkerFactory factory,
+      WorkerProperties properties,
+      TemporalHealthIndicator temporal,
+      StoreHealthIndicator store) {
+    return new WorkerLifecycle(
+        factory,
+        properties,
+        List.of(
+            new WorkerLifecycle.Dependency("temporal", temporal::describe),
+            new WorkerLifecycle.Dependency("store", store::probe)));
+  }
+
+  /** In the readiness group: the worker polls its task queue. */
+  @Bean
+  WorkerHealthIndicator workerHealthIndicator(WorkerLifecycle lifecycle) {
+    return new WorkerHealthIndicator(lifecycle);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wct.worker;
 
 import dev.wct.store.ArtifactStores;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,25 +14,85 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param temporal where the Temporal frontend is
  * @param store where artifacts live: an S3 bucket when {@code store.s3.bucket} is set, else the
  *     local folder {@code store.dir}
+ * @param worker start-up, shutdown and concurrency of this worker process
  */
 @ConfigurationProperties("wct")
-public record WorkerProperties(Temporal temporal, Store store) {
+public record WorkerProperties(Temporal temporal, Store store, Worker worker) {
   public WorkerProperties {
     Objects.requireNonNull(temporal, "wct.temporal");
     Objects.requireNonNull(store, "wct.store");
+    worker = worker == null ? new Worker(null, null, null, null, null) : worker;
   }
 
   /**
    * @param target host:port of the Temporal frontend
    * @param namespace the Temporal namespace
    * @param taskQueue the task queue the CLI submits to
+   * @param apiKey an API key sent as {@code authorization: Bearer KEY} (Temporal Cloud); empty for
+   *     none
+   * @param tls TLS to the frontend
    */
-  public record Temporal(String target, String namespace, String taskQueue) {
+  public record Temporal(
+      String target, String namespace, String taskQueue, String apiKey, Tls tls) {
     public Temporal {
       Objects.requireNonNull(target, "wct.temporal.target");
       Objects.requireNonNull(namespace, "wct.temporal.namespace");
       Objects.requireNonNull(taskQueue, "wct.temporal.task-queue");
+      tls = tls == null ? new Tls(false, null, null, null) : tls;
     }
+
+    public boolean hasApiKey() {
+      return apiKey != null && !apiKey.isBlank();
+    }
+  }
+
+  /**
+   * TLS to the Temporal frontend. An API key implies TLS.
+   *
+   * @param enabled TLS with the JVM's trusted certificates (or {@code caCert})
+   * @param caCert a PEM file of the certificate authorities to trust instead of the JVM's
+   * @param clientCert a PEM certificate chain for mutual TLS, with {@code clientKey}
+   * @param clientKey the PKCS#8 PEM private key of {@code clientCert}
+   */
+  public record Tls(boolean enabled, String caCert, String clientCert, String clientKey) {
+    public boolean mutual() {
+      return given(clientCert) && given(clientKey);
+    }
+  }
+
+  /**
+   * @param maxConcurrentActivities producer activities this process runs at once
+   * @param maxConcurrentWorkflowTasks workflow tasks this process runs at once
+   * @param shutdownGrace how long running producers may go on after a stop signal before they are
+   *     interrupted and retried elsewhere
+   * @param startupRetryInitial the first wait between start-up attempts while Temporal or the store
+   *     is not reachable; it doubles up to {@code startupRetryMax}
+   * @param startupRetryMax the longest wait between start-up attempts
+   */
+  public record Worker(
+      Integer maxConcurrentActivities,
+      Integer maxConcurrentWorkflowTasks,
+      Duration shutdownGrace,
+      Duration startupRetryInitial,
+      Duration startupRetryMax) {
+    public Worker {
+      maxConcurrentActivities = maxConcurrentActivities == null ? 200 : maxConcurrentActivities;
+      maxConcurrentWorkflowTasks =
+          maxConcurrentWorkflowTasks == null ? 200 : maxConcurrentWorkflowTasks;
+      shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;
+      startupRetryInitial =
+          startupRetryInitial == null ? Duration.ofSeconds(1) : startupRetryInitial;
+      startupRetryMax = startupRetryMax == null ? Duration.ofSeconds(30) : startupRetryMax;
+      if (maxConcurrentActivities < 1 || maxConcurrentWorkflowTasks < 2) {
+        throw new IllegalArgumentException(
+            "wct.worker: max-concurrent-activities must be at least 1 and"
+                + " max-concurrent-workflow-tasks at least 2");
+      }
+    }
+  }
+
+  private static boolean given(String value) {
+    return value != null && !value.isBlank();
   }
 
   /**

@@ -93,11 +93,13 @@ class WorkerOperationsTest {
 
   @Test
   void readyWhenTemporalAndTheStoreAnswerAndLiveAnyway() throws Exception {
-    HttpResponse<String> readiness = get("/actuator/health/readiness");
+    // The worker starts polling in the background once both answer: ready from then on.
+    HttpResponse<String> readiness = awaitReadiness();
     HttpResponse<String> liveness = get("/actuator/health/liveness");
 
     assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-    assertThat(readiness.body()).contains("\"status\":\"UP\"", "\"temporal\"", "\"store\"");
+    assertThat(readiness.body())
+        .contains("\"status\":\"UP\"", "\"temporal\"", "\"store\"", "\"worker\"");
     assertThat(liveness.statusCode()).isEqualTo(200);
     // The probe lives in the reserved area, not under a run that `wct runs` would list.
     assertThat(store.readRecord(StoreHealthIndicator.AREA, StoreHealthIndicator.PROBE)).isPresent();
@@ -105,6 +107,7 @@ class WorkerOperationsTest {
 
   @Test
   void notReadyWhileTheStoreCannotBeWrittenButStillLive() throws Exception {
+    assertThat(awaitReadiness().statusCode()).isEqualTo(200);
     // Root ignores permissions, so the store folder becomes a plain file: nothing can be written.
     Path moved = Files.move(storeDir, storeDir.resolveSibling(storeDir.getFileName() + ".away"));
     Files.writeString(storeDir, "not a folder");
@@ -217,6 +220,16 @@ class WorkerOperationsTest {
                         "\"component\":\"filesystem\"",
                         "\"attempt\":\"1\"",
                         "\"workflowId\":\""));
+  }
+
+  private HttpResponse<String> awaitReadiness() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    HttpResponse<String> readiness = get("/actuator/health/readiness");
+    while (readiness.statusCode() != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      readiness = get("/actuator/health/readiness");
+    }
+    return readiness;
   }
 
   private String scrapeUntil(String expected) throws Exception {

@@ -3,6 +3,7 @@ package dev.wct.activities.producer;
 import dev.wct.core.run.CoverageCollector;
 import dev.wct.spi.ProducerContext;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityWorkerShutdownException;
 import java.nio.file.Path;
 
 /**
@@ -16,8 +17,18 @@ record ActivityProducerContext(
     ActivityExecutionContext activity,
     CoverageCollector coverage)
     implements ProducerContext {
+  /**
+   * Once its worker is shutting down, heartbeats no longer reach Temporal and the SDK says so by
+   * throwing; the producer goes on instead, so that it finishes within the worker's grace period
+   * rather than start over elsewhere. One still running when the grace period ends is interrupted
+   * and retried on another worker.
+   */
   @Override
   public void heartbeat(Object progress) {
-    activity.heartbeat(progress);
+    try {
+      activity.heartbeat(progress);
+    } catch (ActivityWorkerShutdownException draining) {
+      // Finish the attempt: see above.
+    }
   }
 }
