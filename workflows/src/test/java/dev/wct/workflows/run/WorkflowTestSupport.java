@@ -15,7 +15,7 @@ final class WorkflowTestSupport {
 
   static TestWorkflowExtension extension() {
     return TestWorkflowExtension.newBuilder()
-        .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+        .registerWorkflowImplementationTypes(RunbookWorkerOptions.workflowImplementations())
         .setWorkerOptions(RunbookWorkerOptions.workerOptions())
         .setDoNotStart(true)
         .build();

@@ -1,0 +1,26 @@
+package dev.wct.workflows.partition;
+
+import dev.wct.core.plan.PlannedArtifact;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Produce a partitioned source and the analysers that run per partition of it.
+ *
+ * @param artifacts the source first, then its per-partition analysers in plan order
+ * @param heartbeatTimeout null for the default
+ * @param activitiesPerBlock partition activities per child block workflow; 0 for {@link
+ *     PartitionedArtifactWorkflowImpl#ACTIVITIES_PER_BLOCK}
+ */
+public record GroupRequest(
+    String runId,
+    List<PlannedArtifact> artifacts,
+    int maxConcurrency,
+    Duration heartbeatTimeout,
+    int activitiesPerBlock) {
+  public GroupRequest {
+    Objects.requireNonNull(runId, "runId");
+    artifacts = List.copyOf(artifacts);
+  }
+}

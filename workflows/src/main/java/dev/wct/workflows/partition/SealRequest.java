@@ -1,0 +1,12 @@
+package dev.wct.workflows.partition;
+
+import dev.wct.core.plan.PlannedArtifact;
+import java.util.Objects;
+
+/** Seal {@code artifact}, whose {@code count} partitions are stored. */
+public record SealRequest(String runId, PlannedArtifact artifact, int count) {
+  public SealRequest {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(artifact, "artifact");
+  }
+}
