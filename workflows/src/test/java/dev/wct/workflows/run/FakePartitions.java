@@ -48,7 +48,9 @@ public final class FakePartitions implements PartitionActivities {
 
   @Override
   public PartitionCount listPartitions(ProduceRequest source) {
-    log.add("list:" + source.artifact().id());
+    if (log != null) {
+      log.add("list:" + source.artifact().id());
+    }
     return new PartitionCount(count);
   }
 
