@@ -1,5 +1,6 @@
 package dev.wct.activities.worker;
 
+import dev.wct.activities.producer.PartitionActivitiesImpl;
 import dev.wct.activities.producer.ProducerActivitiesImpl;
 import dev.wct.activities.records.RunRecordActivitiesImpl;
 import dev.wct.workflows.run.RunbookWorkerOptions;
@@ -26,6 +27,11 @@ public final class WctWorkers {
   public static void registerActivities(Worker worker, ProducerEnvironment environment) {
     worker.registerActivitiesImplementations(
         new ProducerActivitiesImpl(
+            environment.store(),
+            environment.catalog(),
+            environment.env(),
+            environment.workingDirectory()),
+        new PartitionActivitiesImpl(
             environment.store(),
             environment.catalog(),
             environment.env(),

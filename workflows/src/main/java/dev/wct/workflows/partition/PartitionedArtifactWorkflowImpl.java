@@ -80,7 +80,8 @@ public class PartitionedArtifactWorkflowImpl implements PartitionedArtifactWorkf
                 done.succeeded()));
         continue;
       }
-      Produced sealed = seal.sealPartitions(new SealRequest(request.runId(), artifact, count));
+      Produced sealed =
+          seal.sealPartitions(new SealRequest(request.runId(), artifact, count, done.items()));
       outcomes.add(new GroupOutcome(artifact.id(), sealed, null, null, 1, count, count));
     }
     return new GroupResult(outcomes);

@@ -34,6 +34,14 @@ public final class FakePartitions implements PartitionActivities {
     this.count = count;
   }
 
+  private volatile long sleepMillis;
+
+  /** Every partition takes {@code millis}. */
+  public FakePartitions slow(long millis) {
+    sleepMillis = millis;
+    return this;
+  }
+
   /** Partition {@code index} of {@code artifactId} fails for good with a user error. */
   public FakePartitions failing(String artifactId, int index, String message) {
     failing.put(PartitionIds.of(artifactId, index), message);
@@ -78,13 +86,20 @@ public final class FakePartitions implements PartitionActivities {
     if (failure != null) {
       throw ProducerFailures.of(WctException.user(failure), attempt);
     }
+    if (sleepMillis > 0) {
+      try {
+        Thread.sleep(sleepMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     return new Produced(ref(request.runId(), id, 1), attempt);
   }
 
   @Override
   public Produced sealPartitions(SealRequest request) {
     seals.add(request);
-    return new Produced(ref(request.runId(), request.artifact().id(), request.count()), 1);
+    return new Produced(ref(request.runId(), request.artifact().id(), request.itemCount()), 1);
   }
 
   private static ArtifactRef ref(String runId, String id, long items) {

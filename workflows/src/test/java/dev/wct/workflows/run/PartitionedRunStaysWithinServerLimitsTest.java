@@ -39,7 +39,8 @@ class PartitionedRunStaysWithinServerLimitsTest {
   void twoThousandFiveHundredPartitionsWithAnAnalyserStayWithinTheLimits(
       TestWorkflowEnvironment env, Worker worker) {
     List<HistoryMeasure> histories =
-        PartitionLimitsCheck.run(env, worker, "p2k", partitionedPlan(true), 2_500, List.of("files"));
+        PartitionLimitsCheck.run(
+            env, worker, "p2k", partitionedPlan(true), 2_500, List.of("files"));
     assertThat(histories).hasSize(2 + 2);
   }
 
@@ -48,7 +49,8 @@ class PartitionedRunStaysWithinServerLimitsTest {
   @Tag("integration")
   void oneHundredThousandPartitionsStayWithinTheLimits(TestWorkflowEnvironment env, Worker worker) {
     List<HistoryMeasure> histories =
-        PartitionLimitsCheck.run(env, worker, "p100k", partitionedPlan(false), 100_000, List.of("files"));
+        PartitionLimitsCheck.run(
+            env, worker, "p100k", partitionedPlan(false), 100_000, List.of("files"));
     assertThat(histories).hasSize(2 + 25);
   }
 

@@ -54,10 +54,20 @@ class RecordHistories {
 
   private void record(TestWorkflowEnvironment env, Worker worker, String name, ExecutionPlan plan)
       throws IOException {
+    record(env, worker, name, plan, producers, new FakeRecords());
+  }
+
+  private void record(
+      TestWorkflowEnvironment env,
+      Worker worker,
+      String name,
+      ExecutionPlan plan,
+      Object... activities)
+      throws IOException {
     String runId = "replay-" + name;
     RunbookWorkflow workflow =
         WorkflowTestSupport.start(
-            env, worker, runId, new RunRequest(runId, plan, null), producers, new FakeRecords());
+            env, worker, runId, new RunRequest(runId, plan, null), activities);
     WorkflowTestSupport.result(workflow);
     String history =
         env.getWorkflowClient().fetchHistory(RunbookWorkflow.workflowId(runId)).toJson(true);
@@ -113,5 +123,28 @@ class RecordHistories {
       throws IOException {
     producers.on("db", failUser("artifact 'db': bad credentials"));
     record(env, worker, "failed-run-fails-workflow", failureWithSkippedDependents());
+  }
+
+  /**
+   * The first history with the {@code partitions} version marker: a partitioned source and its
+   * per-partition analyser run in a child workflow, a whole-input analyser reads the sealed result.
+   */
+  @Test
+  void recordPartitionedRun(TestWorkflowEnvironment env, Worker worker) throws IOException {
+    record(
+        env,
+        worker,
+        "partitioned",
+        PartitionedRunTest.sourceAnalyserAndClassifier(2),
+        producers,
+        new FakePartitions(new EventLog(), 3),
+        new FakeRecords());
+    String group = RunbookWorkflow.workflowId("replay-partitioned") + "/partitions/files";
+    for (String[] child :
+        new String[][] {{group, "partitioned-group"}, {group + "/block-0", "partitioned-block"}}) {
+      Files.writeString(
+          FOLDER.resolve(child[1] + ".json"),
+          env.getWorkflowClient().fetchHistory(child[0]).toJson(true));
+    }
   }
 }
