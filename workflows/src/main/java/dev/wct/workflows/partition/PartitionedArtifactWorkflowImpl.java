@@ -96,7 +96,7 @@ public class PartitionedArtifactWorkflowImpl implements PartitionedArtifactWorkf
     for (PlannedArtifact artifact : artifacts) {
       totals.add(PartitionTotals.none(artifact.id()));
     }
-    String parent = Workflow.getInfo().getWorkflowId();
+    String parent = request.workflowId();
     for (int from = 0, block = 0; from < count; from += perBlock, block++) {
       PartitionBlockWorkflow child =
           Workflow.newChildWorkflowStub(

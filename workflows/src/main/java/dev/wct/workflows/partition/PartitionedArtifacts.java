@@ -31,26 +31,27 @@ public final class PartitionedArtifacts {
    * Produces a partitioned artifact: for a source, starts its group; for a per-partition analyser,
    * answers from its group.
    *
+   * @param runWorkflowId the run's workflow ID, which the group's ID extends
    * @param plan every artifact of the run, in plan order
    */
   public Promise<Produced> produce(
       String runId,
+      String runWorkflowId,
       PlannedArtifact artifact,
       List<PlannedArtifact> plan,
       int maxConcurrency,
       Duration heartbeatTimeout) {
     if (artifact.partition().isSource()) {
       List<PlannedArtifact> group = group(artifact, plan);
+      String groupId = runWorkflowId + "/partitions/" + artifact.id();
       PartitionedArtifactWorkflow child =
           Workflow.newChildWorkflowStub(
               PartitionedArtifactWorkflow.class,
-              ChildWorkflowOptions.newBuilder()
-                  .setWorkflowId(
-                      Workflow.getInfo().getWorkflowId() + "/partitions/" + artifact.id())
-                  .build());
+              ChildWorkflowOptions.newBuilder().setWorkflowId(groupId).build());
       Promise<GroupResult> result =
           Async.function(
-              child::run, new GroupRequest(runId, group, maxConcurrency, heartbeatTimeout, 0));
+              child::run,
+              new GroupRequest(runId, groupId, group, maxConcurrency, heartbeatTimeout, 0));
       for (PlannedArtifact member : group) {
         groups.put(member.id(), result);
       }

@@ -246,7 +246,13 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         && Workflow.getVersion(PartitionedArtifacts.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
       List<PlannedArtifact> plan = new ArrayList<>(byIndex.size());
       byIndex.forEach(tracker -> plan.add(tracker.artifact));
-      return partitioned.produce(runId, artifact, plan, concurrencyCap, heartbeatTimeout);
+      return partitioned.produce(
+          runId,
+          RunbookWorkflow.workflowId(runId),
+          artifact,
+          plan,
+          concurrencyCap,
+          heartbeatTimeout);
     }
     return call(producer, artifact, request);
   }
