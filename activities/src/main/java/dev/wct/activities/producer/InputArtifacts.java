@@ -46,7 +46,7 @@ final class InputArtifacts implements AutoCloseable {
         if (in.isManifest()) {
           PartitionManifest manifest =
               json.readValue(in.readAllAndVerify(), PartitionManifest.class);
-          inputs.readers.add(new PartitionedReader(store, json, ref.runId(), manifest));
+          inputs.readers.add(new PartitionedReader(store, json, manifest.runId(), manifest));
         } else {
           inputs.readers.add(MessageReader.open(json, in.in()));
         }

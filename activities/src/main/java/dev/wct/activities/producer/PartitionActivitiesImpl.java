@@ -190,6 +190,7 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
     PartitionManifest manifest =
         new PartitionManifest(
             artifact.id(),
+            runId,
             artifact.outputSchema(),
             request.count(),
             request.itemCount(),

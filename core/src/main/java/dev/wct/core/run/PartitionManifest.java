@@ -11,11 +11,13 @@ import java.util.Objects;
  * the size and SHA-256 its readers check. Its own checksum is the artifact's claim check.
  *
  * @param partitionsOf the artifact; first in the JSON, so readers tell a manifest from a message
+ * @param runId the run whose store holds the partitions (a reused manifest still names it)
  * @param itemCount items in all partitions
  * @param sizeBytes bytes of all partitions
  */
 public record PartitionManifest(
     String partitionsOf,
+    String runId,
     SchemaRef schema,
     int count,
     long itemCount,
@@ -28,6 +30,7 @@ public record PartitionManifest(
 
   public PartitionManifest {
     Objects.requireNonNull(partitionsOf, "partitionsOf");
+    Objects.requireNonNull(runId, "runId");
     partitions = List.copyOf(partitions);
     if (partitions.size() != count) {
       throw new IllegalArgumentException(
