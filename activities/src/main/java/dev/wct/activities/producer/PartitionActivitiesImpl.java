@@ -26,6 +26,7 @@ import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.MessageHeader;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoredArtifact;
+import dev.wct.store.runs.PartitionRecords;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.partition.PartitionActivities;
 import dev.wct.workflows.partition.PartitionCount;
@@ -68,6 +69,7 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
   private final Function<String, String> env;
   private final Path workingDirectory;
   private final RunRecords records;
+  private final PartitionRecords partitions;
   private final ObjectMapper json = Json.mapper();
 
   public PartitionActivitiesImpl(
@@ -80,6 +82,7 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
     this.env = Objects.requireNonNull(env, "env");
     this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
     this.records = new RunRecords(store);
+    this.partitions = new PartitionRecords(store);
   }
 
   @Override
@@ -110,6 +113,7 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
             .forEach(entries::add);
         store.saveRecord(request.runId(), pageRecord(artifact.id(), page), bytes(entries));
       }
+      partitions.saveCount(request.runId(), artifact.id(), descriptors.size());
       log.info("artifact {} listed {} partitions", artifact.id(), descriptors.size());
       return new PartitionCount(descriptors.size());
     } catch (Exception e) {
@@ -335,6 +339,10 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
                 itemCount[0] = writer.itemCount();
               });
       long items = itemCount[0] >= 0 ? itemCount[0] : countItems(runId, id, artifact);
+      if (request.index() == 0 && !artifact.partition().isSource()) {
+        partitions.saveCount(runId, artifact.id(), request.count());
+      }
+      partitions.saveDone(runId, artifact.id(), request.index());
       return new Produced(
           new ArtifactRef(
               runId,

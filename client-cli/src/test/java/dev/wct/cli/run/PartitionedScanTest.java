@@ -98,6 +98,10 @@ class PartitionedScanTest {
       assertThat(store.list(cut)).contains("files~p000007", "pii~p000007");
       assertThat(store.list(cut)).doesNotContain("files~p000008");
     }
+    Cli.Result inspect = Cli.run("inspect", cut, "--store", dir.resolve("store").toString());
+    assertThat(inspect.out())
+        .containsPattern("files +8/8 partitions")
+        .containsPattern("pii +8/8 partitions");
     // a whole-input consumer (a pass-through) reads all partitions of the source, in order
     assertThat(items(cut, "everything")).containsExactlyElementsOf(items(whole, "everything"));
   }

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param artifacts the partitioned source first, then the analysers that run per partition, each
  *     after its input
+ * @param count the partitions of the group, all blocks together
  * @param heartbeatTimeout null for the default
  */
 public record BlockRequest(
@@ -17,6 +18,7 @@ public record BlockRequest(
     List<PlannedArtifact> artifacts,
     int from,
     int to,
+    int count,
     int maxConcurrency,
     Duration heartbeatTimeout) {
   public BlockRequest {

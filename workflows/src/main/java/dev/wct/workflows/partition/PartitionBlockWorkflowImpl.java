@@ -67,7 +67,8 @@ public class PartitionBlockWorkflowImpl implements PartitionBlockWorkflow {
     int position = (int) (task % size);
     PlannedArtifact artifact = request.artifacts().get(position);
     PartitionActivities activities = stubs.get(position);
-    PartitionRequest call = new PartitionRequest(request.runId(), artifact, partition, inputs);
+    PartitionRequest call =
+        new PartitionRequest(request.runId(), artifact, partition, request.count(), inputs);
     Promise<Produced> result =
         position == 0
             ? Async.function(activities::connectPartition, call)

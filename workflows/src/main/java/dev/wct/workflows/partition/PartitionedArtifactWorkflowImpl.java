@@ -109,6 +109,7 @@ public class PartitionedArtifactWorkflowImpl implements PartitionedArtifactWorkf
                   artifacts,
                   from,
                   Math.min(count, from + perBlock),
+                  count,
                   request.maxConcurrency(),
                   request.heartbeatTimeout()));
       for (int k = 0; k < totals.size(); k++) {
