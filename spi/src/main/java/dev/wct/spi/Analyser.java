@@ -28,6 +28,15 @@ public interface Analyser extends Component {
       ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out)
       throws Exception;
 
+  /**
+   * True if the analyser works item by item: its items for a concatenation of inputs are the
+   * concatenation of its items for each part. Such an analyser runs on each partition of a
+   * partitioned input as soon as that partition exists; others read the whole input.
+   */
+  default boolean perItem() {
+    return false;
+  }
+
   /** True if an input list with these schemas is accepted. */
   default boolean accepts(List<SchemaRef> inputSchemas) {
     return acceptedInputs().stream().anyMatch(alternative -> alternative.containsAll(inputSchemas));

@@ -1,6 +1,7 @@
 package dev.wct.activities.records;
 
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.PartitionIds;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.RawSources;
 import dev.wct.core.run.ArtifactOutcome;
@@ -135,6 +136,12 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     }
     for (String id : deleted) {
       store.delete(runId, id);
+      // the partitions of a partitioned source are raw data too
+      for (String partition : stored) {
+        if (PartitionIds.isPartitionOf(partition, id)) {
+          store.delete(runId, partition);
+        }
+      }
     }
     log.info("run {}: deleted {} raw source artifact(s)", runId, deleted.size());
   }

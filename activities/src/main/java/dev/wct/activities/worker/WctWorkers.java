@@ -1,9 +1,9 @@
 package dev.wct.activities.worker;
 
+import dev.wct.activities.producer.PartitionActivitiesImpl;
 import dev.wct.activities.producer.ProducerActivitiesImpl;
 import dev.wct.activities.records.RunRecordActivitiesImpl;
 import dev.wct.workflows.run.RunbookWorkerOptions;
-import dev.wct.workflows.run.RunbookWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 
@@ -19,7 +19,7 @@ public final class WctWorkers {
 
   /** Registers {@code RunbookWorkflow} and the producer and run-record activities. */
   public static void register(Worker worker, ProducerEnvironment environment) {
-    worker.registerWorkflowImplementationTypes(RunbookWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(RunbookWorkerOptions.workflowImplementations());
     registerActivities(worker, environment);
   }
 
@@ -27,6 +27,11 @@ public final class WctWorkers {
   public static void registerActivities(Worker worker, ProducerEnvironment environment) {
     worker.registerActivitiesImplementations(
         new ProducerActivitiesImpl(
+            environment.store(),
+            environment.catalog(),
+            environment.env(),
+            environment.workingDirectory()),
+        new PartitionActivitiesImpl(
             environment.store(),
             environment.catalog(),
             environment.env(),

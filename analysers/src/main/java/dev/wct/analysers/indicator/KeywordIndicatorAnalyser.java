@@ -102,6 +102,12 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     return List.of(output());
   }
 
+  /** Findings are per item: it runs on each partition of a partitioned input. */
+  @Override
+  public boolean perItem() {
+    return true;
+  }
+
   @Override
   public void analyse(
       ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out) {

@@ -113,6 +113,12 @@ public final class PersonalDataAnalyser implements Analyser {
     return List.of(OUTPUT);
   }
 
+  /** Findings are per item: it runs on each partition of a partitioned input. */
+  @Override
+  public boolean perItem() {
+    return true;
+  }
+
   @Override
   public void analyse(
       ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out) {

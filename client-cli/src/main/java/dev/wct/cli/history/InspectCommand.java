@@ -24,6 +24,7 @@ import dev.wct.spi.json.Json;
 import dev.wct.spi.text.Suggestions;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
+import dev.wct.store.runs.PartitionRecords;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.store.runs.SourceDeletion;
@@ -108,6 +109,7 @@ public final class InspectCommand implements Callable<Integer> {
           printJson(run, deletion, out);
         } else {
           printRun(run, deletion, out);
+          printPartitions(new PartitionRecords(artifacts), run, out);
         }
       } else {
         printContent(artifacts, run, out, new RunRecords(artifacts));
@@ -150,6 +152,24 @@ public final class InspectCommand implements Callable<Integer> {
     stored.artifacts().forEach(table::row);
     table.print(out);
     printCoverageSummary(stored, out);
+  }
+
+  /** One line per partitioned artifact: its partitions done of all listed. */
+  private static void printPartitions(PartitionRecords records, StoredRun stored, PrintWriter out) {
+    TextTable table = new TextTable("ARTIFACT", "PARTITIONS");
+    boolean any = false;
+    for (ArtifactOutcome artifact : stored.artifacts()) {
+      Optional<PartitionRecords.Progress> progress =
+          records.progress(stored.run().runId(), artifact.id());
+      if (progress.isPresent()) {
+        table.row(artifact.id(), progress.get().toString());
+        any = true;
+      }
+    }
+    if (any) {
+      out.println();
+      table.print(out);
+    }
   }
 
   /** One line per artifact whose producer recorded coverage, then every warning. */

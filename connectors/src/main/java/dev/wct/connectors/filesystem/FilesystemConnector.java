@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.wct.connectors.common.StandardInput;
-import dev.wct.spi.Connector;
+import dev.wct.spi.PartitionedConnector;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.coverage.Coverage;
 import dev.wct.spi.coverage.SkipReason;
@@ -21,9 +21,11 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * relative-path order. Binary files (a NUL byte in the first 8 KiB, or bytes that do not decode
  * under {@code errors: strict}) and files over {@code max_file_size} are skipped and counted.
  */
-public final class FilesystemConnector implements Connector {
+public final class FilesystemConnector implements PartitionedConnector {
   public static final String TYPE = "filesystem";
 
   private static final Logger LOG = LoggerFactory.getLogger(FilesystemConnector.class);
@@ -76,15 +78,100 @@ public final class FilesystemConnector implements Connector {
 
   @Override
   public void extract(ProducerContext context, JsonNode properties, ContentWriter out) {
-    FilesystemOptions options =
-        FilesystemOptions.of(CONTRACT.bind(TYPE, properties), context.workingDirectory());
-    String root = options.path().toString();
-    if (!Files.exists(options.path())) {
-      throw WctException.user(TYPE + ": path '" + root + "' does not exist");
-    }
+    FilesystemOptions options = options(context, properties);
+    context.coverage().objectsAre("files");
+    write(context, options, scan(options, context.coverage()), out);
+  }
+
+  @Override
+  public Set<Cut> cuts() {
+    return Set.of(Cut.SIZE);
+  }
+
+  /**
+   * Groups the selected files, in path order, into partitions of at most {@code max_bytes} (a
+   * larger file is a partition of its own) and {@code max_items} files.
+   */
+  @Override
+  public List<JsonNode> partitions(
+      ProducerContext context, JsonNode properties, PartitionLimits limits) {
+    FilesystemOptions options = options(context, properties);
     context.coverage().objectsAre("files");
     FileScan scan = scan(options, context.coverage());
+    List<JsonNode> partitions = new ArrayList<>();
+    ArrayNode files = NODES.arrayNode();
+    long bytes = 0;
+    for (FileScan.Candidate file : scan.selected()) {
+      boolean full =
+          (limits.maxItems() > 0 && files.size() >= limits.maxItems())
+              || (limits.maxBytes() > 0 && bytes + file.size() > limits.maxBytes());
+      if (full && !files.isEmpty()) {
+        partitions.add(partition(files, bytes));
+        files = NODES.arrayNode();
+        bytes = 0;
+      }
+      files.add(file.relativePath());
+      bytes += file.size();
+    }
+    if (!files.isEmpty() || partitions.isEmpty()) {
+      partitions.add(partition(files, bytes));
+    }
+    LOG.info(
+        "filesystem: {} files from '{}' in {} partitions",
+        scan.selected().size(),
+        options.path(),
+        partitions.size());
+    return partitions;
+  }
 
+  private static JsonNode partition(ArrayNode files, long bytes) {
+    ObjectNode partition = NODES.objectNode();
+    partition.set("files", files);
+    partition.put("bytes", bytes);
+    return partition;
+  }
+
+  /** Reads the files a partition lists; files gone or changed since are skipped and counted. */
+  @Override
+  public void extractPartition(
+      ProducerContext context, JsonNode properties, JsonNode partition, ContentWriter out) {
+    FilesystemOptions options = options(context, properties);
+    context.coverage().objectsAre("files");
+    java.nio.file.Path root =
+        Files.isRegularFile(options.path()) && options.path().getParent() != null
+            ? options.path().getParent()
+            : options.path();
+    List<FileScan.Candidate> files = new ArrayList<>();
+    int unreadable = 0;
+    for (JsonNode name : partition.path("files")) {
+      java.nio.file.Path file = root.resolve(name.asText());
+      try {
+        files.add(
+            new FileScan.Candidate(
+                file,
+                name.asText(),
+                Files.size(file),
+                Files.getLastModifiedTime(file).toInstant()));
+      } catch (IOException e) {
+        unreadable++;
+        context.coverage().skipped(name.asText(), SkipReason.UNREADABLE);
+      }
+    }
+    write(context, options, new FileScan(files, files.size(), 0, 0, unreadable, 0), out);
+  }
+
+  private static FilesystemOptions options(ProducerContext context, JsonNode properties) {
+    FilesystemOptions options =
+        FilesystemOptions.of(CONTRACT.bind(TYPE, properties), context.workingDirectory());
+    if (!Files.exists(options.path())) {
+      throw WctException.user(TYPE + ": path '" + options.path() + "' does not exist");
+    }
+    return options;
+  }
+
+  private static void write(
+      ProducerContext context, FilesystemOptions options, FileScan scan, ContentWriter out) {
+    String root = options.path().toString();
     out.field("name", TextNode.valueOf("Files in " + root));
     out.field(
         "description",

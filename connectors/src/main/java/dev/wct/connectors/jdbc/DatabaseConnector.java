@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.wct.connectors.common.StandardInput;
-import dev.wct.spi.Connector;
+import dev.wct.spi.PartitionedConnector;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.coverage.SkipReason;
 import dev.wct.spi.error.ErrorKind;
@@ -16,8 +16,11 @@ import dev.wct.spi.message.SchemaRef;
 import dev.wct.spi.properties.PropertiesContract;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <P> the connector's properties record
  */
-public abstract class DatabaseConnector<P extends Record> implements Connector {
+public abstract class DatabaseConnector<P extends Record> implements PartitionedConnector {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseConnector.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -125,11 +128,57 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
 
   @Override
   public final void extract(ProducerContext context, JsonNode properties, ContentWriter out) {
+    extract(context, properties, null, out);
+  }
+
+  @Override
+  public final Set<Cut> cuts() {
+    return Set.of(Cut.TABLE);
+  }
+
+  /** One table per partition, or {@code max_items} tables, in schema then name order. */
+  @Override
+  public final List<JsonNode> partitions(
+      ProducerContext context, JsonNode properties, PartitionLimits limits) {
+    P bound = contract().bind(type(), properties);
+    context.coverage().objectsAre("tables");
+    int perPartition = Math.max(1, limits.maxItems());
+    List<JsonNode> partitions = new ArrayList<>();
+    try (DatabaseSession session = open(bound, context)) {
+      List<Table> tables = tables(context, session, bound, sampling(bound).tables());
+      for (int from = 0; from < tables.size(); from += perPartition) {
+        ObjectNode partition = JsonNodeFactory.instance.objectNode();
+        ArrayNode names = partition.putArray("tables");
+        for (Table table : tables.subList(from, Math.min(tables.size(), from + perPartition))) {
+          names.add(table.qualifiedName());
+        }
+        partitions.add(partition);
+      }
+    }
+    return partitions;
+  }
+
+  @Override
+  public final void extractPartition(
+      ProducerContext context, JsonNode properties, JsonNode partition, ContentWriter out) {
+    Set<String> names = new HashSet<>();
+    partition.path("tables").forEach(name -> names.add(name.asText()));
+    extract(context, properties, names, out);
+  }
+
+  /** Samples the tables that pass the filters, or only those of {@code only} when not null. */
+  private void extract(
+      ProducerContext context, JsonNode properties, Set<String> only, ContentWriter out) {
     P bound = contract().bind(type(), properties);
     SamplingOptions sampling = sampling(bound);
     context.coverage().objectsAre("tables");
     try (DatabaseSession session = open(bound, context)) {
-      List<Table> tables = tables(context, session, bound, sampling.tables());
+      List<Table> tables =
+          only == null
+              ? tables(context, session, bound, sampling.tables())
+              : tables(NO_COVERAGE, session, bound, sampling.tables()).stream()
+                  .filter(table -> only.contains(table.qualifiedName()))
+                  .toList();
       out.field("name", TextNode.valueOf(type() + " sample of " + session.source()));
       out.field(
           "description",
@@ -146,6 +195,28 @@ public abstract class DatabaseConnector<P extends Record> implements Connector {
       out.field("summary", sample(context, session, system, sampling, tables, out));
     }
   }
+
+  /** A context whose coverage drops what the partition step already recorded. */
+  private static final ProducerContext NO_COVERAGE =
+      new ProducerContext() {
+        @Override
+        public String runId() {
+          return "";
+        }
+
+        @Override
+        public String artifactId() {
+          return "";
+        }
+
+        @Override
+        public java.nio.file.Path workingDirectory() {
+          return java.nio.file.Path.of("");
+        }
+
+        @Override
+        public void heartbeat(Object progress) {}
+      };
 
   /** The catalogue's tables that pass the filters, in schema then name order. */
   private List<Table> tables(

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param optional whether its failure leaves the run successful
  * @param retry retry policy for the producer; null means {@link RetrySettings#DEFAULT}
  * @param timeout start-to-close limit of one attempt
+ * @param partition how it is cut into partitions, or null for a whole artifact (left out of JSON)
  *     <p>Empty lists, false flags and the default retry policy are left out of the JSON so that
  *     plans of thousands of artifacts fit in a workflow input; reading them back restores them.
  */
@@ -35,7 +36,8 @@ public record PlannedArtifact(
     @JsonInclude(Include.NON_DEFAULT) boolean output,
     @JsonInclude(Include.NON_DEFAULT) boolean optional,
     @JsonInclude(value = Include.CUSTOM, valueFilter = OmitDefaultRetry.class) RetrySettings retry,
-    Duration timeout) {
+    Duration timeout,
+    @JsonInclude(Include.NON_NULL) Partitioning partition) {
   public PlannedArtifact {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(producer, "producer");
@@ -47,6 +49,51 @@ public record PlannedArtifact(
     if (inputs.size() != inputSchemas.size()) {
       throw new IllegalArgumentException("inputs and inputSchemas differ in length for " + id);
     }
+  }
+
+  /** A whole artifact, not partitioned. */
+  public PlannedArtifact(
+      String id,
+      String name,
+      String description,
+      Producer producer,
+      List<String> inputs,
+      List<SchemaRef> inputSchemas,
+      SchemaRef outputSchema,
+      boolean output,
+      boolean optional,
+      RetrySettings retry,
+      Duration timeout) {
+    this(
+        id,
+        name,
+        description,
+        producer,
+        inputs,
+        inputSchemas,
+        outputSchema,
+        output,
+        optional,
+        retry,
+        timeout,
+        null);
+  }
+
+  /** This artifact cut as {@code partitioning} says. */
+  public PlannedArtifact partitioned(Partitioning partitioning) {
+    return new PlannedArtifact(
+        id,
+        name,
+        description,
+        producer,
+        inputs,
+        inputSchemas,
+        outputSchema,
+        output,
+        optional,
+        retry,
+        timeout,
+        partitioning);
   }
 
   /** Jackson value filter: true (leave out) for the default retry policy. */

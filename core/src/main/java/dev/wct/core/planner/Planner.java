@@ -2,6 +2,7 @@ package dev.wct.core.planner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.Partitioning;
 import dev.wct.core.plan.PlanLimits;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
@@ -11,6 +12,7 @@ import dev.wct.core.plan.RunbookInfo;
 import dev.wct.core.runbook.ArtifactSpec;
 import dev.wct.core.runbook.ComponentSpec;
 import dev.wct.core.runbook.ParseResult;
+import dev.wct.core.runbook.PartitionSpec;
 import dev.wct.core.runbook.Problem;
 import dev.wct.core.runbook.Runbook;
 import dev.wct.core.runbook.RunbookException;
@@ -19,6 +21,7 @@ import dev.wct.spi.Analyser;
 import dev.wct.spi.Component;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.Connector;
+import dev.wct.spi.PartitionedConnector;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.SchemaRef;
 import dev.wct.spi.text.Suggestions;
@@ -165,10 +168,62 @@ public final class Planner {
       }
       ArtifactSpec spec = node.spec;
       if (node.kind == PlanNode.Kind.SOURCE) {
-        component(node, "source", spec.source(), catalog.connectors(), "connector");
+        component(node, "source", spec.source(), catalog.connectors(), "connector")
+            .ifPresent(connector -> checkPartition(node, connector));
       } else if (node.kind == PlanNode.Kind.PROCESS) {
         component(node, "process", spec.process(), catalog.analysers(), "analyser");
       }
+    }
+
+    /** A source's {@code partition} settings must name a cut its connector can make. */
+    private void checkPartition(PlanNode node, Connector connector) {
+      PartitionSpec partition = node.spec.partition();
+      if (partition == null) {
+        return;
+      }
+      PartitionedConnector.Cut cut =
+          partition.byTable() ? PartitionedConnector.Cut.TABLE : PartitionedConnector.Cut.SIZE;
+      if (!(connector instanceof PartitionedConnector partitioned)
+          || !partitioned.cuts().contains(cut)) {
+        String can =
+            catalog.connectors().values().stream()
+                .filter(c -> c instanceof PartitionedConnector p && p.cuts().contains(cut))
+                .map(Connector::type)
+                .collect(Collectors.joining(", "));
+        problems.add(
+            node.problem(
+                "partition",
+                "connector '"
+                    + connector.type()
+                    + "' cannot partition "
+                    + (partition.byTable() ? "by table" : "by size")
+                    + "; connectors that can: "
+                    + (can.isEmpty() ? "none installed" : can)));
+      }
+    }
+
+    /**
+     * How each artifact is cut: sources as their runbook says; an item-by-item analyser of a single
+     * partitioned input partition by partition, so it starts as soon as a partition exists.
+     */
+    private Partitioning partitioning(PlanNode node, Map<String, Partitioning> cut) {
+      ArtifactSpec spec = node.spec;
+      if (node.kind == PlanNode.Kind.SOURCE && spec.partition() != null) {
+        PartitionSpec p = spec.partition();
+        return p.byTable()
+            ? Partitioning.byTable(p.maxItems())
+            : Partitioning.bySize(p.maxBytes(), p.maxItems());
+      }
+      List<String> inputs = knownInputs(node);
+      if (node.kind == PlanNode.Kind.PROCESS
+          && inputs.size() == 1
+          && cut.containsKey(inputs.get(0))) {
+        Analyser analyser = catalog.analysers().get(spec.process().type());
+        if (analyser != null && analyser.perItem()) {
+          return Partitioning.perPartitionOf(inputs.get(0));
+        }
+      }
+      return null;
     }
 
     private <C extends Component> Optional<C> component(
@@ -336,8 +391,15 @@ public final class Planner {
               root.config().keepSources(),
               root.config().retention());
       List<PlannedArtifact> artifacts = new ArrayList<>(dag.order().size());
+      Map<String, Partitioning> cut = new LinkedHashMap<>();
       for (String id : dag.order()) {
-        artifacts.add(planned(nodes.get(id), settings));
+        PlannedArtifact artifact = planned(nodes.get(id), settings);
+        Partitioning partitioning = partitioning(nodes.get(id), cut);
+        if (partitioning != null) {
+          cut.put(id, partitioning);
+          artifact = artifact.partitioned(partitioning);
+        }
+        artifacts.add(artifact);
       }
       RunbookInfo info =
           new RunbookInfo(

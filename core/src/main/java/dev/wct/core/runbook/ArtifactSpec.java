@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param outputSchema the {@code output_schema} override, or null
  * @param timeout the per-attempt override, or null
  * @param retry the retry override, or null
+ * @param partition the {@code partition} settings of a source, or null
  */
 public record ArtifactSpec(
     String id,
@@ -27,7 +28,8 @@ public record ArtifactSpec(
     boolean optional,
     SchemaRef outputSchema,
     Duration timeout,
-    RetrySpec retry) {
+    RetrySpec retry,
+    PartitionSpec partition) {
   public ArtifactSpec {
     Objects.requireNonNull(id, "id");
     inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));

@@ -73,7 +73,9 @@ public final class RunbookParser {
           "optional",
           "output_schema",
           "timeout",
-          "retry");
+          "retry",
+          "partition");
+  static final List<String> PARTITION_KEYS = List.of("max_bytes", "max_items", "by");
   static final List<String> COMPONENT_KEYS = List.of("type", "properties");
   static final List<String> REUSE_KEYS = List.of("from_run", "artifact");
   static final List<String> CHILD_KEYS =
@@ -456,6 +458,11 @@ public final class RunbookParser {
       Duration timeout =
           read(f, "timeout", n -> yaml.duration(n, path + ".timeout"), (Duration) null);
       RetrySpec retry = f.containsKey("retry") ? retry(f.get("retry"), path + ".retry") : null;
+      PartitionSpec partition =
+          f.containsKey("partition") ? partition(f.get("partition"), path + ".partition") : null;
+      if (partition != null && !f.containsKey("source")) {
+        yaml.problem(path + ".partition", "only a 'source' artifact can be partitioned");
+      }
       return Optional.of(
           new ArtifactSpec(
               id,
@@ -471,7 +478,33 @@ public final class RunbookParser {
               read(f, "optional", n -> yaml.bool(n, path + ".optional"), false),
               outputSchema,
               timeout,
-              retry));
+              retry,
+              partition));
+    }
+
+    /** {@code {max_bytes: 64MiB, max_items: 1000}} or {@code {by: table}}. */
+    private PartitionSpec partition(Node node, String path) {
+      Map<String, Node> f = yaml.fields(node, path, PARTITION_KEYS).orElse(null);
+      if (f == null) {
+        return null;
+      }
+      long maxBytes = read(f, "max_bytes", n -> yaml.bytes(n, path + ".max_bytes"), 0L);
+      int maxItems = read(f, "max_items", n -> yaml.integer(n, path + ".max_items", 1), 0);
+      String by = read(f, "by", n -> yaml.string(n, path + ".by"), (String) null);
+      if (by != null && !PartitionSpec.BY_TABLE.equals(by)) {
+        yaml.problem(path + ".by", "expected 'table', got '" + by + "'");
+        return null;
+      }
+      if (by != null && f.containsKey("max_bytes")) {
+        yaml.problem(path + ".max_bytes", "'by: table' cuts by table, not by size: drop max_bytes");
+        return null;
+      }
+      if (f.isEmpty()) {
+        yaml.problem(
+            node, path, "needs 'max_bytes', 'max_items' or 'by: table' (e.g. {max_bytes: 64MiB})");
+        return null;
+      }
+      return new PartitionSpec(maxBytes, maxItems, by);
     }
 
     /** {@code inputs: id} or {@code inputs: [ids]}. */

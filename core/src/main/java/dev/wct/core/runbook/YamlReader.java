@@ -170,6 +170,26 @@ final class YamlReader {
     return Optional.empty();
   }
 
+  /** Bytes as a whole number, or {@code 512KiB}, {@code 64MiB}, {@code 1GiB} (also KB, MB, GB). */
+  Optional<Long> bytes(Node node, String path) {
+    if (node instanceof ScalarNode scalar
+        && (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.STR))) {
+      Optional<Long> parsed = ByteSizes.parse(scalar.getValue().replace("_", ""));
+      if (parsed.isPresent() && parsed.get() > 0) {
+        return parsed;
+      }
+      problem(
+          node,
+          path,
+          "expected a positive size such as 1048576, 512KiB, 64MiB or 1GiB, got '"
+              + scalar.getValue()
+              + "'");
+      return Optional.empty();
+    }
+    problem(node, path, "expected a size such as 64MiB, got " + describe(node));
+    return Optional.empty();
+  }
+
   /** Seconds as a number, or {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}; positive. */
   Optional<Duration> duration(Node node, String path) {
     if (node instanceof ScalarNode scalar

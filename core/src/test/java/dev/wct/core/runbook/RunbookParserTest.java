@@ -200,7 +200,7 @@ class RunbookParserTest {
             "r.yaml:9:5: artifacts.a.outptu: unknown key 'outptu' (did you mean 'output'?)",
             "r.yaml:12:5: artifacts.b.banana: unknown key 'banana' (expected one of: name,"
                 + " description, contact, source, inputs, process, reuse, child_runbook, output,"
-                + " optional, output_schema, timeout, retry)");
+                + " optional, output_schema, timeout, retry, partition)");
   }
 
   @Test

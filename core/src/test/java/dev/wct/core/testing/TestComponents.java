@@ -3,7 +3,7 @@ package dev.wct.core.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.ComponentCatalog;
-import dev.wct.spi.Connector;
+import dev.wct.spi.PartitionedConnector;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.json.Json;
 import dev.wct.spi.message.ContentReader;
@@ -49,8 +49,11 @@ public final class TestComponents {
     }
   }
 
-  /** Writes one item per {@code items} property (default 1), each {@code {"content": "item N"}}. */
-  public static final class TestSource implements Connector {
+  /**
+   * Writes one item per {@code items} property (default 1), each {@code {"content": "item N"}};
+   * partitioned by size, {@code max_items} items per partition.
+   */
+  public static final class TestSource implements PartitionedConnector {
     @Override
     public String type() {
       return "test_source";
@@ -90,10 +93,44 @@ public final class TestComponents {
         out.item(Json.mapper().createObjectNode().put("content", "item " + i));
       }
     }
+
+    @Override
+    public Set<Cut> cuts() {
+      return Set.of(Cut.SIZE);
+    }
+
+    @Override
+    public List<JsonNode> partitions(
+        ProducerContext context, JsonNode properties, PartitionLimits limits) {
+      int items = properties.path("items").asInt(1);
+      int per = Math.max(1, limits.maxItems());
+      List<JsonNode> partitions = new java.util.ArrayList<>();
+      for (int from = 0; from < items; from += per) {
+        partitions.add(
+            Json.mapper()
+                .createObjectNode()
+                .put("from", from)
+                .put("to", Math.min(items, from + per)));
+      }
+      return partitions;
+    }
+
+    @Override
+    public void extractPartition(
+        ProducerContext context, JsonNode properties, JsonNode partition, ContentWriter out) {
+      for (int i = partition.path("from").asInt(); i < partition.path("to").asInt(); i++) {
+        out.item(Json.mapper().createObjectNode().put("content", "item " + i));
+      }
+    }
   }
 
   /** Passes items through as findings. */
   public static final class TestPersonalData implements Analyser {
+    @Override
+    public boolean perItem() {
+      return true;
+    }
+
     @Override
     public String type() {
       return "test_personal_data";

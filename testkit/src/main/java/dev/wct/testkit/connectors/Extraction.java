@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.message.MessageReader;
 import dev.wct.core.message.MessageWriter;
 import dev.wct.spi.Connector;
+import dev.wct.spi.PartitionedConnector;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.json.Json;
+import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.MessageHeader;
 import dev.wct.spi.message.SchemaRef;
 import dev.wct.testkit.messages.MessageSchemas;
@@ -32,6 +34,26 @@ public record Extraction(
 
   public static Extraction run(Connector connector, ProducerContext context, JsonNode properties)
       throws Exception {
+    return run(connector, context, out -> connector.extract(context, properties, out));
+  }
+
+  /** Extracts one partition, given its descriptor from {@code connector.partitions}. */
+  public static Extraction runPartition(
+      PartitionedConnector connector,
+      ProducerContext context,
+      JsonNode properties,
+      JsonNode partition)
+      throws Exception {
+    return run(
+        connector, context, out -> connector.extractPartition(context, properties, partition, out));
+  }
+
+  private interface Body {
+    void write(ContentWriter out) throws Exception;
+  }
+
+  private static Extraction run(Connector connector, ProducerContext context, Body body)
+      throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     MessageHeader header =
         new MessageHeader(
@@ -42,7 +64,7 @@ public record Extraction(
             "2026-01-01T00:00:00Z",
             null);
     try (MessageWriter writer = MessageWriter.open(Json.mapper(), bytes, header)) {
-      connector.extract(context, properties, writer);
+      body.write(writer);
     }
     try (MessageReader reader =
         MessageReader.open(Json.mapper(), new ByteArrayInputStream(bytes.toByteArray()))) {

@@ -2,6 +2,7 @@ package dev.wct.testkit.plans;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.core.plan.ExecutionPlan;
+import dev.wct.core.plan.Partitioning;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
 import dev.wct.core.plan.RetrySettings;
@@ -80,6 +81,12 @@ public final class PlanBuilder {
 
   public PlanBuilder reuse(String id, String fromRun, String artifact) {
     return add(id, new Producer.Reuse(fromRun, artifact), List.of(), STANDARD_INPUT, false);
+  }
+
+  /** Cuts an already added artifact as {@code partitioning} says. */
+  public PlanBuilder partitioned(String id, Partitioning partitioning) {
+    artifacts.put(id, artifacts.get(id).partitioned(partitioning));
+    return this;
   }
 
   /** Marks an already added artifact optional. */

@@ -1,5 +1,7 @@
 package dev.wct.workflows.run;
 
+import dev.wct.workflows.partition.PartitionBlockWorkflowImpl;
+import dev.wct.workflows.partition.PartitionedArtifactWorkflowImpl;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 
@@ -19,6 +21,15 @@ public final class RunbookWorkerOptions {
   public static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(5);
 
   private RunbookWorkerOptions() {}
+
+  /** The workflow implementations a worker hosting wct registers: the run and its children. */
+  public static Class<?>[] workflowImplementations() {
+    return new Class<?>[] {
+      RunbookWorkflowImpl.class,
+      PartitionedArtifactWorkflowImpl.class,
+      PartitionBlockWorkflowImpl.class
+    };
+  }
 
   public static WorkerOptions workerOptions() {
     return WorkerOptions.newBuilder()

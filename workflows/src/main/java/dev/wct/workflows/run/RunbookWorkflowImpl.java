@@ -7,10 +7,12 @@ import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import dev.wct.workflows.partition.PartitionedArtifacts;
 import dev.wct.workflows.producer.ProduceRequest;
 import dev.wct.workflows.producer.Produced;
 import dev.wct.workflows.producer.ProducerActivities;
 import dev.wct.workflows.producer.ProducerFailures;
+import dev.wct.workflows.producer.ProducerOptions;
 import dev.wct.workflows.records.RunFinished;
 import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
@@ -78,6 +80,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   private final RunRecordActivities cleanup =
       Workflow.newActivityStub(RunRecordActivities.class, CLEANUP_OPTIONS);
 
+  private final PartitionedArtifacts partitioned = new PartitionedArtifacts();
   private final Map<String, ArtifactTracker> trackers = new LinkedHashMap<>();
   private final Map<String, CompletablePromise<Void>> done = new LinkedHashMap<>();
   private final List<ArtifactTracker> byIndex = new ArrayList<>();
@@ -228,7 +231,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
             ProducerActivities.class, ProducerOptions.of(artifact, heartbeatTimeout));
     List<Promise<Produced>> result = new ArrayList<>(1);
     CancellationScope scope =
-        Workflow.newCancellationScope(() -> result.add(call(producer, artifact, request)));
+        Workflow.newCancellationScope(() -> result.add(produce(producer, artifact, request)));
     tracker.running(Workflow.currentTimeMillis());
     inFlight.put(artifact.id(), scope);
     scope.run();
@@ -250,6 +253,24 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
               dispatch();
               return null;
             });
+  }
+
+  /** A partitioned artifact is produced partition by partition, in child workflows. */
+  private Promise<Produced> produce(
+      ProducerActivities producer, PlannedArtifact artifact, ProduceRequest request) {
+    if (artifact.partition() != null
+        && Workflow.getVersion(PartitionedArtifacts.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      List<PlannedArtifact> plan = new ArrayList<>(byIndex.size());
+      byIndex.forEach(tracker -> plan.add(tracker.artifact));
+      return partitioned.produce(
+          runId,
+          RunbookWorkflow.workflowId(runId),
+          artifact,
+          plan,
+          concurrencyCap,
+          heartbeatTimeout);
+    }
+    return call(producer, artifact, request);
   }
 
   private static Promise<Produced> call(

@@ -54,14 +54,33 @@ class RecordHistories {
 
   private void record(TestWorkflowEnvironment env, Worker worker, String name, ExecutionPlan plan)
       throws IOException {
-    record(env, worker, name, new RunRequest("replay-" + name, plan, null));
+    record(env, worker, name, plan, producers, new FakeRecords());
+  }
+
+  private void record(
+      TestWorkflowEnvironment env,
+      Worker worker,
+      String name,
+      ExecutionPlan plan,
+      Object... activities)
+      throws IOException {
+    record(env, worker, name, new RunRequest("replay-" + name, plan, null), activities);
   }
 
   private void record(TestWorkflowEnvironment env, Worker worker, String name, RunRequest request)
       throws IOException {
+    record(env, worker, name, request, producers, new FakeRecords());
+  }
+
+  private void record(
+      TestWorkflowEnvironment env,
+      Worker worker,
+      String name,
+      RunRequest request,
+      Object... activities)
+      throws IOException {
     String runId = request.runId();
-    RunbookWorkflow workflow =
-        WorkflowTestSupport.start(env, worker, runId, request, producers, new FakeRecords());
+    RunbookWorkflow workflow = WorkflowTestSupport.start(env, worker, runId, request, activities);
     WorkflowTestSupport.result(workflow);
     String history =
         env.getWorkflowClient().fetchHistory(RunbookWorkflow.workflowId(runId)).toJson(true);
@@ -154,5 +173,28 @@ class RecordHistories {
     String history = env.getWorkflowClient().fetchHistory(workflowId).toJson(true);
     Files.createDirectories(FOLDER);
     Files.writeString(FOLDER.resolve("scheduled-run-upserting-status.json"), history);
+  }
+
+  /**
+   * The first history with the {@code partitions} version marker: a partitioned source and its
+   * per-partition analyser run in a child workflow, a whole-input analyser reads the sealed result.
+   */
+  @Test
+  void recordPartitionedRun(TestWorkflowEnvironment env, Worker worker) throws IOException {
+    record(
+        env,
+        worker,
+        "partitioned",
+        PartitionedRunTest.sourceAnalyserAndClassifier(2),
+        producers,
+        new FakePartitions(new EventLog(), 3),
+        new FakeRecords());
+    String group = RunbookWorkflow.workflowId("replay-partitioned") + "/partitions/files";
+    for (String[] child :
+        new String[][] {{group, "partitioned-group"}, {group + "/block-0", "partitioned-block"}}) {
+      Files.writeString(
+          FOLDER.resolve(child[1] + ".json"),
+          env.getWorkflowClient().fetchHistory(child[0]).toJson(true));
+    }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.wct.workflows.partition.PartitionBlockWorkflowImpl;
+import dev.wct.workflows.partition.PartitionedArtifactWorkflowImpl;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.util.Throwables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,13 +60,27 @@ class RunbookWorkflowReplayTest {
         "completed-with-warnings",
         "failed-run-fails-workflow",
         "retry-reusing-succeeded",
-        "scheduled-run-upserting-status"
+        "scheduled-run-upserting-status",
+        "partitioned"
       })
   void recordedRunsReplayWithTheCurrentWorkflow(String history) {
     assertThatCode(
             () ->
                 WorkflowReplayer.replayWorkflowExecutionFromResource(
                     "histories/" + history + ".json", worker(RunbookWorkflowImpl.class)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void recordedPartitionWorkflowsReplay() {
+    assertThatCode(
+            () -> {
+              WorkflowReplayer.replayWorkflowExecutionFromResource(
+                  "histories/partitioned-group.json",
+                  worker(PartitionedArtifactWorkflowImpl.class));
+              WorkflowReplayer.replayWorkflowExecutionFromResource(
+                  "histories/partitioned-block.json", worker(PartitionBlockWorkflowImpl.class));
+            })
         .doesNotThrowAnyException();
   }
 

@@ -16,7 +16,7 @@ final class WorkflowTestSupport {
 
   static TestWorkflowExtension extension() {
     return TestWorkflowExtension.newBuilder()
-        .registerWorkflowImplementationTypes(RunbookWorkflowImpl.class)
+        .registerWorkflowImplementationTypes(RunbookWorkerOptions.workflowImplementations())
         .setWorkerOptions(RunbookWorkerOptions.workerOptions())
         .setDoNotStart(true)
         // As wct's servers do, so that runs can upsert their status.

@@ -1,4 +1,4 @@
-package dev.wct.workflows.run;
+package dev.wct.workflows.producer;
 
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
@@ -9,17 +9,17 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /** Activity options of one producer, from its plan: retry policy, timeouts and UI summary. */
-final class ProducerOptions {
+public final class ProducerOptions {
   /**
    * Connectors and analysers heartbeat through their context and at least every few hundred items
    * written; one that stays silent this long is considered stuck and retried. Temporal throttles
    * heartbeats to a fraction of this, so frequent heartbeats cost nothing.
    */
-  static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
 
   private ProducerOptions() {}
 
-  static ActivityOptions of(PlannedArtifact artifact, Duration heartbeatTimeout) {
+  public static ActivityOptions of(PlannedArtifact artifact, Duration heartbeatTimeout) {
     ActivityOptions.Builder options =
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(artifact.timeout())

@@ -1,0 +1,122 @@
+package dev.wct.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.cli.history.Cli;
+import dev.wct.core.message.MessageReader;
+import dev.wct.spi.json.Json;
+import dev.wct.store.fs.FileSystemArtifactStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code wct run} (embedded) over files with personal data, once whole and once cut into
+ * partitions of 4 files: the findings are the same, whatever the cut.
+ */
+class PartitionedScanTest {
+  private static final Pattern RUN_ID = Pattern.compile("(?m)^Run (\\d{8}-\\d{6}-[0-9a-f]{6}): ");
+  private static final int FILES = 30;
+
+  @TempDir Path dir;
+
+  private static String runbook(Path data, String partition) {
+    return """
+        name: partitioned scan
+        description: the same scan, whole and cut into partitions
+        config:
+          keep_sources: true
+        artifacts:
+          files:
+            source:
+              type: filesystem
+              properties:
+                path: "%s"
+        %s
+          everything:
+            inputs: files
+          pii:
+            inputs: files
+            process:
+              type: personal_data
+        """
+        .formatted(data.toString().replace('\\', '/'), partition);
+  }
+
+  private String run(String name, String partition) throws Exception {
+    Path data = dir.resolve("data");
+    Path runbook = Files.writeString(dir.resolve(name + ".yaml"), runbook(data, partition));
+    Cli.Result run = Cli.run("run", runbook.toString(), "--store", dir.resolve("store").toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 3);
+    Matcher id = RUN_ID.matcher(run.out());
+    assertThat(id.find()).as(run.out()).isTrue();
+    return id.group(1);
+  }
+
+  private List<String> items(String runId, String artifactId) {
+    List<String> items = new ArrayList<>();
+    try (FileSystemArtifactStore store = new FileSystemArtifactStore(dir.resolve("store"));
+        MessageReader reader = MessageReader.open(Json.mapper(), store.read(runId, artifactId))) {
+      for (var it = reader.items(); it.hasNext(); ) {
+        JsonNode item = it.next();
+        items.add(item.toString());
+      }
+    }
+    return items;
+  }
+
+  @Test
+  void findingsDoNotDependOnTheCut() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    for (int i = 0; i < FILES; i++) {
+      Files.writeString(
+          data.resolve(String.format("customer-%02d.txt", i)),
+          "Customer "
+              + i
+              + "\nemail: person"
+              + i
+              + "@example.com\nphone: +44 20 7946 09"
+              + (i % 10)
+              + (i / 10)
+              + "\n");
+    }
+
+    String whole = run("whole", "");
+    String cut = run("cut", "    partition: {max_items: 4}");
+
+    List<String> wholeFindings = items(whole, "pii");
+    assertThat(wholeFindings).hasSizeGreaterThanOrEqualTo(FILES);
+    assertThat(items(cut, "pii")).containsExactlyElementsOf(wholeFindings);
+    try (FileSystemArtifactStore store = new FileSystemArtifactStore(dir.resolve("store"))) {
+      // 30 files, 4 per partition: 8 partitions of the source and of the analyser
+      assertThat(store.list(cut)).contains("files~p000007", "pii~p000007");
+      assertThat(store.list(cut)).doesNotContain("files~p000008");
+    }
+    Cli.Result inspect = Cli.run("inspect", cut, "--store", dir.resolve("store").toString());
+    assertThat(inspect.out())
+        .containsPattern("files +8/8 partitions")
+        .containsPattern("pii +8/8 partitions");
+    // a whole-input consumer (a pass-through) reads all partitions of the source, in order
+    assertThat(items(cut, "everything")).containsExactlyElementsOf(items(whole, "everything"));
+  }
+
+  @Test
+  void aPartitionTheConnectorCannotMakeIsOneClearLine() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Path runbook =
+        Files.writeString(dir.resolve("bad.yaml"), runbook(data, "    partition: {by: table}"));
+
+    Cli.Result validate = Cli.run("validate", runbook.toString());
+
+    assertThat(validate.exitCode()).isNotZero();
+    assertThat(validate.out() + validate.err())
+        .contains("artifacts.files.partition")
+        .contains("connector 'filesystem' cannot partition by table");
+  }
+}
