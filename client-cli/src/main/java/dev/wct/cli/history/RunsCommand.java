@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     name = "runs",
     mixinStandardHelpOptions = true,
     description = {
-      "List the runs in the artifact store, newest first; with --temporal, the runs a Temporal"
+      "List the runs in the artifact store, newest first; with --address, the runs a Temporal"
           + " server knows, through one visibility query.",
       "'wct runs delete' and 'wct runs prune' remove runs from the store."
     },
@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
       "  wct runs",
       "  wct runs --status failed --limit 5",
       "  wct runs --store /data/wct --json",
-      "  wct runs --temporal 127.0.0.1:7233 --runbook crm_scan --status failed --since 7d",
+      "  wct runs --address 127.0.0.1:7233 --runbook crm_scan --status failed --since 7d",
       "  wct runs delete 20261122-153012-ab12cd",
       "  wct runs prune --older-than 90d --dry-run"
     })
@@ -90,7 +90,7 @@ public final class RunsCommand implements Callable<Integer> {
   @Option(
       names = "--schedule",
       paramLabel = "NAME",
-      description = "Only runs this schedule started, with --temporal.")
+      description = "Only runs this schedule started, with --address.")
   private String schedule;
 
   @Mixin private TemporalOptions temporal;

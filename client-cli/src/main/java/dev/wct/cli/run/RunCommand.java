@@ -151,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (!variables.isEmpty()) {
       throw WctException.user(
-          "--var cannot be used with --temporal: the cluster's workers resolve ${VAR}"
+          "--var cannot be used with --address: the cluster's workers resolve ${VAR}"
               + " placeholders, so give secrets to the workers' environment");
     }
     return true;

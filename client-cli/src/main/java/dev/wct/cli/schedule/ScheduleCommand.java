@@ -22,15 +22,15 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Run runbooks on a schedule, on a Temporal server's Schedules (the dev server of 'wct"
           + " server', or a cluster), with the cluster's workers.",
-      "Each fire is a run like 'wct run --temporal' starts: workflow ID wct-sched-NAME-<fire"
+      "Each fire is a run like 'wct run --address' starts: workflow ID wct-sched-NAME-<fire"
           + " time>, run ID <fire time>-NAME, searchable by WctSchedule in the Temporal UI."
     },
     subcommands = {ScheduleCreateCommand.class, ScheduleUpdateCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
-      "  wct schedule create nightly crm.yaml --cron '0 2 * * *' --temporal 127.0.0.1:7233",
-      "  wct schedule describe nightly --temporal 127.0.0.1:7233",
-      "  wct schedule backfill nightly --start 2026-11-01 --end 2026-11-08 --temporal"
+      "  wct schedule create nightly crm.yaml --cron '0 2 * * *' --address 127.0.0.1:7233",
+      "  wct schedule describe nightly --address 127.0.0.1:7233",
+      "  wct schedule backfill nightly --start 2026-11-01 --end 2026-11-08 --address"
           + " 127.0.0.1:7233"
     })
 public final class ScheduleCommand implements Runnable {

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  wct schedule create nightly crm.yaml --cron '0 2 * * *' --timezone Europe/Paris"
-          + " --temporal 127.0.0.1:7233",
-      "  wct schedule create hourly files.yaml --every 1h --jitter 5m --temporal 127.0.0.1:7233"
+          + " --address 127.0.0.1:7233",
+      "  wct schedule create hourly files.yaml --every 1h --jitter 5m --address 127.0.0.1:7233"
     })
 public final class ScheduleCreateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

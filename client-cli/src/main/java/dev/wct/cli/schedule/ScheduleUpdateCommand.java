@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  wct schedule update nightly --temporal 127.0.0.1:7233",
-      "  wct schedule update nightly crm-v2.yaml --cron '0 3 * * *' --temporal 127.0.0.1:7233"
+      "  wct schedule update nightly --address 127.0.0.1:7233",
+      "  wct schedule update nightly crm-v2.yaml --cron '0 3 * * *' --address 127.0.0.1:7233"
     })
 public final class ScheduleUpdateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

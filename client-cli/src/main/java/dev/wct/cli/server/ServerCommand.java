@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  wct server",
       "  wct server --port 7233 --ui-port 8233 --db /var/lib/wct/temporal.db",
-      "  wct run scan.yaml --temporal 127.0.0.1:7233   (with a worker from worker/ running)"
+      "  wct run scan.yaml --address 127.0.0.1:7233   (with a worker from worker/ running)"
     })
 public final class ServerCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -71,7 +71,7 @@ public final class ServerCommand implements Callable<Integer> {
     out.println(
         "Workers: WCT_TEMPORAL_TARGET="
             + server.address()
-            + "; runs: --temporal "
+            + "; runs: --address "
             + server.address());
     out.flush();
     server.awaitTermination();

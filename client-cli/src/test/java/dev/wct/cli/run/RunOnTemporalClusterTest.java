@@ -159,7 +159,7 @@ class RunOnTemporalClusterTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip())
         .isEqualTo(
-            "wct: --var cannot be used with --temporal: the cluster's workers resolve ${VAR}"
+            "wct: --var cannot be used with --address: the cluster's workers resolve ${VAR}"
                 + " placeholders, so give secrets to the workers' environment");
   }
 
