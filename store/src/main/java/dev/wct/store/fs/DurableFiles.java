@@ -128,8 +128,17 @@ final class DurableFiles {
     }
   }
 
-  /** Makes a rename durable where the platform allows syncing a directory (not on Windows). */
+  private static final GroupSync DIRECTORY_SYNCS = new GroupSync(DurableFiles::fsyncDirectory);
+
+  /**
+   * Makes a rename durable where the platform allows syncing a directory (not on Windows). Callers
+   * publishing into the same directory at the same time share one fsync ({@link GroupSync}).
+   */
   static void syncDirectory(Path directory) {
+    DIRECTORY_SYNCS.sync(directory);
+  }
+
+  private static void fsyncDirectory(Path directory) {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException e) {
