@@ -9,6 +9,7 @@
 #                                        analysers/target/bench/rg-patterns.txt, written by
 #                                        PersonalDataThroughputBench)
 #   SRC_ZIP=/path/to/src.zip bench/jdk-sources.sh    another JDK's sources
+#   CDS=0 bench/jdk-sources.sh     without the class-data archive that the `wct` launcher maps
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
@@ -35,6 +36,7 @@ artifacts:
       type: filesystem
       properties:
         path: ./src
+        max_files: 1000000
   personal_data:
     inputs: sources
     process:
@@ -52,7 +54,7 @@ wall_of() {
 run_wct() { # $1 = round, $2 = extra JVM options
   rm -rf "$work/.wct"
   (cd "$work" && /usr/bin/time -v -o "$work/wct-time.txt" \
-      java $2 ${WCT_JAVA_OPTS:-} -jar "$jar" run runbook.yaml --quiet --store "$work/.wct" >"$work/wct.out" 2>&1) \
+      java $cds $2 ${WCT_JAVA_OPTS:-} -jar "$jar" run runbook.yaml --quiet --store "$work/.wct" >"$work/wct.out" 2>&1) \
     || { echo "wct run failed:" >&2; tail -20 "$work/wct.out" >&2; exit 1; }
   wct_cpu="$(cpu_of "$work/wct-time.txt")"; wct_wall="$(wall_of "$work/wct-time.txt")"
   wct_rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/wct-time.txt")"
@@ -63,7 +65,18 @@ run_rg() {
   rg_cpu="$(cpu_of "$work/rg-time.txt")"
 }
 
-echo "corpus: $zip, $files files, $bytes bytes; $(nproc) cores; $(java -version 2>&1 | head -1)"
+cds=""
+if [ "${CDS:-1}" = 1 ]; then
+  # As the `wct` launcher does: record the loaded classes once (here on a small copy), map them after.
+  mkdir -p "$work/warm/src"
+  find "$work/src" -type f -name '*.java' | head -200 >"$work/warm.list" || true # head closes the pipe
+  while read -r f; do cp "$f" "$work/warm/src/"; done <"$work/warm.list"
+  cp "$work/runbook.yaml" "$work/warm/"
+  (cd "$work/warm" && java -XX:ArchiveClassesAtExit="$work/wct.jsa" -Xlog:disable -jar "$jar" run runbook.yaml \
+      --quiet --store "$work/warm/.wct" >/dev/null 2>&1) || true
+  [ -f "$work/wct.jsa" ] && cds="-XX:SharedArchiveFile=$work/wct.jsa -Xlog:disable"
+fi
+echo "corpus: $zip, $files files, $bytes bytes; $(nproc) cores; $(java -version 2>&1 | head -1); class-data archive: $([ -n "$cds" ] && echo yes || echo no)"
 run_rg >/dev/null # page cache
 ratios=()
 for round in $(seq 1 "$rounds"); do
