@@ -128,17 +128,8 @@ final class DurableFiles {
     }
   }
 
-  private static final GroupSync DIRECTORY_SYNCS = new GroupSync(DurableFiles::fsyncDirectory);
-
-  /**
-   * Makes a rename durable where the platform allows syncing a directory (not on Windows). Callers
-   * publishing into the same directory at the same time share one fsync ({@link GroupSync}).
-   */
+  /** Makes a rename durable where the platform allows syncing a directory (not on Windows). */
   static void syncDirectory(Path directory) {
-    DIRECTORY_SYNCS.sync(directory);
-  }
-
-  private static void fsyncDirectory(Path directory) {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException e) {
