@@ -219,7 +219,25 @@ public final class Findings {
     return currentCsvLocations.computeIfAbsent(column, currentLocation::withCsvColumn);
   }
 
+  // The findings of the location matched last, by category: most matches of an item fall in one
+  // place, and the sorted map's keys share long path prefixes that each lookup would compare.
+  private Location lastLocation;
+  private final Map<String, Finding> lastLocationFindings = new HashMap<>();
+
   private Finding finding(Location location, String category) {
+    if (location != lastLocation) {
+      lastLocation = location;
+      lastLocationFindings.clear();
+    }
+    Finding finding = lastLocationFindings.get(category);
+    if (finding == null) {
+      finding = sortedFinding(location, category);
+      lastLocationFindings.put(category, finding);
+    }
+    return finding;
+  }
+
+  private Finding sortedFinding(Location location, String category) {
     return findings.computeIfAbsent(
         location.canonical() + '\u0000' + category, key -> new Finding(location, category));
   }

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Streams the items of every input, one at a time and in runbook order, heartbeating as it goes.
- * Nothing is retained between items.
+ * Streams the items of every input, one at a time and in runbook order, heartbeating as it goes:
+ * every {@value #HEARTBEAT_EVERY} items, and every {@value #HEARTBEAT_EVERY_CHARACTERS} characters,
+ * so that a few hundred big files (1 MiB each) on a busy machine never outlast the heartbeat
+ * timeout. Nothing is retained between items.
  */
 public final class ItemStream {
   static final int HEARTBEAT_EVERY = 500;
+  static final long HEARTBEAT_EVERY_CHARACTERS = 8L * 1024 * 1024;
 
   private ItemStream() {}
 
@@ -34,6 +37,7 @@ public final class ItemStream {
       ProducerContext context, List<ContentReader> inputs, InputItemAction action) {
     long items = 0;
     long characters = 0;
+    long nextBeat = HEARTBEAT_EVERY_CHARACTERS;
     for (int index = 0; index < inputs.size(); index++) {
       ContentReader input = inputs.get(index);
       Iterator<JsonNode> iterator = input.items();
@@ -42,8 +46,9 @@ public final class ItemStream {
         action.accept(index, input, item);
         items++;
         characters += item.path("content").asText("").length();
-        if (items % HEARTBEAT_EVERY == 0) {
+        if (items % HEARTBEAT_EVERY == 0 || characters >= nextBeat) {
           context.heartbeat(items);
+          nextBeat = characters + HEARTBEAT_EVERY_CHARACTERS;
         }
       }
     }

@@ -72,6 +72,16 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     return length >= lead;
   }
 
+  /**
+   * True if a value can open with a word of {@code length} digits (or capitals) followed by {@code
+   * after} ({@code '\0'} at the end of the text): by default {@link #leadingRun}; a detector whose
+   * grouped forms open with a short run says which separator must follow it ({@code 943 476 5918}),
+   * so that the many short numbers of ordinary text never reach the pattern.
+   */
+  boolean opens(int length, char after) {
+    return leadingRun(length);
+  }
+
   /** True if the matched form is too generic to report without a keyword before it. */
   boolean needsKeyword(Matcher value) {
     return false;
@@ -92,7 +102,7 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     for (int t = 0; t < starts.length; t++) {
       int i = starts[t];
       if (i < next
-          || !leadingRun(lengths[t])
+          || !opens(lengths[t], i + lengths[t] < length ? text.charAt(i + lengths[t]) : '\0')
           || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
           || !Chars.startsWord(text, i)
           || glued(text, i)) {

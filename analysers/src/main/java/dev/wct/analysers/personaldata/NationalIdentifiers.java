@@ -78,6 +78,11 @@ final class NationalIdentifiers {
     }
 
     @Override
+    boolean opens(int length, char after) {
+      return length == 11 || length == 2 && after == ' ';
+    }
+
+    @Override
     boolean valid(Matcher value) {
       return valid(digits(value.group()));
     }
@@ -139,6 +144,20 @@ final class NationalIdentifiers {
           "1278",
           1,
           List.of());
+    }
+
+    /**
+     * The first run of digits ends where a space may stand (after 1, 3, 5, 7, 10 or 13 digits), at
+     * the letter of a Corsican department (after 6), or is the whole compact number (15).
+     */
+    @Override
+    boolean opens(int length, char after) {
+      return switch (length) {
+        case 15 -> true;
+        case 6 -> after == 'A' || after == 'B';
+        case 1, 3, 5, 7, 10, 13 -> after == ' ';
+        default -> false;
+      };
     }
 
     @Override
@@ -357,6 +376,11 @@ final class NationalIdentifiers {
     }
 
     @Override
+    boolean opens(int length, char after) {
+      return length == 11 || length == 2 && after == '.';
+    }
+
+    @Override
     boolean valid(Matcher value) {
       return valid(digits(value.group()));
     }
@@ -453,6 +477,13 @@ final class NationalIdentifiers {
     }
 
     @Override
+    boolean opens(int length, char after) {
+      return length == 9
+          || length == 4 && after == '.'
+          || length == 3 && (after == ' ' || after == '.');
+    }
+
+    @Override
     boolean valid(Matcher value) {
       return valid(digits(value.group()));
     }
@@ -492,6 +523,11 @@ final class NationalIdentifiers {
     @Override
     boolean leadingRun(int length) {
       return length == 10 || length == 3;
+    }
+
+    @Override
+    boolean opens(int length, char after) {
+      return length == 10 || length == 3 && (after == ' ' || after == '-');
     }
 
     @Override

@@ -126,12 +126,19 @@ final class PhoneDetector implements ValueDetector {
 
   private boolean mayHoldValid(String text, int start, int end) {
     StringBuilder digits = new StringBuilder(end - start);
+    boolean spaced = false;
     for (int k = start; k < end; k++) {
-      if (Chars.digit(text.charAt(k))) {
-        digits.append(text.charAt(k));
+      char c = text.charAt(k);
+      if (Chars.digit(c)) {
+        digits.append(c);
+      } else {
+        spaced |= c == ' ';
       }
     }
-    return prefilter.mayHoldValidNumber(digits);
+    // Without white space in the run, findNumbers can only accept the run as a whole.
+    return spaced
+        ? prefilter.mayHoldValidNumber(digits)
+        : prefilter.mayBeValidWhole(digits) && prefilter.mayHoldValidNumber(digits);
   }
 
   private static boolean allDigits(String text, int start, int end) {

@@ -31,6 +31,7 @@ final class PhonePrefilter {
   private final Pattern nationalShape;
   private final boolean[] prefixOpeners;
   private final boolean[] nationalOpeners;
+  private final Pattern leadingPrefix;
 
   PhonePrefilter(String region) {
     int callingCode = PHONES.getCountryCodeForRegion(region);
@@ -57,6 +58,16 @@ final class PhonePrefilter {
     this.nationalShape = Pattern.compile(String.join("|", shapes));
     this.prefixOpeners = filters ? openers(internationalPrefix) : null;
     this.nationalOpeners = openers(nationalShape);
+    String nationalPrefix =
+        own.hasNationalPrefixForParsing()
+            ? own.getNationalPrefixForParsing()
+            : own.getNationalPrefix();
+    this.leadingPrefix =
+        Pattern.compile(
+            "(?:"
+                + callingCode
+                + ")?"
+                + (nationalPrefix.isEmpty() ? "" : "(?:" + nationalPrefix + ")?"));
   }
 
   /** Which digits a match of {@code pattern} can start with, so other positions skip the regex. */
@@ -90,6 +101,39 @@ final class PhonePrefilter {
             && national.region(start, start + nationalLength).matches()) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * False only if {@code digits}, read whole, cannot be a valid number: they do not open with the
+   * international prefix, and no split into a leading calling code and/or national prefix and a
+   * national number of a possible length and shape exists. This is the test for a run written
+   * without white space: libphonenumber's {@code findNumbers} splits a candidate into groups only
+   * at white space, so from such a run it can return the whole run or nothing.
+   */
+  boolean mayBeValidWhole(CharSequence digits) {
+    if (!filters) {
+      return true;
+    }
+    int length = digits.length();
+    Matcher prefix = internationalPrefix.matcher(digits);
+    if (length > 0
+        && opens(prefixOpeners, digits, 0)
+        && prefix.lookingAt()
+        && prefix.end() < length) {
+      return true;
+    }
+    Matcher national = nationalShape.matcher(digits);
+    Matcher leading = leadingPrefix.matcher(digits);
+    for (int nationalLength : nationalLengths) {
+      int start = length - nationalLength;
+      if (start >= 0
+          && opens(nationalOpeners, digits, start)
+          && national.region(start, length).matches()
+          && leading.region(0, start).matches()) {
+        return true;
       }
     }
     return false;

@@ -24,6 +24,19 @@ class PhonePrefilterTest {
   }
 
   @Test
+  void aRunReadWholeMustBeANationalNumberAfterAtMostACallingCodeAndANationalPrefix() {
+    PhonePrefilter us = new PhonePrefilter("US");
+
+    assertThat(us.mayHoldValidNumber("9783161484100")).as("an ISBN-13 holds ten digits").isTrue();
+    assertThat(us.mayBeValidWhole("9783161484100")).as("but is no number as a whole").isFalse();
+    assertThat(us.mayBeValidWhole("123456789")).as("an SSN's nine digits").isFalse();
+    assertThat(us.mayBeValidWhole("4155550100")).isTrue();
+    assertThat(us.mayBeValidWhole("14155550100")).isTrue();
+    assertThat(us.mayBeValidWhole("0114930123456")).as("after the international prefix").isTrue();
+    assertThat(new PhonePrefilter("AR").mayBeValidWhole("1")).isTrue();
+  }
+
+  @Test
   void regionsThatRewriteNationalNumbersAreNotFiltered() {
     assertThat(new PhonePrefilter("AR").mayHoldValidNumber("1")).isTrue();
   }
@@ -59,6 +72,9 @@ class PhonePrefilterTest {
           String digits = dialled.replaceAll("\\D", "");
           assertThat(prefilter.mayHoldValidNumber(digits))
               .as("%s %s dialled from %s as %s", region, type, from, dialled)
+              .isTrue();
+          assertThat(prefilter.mayBeValidWhole(digits))
+              .as("%s %s dialled from %s as %s, read whole", region, type, from, dialled)
               .isTrue();
         }
       }
