@@ -28,9 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the text files of a file or folder: one {@code standard_input} item per file, in sorted
- * relative-path order. Binary files (a NUL byte in the first 8 KiB, or bytes that do not decode
- * under {@code errors: strict}) and files over {@code max_file_size} are skipped and counted.
+ * Reads the text files and documents of a file or folder: one {@code standard_input} item per text
+ * file, and per part (page, sheet, slide) of a document read through {@link DocumentExtractor}, in
+ * sorted relative-path order. Binary files (a NUL byte in the first 8 KiB, or bytes that do not
+ * decode under {@code errors: strict}), files over {@code max_file_size} and documents that are
+ * encrypted or corrupt are skipped and counted.
  */
 public final class FilesystemConnector implements Connector {
   public static final String TYPE = "filesystem";
@@ -49,7 +51,8 @@ public final class FilesystemConnector implements Connector {
 
   @Override
   public String description() {
-    return "Reads the text files of a file or folder (globs, size and count limits, encodings).";
+    return "Reads the text files and documents (PDF, Office, OpenDocument, RTF, e-mail) of a file"
+        + " or folder (globs, size and count limits, encodings).";
   }
 
   @Override
@@ -116,6 +119,8 @@ public final class FilesystemConnector implements Connector {
       FileScan scan,
       ContentWriter out) {
     TextDecoder decoder = new TextDecoder(options.encoding(), options.errors());
+    DocumentExtractor documents = new DocumentExtractor(options.maxDocumentChars());
+    DocumentCounts counts = new DocumentCounts();
     int read = 0;
     int undecodable = 0;
     int large = scan.largeSkipped();
@@ -125,6 +130,12 @@ public final class FilesystemConnector implements Connector {
       FileScan.Candidate file = files.get(i);
       if (i % HEARTBEAT_EVERY_FILES == 0) {
         context.heartbeat("file " + (i + 1) + " of " + files.size());
+      }
+      if (file.document()) {
+        if (readDocument(context, documents, root, file, out, counts)) {
+          read++;
+        }
+        continue;
       }
       byte[] bytes;
       try (InputStream in = Files.newInputStream(file.file())) {
@@ -179,7 +190,75 @@ public final class FilesystemConnector implements Connector {
     summary.put("large_files_skipped", large);
     summary.put("unreadable_files_skipped", unreadable);
     summary.put("files_over_limit", scan.overLimit());
+    summary.put("documents_read", counts.read);
+    summary.put("document_parts_read", counts.parts);
+    summary.put("documents_truncated", counts.truncated);
+    summary.put("encrypted_documents_skipped", counts.encrypted);
+    summary.put("corrupt_documents_skipped", counts.corrupt);
     return summary;
+  }
+
+  private static final class DocumentCounts {
+    int read;
+    int parts;
+    int truncated;
+    int encrypted;
+    int corrupt;
+  }
+
+  /**
+   * Writes one item per part of a document; an encrypted, corrupt or unreadable document is a
+   * coverage gap, not a failure. Returns whether the document was read.
+   */
+  private static boolean readDocument(
+      ProducerContext context,
+      DocumentExtractor documents,
+      String root,
+      FileScan.Candidate file,
+      ContentWriter out,
+      DocumentCounts counts) {
+    DocumentExtractor.Result result = documents.extract(file.file(), file.relativePath());
+    if (result.failure() != null) {
+      switch (result.failure()) {
+        case ENCRYPTED -> counts.encrypted++;
+        case CORRUPT -> counts.corrupt++;
+        default -> {}
+      }
+      context.coverage().skipped(file.relativePath(), result.failure());
+      LOG.warn(
+          "filesystem: skipping document '{}': {}",
+          file.relativePath(),
+          result.failure().name().toLowerCase(Locale.ROOT));
+      return false;
+    }
+    if (result.parts().isEmpty()) {
+      context.coverage().skipped(file.relativePath(), SkipReason.EMPTY);
+      return false;
+    }
+    if (result.truncated()) {
+      counts.truncated++;
+      LOG.warn("filesystem: document '{}' truncated at max_document_chars", file.relativePath());
+    }
+    context.coverage().scanned(file.relativePath());
+    for (DocumentExtractor.Part part : result.parts()) {
+      ObjectNode item = StandardInput.item(part.text(), file.relativePath(), TYPE);
+      ObjectNode metadata = StandardInput.metadataOf(item);
+      metadata.put("file_path", file.relativePath());
+      metadata.put("root", root);
+      metadata.put("artifact", context.artifactId());
+      metadata.put("size", file.size());
+      metadata.put("modified", file.modified().toString());
+      if (part.name() != null) {
+        metadata.put("part", part.name());
+      }
+      if (result.contentType() != null) {
+        metadata.put("content_type", result.contentType());
+      }
+      out.item(item);
+      counts.parts++;
+    }
+    counts.read++;
+    return true;
   }
 
   private static FileScan scan(FilesystemOptions options, Coverage coverage) {
@@ -208,6 +287,7 @@ public final class FilesystemConnector implements Connector {
     options.excludePatterns().forEach(exclude::add);
     metadata.put("max_files", options.maxFiles());
     metadata.put("max_file_size", options.maxFileSize());
+    metadata.put("max_document_chars", options.maxDocumentChars());
     metadata.put("encoding", options.encoding().name());
     metadata.put("errors", options.errors().name().toLowerCase(Locale.ROOT));
     metadata.put("files_matched", scan.filesMatched());
