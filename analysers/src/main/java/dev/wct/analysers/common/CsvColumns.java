@@ -29,6 +29,13 @@ public final class CsvColumns {
   }
 
   /**
+   * True for a CSV or TSV file, or a spreadsheet's sheet: text whose first line may name columns.
+   */
+  public static boolean isTabular(TextItem item) {
+    return !item.isCell() && (item.sheet() != null || isCsv(item.filePath()));
+  }
+
+  /**
    * Where the header line of a CSV text ends, or -1 when its first line does not look like one: a
    * header has no digit while the line after it has (so a first data row is never taken for names).
    */
@@ -45,9 +52,12 @@ public final class CsvColumns {
     return !headerHasDigit && rowHasDigit ? first : -1;
   }
 
-  /** The columns of {@code item}, or null when it is no CSV file or has no header line. */
+  /**
+   * The columns of {@code item}, or null when it is neither a CSV file nor a spreadsheet's sheet
+   * (whose rows the filesystem connector writes as tab-separated lines), or has no header line.
+   */
   public static CsvColumns of(TextItem item) {
-    if (item.isCell() || !isCsv(item.filePath())) {
+    if (!isTabular(item)) {
       return null;
     }
     String text = item.text();

@@ -94,6 +94,49 @@ class PerLocationFindingsTest {
         .isEqualTo("email");
   }
 
+  private static ObjectNode page(String path, int page, String content) {
+    ObjectNode item = Inputs.file("docs", "/srv/share", path, content);
+    ((ObjectNode) item.get("metadata")).put("page", page);
+    return item;
+  }
+
+  private static ObjectNode sheet(String path, String sheet, String content) {
+    ObjectNode item = Inputs.file("docs", "/srv/share", path, content);
+    ((ObjectNode) item.get("metadata")).put("sheet", sheet);
+    return item;
+  }
+
+  @Test
+  void aDocumentFindingNamesItsFileAndPageAndASheetFindingItsColumn() {
+    CollectingWriter out =
+        analyse(
+            new PersonalDataAnalyser(),
+            files(
+                "docs",
+                "/srv/share",
+                page("letter.pdf", 1, "Dear customer,"),
+                page("letter.pdf", 2, "Contact\nwrite to jane@example.com"),
+                sheet(
+                    "export.xlsx",
+                    "Payments",
+                    "name\tiban\nAlice\tGB82WEST12345698765432\nBruno\tDE44500105175407324931")));
+
+    JsonNode email = out.item("category", "email");
+    assertThat(email.path("location").toString())
+        .isEqualTo(
+            "{\"source\":\"docs\",\"root\":\"/srv/share\",\"file_path\":\"letter.pdf\","
+                + "\"page\":2,\"line\":2}");
+    JsonNode iban = out.item("category", "bank_account");
+    assertThat(iban.path("location").path("sheet").asText()).isEqualTo("Payments");
+    assertThat(iban.path("location").path("column").asText()).isEqualTo("iban");
+    assertThat(iban.toString()).doesNotContain("GB82WEST", "5407324931", "Alice", "jane@");
+    assertThat(email.toString()).doesNotContain("jane@example.com");
+    JsonNode coverage = out.content().path("coverage");
+    assertThat(coverage).hasSize(2);
+    assertThat(coverage.get(0).path("items_examined").asInt()).isEqualTo(2);
+    assertThat(coverage.get(1).path("items_examined").asInt()).isEqualTo(1);
+  }
+
   @Test
   void aDatabaseColumnNamesItsSystemAndCountsTheValuesExaminedAndMatched() {
     Map<String, List<String>> catalogue = new LinkedHashMap<>();

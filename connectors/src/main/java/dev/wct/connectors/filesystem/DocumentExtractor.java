@@ -48,8 +48,11 @@ final class DocumentExtractor {
     return dot >= 0 && EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  /** One part of a document: {@code name} null for a document read as a whole. */
-  record Part(String name, String text) {}
+  /**
+   * One part of a document: a sheet (named), a page of a PDF or a slide of a presentation (numbered
+   * from 1), or the whole document when both are null.
+   */
+  record Part(String sheet, Integer page, String text) {}
 
   /**
    * What reading a document gave: its parts, or why it gave none ({@code failure}: {@link
@@ -121,7 +124,7 @@ final class DocumentExtractor {
   /**
    * Turns Tika's XHTML into parts of plain text: {@code <div class="page">} starts a PDF page,
    * {@code <div class="sheet">} a sheet (named by the {@code <h1>} Tika writes first), {@code <div
-   * class="slide-content">} a slide.
+   * class="slide-content">} a slide, numbered like a page.
    */
   private static final class PartHandler extends DefaultHandler {
     private static final Set<String> BLOCKS =
@@ -131,7 +134,8 @@ final class DocumentExtractor {
     private final long maxChars;
     private final List<Part> parts = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
-    private String name;
+    private String sheet;
+    private Integer page;
     private int count;
     private long written;
     private boolean inBody;
@@ -157,16 +161,18 @@ final class DocumentExtractor {
       }
       if (element.equals("div")) {
         String type = Objects.toString(attributes.getValue("class"), "");
-        boolean page =
+        boolean newPage =
             (type.equals("page") && kind == PartKind.PAGE)
                 || ((type.equals("sheet") || type.equals("page")) && kind == PartKind.SHEET);
         boolean slide = type.equals("slide-content") && kind == PartKind.SLIDE;
-        if (page || slide) {
+        if (newPage || slide) {
           flush();
           count++;
-          name =
-              (kind == PartKind.SLIDE ? "slide " : kind == PartKind.SHEET ? "sheet " : "page ")
-                  + count;
+          if (kind == PartKind.SHEET) {
+            sheet = String.valueOf(count);
+          } else {
+            page = count;
+          }
           readingSheetName = kind == PartKind.SHEET;
           sheetName.setLength(0);
         }
@@ -179,7 +185,7 @@ final class DocumentExtractor {
       if (readingSheetName && element.equals("h1")) {
         readingSheetName = false;
         if (!sheetName.toString().isBlank()) {
-          name = "sheet " + sheetName.toString().strip();
+          sheet = sheetName.toString().strip();
         }
         return;
       }
@@ -228,7 +234,7 @@ final class DocumentExtractor {
     private void flush() {
       String part = text.toString().strip();
       if (!part.isEmpty()) {
-        parts.add(new Part(name, part));
+        parts.add(new Part(sheet, page, part));
       }
       text.setLength(0);
     }

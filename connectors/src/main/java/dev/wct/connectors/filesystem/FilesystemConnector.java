@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the text files and documents of a file or folder: one {@code standard_input} item per text
- * file, and per part (page, sheet, slide) of a document read through {@link DocumentExtractor}, in
- * sorted relative-path order. Binary files (a NUL byte in the first 8 KiB, or bytes that do not
- * decode under {@code errors: strict}), files over {@code max_file_size} and documents that are
- * encrypted or corrupt are skipped and counted.
+ * file, and per part ({@code page} of a PDF or a presentation, {@code sheet}) of a document read
+ * through {@link DocumentExtractor}, in sorted relative-path order. Binary files (a NUL byte in the
+ * first 8 KiB, or bytes that do not decode under {@code errors: strict}), files over {@code
+ * max_file_size} and documents that are encrypted or corrupt are skipped and counted.
  */
 public final class FilesystemConnector implements Connector {
   public static final String TYPE = "filesystem";
@@ -248,8 +248,11 @@ public final class FilesystemConnector implements Connector {
       metadata.put("artifact", context.artifactId());
       metadata.put("size", file.size());
       metadata.put("modified", file.modified().toString());
-      if (part.name() != null) {
-        metadata.put("part", part.name());
+      if (part.sheet() != null) {
+        metadata.put("sheet", part.sheet());
+      }
+      if (part.page() != null) {
+        metadata.put("page", part.page());
       }
       if (result.contentType() != null) {
         metadata.put("content_type", result.contentType());

@@ -51,9 +51,9 @@ class DocumentFormatsTest {
 
     List<JsonNode> pages = itemsOf(result, "letter.pdf");
     assertThat(pages).hasSize(2);
-    assertThat(pages.get(0).path("metadata").path("part").asText()).isEqualTo("page 1");
+    assertThat(pages.get(0).path("metadata").path("page").asInt()).isEqualTo(1);
     assertThat(pages.get(0).path("content").asText()).contains("Dear customer");
-    assertThat(pages.get(1).path("metadata").path("part").asText()).isEqualTo("page 2");
+    assertThat(pages.get(1).path("metadata").path("page").asInt()).isEqualTo(2);
     assertThat(pages.get(1).path("content").asText()).contains(IBAN);
     assertThat(pages.get(1).path("metadata").path("content_type").asText())
         .isEqualTo("application/pdf");
@@ -73,8 +73,8 @@ class DocumentFormatsTest {
     List<JsonNode> parts = itemsOf(run(root, ""), "export.xlsx");
 
     assertThat(parts)
-        .extracting(item -> item.path("metadata").path("part").asText())
-        .containsExactly("sheet Customers", "sheet Payments");
+        .extracting(item -> item.path("metadata").path("sheet").asText())
+        .containsExactly("Customers", "Payments");
     assertThat(parts.get(0).path("content").asText()).isEqualTo("name\temail\nJane Doe\t" + EMAIL);
     assertThat(parts.get(1).path("content").asText()).isEqualTo("iban\n" + IBAN);
   }
@@ -93,11 +93,11 @@ class DocumentFormatsTest {
     assertThat(itemsOf(result, "contract.docx"))
         .singleElement()
         .satisfies(item -> assertThat(item.path("content").asText()).contains(EMAIL))
-        .satisfies(item -> assertThat(item.path("metadata").has("part")).isFalse());
+        .satisfies(item -> assertThat(item.path("metadata").has("page")).isFalse());
     List<JsonNode> slides = itemsOf(result, "deck.pptx");
     assertThat(slides)
-        .extracting(item -> item.path("metadata").path("part").asText())
-        .containsExactly("slide 1", "slide 2");
+        .extracting(item -> item.path("metadata").path("page").asInt())
+        .containsExactly(1, 2);
     assertThat(slides.get(1).path("content").asText()).contains(IBAN);
     assertThat(itemsOf(result, "minutes.odt").get(0).path("content").asText()).contains(EMAIL);
     assertThat(itemsOf(result, "memo.rtf").get(0).path("content").asText()).contains(IBAN);
