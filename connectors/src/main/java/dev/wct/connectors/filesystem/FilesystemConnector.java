@@ -68,6 +68,10 @@ public final class FilesystemConnector implements Connector {
             "{path: ./webapp, include_patterns: ['*.php', '*.js'],"
                 + " exclude_patterns: [vendor, node_modules]}"),
         PropertiesExample.of(
+            "A share of office documents, PDFs and mail, each document's text capped at 1 MB",
+            "{path: /srv/share, include_patterns: ['*.pdf', '*.docx', '*.xlsx', '*.eml'],"
+                + " max_document_chars: 1000000}"),
+        PropertiesExample.of(
             "Legacy exports in Latin-1, folder given per environment",
             "{path: '${EXPORTS_DIR}', encoding: latin-1, errors: replace, max_files: 5000}"));
   }

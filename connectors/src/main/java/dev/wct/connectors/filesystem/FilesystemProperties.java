@@ -23,7 +23,8 @@ record FilesystemProperties(
                     + " ('node_modules', 'vendor/**').")
         List<String> excludePatterns,
     @Property(
-            description = "At most this many text files are read; the rest are counted.",
+            description =
+                "At most this many text files and documents are read; the rest are counted.",
             defaultValue = "" + FilesystemOptions.DEFAULT_MAX_FILES,
             minimum = 1)
         int maxFiles,
