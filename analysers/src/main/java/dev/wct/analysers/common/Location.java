@@ -119,6 +119,21 @@ public record Location(String canonical, String object, ObjectNode json, boolean
         column);
   }
 
+  /** The same file, narrowed to one JSON path ({@code $.customers[*].email}). */
+  public Location withJsonPath(String path) {
+    ObjectNode narrowed = json.deepCopy();
+    narrowed.put("json_path", path);
+    return new Location(canonical + "|json:" + path, object, narrowed, false);
+  }
+
+  /**
+   * True for a place whose values are counted ({@code values_examined}, {@code values_matched}): a
+   * database column, a CSV or sheet column, a JSON path.
+   */
+  public boolean holdsValues() {
+    return databaseColumn || json.has("column") || json.has("json_path");
+  }
+
   private String textOrNull(String field) {
     return json.path(field).isTextual() ? json.get(field).asText() : null;
   }

@@ -138,6 +138,73 @@ class PerLocationFindingsTest {
   }
 
   @Test
+  void aJsonFileHasOneLocationPerFieldPathWithItsValuesCounted() {
+    String json =
+        "{\"customers\": [\n"
+            + "  {\"id\": 1, \"contact\": {\"email\": \"alice@example.com\"}, \"notes\": \"vip\"},\n"
+            + "  {\"id\": 2, \"contact\": {\"email\": \"bruno@example.de\"}, \"notes\": null},\n"
+            + "  {\"id\": 3, \"contact\": {\"email\": \"carla@example.it\"},"
+            + " \"notes\": \"ask dan@example.org\"}\n"
+            + "], \"by_mail\": {\"erin@example.com\": {\"plan\": \"gold\"}}}";
+    CollectingWriter out =
+        analyse(
+            new PersonalDataAnalyser(),
+            files(
+                "api_dump", "/srv/dumps", Inputs.file("api_dump", "/srv/dumps", "crm.json", json)));
+
+    List<JsonNode> emails = out.items("category", "email");
+    assertThat(emails)
+        .extracting(finding -> finding.path("location").path("json_path").asText())
+        // The address used as a key is no value of a path: it is found in the file.
+        .containsExactlyInAnyOrder("$.customers[*].contact.email", "$.customers[*].notes", "");
+    JsonNode column =
+        emails.stream()
+            .filter(f -> f.path("location").path("json_path").asText().endsWith("email"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(column.path("values_examined").asInt()).isEqualTo(3);
+    assertThat(column.path("values_matched").asInt()).isEqualTo(3);
+    assertThat(column.path("confidence").asText()).isEqualTo("high");
+    JsonNode notes =
+        emails.stream()
+            .filter(f -> f.path("location").path("json_path").asText().endsWith("notes"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(notes.path("values_examined").asInt()).isEqualTo(2);
+    assertThat(notes.path("values_matched").asInt()).isEqualTo(1);
+    assertThat(out.content().toString()).doesNotContain("erin@", "alice@", "dan@");
+  }
+
+  @Test
+  void oneStrayValueInANotesColumnIsToldApartFromAColumnFullOfThem() {
+    StringBuilder csv = new StringBuilder("ref,contact,notes\n");
+    for (int i = 0; i < 10; i++) {
+      csv.append("R")
+          .append(i)
+          .append(",user")
+          .append(i)
+          .append("@example.com,")
+          .append(i == 4 ? "wrote from old" + i + "@example.org" : "called back")
+          .append('\n');
+    }
+    CollectingWriter out =
+        analyse(
+            new PersonalDataAnalyser(),
+            files("export", "/srv", Inputs.file("export", "/srv", "tickets.csv", csv.toString())));
+
+    Map<String, JsonNode> byColumn = new LinkedHashMap<>();
+    out.items("category", "email")
+        .forEach(f -> byColumn.put(f.path("location").path("column").asText(), f));
+    assertThat(byColumn.keySet()).containsExactly("contact", "notes");
+    assertThat(byColumn.get("contact").path("values_examined").asInt()).isEqualTo(10);
+    assertThat(byColumn.get("contact").path("values_matched").asInt()).isEqualTo(10);
+    assertThat(byColumn.get("contact").path("confidence").asText()).isEqualTo("high");
+    assertThat(byColumn.get("notes").path("values_examined").asInt()).isEqualTo(10);
+    assertThat(byColumn.get("notes").path("values_matched").asInt()).isEqualTo(1);
+    assertThat(byColumn.get("notes").path("confidence").asText()).isEqualTo("medium");
+  }
+
+  @Test
   void aDatabaseColumnNamesItsSystemAndCountsTheValuesExaminedAndMatched() {
     Map<String, List<String>> catalogue = new LinkedHashMap<>();
     catalogue.put("public.customers", List.of("id", "contact"));

@@ -36,8 +36,8 @@ final class DocumentExtractor {
           "pdf", "docx", "docm", "dotx", "xlsx", "xlsm", "pptx", "pptm", "doc", "xls", "ppt", "odt",
           "ods", "odp", "rtf", "eml", "msg");
 
-  private final Parser parser = new AutoDetectParser();
   private final long maxChars;
+  private Parser parser;
 
   DocumentExtractor(long maxChars) {
     this.maxChars = maxChars;
@@ -73,6 +73,9 @@ final class DocumentExtractor {
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
     PartHandler handler = new PartHandler(PartKind.of(relativePath), maxChars);
     boolean truncated = false;
+    if (parser == null) {
+      parser = new AutoDetectParser(); // loads every parser: only once a document is met
+    }
     try (InputStream in = Files.newInputStream(file)) {
       parser.parse(in, handler, metadata, new ParseContext());
     } catch (EncryptedDocumentException e) {
