@@ -237,6 +237,24 @@ public final class Findings {
         location.canonical() + '\u0000' + category, key -> new Finding(location, category));
   }
 
+  /**
+   * Drops the findings of {@code categories} that rest on one bare keyword in text (confidence
+   * {@link Confidence#LOW}): for these a second signal in the same place is required. Returns how
+   * many were dropped.
+   */
+  public int dropUncorroborated(Set<String> categories) {
+    if (categories.isEmpty()) {
+      return 0;
+    }
+    int before = findings.size();
+    findings
+        .values()
+        .removeIf(
+            finding ->
+                categories.contains(finding.category) && confidenceOf(finding) == Confidence.LOW);
+    return before - findings.size();
+  }
+
   /** The findings, ordered by place then category. */
   public Collection<Finding> findings() {
     return Collections.unmodifiableCollection(findings.values());

@@ -341,9 +341,8 @@ class PerLocationFindingsTest {
     JsonNode finding =
         analyse(
                 new PersonalDataAnalyser(),
-                files(
-                    "docs", "/d", Inputs.file("docs", "/d", "notes.md", "Ask for the diagnosis.")))
-            .item("category", "health");
+                files("docs", "/d", Inputs.file("docs", "/d", "notes.md", "Ask for the salary.")))
+            .item("category", "financial");
 
     assertThat(finding.path("confidence").asText()).isEqualTo("low");
     assertThat(finding.path("detectors").get(0).path("kind").asText()).isEqualTo("keyword");
