@@ -148,7 +148,7 @@ public final class PersonalDataAnalyser implements Analyser {
                 scan(compiled, text, findings);
               }
             });
-    int uncorroborated = findings.dropUncorroborated(corroborationRequired(ruleset));
+    int uncorroborated = findings.dropUncorroborated(ruleset.corroborationRequired());
     long total = 0;
     for (Findings.Finding finding : findings.findings()) {
       out.item(findings.toJson(finding, "category"));
@@ -166,17 +166,6 @@ public final class PersonalDataAnalyser implements Analyser {
         findings.findings().size(),
         total,
         uncorroborated);
-  }
-
-  /** The categories of the rules marked {@code corroboration: required}. */
-  static Set<String> corroborationRequired(Ruleset ruleset) {
-    Set<String> categories = new java.util.TreeSet<>();
-    for (Rule rule : ruleset.rules()) {
-      if ("required".equals(rule.metadata().get("corroboration"))) {
-        categories.add(rule.category());
-      }
-    }
-    return categories;
   }
 
   static Compiled compile(Ruleset ruleset, String region) {
