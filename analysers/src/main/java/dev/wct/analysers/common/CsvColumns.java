@@ -1,15 +1,17 @@
 package dev.wct.analysers.common;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The columns of a CSV or TSV text: its header line, and which header names the field an offset
  * falls in. The header rule is the one {@link dev.wct.analysers.personaldata.Redactor} uses to
  * leave header names in clear, so a column named in a finding's location is never a masked value.
  */
-public final class CsvColumns {
+public final class CsvColumns implements StructuredText {
   private final String text;
   private final int headerEnd;
   private final char delimiter;
@@ -29,6 +31,13 @@ public final class CsvColumns {
   }
 
   /**
+   * True for a CSV or TSV file, or a spreadsheet's sheet: text whose first line may name columns.
+   */
+  public static boolean isTabular(TextItem item) {
+    return !item.isCell() && (item.sheet() != null || isCsv(item.filePath()));
+  }
+
+  /**
    * Where the header line of a CSV text ends, or -1 when its first line does not look like one: a
    * header has no digit while the line after it has (so a first data row is never taken for names).
    */
@@ -45,9 +54,12 @@ public final class CsvColumns {
     return !headerHasDigit && rowHasDigit ? first : -1;
   }
 
-  /** The columns of {@code item}, or null when it is no CSV file or has no header line. */
+  /**
+   * The columns of {@code item}, or null when it is neither a CSV file nor a spreadsheet's sheet
+   * (whose rows the filesystem connector writes as tab-separated lines), or has no header line.
+   */
   public static CsvColumns of(TextItem item) {
-    if (item.isCell() || !isCsv(item.filePath())) {
+    if (!isTabular(item)) {
       return null;
     }
     String text = item.text();
@@ -69,8 +81,59 @@ public final class CsvColumns {
   }
 
   /** True when {@code offset} is in the header line. */
+  @Override
   public boolean inHeader(int offset) {
     return offset < headerEnd;
+  }
+
+  /** The row: where the line holding {@code offset} starts. */
+  @Override
+  public long valueAt(int offset) {
+    int start = Math.min(offset, text.length());
+    while (start > 0 && text.charAt(start - 1) != '\n') {
+      start--;
+    }
+    return start;
+  }
+
+  /** Non-empty fields per column, over the rows after the header. */
+  @Override
+  public Map<String, Long> valuesPerField() {
+    Map<String, Long> values = new LinkedHashMap<>();
+    for (String name : names) {
+      if (!name.isEmpty()) {
+        values.put(name, 0L);
+      }
+    }
+    int field = 0;
+    boolean quoted = false;
+    boolean filled = false;
+    for (int i = headerEnd + 1; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '\n';
+      boolean end = !quoted && (c == delimiter || c == '\n');
+      if (end) {
+        if (filled && field < names.size() && !names.get(field).isEmpty()) {
+          values.merge(names.get(field), 1L, Long::sum);
+        }
+        field = c == '\n' ? 0 : field + 1;
+        filled = false;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!Character.isWhitespace(c)) {
+        filled = true;
+      }
+    }
+    return values;
+  }
+
+  @Override
+  public String fieldAt(int offset) {
+    return columnAt(offset);
+  }
+
+  @Override
+  public Location locate(Location file, String field) {
+    return file.withCsvColumn(field);
   }
 
   /** The header name of the field holding {@code offset}, or null when there is none. */

@@ -19,10 +19,10 @@ import java.util.TreeSet;
 
 /**
  * Aggregates matches into one finding per (location, category) while items stream by. A location is
- * a database column (or table) or a file (or one CSV column of it), see {@link Location}. Every
- * location is kept; only the examples per location are capped ({@code maximum_evidence_count}).
- * State is bounded by the number of findings, columns and files, never by the number of items or
- * matches.
+ * a database column (or table) or a file (or one CSV or sheet column, or JSON path, of it), see
+ * {@link Location}. Every location is kept; only the examples per location are capped ({@code
+ * maximum_evidence_count}). State is bounded by the number of findings, columns and files, never by
+ * the number of items or matches.
  *
  * <p>Each finding says why it fired: its detectors ({@code rule}, {@code kind}, {@code matches}),
  * with {@link Kind#VALUE} a validated value, {@link Kind#KEYWORD} a word rule in text and {@link
@@ -81,8 +81,8 @@ public final class Findings {
 
   private TextItem current;
   private Location currentLocation;
-  private CsvColumns currentCsv;
-  private Map<String, Location> currentCsvLocations;
+  private StructuredText currentFields;
+  private Map<String, Location> currentFieldLocations;
 
   /**
    * @param analyser the analyser type, part of every finding id
@@ -117,11 +117,17 @@ public final class Findings {
     item++;
     current = next;
     currentLocation = Location.of(next);
-    currentCsv = CsvColumns.of(next);
-    currentCsvLocations = null;
+    currentFields = StructuredText.of(next);
+    currentFieldLocations = null;
     coverage.get(object.object()).items++;
     if (currentLocation.databaseColumn()) {
       examined.merge(currentLocation.canonical(), 1L, Long::sum);
+    } else if (currentFields != null) {
+      currentFields
+          .valuesPerField()
+          .forEach(
+              (field, values) ->
+                  examined.merge(fieldLocation(field).canonical(), values, Long::sum));
     }
     return true;
   }
@@ -156,21 +162,27 @@ public final class Findings {
     }
     Location location = currentLocation;
     Kind signal = kind;
-    if (currentCsv != null) {
-      String column = currentCsv.columnAt(start);
-      if (column != null) {
-        location = csvLocation(column);
+    long value = -1;
+    if (currentFields != null) {
+      String field = currentFields.fieldAt(start);
+      if (field != null) {
+        location = fieldLocation(field);
       }
-      if (currentCsv.inHeader(start) && kind == Kind.KEYWORD) {
-        signal = Kind.COLUMN_NAME;
+      if (currentFields.inHeader(start)) {
+        signal = kind == Kind.KEYWORD ? Kind.COLUMN_NAME : kind;
+      } else if (field != null) {
+        value = currentFields.valueAt(start);
       }
     }
     Finding finding = finding(location, category);
     finding.record(pattern, rule, signal);
     if (location.databaseColumn() && finding.lastItem != item) {
       finding.valuesMatched++;
+    } else if (value >= 0 && (finding.lastItem != item || finding.lastValue != value)) {
+      finding.valuesMatched++;
     }
     finding.lastItem = item;
+    finding.lastValue = value;
     boolean wantsExample = finding.wantsExample(settings);
     if (finding.line == 0 || wantsExample) {
       int line = source.lineOf(start);
@@ -212,11 +224,12 @@ public final class Findings {
     }
   }
 
-  private Location csvLocation(String column) {
-    if (currentCsvLocations == null) {
-      currentCsvLocations = new HashMap<>();
+  private Location fieldLocation(String field) {
+    if (currentFieldLocations == null) {
+      currentFieldLocations = new HashMap<>();
     }
-    return currentCsvLocations.computeIfAbsent(column, currentLocation::withCsvColumn);
+    return currentFieldLocations.computeIfAbsent(
+        field, key -> currentFields.locate(currentLocation, key));
   }
 
   // The findings of the location matched last, by category: most matches of an item fall in one
@@ -242,6 +255,24 @@ public final class Findings {
         location.canonical() + '\u0000' + category, key -> new Finding(location, category));
   }
 
+  /**
+   * Drops the findings of {@code categories} that rest on one bare keyword in text (confidence
+   * {@link Confidence#LOW}): for these a second signal in the same place is required. Returns how
+   * many were dropped.
+   */
+  public int dropUncorroborated(Set<String> categories) {
+    if (categories.isEmpty()) {
+      return 0;
+    }
+    int before = findings.size();
+    findings
+        .values()
+        .removeIf(
+            finding ->
+                categories.contains(finding.category) && confidenceOf(finding) == Confidence.LOW);
+    return before - findings.size();
+  }
+
   /** The findings, ordered by place then category. */
   public Collection<Finding> findings() {
     return Collections.unmodifiableCollection(findings.values());
@@ -263,7 +294,7 @@ public final class Findings {
     json.set("location", location);
     json.put("confidence", confidenceOf(finding).id());
     json.put("matches", finding.matches);
-    if (finding.location.databaseColumn()) {
+    if (finding.location.holdsValues()) {
       json.put("values_examined", examined.getOrDefault(finding.location.canonical(), 0L));
       json.put("values_matched", finding.valuesMatched);
     }
@@ -285,7 +316,7 @@ public final class Findings {
   /** The confidence of {@code finding}, by the rule in {@link Confidence}. */
   public Confidence confidenceOf(Finding finding) {
     long examinedValues =
-        finding.location.databaseColumn()
+        finding.location.holdsValues()
             ? examined.getOrDefault(finding.location.canonical(), 0L)
             : -1;
     return finding.confidence(examinedValues);
@@ -367,6 +398,7 @@ public final class Findings {
     private long matches;
     private long valuesMatched;
     private long lastItem = -1;
+    private long lastValue = -1;
     private int line;
 
     private Finding(Location location, String category) {

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Where a finding is: a database column (or table) {@code {source, system, schema, table, column}},
- * or a file (and CSV column) {@code {source, root, file_path, column}}.
+ * or a file (and CSV column) {@code {source, root, file_path, column}}; a document's sheet or page
+ * adds {@code sheet} or {@code page}.
  *
  * <p>{@code source} is the connector artifact the place was read through; {@link #canonical} names
  * the place itself, without it, so that the same column or file read by two artifacts, or in two
@@ -53,8 +54,12 @@ public record Location(String canonical, String object, ObjectNode json, boolean
     return new Location(canonical, object, json, column != null);
   }
 
-  /** A file, or one CSV column of it when {@code column} is not null. */
-  public static Location file(String source, String root, String filePath, String column) {
+  /**
+   * A file, one sheet or page of a document when {@code sheet} is not null or {@code page} is
+   * positive, and one CSV (or sheet) column of it when {@code column} is not null.
+   */
+  public static Location file(
+      String source, String root, String filePath, String sheet, long page, String column) {
     ObjectNode json = JSON.objectNode();
     json.put("source", orUnknown(source));
     if (root != null) {
@@ -65,7 +70,16 @@ public record Location(String canonical, String object, ObjectNode json, boolean
       json.put("column", column);
     }
     String object = "file|" + path(source, root, filePath);
-    String canonical = column == null ? object : object + "|" + column;
+    String place = object;
+    if (sheet != null) {
+      json.put("sheet", sheet);
+      place += "|sheet:" + sheet;
+    }
+    if (page > 0) {
+      json.put("page", page);
+      place += "|page:" + page;
+    }
+    String canonical = column == null ? place : place + "|" + column;
     return new Location(canonical, object, json, false);
   }
 
@@ -75,21 +89,53 @@ public record Location(String canonical, String object, ObjectNode json, boolean
       return database(item.artifact(), item.system(), item.schema(), item.table(), item.column());
     }
     String path = item.filePath() != null ? item.filePath() : item.source();
-    return file(item.artifact(), item.root(), path != null ? path : "(unnamed item)", null);
+    return file(
+        item.artifact(),
+        item.root(),
+        path != null ? path : "(unnamed item)",
+        item.sheet(),
+        item.page(),
+        null);
   }
 
-  /** The place of an item as a whole: its file, or its database table. */
+  /** The place of an item as a whole: its file (not the part of it), or its database table. */
   public static Location objectOf(TextItem item) {
     if (item.isCell()) {
       return database(item.artifact(), item.system(), item.schema(), item.table(), null);
     }
-    return of(item);
+    String path = item.filePath() != null ? item.filePath() : item.source();
+    return file(
+        item.artifact(), item.root(), path != null ? path : "(unnamed item)", null, -1, null);
   }
 
-  /** The same file, narrowed to one CSV column. */
+  /** The same file (or part of it), narrowed to one CSV or sheet column. */
   public Location withCsvColumn(String column) {
-    String root = json.path("root").isTextual() ? json.get("root").asText() : null;
-    return file(json.path("source").asText(), root, json.path("file_path").asText(), column);
+    return file(
+        json.path("source").asText(),
+        textOrNull("root"),
+        json.path("file_path").asText(),
+        textOrNull("sheet"),
+        json.path("page").asLong(-1),
+        column);
+  }
+
+  /** The same file, narrowed to one JSON path ({@code $.customers[*].email}). */
+  public Location withJsonPath(String path) {
+    ObjectNode narrowed = json.deepCopy();
+    narrowed.put("json_path", path);
+    return new Location(canonical + "|json:" + path, object, narrowed, false);
+  }
+
+  /**
+   * True for a place whose values are counted ({@code values_examined}, {@code values_matched}): a
+   * database column, a CSV or sheet column, a JSON path.
+   */
+  public boolean holdsValues() {
+    return databaseColumn || json.has("column") || json.has("json_path");
+  }
+
+  private String textOrNull(String field) {
+    return json.path(field).isTextual() ? json.get(field).asText() : null;
   }
 
   /**

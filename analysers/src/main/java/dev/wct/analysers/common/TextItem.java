@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param system the database system URL, without credentials, or null
  * @param artifact the id of the connector artifact the item comes from, or null
  * @param row the 0-based row of a database cell, or -1
+ * @param sheet the sheet of a spreadsheet ({@code metadata.sheet}), or null
+ * @param page the page of a PDF or slide of a presentation ({@code metadata.page}), or -1
  */
 public record TextItem(
     String text,
@@ -30,7 +32,9 @@ public record TextItem(
     String root,
     String system,
     String artifact,
-    long row) {
+    long row,
+    String sheet,
+    long page) {
   public TextItem {
     java.util.Objects.requireNonNull(text, "text");
   }
@@ -38,7 +42,7 @@ public record TextItem(
   /** An item without root, system, artifact or row (tests, old inputs). */
   public TextItem(
       String text, String filePath, String table, String column, String schema, String source) {
-    this(text, filePath, table, column, schema, source, null, null, null, -1);
+    this(text, filePath, table, column, schema, source, null, null, null, -1, null, -1);
   }
 
   public static TextItem of(JsonNode item) {
@@ -66,7 +70,9 @@ public record TextItem(
         firstText(metadata.path("root")),
         firstText(metadata.path("system")),
         artifact != null ? artifact : inputId,
-        row.canConvertToLong() ? row.asLong() : -1);
+        row.canConvertToLong() ? row.asLong() : -1,
+        firstText(metadata.path("sheet")),
+        metadata.path("page").canConvertToLong() ? metadata.path("page").asLong() : -1);
   }
 
   private static String firstText(JsonNode... candidates) {

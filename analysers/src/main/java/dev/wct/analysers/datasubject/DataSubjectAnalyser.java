@@ -46,6 +46,11 @@ public final class DataSubjectAnalyser extends KeywordIndicatorAnalyser {
   }
 
   @Override
+  protected String defaultRulesetVersion() {
+    return "1.1.0";
+  }
+
+  @Override
   protected String categoryField() {
     return "subject";
   }

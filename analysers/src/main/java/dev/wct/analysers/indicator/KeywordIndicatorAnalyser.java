@@ -60,6 +60,11 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     return new SchemaRef(rulesetKind(), "2.0.0");
   }
 
+  /** The version of the shipped ruleset used when a runbook names none. */
+  protected String defaultRulesetVersion() {
+    return "1.0.0";
+  }
+
   private volatile PropertiesContract<IndicatorProperties> contract;
 
   /** The properties contract, with this analyser's default ruleset. */
@@ -68,7 +73,7 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     if (current == null) {
       current =
           PropertiesContract.of(IndicatorProperties.class)
-              .withDefault("ruleset", "local/" + rulesetKind() + "/1.0.0");
+              .withDefault("ruleset", "local/" + rulesetKind() + "/" + defaultRulesetVersion());
       contract = current;
     }
     return current;
@@ -135,6 +140,7 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
                 scan(keywords, text, findings);
               }
             });
+    int uncorroborated = findings.dropUncorroborated(ruleset.corroborationRequired());
     for (Findings.Finding category : findings.findings()) {
       ObjectNode finding = findings.toJson(category, categoryField());
       complete(finding, category, ruleset);
@@ -147,7 +153,11 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
         AnalysisMetadata.of(
             type(), ruleset, contract().toJson(bound), totals, started, Instant.now()));
     LOG.info(
-        "{}: {} items scanned, {} findings", where, totals.items(), findings.findings().size());
+        "{}: {} items scanned, {} findings, {} bare keywords left unreported",
+        where,
+        totals.items(),
+        findings.findings().size(),
+        uncorroborated);
   }
 
   private static KeywordIndex<Rule> index(Ruleset ruleset) {

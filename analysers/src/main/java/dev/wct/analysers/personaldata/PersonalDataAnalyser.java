@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PersonalDataAnalyser implements Analyser {
   public static final String TYPE = "personal_data";
-  public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.1.0";
+  public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.2.0";
   static final String RULESET_KIND = "personal_data_indicator";
   static final SchemaRef OUTPUT = new SchemaRef("personal_data_indicator", "2.0.0");
   private static final PropertiesContract<PersonalDataProperties> CONTRACT =
@@ -154,6 +154,7 @@ public final class PersonalDataAnalyser implements Analyser {
                 scan(compiled, text, findings);
               }
             });
+    int uncorroborated = findings.dropUncorroborated(ruleset.corroborationRequired());
     long total = 0;
     for (Findings.Finding finding : findings.findings()) {
       out.item(findings.toJson(finding, "category"));
@@ -165,11 +166,12 @@ public final class PersonalDataAnalyser implements Analyser {
         "analysis_metadata",
         AnalysisMetadata.of(TYPE, ruleset, CONTRACT.toJson(bound), totals, started, Instant.now()));
     LOG.info(
-        "{}: {} items scanned, {} findings with {} matches",
+        "{}: {} items scanned, {} findings with {} matches, {} bare keywords left unreported",
         where,
         totals.items(),
         findings.findings().size(),
-        total);
+        total,
+        uncorroborated);
   }
 
   static Compiled compile(Ruleset ruleset, String region) {

@@ -216,7 +216,7 @@ public final class Redactor implements SnippetFactory {
 
   /**
    * Flags the characters of {@code text[from, to)} that are structural names: a cell's column name,
-   * a CSV file's header line, JSON object keys.
+   * a CSV file's or sheet's header line, JSON object keys.
    */
   static boolean[] structural(TextItem item, int from, int to) {
     boolean[] flags = new boolean[to - from];
@@ -225,7 +225,7 @@ public final class Redactor implements SnippetFactory {
     if (cellStart >= 0) {
       flag(flags, from, 0, item.column().length());
     }
-    if (isCsv(item.filePath())) {
+    if (CsvColumns.isTabular(item)) {
       int header = csvHeaderEnd(text);
       if (header > 0) {
         flag(flags, from, 0, header);
@@ -244,10 +244,6 @@ public final class Redactor implements SnippetFactory {
     for (int i = Math.max(start, from); i < Math.min(end, from + flags.length); i++) {
       flags[i - from] = true;
     }
-  }
-
-  private static boolean isCsv(String path) {
-    return CsvColumns.isCsv(path);
   }
 
   private static boolean isJson(TextItem item, int cellStart) {

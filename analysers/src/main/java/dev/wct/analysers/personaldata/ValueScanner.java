@@ -54,7 +54,8 @@ final class ValueScanner {
             new Ipv6Detector(),
             new Ipv4Detector(),
             new DateOfBirthDetector(),
-            new PhoneDetector(phoneRegion))) {
+            new PhoneDetector(phoneRegion),
+            new PersonNameDetector())) {
       detectors.put(detector.name(), detector);
     }
     for (ValueDetector detector : NationalIdentifiers.all()) {
@@ -85,7 +86,8 @@ final class ValueScanner {
           "ipv6_address",
           "ipv4_address",
           "date_of_birth",
-          "phone_number");
+          "phone_number",
+          "person_name");
 
   private static int priority(String name) {
     return PRIORITY.indexOf(name);

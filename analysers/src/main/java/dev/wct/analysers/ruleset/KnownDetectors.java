@@ -19,6 +19,7 @@ public final class KnownDetectors {
           "it_codice_fiscale",
           "nl_bsn",
           "payment_card",
+          "person_name",
           "phone_number",
           "pl_pesel",
           "se_personnummer",

@@ -37,4 +37,18 @@ public record Ruleset(
     detectors.forEach(detector -> categories.add(detector.category()));
     return List.copyOf(categories);
   }
+
+  /**
+   * The categories of the rules marked {@code corroboration: required}: not reported from one bare
+   * keyword in text.
+   */
+  public java.util.Set<String> corroborationRequired() {
+    TreeSet<String> categories = new TreeSet<>();
+    for (Rule rule : rules) {
+      if ("required".equals(rule.metadata().get("corroboration"))) {
+        categories.add(rule.category());
+      }
+    }
+    return categories;
+  }
 }

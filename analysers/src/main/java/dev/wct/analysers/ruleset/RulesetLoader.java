@@ -123,8 +123,10 @@ public final class RulesetLoader {
   public static List<String> shipped() {
     return List.of(
         "local/data_subject_indicator/1.0.0",
+        "local/data_subject_indicator/1.1.0",
         "local/personal_data_indicator/1.0.0",
         "local/personal_data_indicator/1.1.0",
+        "local/personal_data_indicator/1.2.0",
         "local/processing_purpose_indicator/1.0.0");
   }
 

@@ -60,6 +60,18 @@ class DataSubjectAnalyserTest {
   }
 
   @Test
+  void oneBareChildKeywordInCodeOrProseIsNoChildFinding() {
+    CollectingWriter out =
+        analyse(
+            List.of(
+                Inputs.file("static/menu.js", "list.appendChild(item);"),
+                Inputs.file("build.js", "const { spawn } = require('child_process');"),
+                Inputs.file("films.csv", "title,category\nUp,Children\n")));
+
+    assertThat(out.items()).extracting(f -> f.path("subject").asText()).doesNotContain("child");
+  }
+
+  @Test
   void codeAboutEmployeesAndChildrenNamesBoth() {
     CollectingWriter out =
         analyse(

@@ -94,6 +94,116 @@ class PerLocationFindingsTest {
         .isEqualTo("email");
   }
 
+  private static ObjectNode page(String path, int page, String content) {
+    ObjectNode item = Inputs.file("docs", "/srv/share", path, content);
+    ((ObjectNode) item.get("metadata")).put("page", page);
+    return item;
+  }
+
+  private static ObjectNode sheet(String path, String sheet, String content) {
+    ObjectNode item = Inputs.file("docs", "/srv/share", path, content);
+    ((ObjectNode) item.get("metadata")).put("sheet", sheet);
+    return item;
+  }
+
+  @Test
+  void aDocumentFindingNamesItsFileAndPageAndASheetFindingItsColumn() {
+    CollectingWriter out =
+        analyse(
+            new PersonalDataAnalyser(),
+            files(
+                "docs",
+                "/srv/share",
+                page("letter.pdf", 1, "Dear customer,"),
+                page("letter.pdf", 2, "Contact\nwrite to jane@example.com"),
+                sheet(
+                    "export.xlsx",
+                    "Payments",
+                    "name\tiban\nAlice\tGB82WEST12345698765432\nBruno\tDE44500105175407324931")));
+
+    JsonNode email = out.item("category", "email");
+    assertThat(email.path("location").toString())
+        .isEqualTo(
+            "{\"source\":\"docs\",\"root\":\"/srv/share\",\"file_path\":\"letter.pdf\","
+                + "\"page\":2,\"line\":2}");
+    JsonNode iban = out.item("category", "bank_account");
+    assertThat(iban.path("location").path("sheet").asText()).isEqualTo("Payments");
+    assertThat(iban.path("location").path("column").asText()).isEqualTo("iban");
+    assertThat(iban.toString()).doesNotContain("GB82WEST", "5407324931", "Alice", "jane@");
+    assertThat(email.toString()).doesNotContain("jane@example.com");
+    JsonNode coverage = out.content().path("coverage");
+    assertThat(coverage).hasSize(2);
+    assertThat(coverage.get(0).path("items_examined").asInt()).isEqualTo(2);
+    assertThat(coverage.get(1).path("items_examined").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aJsonFileHasOneLocationPerFieldPathWithItsValuesCounted() {
+    String json =
+        "{\"customers\": [\n"
+            + "  {\"id\": 1, \"contact\": {\"email\": \"alice@example.com\"}, \"notes\": \"vip\"},\n"
+            + "  {\"id\": 2, \"contact\": {\"email\": \"bruno@example.de\"}, \"notes\": null},\n"
+            + "  {\"id\": 3, \"contact\": {\"email\": \"carla@example.it\"},"
+            + " \"notes\": \"ask dan@example.org\"}\n"
+            + "], \"by_mail\": {\"erin@example.com\": {\"plan\": \"gold\"}}}";
+    CollectingWriter out =
+        analyse(
+            new PersonalDataAnalyser(),
+            files(
+                "api_dump", "/srv/dumps", Inputs.file("api_dump", "/srv/dumps", "crm.json", json)));
+
+    List<JsonNode> emails = out.items("category", "email");
+    assertThat(emails)
+        .extracting(finding -> finding.path("location").path("json_path").asText())
+        // The address used as a key is no value of a path: it is found in the file.
+        .containsExactlyInAnyOrder("$.customers[*].contact.email", "$.customers[*].notes", "");
+    JsonNode column =
+        emails.stream()
+            .filter(f -> f.path("location").path("json_path").asText().endsWith("email"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(column.path("values_examined").asInt()).isEqualTo(3);
+    assertThat(column.path("values_matched").asInt()).isEqualTo(3);
+    assertThat(column.path("confidence").asText()).isEqualTo("high");
+    JsonNode notes =
+        emails.stream()
+            .filter(f -> f.path("location").path("json_path").asText().endsWith("notes"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(notes.path("values_examined").asInt()).isEqualTo(2);
+    assertThat(notes.path("values_matched").asInt()).isEqualTo(1);
+    assertThat(out.content().toString()).doesNotContain("erin@", "alice@", "dan@");
+  }
+
+  @Test
+  void oneStrayValueInANotesColumnIsToldApartFromAColumnFullOfThem() {
+    StringBuilder csv = new StringBuilder("ref,contact,notes\n");
+    for (int i = 0; i < 10; i++) {
+      csv.append("R")
+          .append(i)
+          .append(",user")
+          .append(i)
+          .append("@example.com,")
+          .append(i == 4 ? "wrote from old" + i + "@example.org" : "called back")
+          .append('\n');
+    }
+    CollectingWriter out =
+        analyse(
+            new PersonalDataAnalyser(),
+            files("export", "/srv", Inputs.file("export", "/srv", "tickets.csv", csv.toString())));
+
+    Map<String, JsonNode> byColumn = new LinkedHashMap<>();
+    out.items("category", "email")
+        .forEach(f -> byColumn.put(f.path("location").path("column").asText(), f));
+    assertThat(byColumn.keySet()).containsExactly("contact", "notes");
+    assertThat(byColumn.get("contact").path("values_examined").asInt()).isEqualTo(10);
+    assertThat(byColumn.get("contact").path("values_matched").asInt()).isEqualTo(10);
+    assertThat(byColumn.get("contact").path("confidence").asText()).isEqualTo("high");
+    assertThat(byColumn.get("notes").path("values_examined").asInt()).isEqualTo(10);
+    assertThat(byColumn.get("notes").path("values_matched").asInt()).isEqualTo(1);
+    assertThat(byColumn.get("notes").path("confidence").asText()).isEqualTo("medium");
+  }
+
   @Test
   void aDatabaseColumnNamesItsSystemAndCountsTheValuesExaminedAndMatched() {
     Map<String, List<String>> catalogue = new LinkedHashMap<>();
@@ -231,9 +341,8 @@ class PerLocationFindingsTest {
     JsonNode finding =
         analyse(
                 new PersonalDataAnalyser(),
-                files(
-                    "docs", "/d", Inputs.file("docs", "/d", "notes.md", "Ask for the diagnosis.")))
-            .item("category", "health");
+                files("docs", "/d", Inputs.file("docs", "/d", "notes.md", "Ask for the salary.")))
+            .item("category", "financial");
 
     assertThat(finding.path("confidence").asText()).isEqualTo("low");
     assertThat(finding.path("detectors").get(0).path("kind").asText()).isEqualTo("keyword");

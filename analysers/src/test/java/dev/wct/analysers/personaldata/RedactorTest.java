@@ -165,8 +165,9 @@ class RedactorTest {
     String json = "{\"patient_name\": \"Anna Berg\", \"notes\": \"allergic to nuts\"}";
     TextItem item = new TextItem(json, "export/records.json", null, null, null, "records.json");
 
+    // The name after the patient_name key is a person_name value: masked whole, initials too.
     assertThat(masking().snippet(item, 2, 9))
-        .isEqualTo("{\"patient_name\": \"A*** B***\", \"notes\": \"a******* t* n***\"}");
+        .isEqualTo("{\"patient_name\": \"**** ****\", \"notes\": \"a******* t* n***\"}");
   }
 
   @Test

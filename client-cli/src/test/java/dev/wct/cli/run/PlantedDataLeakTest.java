@@ -14,6 +14,7 @@ import dev.wct.cli.history.Cli;
 import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.core.plan.RawSources;
 import dev.wct.store.fs.FileSystemArtifactStore;
+import dev.wct.testkit.documents.Documents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigInteger;
@@ -109,6 +110,7 @@ class PlantedDataLeakTest {
     writePatientsCsv(data.resolve("patients.csv"));
     writeNotes(data.resolve("notes.txt"));
     writePhp(data.resolve("account.php"));
+    writeDocuments(data);
     Path database = dir.resolve("clinic.db");
     writeDatabase(database);
     Path runbook = Files.writeString(dir.resolve("scan.yaml"), runbook(data, database));
@@ -147,7 +149,10 @@ class PlantedDataLeakTest {
         .containsPattern("\"table\"\\s*:\\s*\"patients\"")
         .containsPattern("\"table\"\\s*:\\s*\"users\"")
         .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*notes.txt\"")
-        .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*settings.ini\"");
+        .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*settings.ini\"")
+        .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*contract.docx\"")
+        .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*statement.pdf\"")
+        .containsPattern("\"sheet\"\\s*:\\s*\"Customers\"");
 
     // The raw source artifacts (connector outputs) are copies of the scanned data: with default
     // settings they are deleted when the run ends, so every file left in the store is checked.
@@ -280,6 +285,29 @@ class PlantedDataLeakTest {
             + "';\n$db_password = '"
             + plant(word(7) + digits(3) + word(4))
             + "';\nfunction contact() { return $admin_email; }\n");
+  }
+
+  /** A DOCX, a two-page PDF and an XLSX, written by POI and PDFBox, with planted values. */
+  private void writeDocuments(Path data) throws Exception {
+    String first = plant(name());
+    String last = plant(name());
+    Documents.docx(
+        data.resolve("contract.docx"),
+        "Service contract",
+        "Customer " + first + " " + last + ", contact " + plant(email(first, last)),
+        "Payments from iban " + plant(iban()));
+    Documents.pdf(
+        data.resolve("statement.pdf"),
+        "Account statement",
+        "Holder email " + plant(email(name(), name())) + "\nAccount iban " + plant(iban()));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("name", "email", "iban"));
+    for (int i = 0; i < 3; i++) {
+      String given = plant(name());
+      String family = plant(name());
+      rows.add(List.of(given + " " + family, plant(email(given, family)), plant(iban())));
+    }
+    Documents.xlsx(data.resolve("customers.xlsx"), Map.of("Customers", rows));
   }
 
   /** Free text with planted values at random places among filler words. */

@@ -35,8 +35,11 @@ record FileScan(
     selected = List.copyOf(Objects.requireNonNull(selected, "selected"));
   }
 
-  /** A file chosen for reading. {@code relativePath} uses {@code /} on every platform. */
-  record Candidate(Path file, String relativePath, long size, Instant modified) {
+  /**
+   * A file chosen for reading. {@code relativePath} uses {@code /} on every platform; {@code
+   * document} is true for a file read through {@link DocumentExtractor}.
+   */
+  record Candidate(Path file, String relativePath, long size, Instant modified, boolean document) {
     Candidate {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(relativePath, "relativePath");
@@ -116,6 +119,8 @@ record FileScan(
       } else if (candidate.size() > options.maxFileSize()) {
         large++;
         coverage.skipped(name, SkipReason.TOO_LARGE);
+      } else if (candidate.document()) {
+        selected.add(candidate);
       } else {
         switch (sniff(candidate.file())) {
           case TEXT -> selected.add(candidate);
@@ -162,7 +167,11 @@ record FileScan(
 
   private static Candidate candidate(Path file, String relative, BasicFileAttributes attributes) {
     return new Candidate(
-        file, relative, attributes.size(), attributes.lastModifiedTime().toInstant());
+        file,
+        relative,
+        attributes.size(),
+        attributes.lastModifiedTime().toInstant(),
+        DocumentExtractor.isDocument(relative));
   }
 
   private static String slashed(Path relative) {

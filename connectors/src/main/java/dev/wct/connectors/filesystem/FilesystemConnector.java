@@ -30,9 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the text files of a file or folder: one {@code standard_input} item per file, in sorted
- * relative-path order. Binary files (a NUL byte in the first 8 KiB, or bytes that do not decode
- * under {@code errors: strict}) and files over {@code max_file_size} are skipped and counted.
+ * Reads the text files and documents of a file or folder: one {@code standard_input} item per text
+ * file, and per part ({@code page} of a PDF or a presentation, {@code sheet}) of a document read
+ * through {@link DocumentExtractor}, in sorted relative-path order. Binary files (a NUL byte in the
+ * first 8 KiB, or bytes that do not decode under {@code errors: strict}), files over {@code
+ * max_file_size} and documents that are encrypted or corrupt are skipped and counted.
  */
 public final class FilesystemConnector implements PartitionedConnector {
   public static final String TYPE = "filesystem";
@@ -51,7 +53,8 @@ public final class FilesystemConnector implements PartitionedConnector {
 
   @Override
   public String description() {
-    return "Reads the text files of a file or folder (globs, size and count limits, encodings).";
+    return "Reads the text files and documents (PDF, Office, OpenDocument, RTF, e-mail) of a file"
+        + " or folder (globs, size and count limits, encodings).";
   }
 
   @Override
@@ -66,6 +69,10 @@ public final class FilesystemConnector implements PartitionedConnector {
             "The PHP and JavaScript of a web app, without vendored code",
             "{path: ./webapp, include_patterns: ['*.php', '*.js'],"
                 + " exclude_patterns: [vendor, node_modules]}"),
+        PropertiesExample.of(
+            "A share of office documents, PDFs and mail, each document's text capped at 1 MB",
+            "{path: /srv/share, include_patterns: ['*.pdf', '*.docx', '*.xlsx', '*.eml'],"
+                + " max_document_chars: 1000000}"),
         PropertiesExample.of(
             "Legacy exports in Latin-1, folder given per environment",
             "{path: '${EXPORTS_DIR}', encoding: latin-1, errors: replace, max_files: 5000}"));
@@ -203,6 +210,8 @@ public final class FilesystemConnector implements PartitionedConnector {
       FileScan scan,
       ContentWriter out) {
     TextDecoder decoder = new TextDecoder(options.encoding(), options.errors());
+    DocumentExtractor documents = new DocumentExtractor(options.maxDocumentChars());
+    DocumentCounts counts = new DocumentCounts();
     int read = 0;
     int undecodable = 0;
     int large = scan.largeSkipped();
@@ -212,6 +221,12 @@ public final class FilesystemConnector implements PartitionedConnector {
       FileScan.Candidate file = files.get(i);
       if (i % HEARTBEAT_EVERY_FILES == 0) {
         context.heartbeat("file " + (i + 1) + " of " + files.size());
+      }
+      if (file.document()) {
+        if (readDocument(context, documents, root, file, out, counts)) {
+          read++;
+        }
+        continue;
       }
       byte[] bytes;
       try (InputStream in = Files.newInputStream(file.file())) {
@@ -266,7 +281,78 @@ public final class FilesystemConnector implements PartitionedConnector {
     summary.put("large_files_skipped", large);
     summary.put("unreadable_files_skipped", unreadable);
     summary.put("files_over_limit", scan.overLimit());
+    summary.put("documents_read", counts.read);
+    summary.put("document_parts_read", counts.parts);
+    summary.put("documents_truncated", counts.truncated);
+    summary.put("encrypted_documents_skipped", counts.encrypted);
+    summary.put("corrupt_documents_skipped", counts.corrupt);
     return summary;
+  }
+
+  private static final class DocumentCounts {
+    int read;
+    int parts;
+    int truncated;
+    int encrypted;
+    int corrupt;
+  }
+
+  /**
+   * Writes one item per part of a document; an encrypted, corrupt or unreadable document is a
+   * coverage gap, not a failure. Returns whether the document was read.
+   */
+  private static boolean readDocument(
+      ProducerContext context,
+      DocumentExtractor documents,
+      String root,
+      FileScan.Candidate file,
+      ContentWriter out,
+      DocumentCounts counts) {
+    DocumentExtractor.Result result = documents.extract(file.file(), file.relativePath());
+    if (result.failure() != null) {
+      switch (result.failure()) {
+        case ENCRYPTED -> counts.encrypted++;
+        case CORRUPT -> counts.corrupt++;
+        default -> {}
+      }
+      context.coverage().skipped(file.relativePath(), result.failure());
+      LOG.warn(
+          "filesystem: skipping document '{}': {}",
+          file.relativePath(),
+          result.failure().name().toLowerCase(Locale.ROOT));
+      return false;
+    }
+    if (result.parts().isEmpty()) {
+      context.coverage().skipped(file.relativePath(), SkipReason.EMPTY);
+      return false;
+    }
+    if (result.truncated()) {
+      counts.truncated++;
+      LOG.warn("filesystem: document '{}' truncated at max_document_chars", file.relativePath());
+    }
+    context.coverage().scanned(file.relativePath());
+    for (DocumentExtractor.Part part : result.parts()) {
+      ObjectNode item = StandardInput.item(part.text(), file.relativePath(), TYPE);
+      ObjectNode metadata = StandardInput.metadataOf(item);
+      metadata.put("file_path", file.relativePath());
+      metadata.put("root", root);
+      metadata.put("artifact", context.artifactId());
+      metadata.put("size", file.size());
+      metadata.put("modified", file.modified().toString());
+      if (part.sheet() != null) {
+        metadata.put("sheet", part.sheet());
+      }
+      if (part.page() != null) {
+        metadata.put("page", part.page());
+      }
+      if (result.contentType() != null) {
+        metadata.put("content_type", result.contentType());
+      }
+      out.item(item);
+      counts.parts++;
+    }
+    counts.read++;
+    return true;
   }
 
   private static FileScan scan(FilesystemOptions options, Coverage coverage) {
@@ -295,6 +381,7 @@ public final class FilesystemConnector implements PartitionedConnector {
     options.excludePatterns().forEach(exclude::add);
     metadata.put("max_files", options.maxFiles());
     metadata.put("max_file_size", options.maxFileSize());
+    metadata.put("max_document_chars", options.maxDocumentChars());
     metadata.put("encoding", options.encoding().name());
     metadata.put("errors", options.errors().name().toLowerCase(Locale.ROOT));
     metadata.put("files_matched", scan.filesMatched());

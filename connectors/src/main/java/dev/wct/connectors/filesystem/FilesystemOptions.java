@@ -16,10 +16,12 @@ record FilesystemOptions(
     List<String> excludePatterns,
     int maxFiles,
     long maxFileSize,
+    long maxDocumentChars,
     Charset encoding,
     DecodeErrors errors) {
   static final int DEFAULT_MAX_FILES = 1000;
   static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+  static final long DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000;
 
   FilesystemOptions {
     Objects.requireNonNull(path, "path");
@@ -58,6 +60,7 @@ record FilesystemOptions(
         properties.excludePatterns(),
         properties.maxFiles(),
         properties.maxFileSize(),
+        properties.maxDocumentChars(),
         encoding,
         properties.errors());
   }

@@ -23,7 +23,8 @@ record FilesystemProperties(
                     + " ('node_modules', 'vendor/**').")
         List<String> excludePatterns,
     @Property(
-            description = "At most this many text files are read; the rest are counted.",
+            description =
+                "At most this many text files and documents are read; the rest are counted.",
             defaultValue = "" + FilesystemOptions.DEFAULT_MAX_FILES,
             minimum = 1)
         int maxFiles,
@@ -32,6 +33,14 @@ record FilesystemProperties(
             defaultValue = "" + FilesystemOptions.DEFAULT_MAX_FILE_SIZE,
             minimum = 1)
         long maxFileSize,
+    @Property(
+            description =
+                "A document (PDF, Office, OpenDocument, RTF, e-mail) gives at most this many"
+                    + " characters of text; the rest of it is not read, and the file is counted in"
+                    + " 'documents_truncated'.",
+            defaultValue = "" + FilesystemOptions.DEFAULT_MAX_DOCUMENT_CHARS,
+            minimum = 1)
+        long maxDocumentChars,
     @Property(description = "Character encoding of the files.", defaultValue = "utf-8")
         String encoding,
     @Property(

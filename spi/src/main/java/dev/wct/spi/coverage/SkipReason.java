@@ -18,6 +18,10 @@ public enum SkipReason {
   BEYOND_MAX_FILES,
   /** The source refused access (file permissions, a database privilege). */
   NO_PERMISSION,
+  /** A document protected by a password or DRM: its text cannot be read without the key. */
+  ENCRYPTED,
+  /** A document whose format is broken: its parser gave up. */
+  CORRUPT,
   /** A format the producer cannot read or analyse. */
   UNSUPPORTED_FORMAT,
   /** Nothing to read in it. */
