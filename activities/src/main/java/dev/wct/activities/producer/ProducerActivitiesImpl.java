@@ -185,6 +185,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
                 + reuse.artifact()
                 + "'");
       }
+      boolean[] copied = {false};
       StoredArtifact stored =
           store.save(
               runId,
@@ -193,11 +194,14 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
                 try (InputStream in = store.read(reuse.fromRun(), reuse.artifact())) {
                   in.transferTo(out);
                 }
+                copied[0] = true;
               });
       ArtifactRef ref = describe(runId, artifact.id(), stored, null, -1);
       Produced produced =
           succeeded(recorder, artifact, ref, attempt, reusedCoverage(runId, artifact, reuse));
-      observer.stored(artifact, ref.sizeBytes(), ref, Map.of());
+      if (copied[0]) {
+        observer.stored(artifact, ref.sizeBytes(), ref, Map.of());
+      }
       return produced;
     } catch (RuntimeException e) {
       throw failed(recorder, artifact, e, attempt);

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Told what each producer attempt stored, for the worker's metrics: sizes, counts and category
  * names, never content. An attempt that found its artifact already stored (a retry after a crash)
- * wrote nothing and is not reported.
+ * wrote nothing and is not reported. Called on the producer's thread after the artifact's record
+ * says succeeded, so it must be quick and must not throw.
  */
 @FunctionalInterface
 public interface ProducerObserver {
