@@ -1,7 +1,10 @@
 package dev.wct.worker;
 
+import dev.wct.activities.producer.ProducerObserver;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
+import dev.wct.core.run.ArtifactRef;
+import dev.wct.workflows.partition.PartitionRequest;
 import dev.wct.workflows.producer.ProduceRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +16,7 @@ import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.MDC;
 
 /**
@@ -20,12 +24,20 @@ import org.slf4j.MDC;
  * activity type ({@code wct.producer.*}), times it, and puts the run, workflow, artifact, component
  * and attempt in the logging MDC so that every line the producer logs on its thread carries them.
  * Only names go there: never properties (they may hold resolved secrets) nor artifact content.
+ *
+ * <p>Told by the producers what each attempt stored, it counts the bytes read and written, the
+ * items, and the findings per category ({@code wct.findings}). Tags are component types and
+ * category names only, never run or artifact ids, so the number of series stays bounded.
  */
-final class ProducerActivityObserver extends WorkerInterceptorBase {
+final class ProducerActivityObserver extends WorkerInterceptorBase implements ProducerObserver {
   static final String STARTED = "wct.producer.started";
   static final String SUCCEEDED = "wct.producer.succeeded";
   static final String FAILED = "wct.producer.failed";
   static final String DURATION = "wct.producer.duration";
+  static final String BYTES_READ = "wct.producer.bytes.read";
+  static final String BYTES_WRITTEN = "wct.producer.bytes.written";
+  static final String ITEMS = "wct.producer.items";
+  static final String FINDINGS = "wct.findings";
 
   static final String MDC_RUN_ID = "runId";
   static final String MDC_WORKFLOW_ID = "workflowId";
@@ -37,6 +49,37 @@ final class ProducerActivityObserver extends WorkerInterceptorBase {
 
   ProducerActivityObserver(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  @Override
+  public void stored(
+      PlannedArtifact artifact,
+      long bytesRead,
+      ArtifactRef output,
+      Map<String, Long> findingsByCategory) {
+    String component = component(artifact.producer());
+    Counter.builder(BYTES_READ)
+        .description("Stored bytes of input artifacts that producers read")
+        .tag("component", component)
+        .register(registry)
+        .increment(bytesRead);
+    Counter.builder(BYTES_WRITTEN)
+        .description("Bytes of artifacts that producers stored")
+        .tag("component", component)
+        .register(registry)
+        .increment(output.sizeBytes());
+    Counter.builder(ITEMS)
+        .description("Items in artifacts that producers stored")
+        .tag("component", component)
+        .register(registry)
+        .increment(output.itemCount());
+    findingsByCategory.forEach(
+        (category, count) ->
+            Counter.builder(FINDINGS)
+                .description("Findings in artifacts that producers stored, per category")
+                .tags("component", component, "category", category)
+                .register(registry)
+                .increment(count));
   }
 
   @Override
@@ -74,17 +117,25 @@ final class ProducerActivityObserver extends WorkerInterceptorBase {
     @Override
     public ActivityOutput execute(ActivityInput input) {
       Object[] arguments = input.getArguments();
-      if (context == null
-          || arguments.length != 1
-          || !(arguments[0] instanceof ProduceRequest request)) {
+      if (context == null || arguments.length != 1) {
+        return super.execute(input);
+      }
+      String runId;
+      PlannedArtifact artifact;
+      if (arguments[0] instanceof ProduceRequest request) {
+        runId = request.runId();
+        artifact = request.artifact();
+      } else if (arguments[0] instanceof PartitionRequest request) {
+        runId = request.runId();
+        artifact = request.artifact();
+      } else {
         return super.execute(input);
       }
       ActivityInfo info = context.getInfo();
-      PlannedArtifact artifact = request.artifact();
       String component = component(artifact.producer());
       String activity = info.getActivityType();
       List<MDC.MDCCloseable> tags = new ArrayList<>();
-      tags.add(MDC.putCloseable(MDC_RUN_ID, request.runId()));
+      tags.add(MDC.putCloseable(MDC_RUN_ID, runId));
       tags.add(MDC.putCloseable(MDC_WORKFLOW_ID, info.getWorkflowId()));
       tags.add(MDC.putCloseable(MDC_ARTIFACT, artifact.id()));
       tags.add(MDC.putCloseable(MDC_COMPONENT, component));

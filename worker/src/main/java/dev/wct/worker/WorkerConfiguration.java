@@ -74,10 +74,15 @@ class WorkerConfiguration {
   }
 
   @Bean
-  ProducerEnvironment producerEnvironment(ArtifactStore store) {
+  ProducerActivityObserver producerActivityObserver(MeterRegistry registry) {
+    return new ProducerActivityObserver(registry);
+  }
+
+  @Bean
+  ProducerEnvironment producerEnvironment(ArtifactStore store, ProducerActivityObserver observer) {
     // Secrets for ${VAR} placeholders come from this process's environment and stay here.
     return new ProducerEnvironment(
-        store, ComponentCatalog.discover(), System::getenv, Path.of("").toAbsolutePath());
+        store, ComponentCatalog.discover(), System::getenv, Path.of("").toAbsolutePath(), observer);
   }
 
   @Bean
@@ -85,13 +90,10 @@ class WorkerConfiguration {
       WorkflowClient client,
       ProducerEnvironment environment,
       WorkerProperties properties,
-      MeterRegistry registry) {
+      ProducerActivityObserver observer) {
     WorkerFactory factory =
         WorkerFactory.newInstance(
-            client,
-            WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new ProducerActivityObserver(registry))
-                .build());
+            client, WorkerFactoryOptions.newBuilder().setWorkerInterceptors(observer).build());
     WorkerProperties.Worker limits = properties.worker();
     WctWorkers.register(
         factory.newWorker(

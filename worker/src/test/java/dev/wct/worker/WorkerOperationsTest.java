@@ -3,13 +3,17 @@ package dev.wct.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.uber.m3.tally.Scope;
+import dev.wct.core.message.MessageReader;
 import dev.wct.core.planner.Planner;
+import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.RunStatus;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
 import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
 import dev.wct.workflows.run.RunOptions;
+import dev.wct.workflows.run.RunResult;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -24,6 +28,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -220,6 +227,110 @@ class WorkerOperationsTest {
                         "\"component\":\"filesystem\"",
                         "\"attempt\":\"1\"",
                         "\"workflowId\":\""));
+  }
+
+  @Test
+  void aRunCountsBytesItemsAndFindingsPerCategoryInPrometheus() throws Exception {
+    assertThat(awaitReadiness().statusCode()).isEqualTo(200);
+    Path data = Files.createDirectory(scanned.resolve("data"));
+    Files.writeString(data.resolve("a.txt"), "Mail jane.doe@example.com or ann@example.org.\n");
+    Files.writeString(data.resolve("b.txt"), "Call +44 20 7946 0958 or mail bob@example.net.\n");
+    Files.writeString(data.resolve("c.txt"), "Nothing personal here.\n");
+    Path runbook = scanned.resolve("metrics.yaml");
+    Files.writeString(
+        runbook,
+        """
+        name: Counted scan
+        description: Three files through the worker
+        artifacts:
+          files:
+            source:
+              type: filesystem
+              properties:
+                path: %s
+          findings:
+            inputs: files
+            process:
+              type: personal_data
+            output: true
+        """
+            .formatted(data.toAbsolutePath()));
+    // Other tests share this worker's registry: compare with the counts before this run.
+    Scrape before = new Scrape(get("/actuator/prometheus").body());
+
+    RunHandle run =
+        new RunLauncher(client, store)
+            .start(
+                new Planner(ComponentCatalog.discover()).plan(runbook),
+                "metrics.yaml",
+                RunOptions.DEFAULT);
+    RunResult result = run.awaitResult();
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    Scrape after = new Scrape(get("/actuator/prometheus").body());
+
+    ArtifactRef files = result.artifact("files").orElseThrow().output();
+    ArtifactRef findings = result.artifact("findings").orElseThrow().output();
+    Map<String, Long> categories = categoriesOf(run.runId(), "findings");
+    assertThat(categories).containsKey("email");
+
+    assertThat(after.delta(before, "wct_producer_items_total", "filesystem")).isEqualTo(3);
+    assertThat(after.delta(before, "wct_producer_bytes_written_total", "filesystem"))
+        .isEqualTo(files.sizeBytes())
+        .isPositive();
+    assertThat(after.delta(before, "wct_producer_bytes_read_total", "filesystem")).isZero();
+    // The analyser read what the connector stored, and wrote one item per finding.
+    assertThat(after.delta(before, "wct_producer_bytes_read_total", "personal_data"))
+        .isEqualTo(files.sizeBytes());
+    assertThat(after.delta(before, "wct_producer_bytes_written_total", "personal_data"))
+        .isEqualTo(findings.sizeBytes());
+    assertThat(after.delta(before, "wct_producer_items_total", "personal_data"))
+        .isEqualTo(findings.itemCount())
+        .isEqualTo(categories.values().stream().mapToLong(Long::longValue).sum());
+    categories.forEach(
+        (category, count) ->
+            assertThat(
+                    after.delta(
+                        before,
+                        "wct_findings_total",
+                        "personal_data",
+                        "category=\"" + category + "\""))
+                .as(category)
+                .isEqualTo(count));
+    // Series are per component type and category: no run or artifact id becomes a label.
+    assertThat(after.body())
+        .doesNotContain(run.runId())
+        .doesNotContain("jane.doe@example.com")
+        .doesNotContain("artifact=\"");
+  }
+
+  /** Findings per category in a stored artifact, read as the report would. */
+  private Map<String, Long> categoriesOf(String runId, String artifactId) {
+    Map<String, Long> counts = new TreeMap<>();
+    try (MessageReader reader = MessageReader.open(Json.mapper(), store.read(runId, artifactId))) {
+      reader
+          .items()
+          .forEachRemaining(item -> counts.merge(item.get("category").asText(), 1L, Long::sum));
+    }
+    return counts;
+  }
+
+  /** One Prometheus scrape, summed over the series of a name whose labels hold some strings. */
+  private record Scrape(String body) {
+    long value(String name, String component, String... labels) {
+      double sum = 0;
+      for (String line : body.lines().toList()) {
+        if (line.startsWith(name + "{")
+            && line.contains("component=\"" + component + "\"")
+            && Arrays.stream(labels).allMatch(line::contains)) {
+          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return Math.round(sum);
+    }
+
+    long delta(Scrape before, String name, String component, String... labels) {
+      return value(name, component, labels) - before.value(name, component, labels);
+    }
   }
 
   private HttpResponse<String> awaitReadiness() throws Exception {

@@ -70,6 +70,7 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
   private final Path workingDirectory;
   private final RunRecords records;
   private final PartitionRecords partitions;
+  private final ProducerObserver observer;
   private final ObjectMapper json = Json.mapper();
 
   public PartitionActivitiesImpl(
@@ -77,12 +78,25 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
       ComponentCatalog catalog,
       Function<String, String> env,
       Path workingDirectory) {
+    this(store, catalog, env, workingDirectory, ProducerObserver.NONE);
+  }
+
+  /**
+   * @param observer told what each partition attempt stored, for metrics
+   */
+  public PartitionActivitiesImpl(
+      ArtifactStore store,
+      ComponentCatalog catalog,
+      Function<String, String> env,
+      Path workingDirectory,
+      ProducerObserver observer) {
     this.store = Objects.requireNonNull(store, "store");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.env = Objects.requireNonNull(env, "env");
     this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
     this.records = new RunRecords(store);
     this.partitions = new PartitionRecords(store);
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   @Override
@@ -321,6 +335,7 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
             Instant.now().toString(),
             json.createObjectNode().put("attempt", attempt).put("partition", request.index()));
     long[] itemCount = {-1};
+    FindingTally findings = new FindingTally();
     try {
       StoredArtifact stored =
           store.save(
@@ -329,7 +344,8 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
               out -> {
                 MessageWriter writer = MessageWriter.open(json, out, header);
                 try {
-                  body.write(context, new HeartbeatingContentWriter(writer, context));
+                  body.write(
+                      context, findings.counting(new HeartbeatingContentWriter(writer, context)));
                 } catch (IOException | RuntimeException e) {
                   throw e;
                 } catch (Exception e) {
@@ -343,7 +359,7 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
         partitions.saveCount(runId, artifact.id(), request.count());
       }
       partitions.saveDone(runId, artifact.id(), request.index());
-      return new Produced(
+      ArtifactRef ref =
           new ArtifactRef(
               runId,
               id,
@@ -351,8 +367,12 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
               artifact.outputSchema(),
               stored.sizeBytes(),
               stored.sha256(),
-              items),
-          attempt);
+              items);
+      if (itemCount[0] >= 0) {
+        observer.stored(
+            artifact, ProducerObserver.sizeOf(request.inputs()), ref, findings.byCategory());
+      }
+      return new Produced(ref, attempt);
     } catch (RuntimeException e) {
       throw failed(null, artifact, e, attempt);
     }

@@ -62,6 +62,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
   private final Function<String, String> env;
   private final Path workingDirectory;
   private final RunRecords records;
+  private final ProducerObserver observer;
   private final ObjectMapper json = Json.mapper();
 
   /**
@@ -73,11 +74,24 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
       ComponentCatalog catalog,
       Function<String, String> env,
       Path workingDirectory) {
+    this(store, catalog, env, workingDirectory, ProducerObserver.NONE);
+  }
+
+  /**
+   * @param observer told what each attempt stored, for metrics
+   */
+  public ProducerActivitiesImpl(
+      ArtifactStore store,
+      ComponentCatalog catalog,
+      Function<String, String> env,
+      Path workingDirectory,
+      ProducerObserver observer) {
     this.store = Objects.requireNonNull(store, "store");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.env = Objects.requireNonNull(env, "env");
     this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
     this.records = new RunRecords(store);
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   @Override
@@ -171,6 +185,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
                 + reuse.artifact()
                 + "'");
       }
+      boolean[] copied = {false};
       StoredArtifact stored =
           store.save(
               runId,
@@ -179,9 +194,15 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
                 try (InputStream in = store.read(reuse.fromRun(), reuse.artifact())) {
                   in.transferTo(out);
                 }
+                copied[0] = true;
               });
       ArtifactRef ref = describe(runId, artifact.id(), stored, null, -1);
-      return succeeded(recorder, artifact, ref, attempt, reusedCoverage(runId, artifact, reuse));
+      Produced produced =
+          succeeded(recorder, artifact, ref, attempt, reusedCoverage(runId, artifact, reuse));
+      if (copied[0]) {
+        observer.stored(artifact, ref.sizeBytes(), ref, Map.of());
+      }
+      return produced;
     } catch (RuntimeException e) {
       throw failed(recorder, artifact, e, attempt);
     }
@@ -211,6 +232,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
             Instant.now().toString(),
             json.createObjectNode().put("attempt", attempt));
     long[] itemCount = {-1};
+    FindingTally findings = new FindingTally();
     try {
       StoredArtifact stored =
           store.save(
@@ -219,7 +241,8 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
               out -> {
                 MessageWriter writer = MessageWriter.open(json, out, header);
                 try {
-                  body.write(context, new HeartbeatingContentWriter(writer, context));
+                  body.write(
+                      context, findings.counting(new HeartbeatingContentWriter(writer, context)));
                 } catch (RuntimeException e) {
                   throw e;
                 } catch (Exception e) {
@@ -233,12 +256,18 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
       ArtifactRef ref =
           describe(runId, artifact.id(), stored, artifact.outputSchema(), itemCount[0]);
       boolean ran = itemCount[0] >= 0;
-      return succeeded(
-          recorder,
-          artifact,
-          ref,
-          attempt,
-          coverage(runId, artifact, attempt, connector, ref, ran, coverage));
+      Produced produced =
+          succeeded(
+              recorder,
+              artifact,
+              ref,
+              attempt,
+              coverage(runId, artifact, attempt, connector, ref, ran, coverage));
+      if (ran) {
+        observer.stored(
+            artifact, ProducerObserver.sizeOf(request.inputs()), ref, findings.byCategory());
+      }
+      return produced;
     } catch (RuntimeException e) {
       throw failed(recorder, artifact, e, attempt);
     }

@@ -30,12 +30,14 @@ public final class WctWorkers {
             environment.store(),
             environment.catalog(),
             environment.env(),
-            environment.workingDirectory()),
+            environment.workingDirectory(),
+            environment.observer()),
         new PartitionActivitiesImpl(
             environment.store(),
             environment.catalog(),
             environment.env(),
-            environment.workingDirectory()),
+            environment.workingDirectory(),
+            environment.observer()),
         new RunRecordActivitiesImpl(environment.store()));
   }
 }
