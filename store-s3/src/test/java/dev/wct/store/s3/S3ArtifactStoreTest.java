@@ -16,7 +16,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -166,13 +165,30 @@ class S3ArtifactStoreTest {
   }
 
   @Test
-  void existingArtifactIsNotProducedAgain() {
-    AtomicInteger calls = new AtomicInteger();
+  void savingAnExistingArtifactAsksNoQuestionFirstAndKeepsTheFirst() throws IOException {
+    store.save("run-1", "db", out -> out.write("first".getBytes(UTF_8)));
 
-    store.save("run-1", "db", out -> calls.incrementAndGet());
-    store.save("run-1", "db", out -> calls.incrementAndGet());
+    StoredArtifact again = store.save("run-1", "db", out -> out.write("second".getBytes(UTF_8)));
 
-    assertThat(calls).hasValue(1);
+    assertThat(again.sha256()).isEqualTo(GeneratedBytes.sha256Of("first".getBytes(UTF_8)));
+    try (InputStream in = store.read("run-1", "db")) {
+      assertThat(in.readAllBytes()).isEqualTo("first".getBytes(UTF_8));
+    }
+  }
+
+  @Test
+  void largeArtifactUploadedInParallelPartsKeepsItsBytesInOrder() throws IOException {
+    GeneratedBytes large =
+        new GeneratedBytes(
+            9, (S3ArtifactStore.PARTS_IN_FLIGHT + 1L) * S3ArtifactStore.PART_SIZE + 7);
+
+    StoredArtifact stored = store.save("run-1", "large", large);
+
+    assertThat(stored.sizeBytes()).isEqualTo(large.size());
+    try (InputStream in = store.read("run-1", "large")) {
+      assertThat(GeneratedBytes.sha256Of(in)).isEqualTo(large.sha256());
+    }
+    assertThat(s3.admin().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
   }
 
   @Test

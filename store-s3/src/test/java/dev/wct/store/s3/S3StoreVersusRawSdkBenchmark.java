@@ -26,7 +26,7 @@ class S3StoreVersusRawSdkBenchmark {
   private static final int LARGE = 100 * 1024 * 1024;
   private static final int SMALL = 2048;
   private static final int SMALL_COUNT = 1000;
-  private static final int ROUNDS = 5;
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
 
   private static EmbeddedS3 s3;
 
