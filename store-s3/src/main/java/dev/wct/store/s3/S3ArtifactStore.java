@@ -53,15 +53,11 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  *
  * <p>Saving spools the artifact (in memory up to one part, then to a temp file) while hashing it,
  * then uploads it with {@code If-None-Match: *}: one PUT for small artifacts, a multipart upload
- * above {@link #PART_SIZE}. Spooling costs a local write, but it is what makes the SHA-256 known
- * when the object is created, so it can travel in {@code x-amz-meta-sha256} on every S3
- * implementation; the trailer checksums of the SDK are not returned by all of them. Reads verify
- * that SHA-256 at the end of the stream.
- *
- * <p>Measured against S3Proxy on a shared, loaded 2-core machine ({@code -Pbench}): a 64 MiB save
- * runs at 8-9 MiB/s against 20-40 MiB/s for one plain PUT of a byte array; spooling is about a
- * quarter of that time, and S3Proxy's multipart completion (which copies the parts) another
- * quarter. A single PUT streamed from the spool file was no faster than the multipart upload.
+ * above {@link #PART_SIZE} with {@link #PARTS_IN_FLIGHT} parts at a time. Spooling costs a local
+ * write, but it is what makes the SHA-256 known when the object is created, so it can travel in
+ * {@code x-amz-meta-sha256} on every S3 implementation; the trailer checksums of the SDK are not
+ * returned by all of them. Reads verify that SHA-256 at the end of the stream. Costs against plain
+ * SDK calls: BENCHMARKS.md, "S3 store against raw AWS SDK calls".
  */
 public final class S3ArtifactStore implements ArtifactStore {
   /** Multipart part size, and the largest artifact uploaded with a single PUT. */
