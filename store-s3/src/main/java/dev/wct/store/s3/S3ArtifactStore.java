@@ -8,6 +8,7 @@ import dev.wct.store.StoredArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -28,6 +31,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -49,19 +53,18 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  *
  * <p>Saving spools the artifact (in memory up to one part, then to a temp file) while hashing it,
  * then uploads it with {@code If-None-Match: *}: one PUT for small artifacts, a multipart upload
- * above {@link #PART_SIZE}. Spooling costs a local write, but it is what makes the SHA-256 known
- * when the object is created, so it can travel in {@code x-amz-meta-sha256} on every S3
- * implementation; the trailer checksums of the SDK are not returned by all of them. Reads verify
- * that SHA-256 at the end of the stream.
- *
- * <p>Measured against S3Proxy on a shared, loaded 2-core machine ({@code -Pbench}): a 64 MiB save
- * runs at 8-9 MiB/s against 20-40 MiB/s for one plain PUT of a byte array; spooling is about a
- * quarter of that time, and S3Proxy's multipart completion (which copies the parts) another
- * quarter. A single PUT streamed from the spool file was no faster than the multipart upload.
+ * above {@link #PART_SIZE} with {@link #PARTS_IN_FLIGHT} parts at a time. Spooling costs a local
+ * write, but it is what makes the SHA-256 known when the object is created, so it can travel in
+ * {@code x-amz-meta-sha256} on every S3 implementation; the trailer checksums of the SDK are not
+ * returned by all of them. Reads verify that SHA-256 at the end of the stream. Costs against plain
+ * SDK calls: BENCHMARKS.md, "S3 store against raw AWS SDK calls".
  */
 public final class S3ArtifactStore implements ArtifactStore {
   /** Multipart part size, and the largest artifact uploaded with a single PUT. */
   static final int PART_SIZE = 8 * 1024 * 1024;
+
+  /** Parts of one multipart upload sent at once. */
+  static final int PARTS_IN_FLIGHT = 4;
 
   static final String SHA256_METADATA = "sha256";
   private static final int LIST_PAGE_SIZE = 1000;
@@ -77,6 +80,7 @@ public final class S3ArtifactStore implements ArtifactStore {
   private final int listPageSize;
   private final S3Encryption encryption;
   private final String kmsKeyId;
+  private final ExecutorService io = Executors.newCachedThreadPool(S3ArtifactStore::daemon);
 
   /**
    * A store on a client the caller configured and closes.
@@ -149,19 +153,22 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
   }
 
+  /**
+   * Saves without asking first whether the artifact exists: the conditional PUT (or completion)
+   * answers that in the same request, so a new artifact costs one request, not two. The price is
+   * that a save of an artifact that already exists runs {@code content} and discards its bytes.
+   */
   @Override
   public StoredArtifact save(String runId, String artifactId, Content content) {
     String key = artifactKey(runId, artifactId);
     Objects.requireNonNull(content, "content");
-    Optional<StoredArtifact> existing = stat(runId, artifactId);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
     try (Spool spool = new Spool(PART_SIZE)) {
       content.writeTo(spool.stream());
       String sha256 = spool.finish();
       boolean created =
-          spool.inMemory() ? putOnce(key, spool.bytes(), sha256) : uploadOnce(key, spool, sha256);
+          spool.inMemory()
+              ? putOnce(key, spool.bytes(), sha256)
+              : uploadOnce(key, spool.file(), spool.size(), sha256);
       if (!created) {
         LOG.debug("artifact {} was already saved; kept the existing one", key);
         return stat(runId, artifactId)
@@ -191,7 +198,8 @@ public final class S3ArtifactStore implements ArtifactStore {
                       .contentType(CONTENT_TYPE)
                       .contentLength((long) bytes.length)
                       .metadata(Map.of(SHA256_METADATA, sha256))),
-          RequestBody.fromBytes(bytes));
+          RequestBody.fromContentProvider(
+              ContentStreamProvider.fromByteArrayUnsafe(bytes), bytes.length, CONTENT_TYPE));
       return true;
     } catch (SdkException e) {
       if (S3Errors.isAlreadyExists(e)) {
@@ -201,10 +209,10 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
   }
 
-  private boolean uploadOnce(String key, Spool spool, String sha256) throws IOException {
-    try (InputStream in = spool.open()) {
-      new MultipartUpload(s3, bucket, key, PART_SIZE, this::encrypt)
-          .upload(in, Map.of(SHA256_METADATA, sha256), CONTENT_TYPE);
+  private boolean uploadOnce(String key, Path file, long size, String sha256) throws IOException {
+    try {
+      new MultipartUpload(s3, bucket, key, PART_SIZE, PARTS_IN_FLIGHT, io, this::encrypt)
+          .upload(file, size, Map.of(SHA256_METADATA, sha256), CONTENT_TYPE);
       return true;
     } catch (SdkException e) {
       if (S3Errors.isAlreadyExists(e)) {
@@ -402,8 +410,15 @@ public final class S3ArtifactStore implements ArtifactStore {
     return "s3://" + bucket + "/" + recordKey(runId, name);
   }
 
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "wct-s3-io");
+    thread.setDaemon(true);
+    return thread;
+  }
+
   @Override
   public void close() {
+    io.shutdown();
     if (ownsClient) {
       s3.close();
     }

@@ -2,7 +2,6 @@ package dev.wct.store.s3;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +83,9 @@ final class Spool implements AutoCloseable {
     return memory.toByteArray();
   }
 
-  InputStream open() throws IOException {
-    return Files.newInputStream(file);
+  /** The spool file, once the content outgrew memory. */
+  Path file() {
+    return file;
   }
 
   @Override

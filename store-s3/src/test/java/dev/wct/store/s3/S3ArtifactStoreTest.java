@@ -10,13 +10,15 @@ import dev.wct.store.StoredArtifact;
 import dev.wct.testkit.store.GeneratedBytes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 class S3ArtifactStoreTest {
   private static EmbeddedS3 s3;
@@ -166,13 +171,74 @@ class S3ArtifactStoreTest {
   }
 
   @Test
-  void existingArtifactIsNotProducedAgain() {
-    AtomicInteger calls = new AtomicInteger();
+  void savingAnExistingArtifactAsksNoQuestionFirstAndKeepsTheFirst() throws IOException {
+    store.save("run-1", "db", out -> out.write("first".getBytes(UTF_8)));
 
-    store.save("run-1", "db", out -> calls.incrementAndGet());
-    store.save("run-1", "db", out -> calls.incrementAndGet());
+    StoredArtifact again = store.save("run-1", "db", out -> out.write("second".getBytes(UTF_8)));
 
-    assertThat(calls).hasValue(1);
+    assertThat(again.sha256()).isEqualTo(GeneratedBytes.sha256Of("first".getBytes(UTF_8)));
+    try (InputStream in = store.read("run-1", "db")) {
+      assertThat(in.readAllBytes()).isEqualTo("first".getBytes(UTF_8));
+    }
+  }
+
+  @Test
+  void largeArtifactUploadedInParallelPartsKeepsItsBytesInOrder() throws IOException {
+    GeneratedBytes large =
+        new GeneratedBytes(
+            9, (S3ArtifactStore.PARTS_IN_FLIGHT + 1L) * S3ArtifactStore.PART_SIZE + 7);
+
+    StoredArtifact stored = store.save("run-1", "large", large);
+
+    assertThat(stored.sizeBytes()).isEqualTo(large.size());
+    try (InputStream in = store.read("run-1", "large")) {
+      assertThat(GeneratedBytes.sha256Of(in)).isEqualTo(large.sha256());
+    }
+    assertThat(s3.admin().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+  }
+
+  @Test
+  void aPartThatFailsAbortsTheUploadAndLeavesNothingVisible() {
+    S3Client failingThirdPart = failingPart(s3.admin(), 3);
+    GeneratedBytes large =
+        new GeneratedBytes(10, (S3ArtifactStore.PARTS_IN_FLIGHT + 1L) * S3ArtifactStore.PART_SIZE);
+    try (S3ArtifactStore failing =
+        new S3ArtifactStore(failingThirdPart, bucket, "team-a", s3.endpoint().toString())) {
+
+      assertThatThrownBy(() -> failing.save("run-1", "large", large))
+          .isInstanceOf(WctException.class);
+    }
+
+    assertThat(store.exists("run-1", "large")).isFalse();
+    assertThat(s3.admin().listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+  }
+
+  /** A client that fails the upload of one part number and passes everything else through. */
+  private static S3Client failingPart(S3Client real, int partNumber) {
+    return (S3Client)
+        Proxy.newProxyInstance(
+            S3Client.class.getClassLoader(),
+            new Class<?>[] {S3Client.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("uploadPart")
+                  && args.length == 2
+                  && args[0] instanceof Consumer<?> mutation) {
+                @SuppressWarnings("unchecked")
+                UploadPartRequest request =
+                    UploadPartRequest.builder()
+                        .applyMutation((Consumer<UploadPartRequest.Builder>) mutation)
+                        .build();
+                if (request.partNumber() == partNumber) {
+                  throw SdkClientException.create("connection reset while sending part");
+                }
+                return real.uploadPart(request, (RequestBody) args[1]);
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @Test

@@ -18,15 +18,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The S3 store against plain AWS SDK calls on the same S3Proxy, side by side: a 100 MiB artifact
  * saved and read back, and 1,000 small artifacts saved. Both sides write the same bytes from
  * memory; the store adds spooling, SHA-256, multipart for large objects, the write-once check and
- * verified reads. Rounds alternate which side goes first; the ratio is store throughput ÷ raw
- * throughput per round, reported as the median. Run with {@code -Pbench}.
+ * verified reads. Each operation runs on both sides back to back (the machine's load changes by the
+ * second), rounds alternating which side goes first; the ratio is store throughput ÷ raw throughput
+ * per round, reported as the median. Run with {@code -Pbench}; {@code -Dbench.rounds} (5).
  */
 @EnabledIfSystemProperty(named = "wct.bench", matches = "true")
 class S3StoreVersusRawSdkBenchmark {
   private static final int LARGE = 100 * 1024 * 1024;
   private static final int SMALL = 2048;
   private static final int SMALL_COUNT = 1000;
-  private static final int ROUNDS = 5;
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
 
   private static EmbeddedS3 s3;
 
@@ -51,20 +52,12 @@ class S3StoreVersusRawSdkBenchmark {
     List<double[]> ratios = new ArrayList<>();
     try (S3ArtifactStore store = S3ArtifactStore.open(s3.config(bucket, "store"))) {
       // Warm-up, not counted: JIT, connection pools, S3Proxy's first buckets.
-      storeRound(store, "warm-up", large, small);
-      rawRound(raw, bucket, "warm-up", large, small);
+      round(store, raw, bucket, "warm-up", large, small, true);
       for (int round = 0; round < ROUNDS; round++) {
-        String run = "round-" + round;
         boolean storeFirst = round % 2 == 0;
-        double[] storeSide = new double[3];
-        double[] rawSide = new double[3];
-        for (int side = 0; side < 2; side++) {
-          if ((side == 0) == storeFirst) {
-            storeSide = storeRound(store, run, large, small);
-          } else {
-            rawSide = rawRound(raw, bucket, run, large, small);
-          }
-        }
+        double[][] sides = round(store, raw, bucket, "round-" + round, large, small, storeFirst);
+        double[] storeSide = sides[0];
+        double[] rawSide = sides[1];
         System.out.printf(
             "round %d (%s first): store put %.0f MiB/s get %.0f MiB/s small %.0f/s;"
                 + " raw put %.0f MiB/s get %.0f MiB/s small %.0f/s%n",
@@ -88,45 +81,97 @@ class S3StoreVersusRawSdkBenchmark {
         ROUNDS, median(ratios, 0), median(ratios, 1), SMALL_COUNT, median(ratios, 2));
   }
 
-  /** MiB/s of the large save and read, small saves per second. */
-  private static double[] storeRound(S3ArtifactStore store, String run, byte[] large, byte[] small)
+  /**
+   * One round: each operation by both sides back to back (so that both see the same load on a
+   * shared machine), {@code storeFirst} saying which goes first. Returns {store, raw}, each {MiB/s
+   * of the large save, MiB/s of the large read, small saves per second}.
+   */
+  private static double[][] round(
+      S3ArtifactStore store,
+      S3Client raw,
+      String bucket,
+      String run,
+      byte[] large,
+      byte[] small,
+      boolean storeFirst)
       throws IOException {
-    long start = System.nanoTime();
-    store.save(run, "large", out -> out.write(large));
-    double put = mib(large.length) / seconds(start);
-    start = System.nanoTime();
-    long read;
-    try (InputStream in = store.read(run, "large")) {
-      read = in.transferTo(OutputStreamSink.INSTANCE);
-    }
-    double get = mib(read) / seconds(start);
-    assertThat(read).isEqualTo(large.length);
-    start = System.nanoTime();
-    for (int i = 0; i < SMALL_COUNT; i++) {
-      store.save(run, "small-" + i, out -> out.write(small));
-    }
-    return new double[] {put, get, SMALL_COUNT / seconds(start)};
+    String rawPrefix = "raw/" + run + "/";
+    double[] storeSide = new double[3];
+    double[] rawSide = new double[3];
+    pair(
+        storeFirst,
+        () ->
+            storeSide[0] =
+                timed(large.length, () -> store.save(run, "large", out -> out.write(large))),
+        () ->
+            rawSide[0] =
+                timed(
+                    large.length,
+                    () ->
+                        raw.putObject(
+                            b -> b.bucket(bucket).key(rawPrefix + "large"),
+                            RequestBody.fromBytes(large))));
+    pair(
+        storeFirst,
+        () -> storeSide[1] = timed(large.length, () -> readFully(store.read(run, "large"), large)),
+        () ->
+            rawSide[1] =
+                timed(
+                    large.length,
+                    () ->
+                        readFully(
+                            raw.getObject(b -> b.bucket(bucket).key(rawPrefix + "large")), large)));
+    pair(
+        storeFirst,
+        () ->
+            storeSide[2] =
+                SMALL_COUNT
+                    * perSecond(
+                        () -> {
+                          for (int i = 0; i < SMALL_COUNT; i++) {
+                            store.save(run, "small-" + i, out -> out.write(small));
+                          }
+                        }),
+        () ->
+            rawSide[2] =
+                SMALL_COUNT
+                    * perSecond(
+                        () -> {
+                          for (int i = 0; i < SMALL_COUNT; i++) {
+                            String key = rawPrefix + "small-" + i;
+                            raw.putObject(
+                                b -> b.bucket(bucket).key(key), RequestBody.fromBytes(small));
+                          }
+                        }));
+    return new double[][] {storeSide, rawSide};
   }
 
-  private static double[] rawRound(
-      S3Client raw, String bucket, String run, byte[] large, byte[] small) throws IOException {
-    String prefix = "raw/" + run + "/";
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  private static void pair(boolean storeFirst, Step store, Step raw) throws IOException {
+    (storeFirst ? store : raw).run();
+    (storeFirst ? raw : store).run();
+  }
+
+  /** MiB/s of a step that moves {@code bytes} bytes. */
+  private static double timed(long bytes, Step step) throws IOException {
+    return mib(bytes) * perSecond(step);
+  }
+
+  private static double perSecond(Step step) throws IOException {
     long start = System.nanoTime();
-    raw.putObject(b -> b.bucket(bucket).key(prefix + "large"), RequestBody.fromBytes(large));
-    double put = mib(large.length) / seconds(start);
-    start = System.nanoTime();
+    step.run();
+    return 1 / seconds(start);
+  }
+
+  private static void readFully(InputStream stream, byte[] expected) throws IOException {
     long read;
-    try (InputStream in = raw.getObject(b -> b.bucket(bucket).key(prefix + "large"))) {
+    try (InputStream in = stream) {
       read = in.transferTo(OutputStreamSink.INSTANCE);
     }
-    double get = mib(read) / seconds(start);
-    assertThat(read).isEqualTo(large.length);
-    start = System.nanoTime();
-    for (int i = 0; i < SMALL_COUNT; i++) {
-      String key = prefix + "small-" + i;
-      raw.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(small));
-    }
-    return new double[] {put, get, SMALL_COUNT / seconds(start)};
+    assertThat(read).isEqualTo(expected.length);
   }
 
   private static double mib(long bytes) {
