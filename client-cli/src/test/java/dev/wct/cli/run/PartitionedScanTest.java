@@ -120,8 +120,7 @@ class PartitionedScanTest {
       Path runbook =
           Files.writeString(
               dir.resolve("r" + warnings.size() + ".yaml"),
-              runbook(data, partition)
-                  .replace("path: \"", "max_file_size: 100\n        path: \""));
+              runbook(data, partition).replace("path: \"", "max_file_size: 100\n        path: \""));
 
       Cli.Result run = Cli.run("run", runbook.toString(), "--store", store, "--quiet");
 
