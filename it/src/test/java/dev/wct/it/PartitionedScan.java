@@ -72,6 +72,7 @@ final class PartitionedScan {
               type: filesystem
               properties:
                 path: "%s"
+                max_files: 10000000
             partition: %s
           pii:
             inputs: files
