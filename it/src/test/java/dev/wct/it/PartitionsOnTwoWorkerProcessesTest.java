@@ -10,6 +10,7 @@ import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.fs.FileSystemArtifactStore;
+import dev.wct.workflows.partition.PartitionsDone;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;
 import io.temporal.client.WorkflowClient;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One partitioned scan, two worker processes of the real jar on the real dev server, sharing a
  * directory store: both processes produce partitions (the block workflows' histories name them),
- * and every partition matches its SHA-256.
+ * every partition matches its SHA-256, and the run's status query counts every partition done.
  */
 @Tag("integration")
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -88,6 +89,13 @@ class PartitionsOnTwoWorkerProcessesTest {
                         .anyMatch(identity::startsWith));
         assertThat(PartitionedScan.assertPartitionsIntact(store, run.runId(), "files"))
             .isEqualTo(FILES / FILES_PER_PARTITION);
+        // the blocks' progress signals reached the run on the real server
+        assertThat(run.progress().partitions())
+            .containsExactly(
+                new PartitionsDone(
+                    "files", FILES / FILES_PER_PARTITION, FILES / FILES_PER_PARTITION),
+                new PartitionsDone(
+                    "pii", FILES / FILES_PER_PARTITION, FILES / FILES_PER_PARTITION));
       } finally {
         service.shutdownNow();
       }
