@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -235,11 +236,8 @@ public final class StatusCommand implements Callable<Integer> {
       table.print(out);
     }
     if (!look.partitions().isEmpty()) {
-      StringBuilder line = new StringBuilder("Partitions:");
-      for (PartitionsDone p : look.partitions()) {
-        line.append(line.length() == 11 ? " " : ", ").append(p.artifactId()).append(' ');
-        line.append(p.done()).append('/').append(p.total());
-      }
+      StringJoiner line = new StringJoiner(", ", "Partitions: ", "");
+      look.partitions().forEach(p -> line.add(p.artifactId() + " " + p.done() + "/" + p.total()));
       out.println(line);
     }
     for (String note : look.notes()) {
