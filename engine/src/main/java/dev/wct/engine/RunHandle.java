@@ -104,7 +104,8 @@ public final class RunHandle {
         progress.succeeded(),
         progress.failed(),
         progress.skipped(),
-        artifacts);
+        artifacts,
+        progress.partitions());
   }
 
   private ArtifactOutcome withCurrentAttempt(ArtifactOutcome running) {

@@ -79,6 +79,11 @@ final class WorkerProcess implements AutoCloseable {
     return name;
   }
 
+  /** Its process id: the Temporal SDK's default worker identity is {@code pid@host}. */
+  long pid() {
+    return process.pid();
+  }
+
   /** Waits until the readiness probe answers 200: Temporal, its namespace and the store work. */
   void awaitReady(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -9,8 +9,10 @@ import dev.wct.core.plan.PartitionIds;
 import dev.wct.core.plan.Partitioning;
 import dev.wct.core.plan.PlannedArtifact;
 import dev.wct.core.plan.Producer;
+import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.CoverageCollector;
+import dev.wct.core.run.CoverageSummary;
 import dev.wct.core.run.PartitionManifest;
 import dev.wct.core.runbook.Placeholders;
 import dev.wct.spi.Analyser;
@@ -113,8 +115,11 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
               cut.maxBytes(),
               cut.maxItems(),
               cut.byTable() ? PartitionedConnector.Cut.TABLE : PartitionedConnector.Cut.SIZE);
+      CoverageCollector coverage = new CoverageCollector();
       List<JsonNode> descriptors =
-          connector.partitions(context(request.runId(), artifact.id()), resolve(artifact), limits);
+          connector.partitions(
+              context(request.runId(), artifact.id(), coverage), resolve(artifact), limits);
+      saveCoverage(request.runId(), listingCoverage(artifact.id()), coverage, attempt);
       if (descriptors.isEmpty()) {
         descriptors = List.of(json.createObjectNode());
       }
@@ -179,16 +184,57 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
           artifact.partition().isSource()
               ? sealManifest(runId, artifact, request)
               : sealWhole(runId, artifact, request);
-      recorder.succeeded(ref, null, null);
+      Covered covered = mergeCoverage(runId, artifact, request.count(), attempt, ref);
+      recorder.succeeded(ref, covered.summary(), covered.warnings());
       log.info(
           "artifact {} sealed: {} partitions, {} items, {} bytes",
           artifact.id(),
           request.count(),
           ref.itemCount(),
           ref.sizeBytes());
-      return new Produced(ref, attempt);
+      return new Produced(ref, attempt, covered.summary(), covered.warnings());
     } catch (RuntimeException e) {
       throw failed(recorder, artifact, e, attempt);
+    }
+  }
+
+  /** The summary and warnings of a sealed artifact's coverage; both null if there are none. */
+  private record Covered(CoverageSummary summary, List<String> warnings) {}
+
+  /**
+   * The artifact's coverage record: the listing's and every partition's merged, as if one producer
+   * had read the whole source, so a partitioned source warns as an unpartitioned one does.
+   */
+  private Covered mergeCoverage(
+      String runId, PlannedArtifact artifact, int count, int attempt, ArtifactRef ref) {
+    boolean source = artifact.partition().isSource();
+    CoverageCollector merged = new CoverageCollector();
+    records.coverage(runId, listingCoverage(artifact.id())).ifPresent(merged::add);
+    for (int i = 0; i < count; i++) {
+      records.coverage(runId, PartitionIds.of(artifact.id(), i)).ifPresent(merged::add);
+    }
+    if (!merged.recorded()) {
+      return source && ref.itemCount() == 0
+          ? new Covered(null, List.of(artifact.id() + ": read nothing (0 items)"))
+          : new Covered(null, null);
+    }
+    CoverageSummary summary = merged.summary();
+    List<String> warnings = ArtifactOutcome.bounded(summary.warnings(artifact.id(), source));
+    records.saveCoverage(runId, merged.record(artifact.id(), attempt, warnings));
+    warnings.forEach(warning -> log.warn("coverage: {}", warning));
+    return new Covered(summary, warnings.isEmpty() ? null : warnings);
+  }
+
+  /** The coverage record of a source's listing step: {@code {artifact}~list}. */
+  static String listingCoverage(String artifactId) {
+    return artifactId + "~list";
+  }
+
+  /** Saves an attempt's coverage under {@code recordId}, if its producer recorded any. */
+  private void saveCoverage(
+      String runId, String recordId, CoverageCollector coverage, int attempt) {
+    if (coverage.recorded()) {
+      records.saveCoverage(runId, coverage.record(recordId, attempt, List.of()));
     }
   }
 
@@ -325,7 +371,8 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
     String runId = request.runId();
     String id = PartitionIds.of(artifact.id(), request.index());
     int attempt = attempt();
-    ProducerContext context = context(runId, artifact.id());
+    CoverageCollector coverage = new CoverageCollector();
+    ProducerContext context = context(runId, artifact.id(), coverage);
     MessageHeader header =
         new MessageHeader(
             id,
@@ -354,7 +401,11 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
                 writer.close();
                 itemCount[0] = writer.itemCount();
               });
-      long items = itemCount[0] >= 0 ? itemCount[0] : countItems(runId, id, artifact);
+      boolean ran = itemCount[0] >= 0;
+      if (ran) { // a retry that found the partition stored keeps the first attempt's record
+        saveCoverage(runId, id, coverage, attempt);
+      }
+      long items = ran ? itemCount[0] : countItems(runId, id, artifact);
       if (request.index() == 0 && !artifact.partition().isSource()) {
         partitions.saveCount(runId, artifact.id(), request.count());
       }
@@ -431,13 +482,9 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
     return partitioned;
   }
 
-  private ProducerContext context(String runId, String artifactId) {
+  private ProducerContext context(String runId, String artifactId, CoverageCollector coverage) {
     return new ActivityProducerContext(
-        runId,
-        artifactId,
-        workingDirectory,
-        Activity.getExecutionContext(),
-        new CoverageCollector());
+        runId, artifactId, workingDirectory, Activity.getExecutionContext(), coverage);
   }
 
   private ArtifactRecorder recorder(String runId, PlannedArtifact artifact, int attempt) {

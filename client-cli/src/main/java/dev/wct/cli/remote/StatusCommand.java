@@ -19,6 +19,7 @@ import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.runs.RunRecord;
 import dev.wct.store.runs.RunRecords;
+import dev.wct.workflows.partition.PartitionsDone;
 import dev.wct.workflows.run.RunProgress;
 import dev.wct.workflows.run.RunResult;
 import dev.wct.workflows.run.RunbookWorkflow;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -145,7 +147,8 @@ public final class StatusCommand implements Callable<Integer> {
               runbook,
               "the workflow's status query at " + connection.describe(),
               progress.artifacts(),
-              notes);
+              notes,
+              progress.partitions());
         } catch (RuntimeException noAnswer) {
           notes.add(
               "the workflow did not answer its status query (is a worker polling task queue '"
@@ -232,6 +235,11 @@ public final class StatusCommand implements Callable<Integer> {
       look.artifacts().forEach(table::row);
       table.print(out);
     }
+    if (!look.partitions().isEmpty()) {
+      StringJoiner line = new StringJoiner(", ", "Partitions: ", "");
+      look.partitions().forEach(p -> line.add(p.artifactId() + " " + p.done() + "/" + p.total()));
+      out.println(line);
+    }
     for (String note : look.notes()) {
       out.println("Note: " + note);
     }
@@ -250,6 +258,14 @@ public final class StatusCommand implements Callable<Integer> {
     look.counts().forEach((state, count) -> summary.put(RunJson.label(state), count));
     ArrayNode list = node.putArray("artifacts");
     look.artifacts().forEach(a -> list.add(RunJson.artifact(a)));
+    ArrayNode partitions = node.putArray("partitions");
+    for (PartitionsDone p : look.partitions()) {
+      partitions
+          .addObject()
+          .put("artifact", p.artifactId())
+          .put("done", p.done())
+          .put("total", p.total());
+    }
     ArrayNode notes = node.putArray("notes");
     look.notes().forEach(notes::add);
     out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,6 +21,7 @@ final class ArtifactLines {
   private final long startMillis;
   private final boolean includeRunning;
   private final Map<String, ArtifactState> seen = new HashMap<>();
+  private final Map<String, Integer> partitionsSeen = new HashMap<>();
   private int idWidth;
 
   /**
@@ -45,6 +47,14 @@ final class ArtifactLines {
     String elapsed = String.format(Locale.ROOT, "[%6s]", Units.duration(elapsedMillis()));
     for (ArtifactOutcome artifact : progress.artifacts()) {
       ArtifactState previous = seen.put(artifact.id(), artifact.state());
+      if (artifact.state() == previous
+          && artifact.state() == ArtifactState.RUNNING
+          && includeRunning) {
+        partitionLine(progress, artifact)
+            .ifPresent(
+                line -> lines.add(elapsed + " " + pad(artifact.id(), idWidth) + "  " + line));
+        continue;
+      }
       if (artifact.state() == previous || artifact.state() == ArtifactState.WAITING) {
         continue;
       }
@@ -54,6 +64,15 @@ final class ArtifactLines {
       lines.add(elapsed + " " + pad(artifact.id(), idWidth) + "  " + describe(artifact));
     }
     return lines;
+  }
+
+  /** {@code running 12/30 partitions} when more partitions of a running artifact are done. */
+  private Optional<String> partitionLine(RunProgress progress, ArtifactOutcome artifact) {
+    return progress
+        .partitionsOf(artifact.id())
+        .filter(p -> p.done() > 0)
+        .filter(p -> !Integer.valueOf(p.done()).equals(partitionsSeen.put(artifact.id(), p.done())))
+        .map(p -> pad("running", 9) + "  " + p.done() + "/" + p.total() + " partitions");
   }
 
   private static String describe(ArtifactOutcome artifact) {

@@ -49,7 +49,7 @@ final class TerminalProgress implements ProgressDisplay {
     List<String> running =
         progress.artifacts().stream()
             .filter(a -> a.state() == ArtifactState.RUNNING)
-            .map(ArtifactOutcome::id)
+            .map(a -> withPartitions(progress, a))
             .toList();
     if (!running.isEmpty()) {
       line.append(" | running: ");
@@ -66,6 +66,14 @@ final class TerminalProgress implements ProgressDisplay {
       }
     }
     return line.toString();
+  }
+
+  /** {@code files 12/30 partitions} for a partitioned artifact that has reported, else the id. */
+  static String withPartitions(RunProgress progress, ArtifactOutcome artifact) {
+    return progress
+        .partitionsOf(artifact.id())
+        .map(p -> artifact.id() + " " + p.done() + "/" + p.total() + " partitions")
+        .orElse(artifact.id());
   }
 
   @Override

@@ -107,6 +107,42 @@ class PartitionedScanTest {
   }
 
   @Test
+  void skippedFilesWarnAlikeWholeAndCut() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("a.txt"), "email: jane.doe@example.com");
+    Files.writeString(data.resolve("b.txt"), "notes");
+    Files.writeString(data.resolve("big.log"), "secret-value ".repeat(100));
+    Files.write(data.resolve("c.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+    Files.writeString(data.resolve("d.txt"), "delta");
+    String store = dir.resolve("store").toString();
+    List<String> warnings = new ArrayList<>();
+    for (String partition : List.of("", "    partition: {max_items: 2}")) {
+      Path runbook =
+          Files.writeString(
+              dir.resolve("r" + warnings.size() + ".yaml"),
+              runbook(data, partition).replace("path: \"", "max_file_size: 100\n        path: \""));
+
+      Cli.Result run = Cli.run("run", runbook.toString(), "--store", store, "--quiet");
+
+      assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+      assertThat(run.out()).contains(" completed_with_warnings");
+      run.out().lines().filter(l -> l.startsWith("Warning: files:")).forEach(warnings::add);
+      Matcher id = RUN_ID.matcher(run.out());
+      assertThat(id.find()).as(run.out()).isTrue();
+      Cli.Result objects = Cli.run("inspect", id.group(1), "files", "--coverage", "--store", store);
+      assertThat(objects.out().lines())
+          .anySatisfy(l -> assertThat(l).matches("c.png +skipped +- +binary"))
+          .anySatisfy(l -> assertThat(l).matches("big.log +skipped +- +too large"))
+          .anySatisfy(l -> assertThat(l).matches("a.txt +scanned +- +-"));
+    }
+
+    assertThat(warnings)
+        .containsExactly(
+            "Warning: files: 2 of 5 files skipped (1 binary, 1 too large)",
+            "Warning: files: 2 of 5 files skipped (1 binary, 1 too large)");
+  }
+
+  @Test
   void aPartitionTheConnectorCannotMakeIsOneClearLine() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Path runbook =

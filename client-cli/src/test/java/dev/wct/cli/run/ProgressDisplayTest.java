@@ -7,6 +7,7 @@ import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.spi.message.SchemaRef;
+import dev.wct.workflows.partition.PartitionsDone;
 import dev.wct.workflows.run.RunProgress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,6 +69,34 @@ class ProgressDisplayTest {
                 + System.lineSeparator()
                 + "1/3 done, 2.0s | running: db"
                 + "\r\033[K");
+  }
+
+  @Test
+  void aPartitionedArtifactShowsItsPartitionsDoneOfTotal() {
+    PlainProgress plain = new PlainProgress(out, clock::get);
+    RunProgress twelve = withPartitions(progress(running("files"), waiting("pd")), 12, 30);
+
+    plain.update(withPartitions(progress(running("files"), waiting("pd")), 0, 30));
+    plain.update(twelve);
+    plain.update(twelve);
+
+    assertThat(text.toString().lines())
+        .containsExactly("[   0ms] files  running", "[   0ms] files  running    12/30 partitions");
+    assertThat(TerminalProgress.status(twelve, 0))
+        .isEqualTo("0/2 done, 0ms | running: files 12/30 partitions");
+  }
+
+  private static RunProgress withPartitions(RunProgress progress, int done, int total) {
+    return new RunProgress(
+        progress.runId(),
+        progress.status(),
+        progress.waiting(),
+        progress.running(),
+        progress.succeeded(),
+        progress.failed(),
+        progress.skipped(),
+        progress.artifacts(),
+        List.of(new PartitionsDone("files", done, total)));
   }
 
   @Test

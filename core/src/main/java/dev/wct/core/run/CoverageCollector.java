@@ -59,6 +59,39 @@ public final class CoverageCollector implements Coverage {
     }
   }
 
+  /**
+   * Adds what another attempt recorded, e.g. one partition's record when a partitioned artifact is
+   * sealed: its listed objects one by one, its unlisted ones as counts.
+   */
+  public synchronized void add(ArtifactCoverage other) {
+    CoverageSummary summary = other.summary();
+    objectKind = summary.objectKind();
+    long scanned = summary.scanned();
+    long sampled = summary.sampled();
+    long rows = summary.rowsRead();
+    Map<String, Long> skips = new TreeMap<>(summary.skippedByReason());
+    for (ObjectCoverage entry : other.objects()) {
+      record(entry);
+      switch (entry.state()) {
+        case SCANNED -> scanned--;
+        case SAMPLED -> {
+          sampled--;
+          rows -= entry.rowsRead();
+        }
+        case SKIPPED -> skips.merge(entry.reason().name(), -1L, Long::sum);
+      }
+    }
+    unlistedScanned += Math.max(0, scanned);
+    unlistedSampled += Math.max(0, sampled);
+    unlistedRows += Math.max(0, rows);
+    skips.forEach(
+        (reason, n) -> {
+          if (n > 0) {
+            unlistedSkips.merge(reason, n, Long::sum);
+          }
+        });
+  }
+
   /** Whether the producer recorded coverage at all (an object, or what its objects are). */
   public synchronized boolean recorded() {
     return objectKind != null || !objects.isEmpty();

@@ -91,4 +91,30 @@ class CoverageSummaryTest {
     assertThat(record.summary().scanned()).isZero();
     assertThat(record.objectsNotListed()).isZero();
   }
+
+  @Test
+  void partitionsMergeIntoTheCoverageOfTheWholeIncludingObjectsBeyondTheListingLimit() {
+    CoverageCollector first = new CoverageCollector();
+    first.objectsAre("files");
+    first.scanned("a.txt");
+    first.skipped("c.png", SkipReason.BINARY);
+    CoverageCollector second = new CoverageCollector();
+    second.objectsAre("files");
+    for (int i = 0; i < CoverageCollector.MAX_LISTED_OBJECTS + 2; i++) {
+      second.scanned("f" + i);
+    }
+    second.skipped("big.log", SkipReason.TOO_LARGE); // beyond the limit: only counted
+
+    CoverageCollector whole = new CoverageCollector();
+    whole.add(first.record("files~p000000", 1, java.util.List.of()));
+    whole.add(second.record("files~p000001", 1, java.util.List.of()));
+    CoverageSummary summary = whole.summary();
+
+    assertThat(summary.objectKind()).isEqualTo("files");
+    assertThat(summary.scanned()).isEqualTo(CoverageCollector.MAX_LISTED_OBJECTS + 3L);
+    assertThat(summary.skippedByReason())
+        .containsEntry("BINARY", 1L)
+        .containsEntry("TOO_LARGE", 1L);
+    assertThat(whole.objects()).hasSize(CoverageCollector.MAX_LISTED_OBJECTS);
+  }
 }

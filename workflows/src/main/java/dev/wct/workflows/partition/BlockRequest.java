@@ -12,6 +12,8 @@ import java.util.Objects;
  *     after its input
  * @param count the partitions of the group, all blocks together
  * @param heartbeatTimeout null for the default
+ * @param progressWorkflowId the run's workflow, which the block signals its progress to; null for
+ *     none (and in histories recorded before progress)
  */
 public record BlockRequest(
     String runId,
@@ -20,7 +22,8 @@ public record BlockRequest(
     int to,
     int count,
     int maxConcurrency,
-    Duration heartbeatTimeout) {
+    Duration heartbeatTimeout,
+    String progressWorkflowId) {
   public BlockRequest {
     Objects.requireNonNull(runId, "runId");
     artifacts = List.copyOf(artifacts);

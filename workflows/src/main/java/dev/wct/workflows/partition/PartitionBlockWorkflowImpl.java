@@ -7,12 +7,14 @@ import dev.wct.workflows.producer.ProducerFailures;
 import dev.wct.workflows.producer.ProducerOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
 
 /**
  * Produces every partition of a block, each artifact's partition as soon as the same partition of
@@ -20,6 +22,11 @@ import java.util.TreeMap;
  * Deterministic: tasks are ordered by (partition, artifact position).
  */
 public class PartitionBlockWorkflowImpl implements PartitionBlockWorkflow {
+  /** Progress signals per block besides the first block's opening one: bounds the run's history. */
+  static final int PROGRESS_REPORTS_PER_BLOCK = 10;
+
+  private static final Logger log = Workflow.getLogger(PartitionBlockWorkflowImpl.class);
+
   private final List<PartitionActivities> stubs = new ArrayList<>();
   private final TreeMap<Long, List<ArtifactRef>> ready = new TreeMap<>();
   private final Map<String, Integer> positions = new HashMap<>();
@@ -27,6 +34,7 @@ public class PartitionBlockWorkflowImpl implements PartitionBlockWorkflow {
   private PartitionTotals[] totals;
   private int inFlight;
   private int finished;
+  private int[] reported;
 
   @Override
   public BlockResult run(BlockRequest request) {
@@ -44,10 +52,45 @@ public class PartitionBlockWorkflowImpl implements PartitionBlockWorkflow {
     for (int i = request.from(); i < request.to(); i++) {
       ready.put(task(i, 0), List.of());
     }
+    boolean reports =
+        Workflow.getVersion(PartitionProgressSignal.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1
+            && request.progressWorkflowId() != null;
+    reported = new int[artifacts.size()];
+    if (reports && request.from() == 0) {
+      report(); // the total, as soon as the partitions are listed
+    }
     dispatch();
     int tasks = (request.to() - request.from()) * artifacts.size();
+    if (reports) {
+      int step = Math.max(1, tasks / PROGRESS_REPORTS_PER_BLOCK);
+      while (finished < tasks) {
+        int next = Math.min(tasks, finished + step);
+        Workflow.await(() -> finished >= next);
+        report();
+      }
+    }
     Workflow.await(() -> finished == tasks);
     return new BlockResult(List.of(totals));
+  }
+
+  /**
+   * Signals the run the partitions done since the last report. A run that has closed (timed out,
+   * cancelled) no longer listens; the block's own work goes on regardless.
+   */
+  private void report() {
+    List<PartitionsDone> progress = new ArrayList<>();
+    for (int k = 0; k < totals.length; k++) {
+      progress.add(
+          new PartitionsDone(
+              totals[k].artifactId(), totals[k].succeeded() - reported[k], request.count()));
+      reported[k] = totals[k].succeeded();
+    }
+    try {
+      Workflow.newUntypedExternalWorkflowStub(request.progressWorkflowId())
+          .signal(PartitionProgressSignal.NAME, progress);
+    } catch (SignalExternalWorkflowException closed) {
+      log.info("block {}: progress not signalled: {}", request.from(), closed.getMessage());
+    }
   }
 
   private long task(int partition, int position) {

@@ -97,6 +97,7 @@ public class PartitionedArtifactWorkflowImpl implements PartitionedArtifactWorkf
       totals.add(PartitionTotals.none(artifact.id()));
     }
     String parent = request.workflowId();
+    String run = Workflow.getInfo().getParentWorkflowId().orElse(null);
     for (int from = 0, block = 0; from < count; from += perBlock, block++) {
       PartitionBlockWorkflow child =
           Workflow.newChildWorkflowStub(
@@ -111,7 +112,8 @@ public class PartitionedArtifactWorkflowImpl implements PartitionedArtifactWorkf
                   Math.min(count, from + perBlock),
                   count,
                   request.maxConcurrency(),
-                  request.heartbeatTimeout()));
+                  request.heartbeatTimeout(),
+                  run));
       for (int k = 0; k < totals.size(); k++) {
         totals.set(k, totals.get(k).plus(result.totals().get(k)));
       }

@@ -1,8 +1,12 @@
 package dev.wct.workflows.run;
 
+import dev.wct.workflows.partition.PartitionProgressSignal;
+import dev.wct.workflows.partition.PartitionsDone;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
 
 /**
  * Runs an execution plan: every artifact starts as soon as its own inputs are done, with at most
@@ -24,4 +28,8 @@ public interface RunbookWorkflow {
   /** Live progress: every artifact's state, counts and timings; never artifact content. */
   @QueryMethod(name = "status")
   RunProgress status();
+
+  /** Partitions newly done, from the blocks of partitioned artifacts; shown by {@code status}. */
+  @SignalMethod(name = PartitionProgressSignal.NAME)
+  void partitionProgress(List<PartitionsDone> newlyDone);
 }

@@ -8,6 +8,7 @@ import dev.wct.core.run.ArtifactRef;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
 import dev.wct.workflows.partition.PartitionedArtifacts;
+import dev.wct.workflows.partition.PartitionsDone;
 import dev.wct.workflows.producer.ProduceRequest;
 import dev.wct.workflows.producer.Produced;
 import dev.wct.workflows.producer.ProducerActivities;
@@ -81,6 +82,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       Workflow.newActivityStub(RunRecordActivities.class, CLEANUP_OPTIONS);
 
   private final PartitionedArtifacts partitioned = new PartitionedArtifacts();
+  private final Map<String, PartitionsDone> partitionsDone = new LinkedHashMap<>();
   private final Map<String, ArtifactTracker> trackers = new LinkedHashMap<>();
   private final Map<String, CompletablePromise<Void>> done = new LinkedHashMap<>();
   private final List<ArtifactTracker> byIndex = new ArrayList<>();
@@ -158,7 +160,14 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
 
   @Override
   public RunProgress status() {
-    return RunProgress.of(runId, status, outcomes());
+    return RunProgress.of(runId, status, outcomes(), List.copyOf(partitionsDone.values()));
+  }
+
+  @Override
+  public void partitionProgress(List<PartitionsDone> newlyDone) {
+    for (PartitionsDone more : newlyDone) {
+      partitionsDone.merge(more.artifactId(), more, (was, add) -> was.plus(add.done()));
+    }
   }
 
   /** The run's override or the plan's; both are within PlanLimits.MAX_CONCURRENCY. */

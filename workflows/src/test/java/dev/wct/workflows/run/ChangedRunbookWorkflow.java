@@ -31,4 +31,7 @@ public class ChangedRunbookWorkflow implements RunbookWorkflow {
   public RunProgress status() {
     throw new UnsupportedOperationException();
   }
+
+  @Override
+  public void partitionProgress(java.util.List<dev.wct.workflows.partition.PartitionsDone> done) {}
 }

@@ -42,6 +42,21 @@ public final class FakePartitions implements PartitionActivities {
     return this;
   }
 
+  private volatile int heldFrom = Integer.MAX_VALUE;
+  private final java.util.concurrent.CountDownLatch release =
+      new java.util.concurrent.CountDownLatch(1);
+
+  /** Partitions from {@code index} on wait for {@link #release()} before they are produced. */
+  public FakePartitions holdFrom(int index) {
+    heldFrom = index;
+    return this;
+  }
+
+  /** Lets the held partitions go. */
+  public void release() {
+    release.countDown();
+  }
+
   /** Partition {@code index} of {@code artifactId} fails for good with a user error. */
   public FakePartitions failing(String artifactId, int index, String message) {
     failing.put(PartitionIds.of(artifactId, index), message);
@@ -85,6 +100,13 @@ public final class FakePartitions implements PartitionActivities {
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
     if (failure != null) {
       throw ProducerFailures.of(WctException.user(failure), attempt);
+    }
+    if (request.index() >= heldFrom) {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (sleepMillis > 0) {
       try {

@@ -8,6 +8,7 @@ import dev.wct.core.plan.Partitioning;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.core.run.ArtifactState;
 import dev.wct.core.run.RunStatus;
+import dev.wct.workflows.partition.PartitionsDone;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -109,6 +110,39 @@ class PartitionedRunTest {
     assertThat(partitions.calls("pii", 5)).isEqualTo(1);
     assertThat(partitions.calls("pii", 3)).isZero();
     assertThat(partitions.seals).isEmpty();
+  }
+
+  @Test
+  void theStatusQueryShowsPartitionsDoneOfTotalWhileTheGroupRuns(
+      TestWorkflowEnvironment env, Worker worker) throws InterruptedException {
+    FakePartitions partitions = new FakePartitions(log, 20).holdFrom(10);
+    RunbookWorkflow workflow =
+        WorkflowTestSupport.start(
+            env,
+            worker,
+            "r1",
+            new RunRequest("r1", sourceAnalyserAndClassifier(2), null),
+            producers,
+            partitions,
+            new FakeRecords());
+
+    PartitionsDone midway = null;
+    for (int poll = 0; poll < 600 && midway == null; poll++) {
+      midway = workflow.status().partitionsOf("files").filter(p -> p.done() > 0).orElse(null);
+      Thread.sleep(50);
+    }
+    RunProgress during = workflow.status();
+    partitions.release();
+    RunResult result = WorkflowTestSupport.result(workflow);
+
+    assertThat(midway).isNotNull();
+    assertThat(midway.total()).isEqualTo(20);
+    assertThat(midway.done()).isBetween(1, 10); // partitions from 10 on are held
+    assertThat(outcome(during.artifacts(), "files").state()).isEqualTo(ArtifactState.RUNNING);
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    RunProgress after = workflow.status();
+    assertThat(after.partitions())
+        .containsExactly(new PartitionsDone("files", 20, 20), new PartitionsDone("pii", 20, 20));
   }
 
   private static ArtifactOutcome outcome(List<ArtifactOutcome> outcomes, String id) {

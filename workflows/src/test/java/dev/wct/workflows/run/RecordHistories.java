@@ -181,17 +181,32 @@ class RecordHistories {
    */
   @Test
   void recordPartitionedRun(TestWorkflowEnvironment env, Worker worker) throws IOException {
+    recordPartitioned(env, worker, "partitioned");
+  }
+
+  /**
+   * The first histories with the {@code partition-progress} marker: the block signals the run its
+   * partitions done, the run counts them for its status query.
+   */
+  @Test
+  void recordPartitionedRunWithProgress(TestWorkflowEnvironment env, Worker worker)
+      throws IOException {
+    recordPartitioned(env, worker, "partitioned-progress");
+  }
+
+  private void recordPartitioned(TestWorkflowEnvironment env, Worker worker, String name)
+      throws IOException {
     record(
         env,
         worker,
-        "partitioned",
+        name,
         PartitionedRunTest.sourceAnalyserAndClassifier(2),
         producers,
         new FakePartitions(new EventLog(), 3),
         new FakeRecords());
-    String group = RunbookWorkflow.workflowId("replay-partitioned") + "/partitions/files";
+    String group = RunbookWorkflow.workflowId("replay-" + name) + "/partitions/files";
     for (String[] child :
-        new String[][] {{group, "partitioned-group"}, {group + "/block-0", "partitioned-block"}}) {
+        new String[][] {{group, name + "-group"}, {group + "/block-0", name + "-block"}}) {
       Files.writeString(
           FOLDER.resolve(child[1] + ".json"),
           env.getWorkflowClient().fetchHistory(child[0]).toJson(true));

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.util.Throwables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,7 +60,8 @@ class RunbookWorkflowReplayTest {
         "failed-run-fails-workflow",
         "retry-reusing-succeeded",
         "scheduled-run-upserting-status",
-        "partitioned"
+        "partitioned",
+        "partitioned-progress"
       })
   void recordedRunsReplayWithTheCurrentWorkflow(String history) {
     assertThatCode(
@@ -71,15 +71,16 @@ class RunbookWorkflowReplayTest {
         .doesNotThrowAnyException();
   }
 
-  @Test
-  void recordedPartitionWorkflowsReplay() {
+  @ParameterizedTest
+  @ValueSource(strings = {"partitioned", "partitioned-progress"})
+  void recordedPartitionWorkflowsReplay(String history) {
     assertThatCode(
             () -> {
               WorkflowReplayer.replayWorkflowExecutionFromResource(
-                  "histories/partitioned-group.json",
+                  "histories/" + history + "-group.json",
                   worker(PartitionedArtifactWorkflowImpl.class));
               WorkflowReplayer.replayWorkflowExecutionFromResource(
-                  "histories/partitioned-block.json", worker(PartitionBlockWorkflowImpl.class));
+                  "histories/" + history + "-block.json", worker(PartitionBlockWorkflowImpl.class));
             })
         .doesNotThrowAnyException();
   }
