@@ -158,7 +158,8 @@ public final class FilesystemConnector implements PartitionedConnector {
                 file,
                 name.asText(),
                 Files.size(file),
-                Files.getLastModifiedTime(file).toInstant()));
+                Files.getLastModifiedTime(file).toInstant(),
+                DocumentExtractor.isDocument(name.asText())));
       } catch (IOException e) {
         unreadable++;
         context.coverage().skipped(name.asText(), SkipReason.UNREADABLE);
