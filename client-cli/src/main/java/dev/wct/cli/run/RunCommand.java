@@ -5,7 +5,6 @@ import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.Concurrency;
 import dev.wct.cli.options.StoreOptions;
 import dev.wct.cli.options.TemporalOptions;
-import dev.wct.core.run.RunStatus;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.connect.EmbeddedConnection;
 import dev.wct.engine.connect.RemoteConnection;
@@ -58,9 +57,6 @@ import picocli.CommandLine.Spec;
       "  wct run crm.yaml --address localhost:7233 --store s3://wct-artifacts"
     })
 public final class RunCommand implements Callable<Integer> {
-  /** The exit code of a run that completed with coverage warnings. */
-  public static final int EXIT_WARNINGS = RunExit.WARNINGS;
-
   @Spec private CommandSpec spec;
 
   private final CliContext context;
@@ -179,10 +175,6 @@ public final class RunCommand implements Callable<Integer> {
     return new RunFollowUp(
             spec, context.catalog(), store, temporal, output, quiet, cancelOnInterrupt)
         .follow(run, connection, onCluster, artifacts);
-  }
-
-  static int exitCode(RunStatus status) {
-    return RunExit.of(status);
   }
 
   /** Placeholders see {@code --var} values first, then the process environment. */
