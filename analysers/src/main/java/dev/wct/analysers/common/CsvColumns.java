@@ -14,12 +14,15 @@ import java.util.Map;
 public final class CsvColumns implements StructuredText {
   private final String text;
   private final int headerEnd;
+  private final int rowsStart;
   private final char delimiter;
   private final List<String> names;
 
-  private CsvColumns(String text, int headerEnd, char delimiter, List<String> names) {
+  private CsvColumns(
+      String text, int headerEnd, int rowsStart, char delimiter, List<String> names) {
     this.text = text;
     this.headerEnd = headerEnd;
+    this.rowsStart = rowsStart;
     this.delimiter = delimiter;
     this.names = names;
   }
@@ -77,7 +80,9 @@ public final class CsvColumns implements StructuredText {
       }
       names.add(name);
     }
-    return new CsvColumns(text, end, delimiter, List.copyOf(names));
+    // A later chunk of a file repeats its header and first row: its own rows start after them.
+    int rowsStart = Math.max(end + 1, item.contentStart());
+    return new CsvColumns(text, end, rowsStart, delimiter, List.copyOf(names));
   }
 
   /** True when {@code offset} is in the header line. */
@@ -96,7 +101,7 @@ public final class CsvColumns implements StructuredText {
     return start;
   }
 
-  /** Non-empty fields per column, over the rows after the header. */
+  /** Non-empty fields per column, over the rows after the header (and after a chunk's copies). */
   @Override
   public Map<String, Long> valuesPerField() {
     Map<String, Long> values = new LinkedHashMap<>();
@@ -108,7 +113,7 @@ public final class CsvColumns implements StructuredText {
     int field = 0;
     boolean quoted = false;
     boolean filled = false;
-    for (int i = headerEnd + 1; i <= text.length(); i++) {
+    for (int i = rowsStart; i <= text.length(); i++) {
       char c = i < text.length() ? text.charAt(i) : '\n';
       boolean end = !quoted && (c == delimiter || c == '\n');
       if (end) {

@@ -82,6 +82,7 @@ public final class Findings {
   private TextItem current;
   private Location currentLocation;
   private StructuredText currentFields;
+  private int currentContentStart;
   private Map<String, Location> currentFieldLocations;
 
   /**
@@ -118,6 +119,7 @@ public final class Findings {
     current = next;
     currentLocation = Location.of(next);
     currentFields = StructuredText.of(next);
+    currentContentStart = next.contentStart();
     currentFieldLocations = null;
     coverage.get(object.object()).items++;
     if (currentLocation.databaseColumn()) {
@@ -160,6 +162,9 @@ public final class Findings {
     if (source != current) {
       throw new IllegalStateException("match outside the current item");
     }
+    if (start < currentContentStart) {
+      return; // in the header rows a chunk repeats: counted in the chunk that read them first
+    }
     Location location = currentLocation;
     Kind signal = kind;
     long value = -1;
@@ -185,10 +190,10 @@ public final class Findings {
     finding.lastValue = value;
     boolean wantsExample = finding.wantsExample(settings);
     if (finding.line == 0 || wantsExample) {
-      int line = source.lineOf(start);
+      long line = source.fileLineOf(start);
       int column = start - source.lineStart(start) + 1;
       int cellStart = source.cellValueStart();
-      if (cellStart > 0 && line == 1) {
+      if (cellStart > 0 && source.lineOf(start) == 1) {
         column -= cellStart;
       }
       if (finding.line == 0 && !location.databaseColumn()) {
@@ -399,7 +404,7 @@ public final class Findings {
     private long valuesMatched;
     private long lastItem = -1;
     private long lastValue = -1;
-    private int line;
+    private long line;
 
     private Finding(Location location, String category) {
       this.location = location;

@@ -21,6 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param row the 0-based row of a database cell, or -1
  * @param sheet the sheet of a spreadsheet ({@code metadata.sheet}), or null
  * @param page the page of a PDF or slide of a presentation ({@code metadata.page}), or -1
+ * @param firstLine the file's line the item's own text starts at: 1, or for one chunk of a file
+ *     read in chunks its {@code metadata.first_line}
+ * @param contextLines how many lines at the start of the text are copied from the file's head
+ *     ({@code metadata.context_lines}: the header rows of a CSV file's later chunks), there to name
+ *     the columns and read elsewhere already, so not to be scanned again
  */
 public record TextItem(
     String text,
@@ -34,9 +39,30 @@ public record TextItem(
     String artifact,
     long row,
     String sheet,
-    long page) {
+    long page,
+    long firstLine,
+    int contextLines) {
   public TextItem {
     java.util.Objects.requireNonNull(text, "text");
+  }
+
+  /** An item that is not one chunk of a file. */
+  public TextItem(
+      String text,
+      String filePath,
+      String table,
+      String column,
+      String schema,
+      String source,
+      String root,
+      String system,
+      String artifact,
+      long row,
+      String sheet,
+      long page) {
+    this(
+        text, filePath, table, column, schema, source, root, system, artifact, row, sheet, page, 1,
+        0);
   }
 
   /** An item without root, system, artifact or row (tests, old inputs). */
@@ -72,7 +98,13 @@ public record TextItem(
         artifact != null ? artifact : inputId,
         row.canConvertToLong() ? row.asLong() : -1,
         firstText(metadata.path("sheet")),
-        metadata.path("page").canConvertToLong() ? metadata.path("page").asLong() : -1);
+        metadata.path("page").canConvertToLong() ? metadata.path("page").asLong() : -1,
+        metadata.path("first_line").canConvertToLong()
+            ? Math.max(1, metadata.path("first_line").asLong())
+            : 1,
+        metadata.path("context_lines").canConvertToInt()
+            ? Math.max(0, metadata.path("context_lines").asInt())
+            : 0);
   }
 
   private static String firstText(JsonNode... candidates) {
@@ -118,6 +150,30 @@ public record TextItem(
       }
     }
     return line;
+  }
+
+  /**
+   * Where the item's own text starts: after its {@link #contextLines}, or 0. Offsets before it are
+   * copies of text read in another item.
+   */
+  public int contentStart() {
+    int start = 0;
+    for (int line = 0; line < contextLines; line++) {
+      int newline = text.indexOf('\n', start);
+      if (newline < 0) {
+        return text.length();
+      }
+      start = newline + 1;
+    }
+    return start;
+  }
+
+  /**
+   * The 1-based line of {@code offset} in the file the item was read from: {@link #lineOf} for a
+   * whole file, shifted by where the chunk starts for one chunk of it.
+   */
+  public long fileLineOf(int offset) {
+    return firstLine + lineOf(offset) - contextLines - 1;
   }
 
   /** Where the line holding {@code offset} starts. */

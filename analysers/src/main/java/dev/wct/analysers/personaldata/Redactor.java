@@ -95,7 +95,8 @@ public final class Redactor implements SnippetFactory {
     int context = settings.contextSize().characters();
     int from = context >= text.length() ? 0 : Math.max(0, start - context);
     int to = context >= text.length() ? text.length() : Math.min(text.length(), end + context);
-    from = growLeft(text, from);
+    // Not back into the header rows a file's later chunk repeats: they are not this item's text.
+    from = Math.max(item.contentStart(), growLeft(text, from));
     to = growRight(text, to);
     String window = text.substring(from, to);
     if (settings.redaction() == EvidenceSettings.Redaction.NONE) {

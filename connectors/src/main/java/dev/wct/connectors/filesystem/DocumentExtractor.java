@@ -3,21 +3,21 @@ package dev.wct.connectors.filesystem;
 import dev.wct.spi.coverage.SkipReason;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -28,6 +28,14 @@ import org.xml.sax.helpers.DefaultHandler;
  * separated by tabs), a presentation's slides; other documents are one part. The text is bounded by
  * {@code maxChars}: past it the rest of the document is not read and the result says so. Embedded
  * documents (attachments, pictures' text) are not opened.
+ *
+ * <p>Parts are handed on as they are extracted: a PDF's pages while the next are being read, so
+ * that only the parser's own state and one page are in memory. PDFBox reads the file in place
+ * (random access, no copy) and keeps at most {@link #PDF_MAIN_MEMORY_BYTES} of the streams it
+ * decodes in memory, the rest in temporary files it deletes when the document is closed; what it
+ * does hold is the cross-reference table and the objects parsed so far (page dictionaries, fonts).
+ * Other formats are parsed by Tika whole (a DOCX's or a presentation's document model), which is
+ * why {@code max_file_size} caps them.
  */
 final class DocumentExtractor {
   /** File name extensions read as documents instead of as text. */
@@ -35,6 +43,9 @@ final class DocumentExtractor {
       Set.of(
           "pdf", "docx", "docm", "dotx", "xlsx", "xlsm", "pptx", "pptm", "doc", "xls", "ppt", "odt",
           "ods", "odp", "rtf", "eml", "msg");
+
+  /** Bytes of decoded PDF streams PDFBox keeps in memory before it spills to a temporary file. */
+  static final long PDF_MAIN_MEMORY_BYTES = 8L * 1024 * 1024;
 
   private final long maxChars;
   private Parser parser;
@@ -52,43 +63,55 @@ final class DocumentExtractor {
    * One part of a document: a sheet (named), a page of a PDF or a slide of a presentation (numbered
    * from 1), or the whole document when both are null.
    */
-  record Part(String sheet, Integer page, String text) {}
+  record Part(String sheet, Integer page, String text, String contentType) {}
 
   /**
-   * What reading a document gave: its parts, or why it gave none ({@code failure}: {@link
-   * SkipReason#ENCRYPTED}, {@link SkipReason#CORRUPT}, {@link SkipReason#UNREADABLE}).
+   * What reading a document gave: how many parts it handed on, and why it stopped early when it did
+   * ({@code failure}: {@link SkipReason#ENCRYPTED}, {@link SkipReason#CORRUPT}, {@link
+   * SkipReason#UNREADABLE}); parts handed on before a failure stay handed on.
    */
-  record Result(List<Part> parts, boolean truncated, String contentType, SkipReason failure) {
-    Result {
-      parts = List.copyOf(parts);
-    }
-
-    static Result failed(SkipReason reason) {
-      return new Result(List.of(), false, null, reason);
+  record Result(int parts, boolean truncated, SkipReason failure) {
+    static Result failed(int parts, SkipReason reason) {
+      return new Result(parts, false, reason);
     }
   }
 
-  Result extract(Path file, String relativePath) {
+  /** Extracts {@code file}, handing each part to {@code parts} as soon as it is complete. */
+  Result extract(Path file, String relativePath, Consumer<Part> parts) {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-    PartHandler handler = new PartHandler(PartKind.of(relativePath), maxChars);
+    PartHandler handler = new PartHandler(PartKind.of(relativePath), maxChars, metadata, parts);
     boolean truncated = false;
     if (parser == null) {
       parser = new AutoDetectParser(); // loads every parser: only once a document is met
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      parser.parse(in, handler, metadata, new ParseContext());
+    try (InputStream in = TikaInputStream.get(file)) {
+      parser.parse(in, handler, metadata, parseContext());
     } catch (EncryptedDocumentException e) {
-      return Result.failed(SkipReason.ENCRYPTED);
+      return Result.failed(handler.count(), SkipReason.ENCRYPTED);
     } catch (IOException e) {
-      return Result.failed(SkipReason.UNREADABLE);
+      return Result.failed(handler.count(), SkipReason.UNREADABLE);
     } catch (SAXException | TikaException | RuntimeException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-        return Result.failed(encrypted(e) ? SkipReason.ENCRYPTED : SkipReason.CORRUPT);
+        return Result.failed(
+            handler.count(), encrypted(e) ? SkipReason.ENCRYPTED : SkipReason.CORRUPT);
       }
       truncated = true;
     }
-    return new Result(handler.parts(), truncated, metadata.get(Metadata.CONTENT_TYPE), null);
+    handler.finish();
+    return new Result(handler.count(), truncated, null);
+  }
+
+  private static ParseContext parseContext() {
+    PDFParserConfig pdf = new PDFParserConfig();
+    pdf.setMaxMainMemoryBytes(PDF_MAIN_MEMORY_BYTES);
+    pdf.setExtractIncrementalUpdateInfo(false);
+    pdf.setParseIncrementalUpdates(false);
+    pdf.setExtractInlineImages(false);
+    pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    ParseContext context = new ParseContext();
+    context.set(PDFParserConfig.class, pdf);
+    return context;
   }
 
   private static boolean encrypted(Throwable e) {
@@ -135,7 +158,9 @@ final class DocumentExtractor {
 
     private final PartKind kind;
     private final long maxChars;
-    private final List<Part> parts = new ArrayList<>();
+    private final Metadata metadata;
+    private final Consumer<Part> parts;
+    private int handedOn;
     private final StringBuilder text = new StringBuilder();
     private String sheet;
     private Integer page;
@@ -145,14 +170,20 @@ final class DocumentExtractor {
     private boolean readingSheetName;
     private final StringBuilder sheetName = new StringBuilder();
 
-    PartHandler(PartKind kind, long maxChars) {
+    PartHandler(PartKind kind, long maxChars, Metadata metadata, Consumer<Part> parts) {
       this.kind = kind;
       this.maxChars = maxChars;
+      this.metadata = metadata;
+      this.parts = parts;
     }
 
-    List<Part> parts() {
+    /** Hands on the last part. */
+    void finish() {
       flush();
-      return parts;
+    }
+
+    int count() {
+      return handedOn;
     }
 
     @Override
@@ -237,7 +268,8 @@ final class DocumentExtractor {
     private void flush() {
       String part = text.toString().strip();
       if (!part.isEmpty()) {
-        parts.add(new Part(sheet, page, part));
+        parts.accept(new Part(sheet, page, part, metadata.get(Metadata.CONTENT_TYPE)));
+        handedOn++;
       }
       text.setLength(0);
     }

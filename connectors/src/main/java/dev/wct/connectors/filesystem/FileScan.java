@@ -116,7 +116,8 @@ record FileScan(
       if (selected.size() >= options.maxFiles()) {
         overLimit++;
         coverage.skipped(name, SkipReason.BEYOND_MAX_FILES);
-      } else if (candidate.size() > options.maxFileSize()) {
+      } else if (candidate.size()
+          > options.maxFileSize(ChunkedFiles.streams(name, candidate.document()))) {
         large++;
         coverage.skipped(name, SkipReason.TOO_LARGE);
       } else if (candidate.document()) {

@@ -211,6 +211,10 @@ public final class FilesystemConnector implements PartitionedConnector {
       FileScan scan,
       ContentWriter out) {
     TextDecoder decoder = new TextDecoder(options.encoding(), options.errors());
+    ChunkedFiles chunked =
+        new ChunkedFiles(options.encoding(), options.errors(), options.maxItemChars());
+    int[] chunks = {0};
+    int chunkedFiles = 0;
     DocumentExtractor documents = new DocumentExtractor(options.maxDocumentChars());
     DocumentCounts counts = new DocumentCounts();
     int read = 0;
@@ -229,10 +233,46 @@ public final class FilesystemConnector implements PartitionedConnector {
         }
         continue;
       }
+      if (chunked.chunks(file)) {
+        ChunkedFiles.Outcome outcome =
+            chunked.read(
+                file,
+                chunk -> {
+                  out.item(fileItem(context, root, file, chunk.text(), chunk));
+                  chunks[0]++;
+                });
+        switch (outcome) {
+          case READ -> {
+            context.coverage().scanned(file.relativePath());
+            chunkedFiles++;
+            read++;
+          }
+          case UNDECODABLE -> {
+            undecodable++;
+            context.coverage().skipped(file.relativePath(), SkipReason.BINARY);
+          }
+          case UNREADABLE, NO_PERMISSION -> {
+            unreadable++;
+            context
+                .coverage()
+                .skipped(
+                    file.relativePath(),
+                    outcome == ChunkedFiles.Outcome.NO_PERMISSION
+                        ? SkipReason.NO_PERMISSION
+                        : SkipReason.UNREADABLE);
+            LOG.warn("filesystem: skipping unreadable file '{}'", file.relativePath());
+          }
+        }
+        continue;
+      }
+      // Bounded again: the file may have grown since it was scanned.
+      boolean streams = ChunkedFiles.streams(file.relativePath(), false);
+      long bound =
+          Math.min(
+              options.maxFileSize(streams), streams ? 4L * options.maxItemChars() : Long.MAX_VALUE);
       byte[] bytes;
       try (InputStream in = Files.newInputStream(file.file())) {
-        // Bounded again: the file may have grown since it was scanned.
-        bytes = in.readNBytes((int) Math.min(options.maxFileSize() + 1, Integer.MAX_VALUE - 8));
+        bytes = in.readNBytes((int) Math.min(bound + 1, Integer.MAX_VALUE - 8));
       } catch (IOException e) {
         unreadable++;
         context
@@ -246,7 +286,7 @@ public final class FilesystemConnector implements PartitionedConnector {
             "filesystem: skipping unreadable file '{}': {}", file.relativePath(), e.toString());
         continue;
       }
-      if (bytes.length > options.maxFileSize()) {
+      if (bytes.length > bound) {
         large++;
         context.coverage().skipped(file.relativePath(), SkipReason.TOO_LARGE);
         continue;
@@ -258,13 +298,8 @@ public final class FilesystemConnector implements PartitionedConnector {
         continue;
       }
       context.coverage().scanned(file.relativePath());
-      ObjectNode item = StandardInput.item(text.get(), file.relativePath(), TYPE);
-      ObjectNode metadata = StandardInput.metadataOf(item);
-      metadata.put("file_path", file.relativePath());
-      metadata.put("root", root);
-      metadata.put("artifact", context.artifactId());
-      metadata.put("size", bytes.length);
-      metadata.put("modified", file.modified().toString());
+      ObjectNode item = fileItem(context, root, file, text.get(), null);
+      StandardInput.metadataOf(item).put("size", bytes.length);
       out.item(item);
       read++;
     }
@@ -282,12 +317,43 @@ public final class FilesystemConnector implements PartitionedConnector {
     summary.put("large_files_skipped", large);
     summary.put("unreadable_files_skipped", unreadable);
     summary.put("files_over_limit", scan.overLimit());
+    summary.put("chunked_files_read", chunkedFiles);
+    summary.put("file_chunks_read", chunks[0]);
     summary.put("documents_read", counts.read);
     summary.put("document_parts_read", counts.parts);
     summary.put("documents_truncated", counts.truncated);
     summary.put("encrypted_documents_skipped", counts.encrypted);
     summary.put("corrupt_documents_skipped", counts.corrupt);
     return summary;
+  }
+
+  /**
+   * The item of a text file, or of one chunk of it: a chunk says which it is ({@code chunk}, from
+   * 0), the file's line its own text starts at ({@code first_line}) and how many lines copied from
+   * the file's head come first ({@code context_lines}, the header rows of a CSV file's later
+   * chunks, not to be scanned again).
+   */
+  private static ObjectNode fileItem(
+      ProducerContext context,
+      String root,
+      FileScan.Candidate file,
+      String text,
+      TextChunker.Chunk chunk) {
+    ObjectNode item = StandardInput.item(text, file.relativePath(), TYPE);
+    ObjectNode metadata = StandardInput.metadataOf(item);
+    metadata.put("file_path", file.relativePath());
+    metadata.put("root", root);
+    metadata.put("artifact", context.artifactId());
+    metadata.put("size", file.size());
+    metadata.put("modified", file.modified().toString());
+    if (chunk != null) {
+      metadata.put("chunk", chunk.index());
+      metadata.put("first_line", chunk.firstLine());
+      if (chunk.contextLines() > 0) {
+        metadata.put("context_lines", chunk.contextLines());
+      }
+    }
+    return item;
   }
 
   private static final class DocumentCounts {
@@ -309,7 +375,22 @@ public final class FilesystemConnector implements PartitionedConnector {
       FileScan.Candidate file,
       ContentWriter out,
       DocumentCounts counts) {
-    DocumentExtractor.Result result = documents.extract(file.file(), file.relativePath());
+    DocumentExtractor.Result result =
+        documents.extract(
+            file.file(), file.relativePath(), part -> out.item(partItem(context, root, file, part)));
+    counts.parts += result.parts();
+    if (result.failure() != null && result.parts() > 0) {
+      // Pages already handed on stay read: the document counts as read, cut short.
+      counts.truncated++;
+      context.coverage().scanned(file.relativePath());
+      LOG.warn(
+          "filesystem: document '{}' ended early ({}) after {} parts",
+          file.relativePath(),
+          result.failure().name().toLowerCase(Locale.ROOT),
+          result.parts());
+      counts.read++;
+      return true;
+    }
     if (result.failure() != null) {
       switch (result.failure()) {
         case ENCRYPTED -> counts.encrypted++;
@@ -323,7 +404,7 @@ public final class FilesystemConnector implements PartitionedConnector {
           result.failure().name().toLowerCase(Locale.ROOT));
       return false;
     }
-    if (result.parts().isEmpty()) {
+    if (result.parts() == 0) {
       context.coverage().skipped(file.relativePath(), SkipReason.EMPTY);
       return false;
     }
@@ -332,28 +413,24 @@ public final class FilesystemConnector implements PartitionedConnector {
       LOG.warn("filesystem: document '{}' truncated at max_document_chars", file.relativePath());
     }
     context.coverage().scanned(file.relativePath());
-    for (DocumentExtractor.Part part : result.parts()) {
-      ObjectNode item = StandardInput.item(part.text(), file.relativePath(), TYPE);
-      ObjectNode metadata = StandardInput.metadataOf(item);
-      metadata.put("file_path", file.relativePath());
-      metadata.put("root", root);
-      metadata.put("artifact", context.artifactId());
-      metadata.put("size", file.size());
-      metadata.put("modified", file.modified().toString());
-      if (part.sheet() != null) {
-        metadata.put("sheet", part.sheet());
-      }
-      if (part.page() != null) {
-        metadata.put("page", part.page());
-      }
-      if (result.contentType() != null) {
-        metadata.put("content_type", result.contentType());
-      }
-      out.item(item);
-      counts.parts++;
-    }
     counts.read++;
     return true;
+  }
+
+  private static ObjectNode partItem(
+      ProducerContext context, String root, FileScan.Candidate file, DocumentExtractor.Part part) {
+    ObjectNode item = fileItem(context, root, file, part.text(), null);
+    ObjectNode metadata = StandardInput.metadataOf(item);
+    if (part.sheet() != null) {
+      metadata.put("sheet", part.sheet());
+    }
+    if (part.page() != null) {
+      metadata.put("page", part.page());
+    }
+    if (part.contentType() != null) {
+      metadata.put("content_type", part.contentType());
+    }
+    return item;
   }
 
   private static FileScan scan(FilesystemOptions options, Coverage coverage) {
@@ -381,7 +458,8 @@ public final class FilesystemConnector implements PartitionedConnector {
     ArrayNode exclude = metadata.putArray("exclude_patterns");
     options.excludePatterns().forEach(exclude::add);
     metadata.put("max_files", options.maxFiles());
-    metadata.put("max_file_size", options.maxFileSize());
+    metadata.put("max_file_size", options.maxFileSize(false));
+    metadata.put("max_item_chars", options.maxItemChars());
     metadata.put("max_document_chars", options.maxDocumentChars());
     metadata.put("encoding", options.encoding().name());
     metadata.put("errors", options.errors().name().toLowerCase(Locale.ROOT));

@@ -15,13 +15,16 @@ record FilesystemOptions(
     List<String> includePatterns,
     List<String> excludePatterns,
     int maxFiles,
-    long maxFileSize,
+    Long maxFileSize,
+    int maxItemChars,
     long maxDocumentChars,
     Charset encoding,
     DecodeErrors errors) {
   static final int DEFAULT_MAX_FILES = 1000;
   static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
   static final long DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000;
+  static final int DEFAULT_MAX_ITEM_CHARS = 4 * 1024 * 1024;
+  static final int MAX_ITEM_CHARS = 256 * 1024 * 1024;
 
   FilesystemOptions {
     Objects.requireNonNull(path, "path");
@@ -29,6 +32,17 @@ record FilesystemOptions(
     excludePatterns = List.copyOf(Objects.requireNonNull(excludePatterns, "excludePatterns"));
     Objects.requireNonNull(encoding, "encoding");
     Objects.requireNonNull(errors, "errors");
+  }
+
+  /**
+   * The size cap for a file: {@code max_file_size} when the runbook sets it, else none for a file
+   * read in chunks ({@code streams}) and {@link #DEFAULT_MAX_FILE_SIZE} for one read whole.
+   */
+  long maxFileSize(boolean streams) {
+    if (maxFileSize != null) {
+      return maxFileSize;
+    }
+    return streams ? Long.MAX_VALUE : DEFAULT_MAX_FILE_SIZE;
   }
 
   /**
@@ -60,6 +74,7 @@ record FilesystemOptions(
         properties.excludePatterns(),
         properties.maxFiles(),
         properties.maxFileSize(),
+        properties.maxItemChars(),
         properties.maxDocumentChars(),
         encoding,
         properties.errors());

@@ -29,10 +29,22 @@ record FilesystemProperties(
             minimum = 1)
         int maxFiles,
     @Property(
-            description = "Files larger than this many bytes are skipped and counted.",
-            defaultValue = "" + FilesystemOptions.DEFAULT_MAX_FILE_SIZE,
+            description =
+                "Files larger than this many bytes are skipped and counted. Default: no limit for"
+                    + " the files read in chunks (text, CSV/TSV, JSON Lines, PDF), 10485760 (10"
+                    + " MiB) for the files read whole (a .json document, Office and other"
+                    + " documents).",
             minimum = 1)
-        long maxFileSize,
+        Long maxFileSize,
+    @Property(
+            description =
+                "A text file with more characters than this is read in chunks of about this many"
+                    + " characters, cut at line boundaries (rows of a CSV or TSV file, whose"
+                    + " chunks all start with its header): memory holds one chunk, not the file.",
+            defaultValue = "" + FilesystemOptions.DEFAULT_MAX_ITEM_CHARS,
+            minimum = 1000,
+            maximum = FilesystemOptions.MAX_ITEM_CHARS)
+        int maxItemChars,
     @Property(
             description =
                 "A document (PDF, Office, OpenDocument, RTF, e-mail) gives at most this many"
