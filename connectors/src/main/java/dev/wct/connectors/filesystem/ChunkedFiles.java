@@ -22,14 +22,16 @@ import java.util.Locale;
  * Which files are read in chunks instead of whole, and the reading of a text file in chunks: the
  * text files (CSV and TSV with their header rows repeated, JSON Lines, logs, code) over {@code
  * max_item_chars} are cut by {@link TextChunker} while they are read, and a PDF gives its pages as
- * they are extracted. The other files (a JSON document, an Office document) are read whole, so
- * only they need a size cap by default.
+ * they are extracted. The other files (a JSON document, an Office document) are read whole, so only
+ * they need a size cap by default.
  */
 final class ChunkedFiles {
   /** What reading a file in chunks gave. */
   enum Outcome {
     READ,
-    /** Not text in the encoding under {@code errors: strict}: skipped as binary, nothing written. */
+    /**
+     * Not text in the encoding under {@code errors: strict}: skipped as binary, nothing written.
+     */
     UNDECODABLE,
     UNREADABLE,
     NO_PERMISSION
@@ -46,8 +48,8 @@ final class ChunkedFiles {
   }
 
   /**
-   * True for a file whose text may be cut into several items: any text file but a JSON document
-   * (a {@code .json} file is one value, read whole), and a PDF, read page by page.
+   * True for a file whose text may be cut into several items: any text file but a JSON document (a
+   * {@code .json} file is one value, read whole), and a PDF, read page by page.
    */
   static boolean streams(String relativePath, boolean document) {
     String lower = relativePath.toLowerCase(Locale.ROOT);
@@ -84,7 +86,10 @@ final class ChunkedFiles {
 
   private Reader reader(Path file) throws IOException {
     CharsetDecoder decoder =
-        charset.newDecoder().onMalformedInput(errors.action()).onUnmappableCharacter(errors.action());
+        charset
+            .newDecoder()
+            .onMalformedInput(errors.action())
+            .onUnmappableCharacter(errors.action());
     return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
   }
 

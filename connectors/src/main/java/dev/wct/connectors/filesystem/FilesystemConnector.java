@@ -377,7 +377,9 @@ public final class FilesystemConnector implements PartitionedConnector {
       DocumentCounts counts) {
     DocumentExtractor.Result result =
         documents.extract(
-            file.file(), file.relativePath(), part -> out.item(partItem(context, root, file, part)));
+            file.file(),
+            file.relativePath(),
+            part -> out.item(partItem(context, root, file, part)));
     counts.parts += result.parts();
     if (result.failure() != null && result.parts() > 0) {
       // Pages already handed on stay read: the document counts as read, cut short.
