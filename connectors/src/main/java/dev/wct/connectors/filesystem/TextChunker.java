@@ -89,7 +89,7 @@ final class TextChunker {
       chunk.append(c);
       if (context != null && contextRows < CONTEXT_ROWS) {
         context.append(c);
-        if (context.length() > maxChars) {
+        if (context.length() > maxLineSlack()) {
           context = null; // rows that long name no columns worth repeating
         }
       }
