@@ -86,7 +86,11 @@ class ChunkedFindingsTest {
     PersonalDataAnalyser analyser = new PersonalDataAnalyser();
     MessageHeader header =
         new MessageHeader(
-            "pii", analyser.outputSchemas().get(0), "run-1", "analyser", "2026-01-01T00:00:00Z",
+            "pii",
+            analyser.outputSchemas().get(0),
+            "run-1",
+            "analyser",
+            "2026-01-01T00:00:00Z",
             null);
     try (MessageReader input =
             MessageReader.open(

@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the text files and documents of a file or folder: one {@code standard_input} item per text
  * file, and per part ({@code page} of a PDF or a presentation, {@code sheet}) of a document read
- * through {@link DocumentExtractor}, in sorted relative-path order. Binary files (a NUL byte in the
- * first 8 KiB, or bytes that do not decode under {@code errors: strict}), files over {@code
- * max_file_size} and documents that are encrypted or corrupt are skipped and counted.
+ * through {@link DocumentExtractor}, in sorted relative-path order. A text file over {@code
+ * max_item_chars} is several items, one per chunk ({@link ChunkedFiles}); a PDF's pages are written
+ * as they are extracted. Binary files (a NUL byte in the first 8 KiB, or bytes that do not decode
+ * under {@code errors: strict}), files over {@code max_file_size} (by default only files read
+ * whole) and documents that are encrypted or corrupt are skipped and counted.
  */
 public final class FilesystemConnector implements PartitionedConnector {
   public static final String TYPE = "filesystem";

@@ -24,6 +24,7 @@ record FilesystemOptions(
   static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
   static final long DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000;
   static final int DEFAULT_MAX_ITEM_CHARS = 4 * 1024 * 1024;
+
   /**
    * A chunk (at most 1.5 times this, with its line overrun and copied header rows) stays below the
    * 20,000,000 characters a message reader accepts in one string (Jackson's limit).

@@ -69,7 +69,8 @@ class ChunkedFilesTest {
     for (int i = 0; i < chunks.size(); i++) {
       JsonNode metadata = chunks.get(i).path("metadata");
       assertThat(metadata.path("chunk").asInt()).isEqualTo(i);
-      assertThat(chunks.get(i).path("content").asText()).startsWith("customer_id,name,email,iban\n");
+      assertThat(chunks.get(i).path("content").asText())
+          .startsWith("customer_id,name,email,iban\n");
       assertThat(chunks.get(i).path("content").asText().length()).isLessThan(2000 + 600);
       String own = ownText(chunks.get(i));
       int firstLine = metadata.path("first_line").asInt();
@@ -201,8 +202,7 @@ class ChunkedFilesTest {
       JsonNode item = items.get(p - 1);
       assertThat(item.path("metadata").path("page").asInt()).isEqualTo(p);
       assertThat(item.path("content").asText()).contains("Page " + p + " of the contract");
-      assertThat(item.path("metadata").path("content_type").asText())
-          .isEqualTo("application/pdf");
+      assertThat(item.path("metadata").path("content_type").asText()).isEqualTo("application/pdf");
     }
     assertThat(result.summary().path("document_parts_read").asInt()).isEqualTo(40);
     assertThat(result.summary().path("documents_read").asInt()).isEqualTo(1);
@@ -214,14 +214,15 @@ class ChunkedFilesTest {
     Files.writeString(root.resolve("a.txt"), "small a\n");
     Files.writeString(root.resolve("b.csv"), "id,email\n" + "1,a@example.com\n".repeat(2000));
     Files.writeString(root.resolve("c.txt"), "small c\n");
-    var properties =
-        Json.mapper().readTree("{\"path\":\"" + root + "\",\"max_item_chars\":5000}");
+    var properties = Json.mapper().readTree("{\"path\":\"" + root + "\",\"max_item_chars\":5000}");
     FilesystemConnector connector = new FilesystemConnector();
     RecordingContext context = new RecordingContext(dir);
 
     List<JsonNode> partitions =
         connector.partitions(
-            context, properties, new dev.wct.spi.PartitionedConnector.PartitionLimits(
+            context,
+            properties,
+            new dev.wct.spi.PartitionedConnector.PartitionLimits(
                 1000, 0, dev.wct.spi.PartitionedConnector.Cut.SIZE));
 
     assertThat(partitions).hasSize(3);
