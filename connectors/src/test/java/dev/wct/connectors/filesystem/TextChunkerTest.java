@@ -77,7 +77,7 @@ class TextChunkerTest {
       csv.append(i).append(",\"first line of note ").append(i).append("\nsecond line\"\n");
     }
 
-    List<TextChunker.Chunk> chunks = split(csv.toString(), 100, true);
+    List<TextChunker.Chunk> chunks = split(csv.toString(), 240, true);
 
     assertThat(chunks).hasSizeGreaterThan(5);
     assertThat(reassembled(chunks)).isEqualTo(csv.toString());
