@@ -44,6 +44,7 @@ public final class FilesystemConnector implements PartitionedConnector {
   private static final Logger LOG = LoggerFactory.getLogger(FilesystemConnector.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int HEARTBEAT_EVERY_FILES = 50;
+  private static final int HEARTBEAT_EVERY_PAGES = 200;
 
   private static final PropertiesContract<FilesystemProperties> CONTRACT =
       PropertiesContract.of(FilesystemProperties.class);
@@ -242,6 +243,8 @@ public final class FilesystemConnector implements PartitionedConnector {
                 chunk -> {
                   out.item(fileItem(context, root, file, chunk.text(), chunk));
                   chunks[0]++;
+                  // One file may take minutes: heartbeat per chunk, not per file only.
+                  context.heartbeat(file.relativePath() + " chunk " + (chunk.index() + 1));
                 });
         switch (outcome) {
           case READ -> {
@@ -381,7 +384,12 @@ public final class FilesystemConnector implements PartitionedConnector {
         documents.extract(
             file.file(),
             file.relativePath(),
-            part -> out.item(partItem(context, root, file, part)));
+            part -> {
+              out.item(partItem(context, root, file, part));
+              if (part.page() != null && part.page() % HEARTBEAT_EVERY_PAGES == 0) {
+                context.heartbeat(file.relativePath() + " page " + part.page());
+              }
+            });
     counts.parts += result.parts();
     if (result.failure() != null && result.parts() > 0) {
       // Pages already handed on stay read: the document counts as read, cut short.

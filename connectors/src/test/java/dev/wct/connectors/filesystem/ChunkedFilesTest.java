@@ -60,7 +60,12 @@ class ChunkedFilesTest {
     }
     Files.writeString(root.resolve("customers.csv"), csv);
 
-    Extraction result = run(root, ",\"max_item_chars\":2000");
+    RecordingContext context = new RecordingContext(dir);
+    Extraction result =
+        Extraction.run(
+            new FilesystemConnector(),
+            context,
+            Json.mapper().readTree("{\"path\":\"" + root + "\",\"max_item_chars\":2000}"));
 
     List<JsonNode> chunks = itemsOf(result, "customers.csv");
     assertThat(chunks).hasSizeGreaterThan(5);
@@ -85,6 +90,7 @@ class ChunkedFilesTest {
     assertThat(result.summary().path("chunked_files_read").asInt()).isEqualTo(1);
     assertThat(result.summary().path("file_chunks_read").asInt()).isEqualTo(chunks.size());
     assertThat(result.metadata().path("max_item_chars").asInt()).isEqualTo(2000);
+    assertThat(context.heartbeats()).as("a heartbeat per chunk").hasSizeGreaterThan(chunks.size());
     assertThat(result.schemaViolations()).isEmpty();
   }
 
