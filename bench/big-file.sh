@@ -4,8 +4,9 @@
 # pages of text, each with an incompressible 48 KiB picture, written by PDFBox), then runs `wct run`
 # (filesystem -> personal_data) over each in a JVM capped at -Xmx$HEAP (default 256m), and prints
 # per file: exit status, items read, CPU and wall time, peak RSS and the largest heap after a GC.
-# CONTROL=1 adds a run of the CSV with max_item_chars at its maximum (12 Mi characters, three times
-# the default), to show where the bound comes from. Everything generated is deleted afterwards.
+# RUNS picks the runs (default "csv pdf"; also csv-1mi and csv-12mi: the CSV with max_item_chars at
+# 1 Mi characters and at its maximum, 12 Mi, to show where the bound comes from). GC logs are kept
+# in /tmp/wct-big-file-<run>-gc.log; everything generated is deleted afterwards.
 #
 #   bench/big-file.sh            needs client-cli/target/wct.jar and client-cli/target/lib
 #                                (./mvnw -B -o -q -pl client-cli -am package -DskipTests)
@@ -21,7 +22,8 @@ work="$(mktemp -d /tmp/wct-big-file.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/csv" "$work/pdf"
 
-python3 - "$work/csv/customers.csv" "$csv_mb" <<'PY'
+runs="${RUNS:-csv pdf}"
+[[ "$runs" == *csv* ]] && python3 - "$work/csv/customers.csv" "$csv_mb" <<'PY'
 import sys
 path, mb = sys.argv[1], float(sys.argv[2])
 target = int(mb * 1000 * 1000)
@@ -40,7 +42,7 @@ with open(path, "w", encoding="utf-8", newline="") as out:
         written += len(text)
 PY
 
-pages=$(( pdf_mb * 1000 * 1000 / (52 * 1024) ))
+pages=$(( pdf_mb * 1000 * 1000 / 50000 ))
 pages="${PDF_PAGES:-$pages}"
 cat >"$work/MakePdf.java" <<'JAVA'
 import java.io.File;
@@ -91,7 +93,7 @@ public class MakePdf {
   }
 }
 JAVA
-java -Xmx1g -cp "$lib/*" "$work/MakePdf.java" "$work/pdf/contract.pdf" "$pages" >"$work/make-pdf.log" 2>&1 \
+[[ "$runs" != *pdf* ]] || java -Xmx1g -cp "$lib/*" "$work/MakePdf.java" "$work/pdf/contract.pdf" "$pages" >"$work/make-pdf.log" 2>&1 \
   || { tail -20 "$work/make-pdf.log" >&2; exit 2; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
@@ -124,11 +126,15 @@ YAML
   head -5 "$work/$name.out" | sed 's/^/   /'
   grep -E "User time|System time|Elapsed|Maximum resident" "$work/$name.time" | sed 's/^\s*/   /'
   echo "   largest heap after a GC (MiB): $(grep -o -- '->[0-9]*M' "$work/$name.gc" | tr -dc '0-9\n' | sort -n | tail -1)"
+  cp "$work/$name.gc" "/tmp/wct-big-file-$name-gc.log" 2>/dev/null || true
   rm -rf "$work/$name.wct"
 }
 
-scan csv "$work/csv" ""
-scan pdf "$work/pdf" ", max_document_chars: 1000000000"
-if [ "${CONTROL:-0}" = 1 ]; then
-  scan csv-12mi-items "$work/csv" ", max_item_chars: 12582912"
-fi
+for run in $runs; do
+  case "$run" in
+    csv) scan csv "$work/csv" "" ;;
+    pdf) scan pdf "$work/pdf" ", max_document_chars: 1000000000" ;;
+    csv-1mi) scan csv-1mi-items "$work/csv" ", max_item_chars: 1048576" ;;
+    csv-12mi) scan csv-12mi-items "$work/csv" ", max_item_chars: 12582912" ;;
+  esac
+done
