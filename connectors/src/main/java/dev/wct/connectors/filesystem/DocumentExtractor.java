@@ -69,14 +69,25 @@ final class DocumentExtractor {
   }
 
   Result extract(Path file, String relativePath) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return extract(in, file.getFileName().toString(), relativePath);
+    } catch (IOException e) {
+      return Result.failed(SkipReason.UNREADABLE);
+    }
+  }
+
+  /**
+   * Reads a document from {@code in} (an archive entry), {@code fileName} telling Tika its type.
+   */
+  Result extract(InputStream in, String fileName, String relativePath) {
     Metadata metadata = new Metadata();
-    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     PartHandler handler = new PartHandler(PartKind.of(relativePath), maxChars);
     boolean truncated = false;
     if (parser == null) {
       parser = new AutoDetectParser(); // loads every parser: only once a document is met
     }
-    try (InputStream in = Files.newInputStream(file)) {
+    try {
       parser.parse(in, handler, metadata, new ParseContext());
     } catch (EncryptedDocumentException e) {
       return Result.failed(SkipReason.ENCRYPTED);

@@ -213,6 +213,7 @@ public final class FilesystemConnector implements PartitionedConnector {
     TextDecoder decoder = new TextDecoder(options.encoding(), options.errors());
     DocumentExtractor documents = new DocumentExtractor(options.maxDocumentChars());
     DocumentCounts counts = new DocumentCounts();
+    ArchiveItems archives = new ArchiveItems(context, options, root, decoder, documents, out);
     int read = 0;
     int undecodable = 0;
     int large = scan.largeSkipped();
@@ -222,6 +223,10 @@ public final class FilesystemConnector implements PartitionedConnector {
       FileScan.Candidate file = files.get(i);
       if (i % HEARTBEAT_EVERY_FILES == 0) {
         context.heartbeat("file " + (i + 1) + " of " + files.size());
+      }
+      if (archives.handles(file)) {
+        archives.read(file);
+        continue;
       }
       if (file.document()) {
         if (readDocument(context, documents, root, file, out, counts)) {
@@ -287,6 +292,7 @@ public final class FilesystemConnector implements PartitionedConnector {
     summary.put("documents_truncated", counts.truncated);
     summary.put("encrypted_documents_skipped", counts.encrypted);
     summary.put("corrupt_documents_skipped", counts.corrupt);
+    archives.summarise(summary);
     return summary;
   }
 

@@ -18,7 +18,8 @@ record FilesystemOptions(
     long maxFileSize,
     long maxDocumentChars,
     Charset encoding,
-    DecodeErrors errors) {
+    DecodeErrors errors,
+    ArchiveLimits archives) {
   static final int DEFAULT_MAX_FILES = 1000;
   static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
   static final long DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000;
@@ -29,6 +30,7 @@ record FilesystemOptions(
     excludePatterns = List.copyOf(Objects.requireNonNull(excludePatterns, "excludePatterns"));
     Objects.requireNonNull(encoding, "encoding");
     Objects.requireNonNull(errors, "errors");
+    Objects.requireNonNull(archives, "archives");
   }
 
   /**
@@ -62,6 +64,11 @@ record FilesystemOptions(
         properties.maxFileSize(),
         properties.maxDocumentChars(),
         encoding,
-        properties.errors());
+        properties.errors(),
+        new ArchiveLimits(
+            properties.maxArchiveDepth(),
+            properties.maxArchiveSize(),
+            properties.maxArchiveEntries(),
+            properties.maxCompressionRatio()));
   }
 }
