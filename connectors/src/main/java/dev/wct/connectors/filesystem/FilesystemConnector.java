@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * file, and per part ({@code page} of a PDF or a presentation, {@code sheet}) of a document read
  * through {@link DocumentExtractor}, in sorted relative-path order. Binary files (a NUL byte in the
  * first 8 KiB, or bytes that do not decode under {@code errors: strict}), files over {@code
- * max_file_size} and documents that are encrypted or corrupt are skipped and counted.
+ * max_file_size} and documents that are encrypted or corrupt are skipped and counted. The files
+ * inside archives are read the same way through {@link ArchiveItems}.
  */
 public final class FilesystemConnector implements PartitionedConnector {
   public static final String TYPE = "filesystem";
@@ -54,7 +55,8 @@ public final class FilesystemConnector implements PartitionedConnector {
   @Override
   public String description() {
     return "Reads the text files and documents (PDF, Office, OpenDocument, RTF, e-mail) of a file"
-        + " or folder (globs, size and count limits, encodings).";
+        + " or folder, and those inside its archives (zip, tar, gz) (globs, size and count limits,"
+        + " encodings).";
   }
 
   @Override
