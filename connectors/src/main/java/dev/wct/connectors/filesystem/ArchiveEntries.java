@@ -368,11 +368,15 @@ final class ArchiveEntries {
     coverage.skipped(object, reason);
   }
 
-  /** An entry's path in its archive, {@code /}-separated, without leading or empty segments. */
+  /**
+   * An entry's path in its archive, {@code /}-separated, without empty, {@code .} or {@code ..}
+   * segments: a name that climbs out of its archive ({@code ../../etc/x}) must not name a file
+   * outside it in a finding's place.
+   */
   static String entryPath(String name) {
     List<String> parts = new ArrayList<>();
     for (String part : name.replace('\\', '/').split("/")) {
-      if (!part.isEmpty() && !part.equals(".")) {
+      if (!part.isEmpty() && !part.equals(".") && !part.equals("..")) {
         parts.add(part);
       }
     }

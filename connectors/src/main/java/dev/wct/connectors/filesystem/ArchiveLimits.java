@@ -22,10 +22,6 @@ record ArchiveLimits(int maxDepth, long maxSize, int maxEntries, int maxCompress
    */
   static final long RATIO_GRACE_BYTES = 1024 * 1024;
 
-  static final ArchiveLimits DEFAULTS =
-      new ArchiveLimits(
-          DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_COMPRESSION_RATIO);
-
   ArchiveLimits {
     if (maxDepth < 0 || maxSize < 1 || maxEntries < 1 || maxCompressionRatio < 1) {
       throw new IllegalArgumentException("archive limits out of range");
