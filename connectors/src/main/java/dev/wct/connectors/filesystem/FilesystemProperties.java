@@ -60,9 +60,10 @@ record FilesystemProperties(
         int maxArchiveDepth,
     @Property(
             description =
-                "At most this many bytes are decompressed from one archive on disk, archives"
-                    + " inside it included; its remaining entries are skipped as"
-                    + " 'beyond_archive_limits'. Each entry is also bounded by max_file_size.",
+                "At most this many bytes are read out of one archive on disk (decompressed; the"
+                    + " entries of archives inside it count again); the entry being read and the"
+                    + " rest are skipped as 'beyond_archive_limits'. Each entry is also bounded by"
+                    + " max_file_size.",
             defaultValue = "" + ArchiveLimits.DEFAULT_MAX_SIZE,
             minimum = 1)
         long maxArchiveSize,
