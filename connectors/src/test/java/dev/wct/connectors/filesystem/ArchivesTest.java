@@ -283,6 +283,21 @@ class ArchivesTest {
   }
 
   @Test
+  void anEntryNameThatClimbsOutOfItsArchiveStaysInsideIt() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("share"));
+    try (java.util.zip.ZipOutputStream zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(root.resolve("evil.zip")))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/./passwd.txt"));
+      zip.write("root".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+
+    Extraction result = run(root, "");
+
+    assertThat(paths(result)).containsExactly("evil.zip!/etc/passwd.txt");
+  }
+
+  @Test
   void anArchiveStaysInOnePartitionCountedByItsSizeOnDisk() throws Exception {
     Path src = dir.resolve("src");
     List<String> names = new ArrayList<>();
