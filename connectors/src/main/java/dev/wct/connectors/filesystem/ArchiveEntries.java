@@ -149,6 +149,8 @@ final class ArchiveEntries {
       skip(path, SkipReason.NO_PERMISSION);
     } catch (IOException e) {
       skip(path, SkipReason.UNREADABLE);
+    } catch (SinkFailed e) {
+      throw (RuntimeException) e.getCause();
     }
     return new Counts(opened, handedOn, skipped);
   }
@@ -200,7 +202,7 @@ final class ArchiveEntries {
         } catch (LimitReached e) {
           skip(name, e.reason);
         } catch (IOException | RuntimeException e) {
-          skip(name, SkipReason.CORRUPT);
+          corrupt(name, e);
         }
         if (stopped) {
           return;
@@ -239,7 +241,7 @@ final class ArchiveEntries {
       } catch (LimitReached e) {
         skip(name, e.reason);
       } catch (IOException | RuntimeException e) {
-        skip(name, SkipReason.CORRUPT);
+        corrupt(name, e);
       }
       return;
     }
@@ -288,7 +290,7 @@ final class ArchiveEntries {
         restOf(path, e.reason);
         return;
       } catch (IOException | RuntimeException e) {
-        skip(name, SkipReason.CORRUPT);
+        corrupt(name, e);
       }
     }
     if (!any && !stopped) {
@@ -315,7 +317,11 @@ final class ArchiveEntries {
     }
     if (nested == null) {
       handedOn++;
-      sink.accept(new Entry(name, bytes, modified));
+      try {
+        sink.accept(new Entry(name, bytes, modified));
+      } catch (RuntimeException e) {
+        throw new SinkFailed(e);
+      }
     } else if (nested == Format.ZIP) {
       readZip(new SeekableInMemoryByteChannel(bytes), name, depth + 1, modified, sink);
     } else {
@@ -360,6 +366,14 @@ final class ArchiveEntries {
     coverage.skipped(archive + SEPARATOR, reason);
   }
 
+  /** Records {@code object} as corrupt, unless the failure is the sink's: that one goes on. */
+  private void corrupt(String object, Exception e) {
+    if (e instanceof SinkFailed failed) {
+      throw failed;
+    }
+    skip(object, SkipReason.CORRUPT);
+  }
+
   private void skip(String object, SkipReason reason) {
     if (reason == SkipReason.BEYOND_ARCHIVE_LIMITS && !stopped) {
       restOf(top, reason);
@@ -392,6 +406,18 @@ final class ArchiveEntries {
 
   private static Instant timeOf(Date date, Instant fallback) {
     return date != null && date.getTime() > 0 ? date.toInstant() : fallback;
+  }
+
+  /**
+   * A failure of the sink (writing an item), carried through the archive readers untouched: it is
+   * no fault of the archive's and must fail the read, not be recorded as a corrupt entry.
+   */
+  private static final class SinkFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SinkFailed(RuntimeException cause) {
+      super(cause);
+    }
   }
 
   /** A limit reached while reading: the reason the entry (or the archive's rest) is skipped. */

@@ -1,10 +1,12 @@
 package dev.wct.connectors.filesystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.core.run.CoverageCollector;
 import dev.wct.core.run.ObjectCoverage;
 import dev.wct.spi.PartitionedConnector.Cut;
 import dev.wct.spi.PartitionedConnector.PartitionLimits;
@@ -14,12 +16,16 @@ import dev.wct.testkit.RecordingContext;
 import dev.wct.testkit.archives.Archives;
 import dev.wct.testkit.connectors.Extraction;
 import dev.wct.testkit.documents.Documents;
+import StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import ZipEntry;
+import ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -283,12 +289,36 @@ class ArchivesTest {
   }
 
   @Test
+  void aFailureToWriteAnItemFailsTheReadInsteadOfCallingTheArchiveCorrupt() throws Exception {
+    Path src = dir.resolve("src");
+    write(src.resolve("c.txt"), "text");
+    Path zip = Archives.zip(dir.resolve("share/b.zip"), src, "c.txt");
+    Path tgz = Archives.tar(dir.resolve("share/a.tgz"), src, "c.txt");
+    CoverageCollector coverage = new RecordingContext(dir).coverage();
+    ArchiveEntries archives =
+        new ArchiveEntries(new ArchiveLimits(2, 1_000_000, 100, 100), 1_000_000, coverage);
+    ArchiveEntries.Sink failing =
+        entry -> {
+          throw new IllegalStateException("disk full");
+        };
+
+    for (Path archive : List.of(zip, tgz)) {
+      String name = archive.getFileName().toString();
+      assertThatThrownBy(
+              () -> archives.read(archive, name, Instant.EPOCH, failing))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("disk full");
+    }
+    assertThat(coverage.objects()).isEmpty();
+  }
+
+  @Test
   void anEntryNameThatClimbsOutOfItsArchiveStaysInsideIt() throws Exception {
     Path root = Files.createDirectories(dir.resolve("share"));
-    try (java.util.zip.ZipOutputStream zip =
-        new java.util.zip.ZipOutputStream(Files.newOutputStream(root.resolve("evil.zip")))) {
-      zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/./passwd.txt"));
-      zip.write("root".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (ZipOutputStream zip =
+        new ZipOutputStream(Files.newOutputStream(root.resolve("evil.zip")))) {
+      zip.putNextEntry(new ZipEntry("../../etc/./passwd.txt"));
+      zip.write("root".getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
     }
 
