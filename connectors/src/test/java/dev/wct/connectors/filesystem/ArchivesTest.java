@@ -16,7 +16,7 @@ import dev.wct.testkit.RecordingContext;
 import dev.wct.testkit.archives.Archives;
 import dev.wct.testkit.connectors.Extraction;
 import dev.wct.testkit.documents.Documents;
-import StandardCharsets;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,8 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import ZipEntry;
-import ZipOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -304,8 +304,7 @@ class ArchivesTest {
 
     for (Path archive : List.of(zip, tgz)) {
       String name = archive.getFileName().toString();
-      assertThatThrownBy(
-              () -> archives.read(archive, name, Instant.EPOCH, failing))
+      assertThatThrownBy(() -> archives.read(archive, name, Instant.EPOCH, failing))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("disk full");
     }
