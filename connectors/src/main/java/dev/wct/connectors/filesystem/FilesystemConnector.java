@@ -391,6 +391,10 @@ public final class FilesystemConnector implements PartitionedConnector {
     metadata.put("max_files", options.maxFiles());
     metadata.put("max_file_size", options.maxFileSize());
     metadata.put("max_document_chars", options.maxDocumentChars());
+    metadata.put("max_archive_depth", options.archives().maxDepth());
+    metadata.put("max_archive_size", options.archives().maxSize());
+    metadata.put("max_archive_entries", options.archives().maxEntries());
+    metadata.put("max_compression_ratio", options.archives().maxCompressionRatio());
     metadata.put("encoding", options.encoding().name());
     metadata.put("errors", options.errors().name().toLowerCase(Locale.ROOT));
     metadata.put("files_matched", scan.filesMatched());
