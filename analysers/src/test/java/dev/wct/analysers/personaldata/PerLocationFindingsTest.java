@@ -138,6 +138,42 @@ class PerLocationFindingsTest {
   }
 
   @Test
+  void filesInsideArchivesAreTypedByTheEntrysExtensionNotTheArchives() {
+    String csv =
+        "customer_id,email,iban\n"
+            + "1001,alice@example.com,GB82WEST12345698765432\n"
+            + "1002,bruno@example.de,DE44500105175407324931\n";
+    String json =
+        "{\"users\": [{\"mail\": \"carla@example.it\"}, {\"mail\": \"dan@example.org\"}]}";
+    CollectingWriter out =
+        analyse(
+            new PersonalDataAnalyser(),
+            files(
+                "share",
+                "/srv/share",
+                Inputs.file("share", "/srv/share", "backup.zip!/customers/export.csv", csv),
+                Inputs.file("share", "/srv/share", "a.tar.gz!/b.zip!/api/users.json", json)));
+
+    JsonNode iban = out.item("category", "bank_account");
+    assertThat(iban.path("location").path("file_path").asText())
+        .isEqualTo("backup.zip!/customers/export.csv");
+    assertThat(iban.path("location").path("column").asText()).isEqualTo("iban");
+    assertThat(iban.path("values_examined").asInt()).isEqualTo(2);
+    assertThat(iban.path("values_matched").asInt()).isEqualTo(2);
+    assertThat(out.items("category", "email"))
+        .extracting(
+            finding ->
+                finding.path("location").path("file_path").asText()
+                    + " "
+                    + finding.path("location").path("column").asText()
+                    + finding.path("location").path("json_path").asText())
+        .containsExactlyInAnyOrder(
+            "backup.zip!/customers/export.csv email",
+            "a.tar.gz!/b.zip!/api/users.json $.users[*].mail");
+    assertThat(out.content().toString()).doesNotContain("alice@", "carla@", "5407324931");
+  }
+
+  @Test
   void aJsonFileHasOneLocationPerFieldPathWithItsValuesCounted() {
     String json =
         "{\"customers\": [\n"

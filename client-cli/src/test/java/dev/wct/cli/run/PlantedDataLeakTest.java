@@ -14,6 +14,7 @@ import dev.wct.cli.history.Cli;
 import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.core.plan.RawSources;
 import dev.wct.store.fs.FileSystemArtifactStore;
+import dev.wct.testkit.archives.Archives;
 import dev.wct.testkit.documents.Documents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -111,6 +112,7 @@ class PlantedDataLeakTest {
     writeNotes(data.resolve("notes.txt"));
     writePhp(data.resolve("account.php"));
     writeDocuments(data);
+    writeArchives(data, Files.createDirectories(dir.resolve("staging")));
     Path database = dir.resolve("clinic.db");
     writeDatabase(database);
     Path runbook = Files.writeString(dir.resolve("scan.yaml"), runbook(data, database));
@@ -152,7 +154,11 @@ class PlantedDataLeakTest {
         .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*settings.ini\"")
         .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*contract.docx\"")
         .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*statement.pdf\"")
-        .containsPattern("\"sheet\"\\s*:\\s*\"Customers\"");
+        .containsPattern("\"sheet\"\\s*:\\s*\"Customers\"")
+        .containsPattern(
+            "\"file_path\"\\s*:\\s*\"backup.zip!/export/customers.csv\",\\s*\"column\"\\s*:\\s*\"iban\"")
+        .containsPattern("\"file_path\"\\s*:\\s*\"mail.tar.gz!/inbox/notes.txt\"")
+        .containsPattern("\"file_path\"\\s*:\\s*\"mail.tar.gz!/old/contacts.zip!/contacts.csv\"");
 
     // The raw source artifacts (connector outputs) are copies of the scanned data: with default
     // settings they are deleted when the run ends, so every file left in the store is checked.
@@ -308,6 +314,43 @@ class PlantedDataLeakTest {
       rows.add(List.of(given + " " + family, plant(email(given, family)), plant(iban())));
     }
     Documents.xlsx(data.resolve("customers.xlsx"), Map.of("Customers", rows));
+  }
+
+  /**
+   * A zip holding a CSV, and a tar.gz holding a text file and a zip with a CSV, written by the zip
+   * and tar tools (or Java's writers) from files staged outside the scanned folder.
+   */
+  private void writeArchives(Path data, Path staging) throws Exception {
+    StringBuilder customers = new StringBuilder("name,email,iban\n");
+    StringBuilder contacts = new StringBuilder("name,email\n");
+    for (int i = 0; i < 3; i++) {
+      String first = plant(name());
+      String last = plant(name());
+      customers.append(first + " " + last + "," + plant(email(first, last)) + ",");
+      customers.append(plant(iban())).append('\n');
+      contacts.append(plant(name()) + "," + plant(email(name(), name()))).append('\n');
+    }
+    Files.createDirectories(staging.resolve("export"));
+    Files.writeString(staging.resolve("export/customers.csv"), customers.toString());
+    Archives.zip(data.resolve("backup.zip"), staging, "export/customers.csv");
+    Path inner = Files.createDirectories(staging.resolve("inner"));
+    Files.writeString(inner.resolve("contacts.csv"), contacts.toString());
+    Files.createDirectories(staging.resolve("mail/inbox"));
+    Archives.zip(staging.resolve("mail/old/contacts.zip"), inner, "contacts.csv");
+    Files.writeString(
+        staging.resolve("mail/inbox/notes.txt"),
+        "Call "
+            + plant(name())
+            + " back, ssn "
+            + plant(ssn())
+            + ", mail "
+            + plant(email(name(), name()))
+            + "\n");
+    Archives.tar(
+        data.resolve("mail.tar.gz"),
+        staging.resolve("mail"),
+        "inbox/notes.txt",
+        "old/contacts.zip");
   }
 
   /** Free text with planted values at random places among filler words. */

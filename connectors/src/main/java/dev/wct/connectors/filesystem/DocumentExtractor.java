@@ -76,16 +76,31 @@ final class DocumentExtractor {
     }
   }
 
-  /** Extracts {@code file}, handing each part to {@code parts} as soon as it is complete. */
+  /**
+   * Extracts {@code file}, handing each part to {@code parts} as soon as it is complete. The file
+   * is given to Tika as a file, so that PDFBox reads it in place rather than from a copy.
+   */
   Result extract(Path file, String relativePath, Consumer<Part> parts) {
+    try (InputStream in = TikaInputStream.get(file)) {
+      return extract(in, file.getFileName().toString(), relativePath, parts);
+    } catch (IOException e) {
+      return Result.failed(0, SkipReason.UNREADABLE);
+    }
+  }
+
+  /**
+   * Reads a document from {@code in} (an archive entry), {@code fileName} telling Tika its type,
+   * handing each part to {@code parts} as soon as it is complete.
+   */
+  Result extract(InputStream in, String fileName, String relativePath, Consumer<Part> parts) {
     Metadata metadata = new Metadata();
-    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
     PartHandler handler = new PartHandler(PartKind.of(relativePath), maxChars, metadata, parts);
     boolean truncated = false;
     if (parser == null) {
       parser = new AutoDetectParser(); // loads every parser: only once a document is met
     }
-    try (InputStream in = TikaInputStream.get(file)) {
+    try {
       parser.parse(in, handler, metadata, parseContext());
     } catch (EncryptedDocumentException e) {
       return Result.failed(handler.count(), SkipReason.ENCRYPTED);

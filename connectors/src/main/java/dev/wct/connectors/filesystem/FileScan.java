@@ -116,6 +116,13 @@ record FileScan(
       if (selected.size() >= options.maxFiles()) {
         overLimit++;
         coverage.skipped(name, SkipReason.BEYOND_MAX_FILES);
+      } else if (ArchiveEntries.isArchive(name)) {
+        // Bounded by the archive limits, entry by entry, not by its size on disk.
+        if (options.archives().maxDepth() > 0) {
+          selected.add(candidate);
+        } else {
+          coverage.skipped(name, SkipReason.EXCLUDED);
+        }
       } else if (candidate.size()
           > options.maxFileSize(ChunkedFiles.streams(name, candidate.document()))) {
         large++;

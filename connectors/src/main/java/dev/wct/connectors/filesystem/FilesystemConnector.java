@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * max_item_chars} is several items, one per chunk ({@link ChunkedFiles}); a PDF's pages are written
  * as they are extracted. Binary files (a NUL byte in the first 8 KiB, or bytes that do not decode
  * under {@code errors: strict}), files over {@code max_file_size} (by default only files read
- * whole) and documents that are encrypted or corrupt are skipped and counted.
+ * whole) and documents that are encrypted or corrupt are skipped and counted. The files inside
+ * archives are read the same way through {@link ArchiveItems}.
  */
 public final class FilesystemConnector implements PartitionedConnector {
   public static final String TYPE = "filesystem";
@@ -57,7 +58,8 @@ public final class FilesystemConnector implements PartitionedConnector {
   @Override
   public String description() {
     return "Reads the text files and documents (PDF, Office, OpenDocument, RTF, e-mail) of a file"
-        + " or folder (globs, size and count limits, encodings).";
+        + " or folder, and those inside its archives (zip, tar, gz) (globs, size and count limits,"
+        + " encodings).";
   }
 
   @Override
@@ -220,6 +222,7 @@ public final class FilesystemConnector implements PartitionedConnector {
     int chunkedFiles = 0;
     DocumentExtractor documents = new DocumentExtractor(options.maxDocumentChars());
     DocumentCounts counts = new DocumentCounts();
+    ArchiveItems archives = new ArchiveItems(context, options, root, decoder, documents, out);
     int read = 0;
     int undecodable = 0;
     int large = scan.largeSkipped();
@@ -229,6 +232,10 @@ public final class FilesystemConnector implements PartitionedConnector {
       FileScan.Candidate file = files.get(i);
       if (i % HEARTBEAT_EVERY_FILES == 0) {
         context.heartbeat("file " + (i + 1) + " of " + files.size());
+      }
+      if (archives.handles(file)) {
+        archives.read(file);
+        continue;
       }
       if (file.document()) {
         if (readDocument(context, documents, root, file, out, counts)) {
@@ -329,6 +336,7 @@ public final class FilesystemConnector implements PartitionedConnector {
     summary.put("documents_truncated", counts.truncated);
     summary.put("encrypted_documents_skipped", counts.encrypted);
     summary.put("corrupt_documents_skipped", counts.corrupt);
+    archives.summarise(summary);
     return summary;
   }
 
@@ -473,6 +481,10 @@ public final class FilesystemConnector implements PartitionedConnector {
     metadata.put("max_file_size", options.maxFileSize(false));
     metadata.put("max_item_chars", options.maxItemChars());
     metadata.put("max_document_chars", options.maxDocumentChars());
+    metadata.put("max_archive_depth", options.archives().maxDepth());
+    metadata.put("max_archive_size", options.archives().maxSize());
+    metadata.put("max_archive_entries", options.archives().maxEntries());
+    metadata.put("max_compression_ratio", options.archives().maxCompressionRatio());
     metadata.put("encoding", options.encoding().name());
     metadata.put("errors", options.errors().name().toLowerCase(Locale.ROOT));
     metadata.put("files_matched", scan.filesMatched());

@@ -19,7 +19,8 @@ record FilesystemOptions(
     int maxItemChars,
     long maxDocumentChars,
     Charset encoding,
-    DecodeErrors errors) {
+    DecodeErrors errors,
+    ArchiveLimits archives) {
   static final int DEFAULT_MAX_FILES = 1000;
   static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
   static final long DEFAULT_MAX_DOCUMENT_CHARS = 5_000_000;
@@ -37,6 +38,7 @@ record FilesystemOptions(
     excludePatterns = List.copyOf(Objects.requireNonNull(excludePatterns, "excludePatterns"));
     Objects.requireNonNull(encoding, "encoding");
     Objects.requireNonNull(errors, "errors");
+    Objects.requireNonNull(archives, "archives");
   }
 
   /**
@@ -82,6 +84,11 @@ record FilesystemOptions(
         properties.maxItemChars(),
         properties.maxDocumentChars(),
         encoding,
-        properties.errors());
+        properties.errors(),
+        new ArchiveLimits(
+            properties.maxArchiveDepth(),
+            properties.maxArchiveSize(),
+            properties.maxArchiveEntries(),
+            properties.maxCompressionRatio()));
   }
 }

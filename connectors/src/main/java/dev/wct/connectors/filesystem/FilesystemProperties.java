@@ -60,4 +60,37 @@ record FilesystemProperties(
                 "Bytes invalid in the encoding: 'strict' skips the file as binary, 'replace'"
                     + " substitutes U+FFFD, 'skip' drops them.",
             defaultValue = "strict")
-        DecodeErrors errors) {}
+        DecodeErrors errors,
+    @Property(
+            description =
+                "Archives (.zip, .tar, .tar.gz, .tgz, .gz) are opened and their entries read like"
+                    + " files, archives inside them too, down to this many levels (1: only the"
+                    + " archives on disk); deeper ones are skipped as 'too_deep'. 0 leaves archives"
+                    + " unopened, as excluded.",
+            defaultValue = "" + ArchiveLimits.DEFAULT_MAX_DEPTH,
+            minimum = 0)
+        int maxArchiveDepth,
+    @Property(
+            description =
+                "At most this many bytes are read out of one archive on disk (decompressed; the"
+                    + " entries of archives inside it count again); the entry being read and the"
+                    + " rest are skipped as 'beyond_archive_limits'. Each entry is also bounded by"
+                    + " max_file_size.",
+            defaultValue = "" + ArchiveLimits.DEFAULT_MAX_SIZE,
+            minimum = 1)
+        long maxArchiveSize,
+    @Property(
+            description =
+                "At most this many entries are read from one archive on disk, archives inside it"
+                    + " included; the rest are skipped as 'beyond_archive_limits'.",
+            defaultValue = "" + ArchiveLimits.DEFAULT_MAX_ENTRIES,
+            minimum = 1)
+        int maxArchiveEntries,
+    @Property(
+            description =
+                "An archive entry that expands to more than this many times its compressed size"
+                    + " (past its first MiB) is a suspected compression bomb: it is skipped as"
+                    + " 'too_compressed'.",
+            defaultValue = "" + ArchiveLimits.DEFAULT_MAX_COMPRESSION_RATIO,
+            minimum = 1)
+        int maxCompressionRatio) {}

@@ -25,7 +25,19 @@ public enum SkipReason {
   /** A format the producer cannot read or analyse. */
   UNSUPPORTED_FORMAT,
   /** Nothing to read in it. */
-  EMPTY;
+  EMPTY,
+  /** An archive inside archives nested deeper than the configured depth: not opened. */
+  TOO_DEEP,
+  /**
+   * An archive entry that expands more than the configured ratio of its compressed size: a
+   * suspected compression bomb, not read further.
+   */
+  TOO_COMPRESSED,
+  /**
+   * The rest of an archive, past its configured limits (entries, or bytes decompressed from it):
+   * not read.
+   */
+  BEYOND_ARCHIVE_LIMITS;
 
   /** Whether skipping for this reason means something that should have been read was not. */
   public boolean isGap() {
