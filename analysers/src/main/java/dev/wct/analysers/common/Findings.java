@@ -39,7 +39,13 @@ public final class Findings {
     /** A word rule matched in text. */
     KEYWORD,
     /** A word rule matched in a schema-level name: a database column or table, a CSV header. */
-    COLUMN_NAME;
+    COLUMN_NAME,
+    /** A word rule matched in code: an identifier, a call, a route or hook name (not a comment). */
+    CODE,
+    /** A word rule matched in code within two lines of a personal data field it handles. */
+    DATA_FLOW,
+    /** A service's SDK, call or endpoint in code: an import, a call, a URL, a package name. */
+    SERVICE;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);
@@ -57,6 +63,10 @@ public final class Findings {
    *       values in a minority of a column's values (a phone-shaped number in a salary column);
    *   <li>{@code low}: a single bare keyword in text.
    * </ul>
+   *
+   * <p>Processing purposes rest on code: a service's SDK or endpoint ({@link Kind#SERVICE}) or a
+   * keyword in code next to a personal data field ({@link Kind#DATA_FLOW}) is {@code high}, a
+   * keyword in an identifier or call alone ({@link Kind#CODE}) {@code medium}.
    */
   public enum Confidence {
     HIGH,
@@ -273,6 +283,28 @@ public final class Findings {
     return before - findings.size();
   }
 
+  /**
+   * Drops the findings of {@code categories} that rest on words for people only: keywords in text,
+   * comments, UI strings or a file path, with no {@link Kind#CODE}, {@link Kind#DATA_FLOW}, {@link
+   * Kind#SERVICE} or {@link Kind#COLUMN_NAME} signal. Returns how many were dropped.
+   */
+  public int dropWithoutProcessingEvidence(Set<String> categories) {
+    if (categories.isEmpty()) {
+      return 0;
+    }
+    int before = findings.size();
+    findings
+        .values()
+        .removeIf(
+            finding ->
+                categories.contains(finding.category)
+                    && finding.detectors.keySet().stream()
+                        .allMatch(key -> key.startsWith(Kind.KEYWORD.id() + '|')));
+    lastLocation = null;
+    lastLocationFindings.clear();
+    return before - findings.size();
+  }
+
   /** The findings, ordered by place then category. */
   public Collection<Finding> findings() {
     return Collections.unmodifiableCollection(findings.values());
@@ -432,16 +464,21 @@ public final class Findings {
       boolean value = false;
       boolean name = false;
       boolean keyword = false;
+      boolean processing = false;
+      boolean code = false;
       for (String key : detectors.keySet()) {
         value |= key.startsWith(Kind.VALUE.id() + '|');
         name |= key.startsWith(Kind.COLUMN_NAME.id() + '|');
         keyword |= key.startsWith(Kind.KEYWORD.id() + '|');
+        processing |=
+            key.startsWith(Kind.SERVICE.id() + '|') || key.startsWith(Kind.DATA_FLOW.id() + '|');
+        code |= key.startsWith(Kind.CODE.id() + '|');
       }
       boolean sparse = examined > 0 && valuesMatched * 2 < examined;
-      if (value && (!sparse || name) || name && (keyword || valuesMatched > 0)) {
+      if (value && (!sparse || name) || name && (keyword || valuesMatched > 0) || processing) {
         return Confidence.HIGH;
       }
-      if (value || name || patterns.size() >= 2) {
+      if (value || name || code || patterns.size() >= 2) {
         return Confidence.MEDIUM;
       }
       return Confidence.LOW;
