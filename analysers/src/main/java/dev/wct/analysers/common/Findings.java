@@ -3,6 +3,7 @@ package dev.wct.analysers.common;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.spi.coverage.SkipReason;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -129,7 +130,11 @@ public final class Findings {
     currentLocation = Location.of(next);
     currentFields = StructuredText.of(next);
     currentFieldLocations = null;
-    coverage.get(object.object()).items++;
+    Coverage record = coverage.get(object.object());
+    record.items++;
+    if (!next.text().isEmpty()) {
+      record.itemsWithText++;
+    }
     if (currentLocation.databaseColumn()) {
       examined.merge(currentLocation.canonical(), 1L, Long::sum);
     } else if (currentFields != null) {
@@ -408,9 +413,60 @@ public final class Findings {
     return array;
   }
 
+  /**
+   * Notes that the current item is a code unit whose content an upstream producer left out ({@link
+   * TextInputs#contentLeftOut}): read as nothing, and recorded as such by {@link #recordCoverage}.
+   */
+  public void contentLeftOut() {
+    if (current != null) {
+      coverage.get(Location.objectOf(current).object()).contentLeftOut++;
+    }
+  }
+
+  /**
+   * Records each file or table in the run's coverage record: scanned when one of its items had text
+   * to read; skipped as {@link SkipReason#EXCLUDED} when its content was left out upstream (a
+   * {@code source_code} unit with {@code include_content: false}), so that a run that read nothing
+   * says so ("read 0 files"); {@link SkipReason#EMPTY} when it had no text at all (an empty file or
+   * table, whose names were still analysed).
+   */
+  public void recordCoverage(dev.wct.spi.coverage.Coverage target) {
+    boolean files = false;
+    boolean tables = false;
+    for (Coverage record : coverage.values()) {
+      String name = record.name();
+      if (record.location.has("table")) {
+        tables = true;
+      } else {
+        files = true;
+      }
+      if (record.itemsWithText > 0) {
+        target.scanned(name);
+      } else if (record.contentLeftOut > 0) {
+        target.skipped(name, SkipReason.EXCLUDED);
+      } else {
+        target.skipped(name, SkipReason.EMPTY);
+      }
+    }
+    if (files != tables) {
+      target.objectsAre(files ? "files" : "tables");
+    }
+  }
+
   private static final class Coverage {
     private final ObjectNode location;
     private long items;
+    private long itemsWithText;
+    private long contentLeftOut;
+
+    /** A file's path, a table's {@code schema.table}: names, never content. */
+    private String name() {
+      if (location.has("table")) {
+        String schema = location.path("schema").asText("");
+        return (schema.isEmpty() ? "" : schema + ".") + location.path("table").asText();
+      }
+      return location.path("file_path").asText();
+    }
 
     private Coverage(ObjectNode location) {
       this.location = location;

@@ -137,6 +137,9 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
             (position, input, item) -> {
               TextItem text = TextItem.of(item, input.header().id());
               if (findings.startItem(text, position)) {
+                if (TextInputs.contentLeftOut(item)) {
+                  findings.contentLeftOut();
+                }
                 scanItem(keywords, ruleset, text, findings);
               }
             });
@@ -150,6 +153,7 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     }
     out.field("summary", findings.summary(summaryField()));
     out.field("coverage", findings.coverage());
+    findings.recordCoverage(context.coverage());
     out.field(
         "analysis_metadata",
         AnalysisMetadata.of(
