@@ -424,13 +424,18 @@ public final class Findings {
   }
 
   /**
-   * Records each file or table in the run's coverage record: scanned when one of its items had text
-   * to read; skipped as {@link SkipReason#EXCLUDED} when its content was left out upstream (a
-   * {@code source_code} unit with {@code include_content: false}), so that a run that read nothing
-   * says so ("read 0 files"); {@link SkipReason#EMPTY} when it had no text at all (an empty file or
-   * table, whose names were still analysed).
+   * When the content of a file was left out upstream (a {@code source_code} unit with {@code
+   * include_content: false}), records each file or table in the run's coverage record: scanned when
+   * one of its items had text to read, skipped as {@link SkipReason#EXCLUDED} when its content was
+   * left out, so that a run that read nothing says so ("read 0 files"), {@link SkipReason#EMPTY}
+   * when it had no text at all (an empty file or table, whose names were still analysed). When
+   * every item had its content, nothing is recorded: the connector's record already lists these
+   * files and tables, and a report would count them twice.
    */
   public void recordCoverage(dev.wct.spi.coverage.Coverage target) {
+    if (coverage.values().stream().noneMatch(record -> record.contentLeftOut > 0)) {
+      return;
+    }
     boolean files = false;
     boolean tables = false;
     for (Coverage record : coverage.values()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.personaldata.PersonalDataAnalyser;
 import dev.wct.analysers.purpose.ProcessingPurposeAnalyser;
 import dev.wct.analysers.sourcecode.SourceCodeAnalyser;
@@ -34,7 +35,7 @@ class CoverageRecordTest {
   }
 
   @Test
-  void filesTablesAndEmptyFilesAreEachRecorded() throws Exception {
+  void whenEveryItemHadItsContentTheConnectorsRecordIsLeftAsItIs() throws Exception {
     for (Analyser analyser : List.of(new PersonalDataAnalyser(), new ProcessingPurposeAnalyser())) {
       RecordingContext context =
           analyse(
@@ -44,14 +45,31 @@ class CoverageRecordTest {
                       Inputs.file("app/User.php", "<?php $email = 'a@b.co';"),
                       Inputs.file("empty.txt", ""),
                       Inputs.cell("users", "email", "a@b.co"))));
-      assertThat(context.coverage().objects())
-          .extracting(ObjectCoverage::object, ObjectCoverage::state, ObjectCoverage::reason)
-          .containsExactlyInAnyOrder(
-              tuple("app/User.php", ObjectCoverage.State.SCANNED, null),
-              tuple("empty.txt", ObjectCoverage.State.SKIPPED, SkipReason.EMPTY),
-              tuple("main.users", ObjectCoverage.State.SCANNED, null));
-      assertThat(context.coverage().summary().warnings("pii", false)).isEmpty();
+      assertThat(context.coverage().objects()).isEmpty();
     }
+  }
+
+  @Test
+  void codeUnitsWithAndWithoutContentAreEachRecorded() throws Exception {
+    ObjectNode withContent = Json.mapper().createObjectNode();
+    withContent.put("file_path", "app/a.php").put("content", "<?php $email;").put("line_count", 1);
+    ObjectNode without = Json.mapper().createObjectNode();
+    without.put("file_path", "app/b.php").put("content", "").put("line_count", 3);
+    ObjectNode empty = Json.mapper().createObjectNode();
+    empty.put("file_path", "app/c.php").put("content", "").put("line_count", 0);
+
+    RecordingContext context =
+        analyse(
+            new PersonalDataAnalyser(),
+            Inputs.reader(
+                SchemaRef.of("source_code"),
+                List.<JsonNode>of(withContent, without, empty).iterator()));
+    assertThat(context.coverage().objects())
+        .extracting(ObjectCoverage::object, ObjectCoverage::state, ObjectCoverage::reason)
+        .containsExactly(
+            tuple("app/a.php", ObjectCoverage.State.SCANNED, null),
+            tuple("app/b.php", ObjectCoverage.State.SKIPPED, SkipReason.EXCLUDED),
+            tuple("app/c.php", ObjectCoverage.State.SKIPPED, SkipReason.EMPTY));
   }
 
   @Test
