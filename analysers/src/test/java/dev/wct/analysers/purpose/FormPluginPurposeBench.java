@@ -108,6 +108,29 @@ class FormPluginPurposeBench {
           System.out.println("  false positives: " + score.falsePositives);
           System.out.println("  misses: " + score.misses);
         });
+    // Cost, side by side in one run: rounds alternate between the rulesets after one warm-up each.
+    Map<String, long[]> nanos = new LinkedHashMap<>();
+    String[] rulesets = {"local/processing_purpose_indicator/1.0.0", null};
+    for (int round = 0; round < 6; round++) {
+      for (String ruleset : rulesets) {
+        long start = System.nanoTime();
+        score(items, truth, ruleset, work);
+        long elapsed = System.nanoTime() - start;
+        if (round > 0) {
+          long[] sum = nanos.computeIfAbsent(ruleset == null ? "1.1.0" : "1.0.0", k -> new long[2]);
+          sum[0] += elapsed;
+          sum[1]++;
+        }
+      }
+    }
+    long characters =
+        items.stream().mapToLong(item -> item.path("content").asText().length()).sum();
+    nanos.forEach(
+        (name, sum) ->
+            System.out.printf(
+                "%ncost %s: %.1f ms per pass over %,d characters (mean of %d rounds)",
+                name, sum[0] / 1e6 / sum[1], characters, sum[1]));
+    System.out.println();
     Score before = scores.get("1.0.0 (before)");
     Score after = scores.get("1.1.0 (after, default)");
     assertThat(after.precision()).isGreaterThan(before.precision());
