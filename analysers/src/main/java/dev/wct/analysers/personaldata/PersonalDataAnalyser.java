@@ -151,6 +151,9 @@ public final class PersonalDataAnalyser implements Analyser {
             (index, input, item) -> {
               TextItem text = TextItem.of(item, input.header().id());
               if (findings.startItem(text, index)) {
+                if (TextInputs.contentLeftOut(item)) {
+                  findings.contentLeftOut();
+                }
                 scan(compiled, text, findings);
               }
             });
@@ -162,6 +165,7 @@ public final class PersonalDataAnalyser implements Analyser {
     }
     out.field("summary", findings.summary("categories"));
     out.field("coverage", findings.coverage());
+    findings.recordCoverage(context.coverage());
     out.field(
         "analysis_metadata",
         AnalysisMetadata.of(TYPE, ruleset, CONTRACT.toJson(bound), totals, started, Instant.now()));
