@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
  * format (a JSON array of {@code {full_text, spans: [{entity_type, start_position,
  * end_position}]}}, e.g. microsoft/presidio-research's {@code data/synth_dataset_v2.json}, MIT).
  *
- * <p>Span level: the detectors as the analyser runs them ({@link ValueScanner}, default phone region
- * US) over each text; a match is a true positive when it overlaps a span labelled with its detector
- * (same line and overlapping columns; offsets in one text are the same test). Location level: each
- * text is one file through the real {@link PersonalDataAnalyser}; a (file, detector) or (file,
- * category) pair is positive when a label says so, found when a finding says so.
+ * <p>Span level: the detectors as the analyser runs them ({@link ValueScanner}, default phone
+ * region US) over each text; a match is a true positive when it overlaps a span labelled with its
+ * detector (same line and overlapping columns; offsets in one text are the same test). Location
+ * level: each text is one file through the real {@link PersonalDataAnalyser}; a (file, detector) or
+ * (file, category) pair is positive when a label says so, found when a finding says so.
  *
  * <p>Not in the default build ({@code quality} tag): {@code ./mvnw -B -o -q -pl analysers -am test
  * -Pquality -Dwct.quality.presidio=FILE[,FILE...]} (or {@code WCT_QUALITY_PRESIDIO}); {@code
@@ -144,8 +144,7 @@ class PublicCorpusQualityBench {
       for (ValueScanner.Match match : found) {
         String name = match.detector().name();
         boolean labelled =
-            sample.labels().stream()
-                .anyMatch(l -> name.equals(l.detector()) && overlaps(match, l));
+            sample.labels().stream().anyMatch(l -> name.equals(l.detector()) && overlaps(match, l));
         if (!labelled) {
           String value = sample.text().substring(match.start(), match.end());
           for (String row : rows(name, value)) {
