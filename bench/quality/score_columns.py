@@ -11,12 +11,14 @@ catalogue), since the engines' variants of a schema differ by a few columns.
 
 Two levels, each with precision, recall and F2 (recall weighs 4x precision):
 - column: a column is found when it has a finding of any category; it is personal data when the
-  truth lists it;
+  truth lists it (also with the truth's 'extended' rows left out: columns neither counted nor
+  missed);
 - column and category: a (column, category) pair is found when a finding says so; it is a true
   positive when the truth's alternatives for that column include the category. Per category, true
   positives and misses count under the truth row's first category, false alarms under the
   finding's.
-Findings on a table without a column (a table-name match) are listed, not scored.
+Findings on a table without a column (a table-name match) are listed, not scored. Everything is
+scored twice: all findings, and those of confidence medium or high.
 """
 import collections
 import csv
@@ -48,15 +50,25 @@ def read_truth(path):
     return truth
 
 
+RANK = {"low": 0, "medium": 1, "high": 2}
+
+
 def main(argv):
     truth = read_truth(argv[1])
     results = json.load(open(argv[2]))
+    for minimum in ("low", "medium"):
+        print(f"\n### Findings of confidence {minimum} or higher\n")
+        score(truth, results, argv[3:], minimum)
+
+
+def score(truth, results, specs, minimum):
     outputs = {o["id"]: o for o in results["outputs"]}
     columns_total = collections.Counter()
     pairs_total = collections.Counter()
+    core_total = collections.Counter()
     by_category = collections.defaultdict(collections.Counter)
     mistakes = []
-    for spec in argv[3:]:
+    for spec in specs:
         output_id, rest = spec.split("=", 1)
         database, columns_file = rest.split(":", 1)
         existing = {tuple(line.strip().split(",", 1)) for line in open(columns_file) if line.strip()}
@@ -64,6 +76,8 @@ def main(argv):
         found = collections.defaultdict(set)  # (table, column) -> categories
         via_value = set()
         for finding in outputs[output_id]["content"]["findings"]:
+            if RANK[finding.get("confidence", "high")] < RANK[minimum]:
+                continue
             loc = finding["location"]
             if "column" not in loc:
                 mistakes.append(f"{output_id}: table-level {finding['category']} on {loc.get('table')} (not scored)")
@@ -82,6 +96,11 @@ def main(argv):
             else:
                 counts["fp"] += 1
                 mistakes.append(f"{output_id}: false column {'.'.join(key)} ({', '.join(sorted(found[key]))})")
+        core = collections.Counter()  # the same, with the extended rows of the truth left out
+        for key in set(expected) | set(found):
+            if key in expected and expected[key][1] != "core":
+                continue
+            core["tp" if key in expected and key in found else "fn" if key in expected else "fp"] += 1
         pair_counts = collections.Counter()
         for key, (alternatives, tier) in expected.items():
             hit = found.get(key, set()) & set(alternatives)
@@ -104,12 +123,15 @@ def main(argv):
         print(f"\n{output_id} ({database}, {len(existing)} columns read, {len(expected)} personal by the truth):\n")
         print(HEADER.format("level"))
         print(row("column", counts["tp"], counts["fp"], counts["fn"]))
+        print(row("column, core truth rows only", core["tp"], core["fp"], core["fn"]))
         print(row("column and category", pair_counts["tp"], pair_counts["fp"], pair_counts["fn"]))
         columns_total.update(counts)
+        core_total.update(core)
         pairs_total.update(pair_counts)
     print("\nAll databases:\n")
     print(HEADER.format("level"))
     print(row("column", columns_total["tp"], columns_total["fp"], columns_total["fn"]))
+    print(row("column, core truth rows only", core_total["tp"], core_total["fp"], core_total["fn"]))
     print(row("column and category", pairs_total["tp"], pairs_total["fp"], pairs_total["fn"]))
     print("\nAll databases, per category (tier of the truth row; 'not personal' = a column the truth does not list):\n")
     print(HEADER.format("category (tier)"))

@@ -46,13 +46,6 @@ class DetectionQualityTest {
       int planted = truePositives + falseNegatives;
       return planted == 0 ? 1.0 : (double) truePositives / planted;
     }
-
-    /** F-beta with beta 2: recall weighs four times as much as precision. */
-    double f2() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0.0 : 5 * p * r / (4 * p + r);
-    }
   }
 
   @BeforeAll
