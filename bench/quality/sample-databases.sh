@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Column-level quality of personal_data on public sample databases we did not write (issue 8):
-# Sakila (jOOQ/sakila, BSD-2-Clause) on PostgreSQL, Sakila (datacharmer/test_db's MySQL copy) on
-# MariaDB and the MySQL employees database (datacharmer/test_db, CC BY-SA 3.0) on MariaDB, each
+# Sakila (jOOQ/sakila, BSD-2-Clause) on PostgreSQL and copied from there into jOOQ's SQLite schema,
+# Sakila (datacharmer/test_db's MySQL copy) on MariaDB and the MySQL employees database (datacharmer/test_db, CC BY-SA 3.0) on MariaDB, each
 # read by wct's real database connector (default sampling) and analysed by personal_data in one
 # `wct run`; the findings are scored per (column, category) against the hand-made ground truth
 # bench/quality/sample-databases-truth.csv (written from the schemas before any scan).
@@ -23,7 +23,7 @@ jar="${WCT_JAR:-$root/client-cli/target/wct.jar}"
 truth="$root/bench/quality/sample-databases-truth.csv"
 out="${OUT:-$root/target/quality/sample-databases}"
 [ -f "$jar" ] || { echo "sample-databases: $jar not found; build client-cli first" >&2; exit 2; }
-for tool in psql mysql python3 java; do
+for tool in psql mysql sqlite3 python3 java; do
   command -v "$tool" >/dev/null || { echo "sample-databases: $tool not found" >&2; exit 2; }
 done
 work="$(mktemp -d /tmp/wct-quality-db.XXXXXX)"
@@ -43,6 +43,25 @@ echo "loading Sakila into PostgreSQL wct_quality_sakila" >&2
   || { cat "$work/pg-schema.err" >&2; exit 1; }
 "${PSQL[@]}" -d wct_quality_sakila -f "$sakila/postgres-sakila-db/postgres-sakila-insert-data-using-copy.sql" >/dev/null 2>"$work/pg-data.err" \
   || { cat "$work/pg-data.err" >&2; exit 1; }
+
+echo "copying Sakila from PostgreSQL into SQLite $out/sakila.sqlite" >&2
+# jOOQ's SQLite schema, its rows copied from the PostgreSQL copy (the SQLite insert script is the
+# same data); film_text, which PostgreSQL lacks, is made from film as MySQL's triggers do.
+rm -f "$out/sakila.sqlite"
+sqlite3 "$out/sakila.sqlite" <"$sakila/sqlite-sakila-db/sqlite-sakila-schema.sql"
+for table in $(sqlite3 "$out/sakila.sqlite" "SELECT name FROM sqlite_master WHERE type = 'table'"); do
+  from="$table"; [ "$table" = film_text ] && from=film
+  have=",$("${PSQL[@]}" -d wct_quality_sakila -At -c "SELECT string_agg(column_name, ',') FROM information_schema.columns
+    WHERE table_schema = 'public' AND table_name = '$from'"),"
+  columns=""
+  for column in $(sqlite3 "$out/sakila.sqlite" "SELECT name FROM pragma_table_info('$table')"); do
+    # A column PostgreSQL's copy lacks (payment.last_update) is a record timestamp: now.
+    case "$have" in *",$column,"*) expr="$column" ;; *) expr="now()::timestamp(0) AS $column" ;; esac
+    columns="${columns:+$columns,}$expr"
+  done
+  "${PSQL[@]}" -d wct_quality_sakila -c "\\copy (SELECT $columns FROM $from) TO STDOUT WITH CSV" \
+    | sqlite3 -cmd '.mode csv' "$out/sakila.sqlite" ".import /dev/stdin $table"
+done
 
 echo "loading Sakila into MariaDB wct_quality_sakila" >&2
 rename_db() { sed -E "s/^(CREATE (DATABASE|SCHEMA)( IF NOT EXISTS)?|DROP (DATABASE|SCHEMA)( IF EXISTS)?|USE) +\`?$1\`?/\1 $2/I"; }
@@ -76,6 +95,8 @@ done
 "${PSQL[@]}" -d wct_quality_sakila -At -F, -c "SELECT c.table_name, c.column_name FROM information_schema.columns c
   JOIN information_schema.tables t USING (table_schema, table_name)
   WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'" >"$out/sakila_pg.columns"
+sqlite3 -separator , "$out/sakila.sqlite" "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'" >"$out/sakila_sqlite.columns"
 for db in wct_quality_sakila wct_quality_employees; do
   "${MYSQL[@]}" -N -B -e "SELECT c.table_name, c.column_name FROM information_schema.columns c
     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
@@ -84,7 +105,7 @@ done
 
 cat >"$work/runbook.yaml" <<'YAML'
 name: "Quality: public sample databases"
-description: "Sakila on PostgreSQL and MariaDB, employees on MariaDB, each analysed for personal data"
+description: "Sakila on PostgreSQL, SQLite and MariaDB, employees on MariaDB, each analysed for personal data"
 artifacts:
   sakila_pg:
     source:
@@ -94,6 +115,10 @@ artifacts:
     source:
       type: mysql
       properties: {host: 127.0.0.1, user: root, database: wct_quality_sakila}
+  sakila_sqlite:
+    source:
+      type: sqlite
+      properties: {database_path: "${SAKILA_SQLITE}"}
   employees_mariadb:
     source:
       type: mysql
@@ -106,6 +131,10 @@ artifacts:
     inputs: sakila_mariadb
     process: {type: personal_data, properties: {maximum_evidence_count: 1}}
     output: true
+  sakila_sqlite_pd:
+    inputs: sakila_sqlite
+    process: {type: personal_data, properties: {maximum_evidence_count: 1}}
+    output: true
   employees_mariadb_pd:
     inputs: employees_mariadb
     process: {type: personal_data, properties: {maximum_evidence_count: 1}}
@@ -113,12 +142,13 @@ artifacts:
 YAML
 cp "$work/runbook.yaml" "$out/runbook.yaml"
 echo "running wct" >&2
-(cd "$work" && java ${WCT_JAVA_OPTS:-} -jar "$jar" run runbook.yaml --quiet --store "$work/.wct" \
+(cd "$work" && SAKILA_SQLITE="$out/sakila.sqlite" java ${WCT_JAVA_OPTS:-} -jar "$jar" run runbook.yaml --quiet --store "$work/.wct" \
     --output "$out/results.json" >"$work/wct.out" 2>&1) \
   || { rc=$?; [ "$rc" = 3 ] || { echo "wct run failed ($rc):" >&2; tail -30 "$work/wct.out" >&2; exit 1; }; }
 python3 "$root/bench/quality/score_columns.py" "$truth" "$out/results.json" \
   "sakila_pg_pd=sakila:$out/sakila_pg.columns" \
   "sakila_mariadb_pd=sakila:$out/wct_quality_sakila.columns" \
+  "sakila_sqlite_pd=sakila:$out/sakila_sqlite.columns" \
   "employees_mariadb_pd=employees:$out/wct_quality_employees.columns" | tee "$out/scores.md"
 
 if [ "${KEEP:-0}" != 1 ]; then
