@@ -222,6 +222,16 @@ public final class PersonalDataAnalyser implements Analyser {
     }
   }
 
+  /**
+   * What ends a key column's name after the keyword: {@code address_id}, {@code cityId} or {@code
+   * country_fk} refer to an address, a city or a country and hold a number, not one. A keyword that
+   * is itself an identifier ({@code staff id}, {@code device id}) ends after the suffix and still
+   * counts.
+   */
+  private static final java.util.regex.Pattern KEY_SUFFIX =
+      java.util.regex.Pattern.compile(
+          "[_ .-]?(?:id|ids|key|fk)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private static void scanName(
       Compiled compiled, String name, Location location, Findings findings, boolean flag) {
     if (!findings.firstSight(location)) {
@@ -232,7 +242,8 @@ public final class PersonalDataAnalyser implements Analyser {
         .find(
             Tokens.of(name),
             (rule, keyword, start, end) -> {
-              if (!flag || !compiled.valueCategories().contains(rule.category())) {
+              if ((!flag || !compiled.valueCategories().contains(rule.category()))
+                  && !KEY_SUFFIX.matcher(name).region(end, name.length()).matches()) {
                 findings.nameMatch(
                     rule.category(),
                     keyword,
