@@ -3,6 +3,7 @@ package dev.wct.analysers.common;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.spi.coverage.SkipReason;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -39,7 +40,13 @@ public final class Findings {
     /** A word rule matched in text. */
     KEYWORD,
     /** A word rule matched in a schema-level name: a database column or table, a CSV header. */
-    COLUMN_NAME;
+    COLUMN_NAME,
+    /** A word rule matched in code: an identifier, a call, a route or hook name (not a comment). */
+    CODE,
+    /** A word rule matched in code within two lines of a personal data field it handles. */
+    DATA_FLOW,
+    /** A service's SDK, call or endpoint in code: an import, a call, a URL, a package name. */
+    SERVICE;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);
@@ -57,6 +64,10 @@ public final class Findings {
    *       values in a minority of a column's values (a phone-shaped number in a salary column);
    *   <li>{@code low}: a single bare keyword in text.
    * </ul>
+   *
+   * <p>Processing purposes rest on code: a service's SDK or endpoint ({@link Kind#SERVICE}) or a
+   * keyword in code next to a personal data field ({@link Kind#DATA_FLOW}) is {@code high}, a
+   * keyword in an identifier or call alone ({@link Kind#CODE}) {@code medium}.
    */
   public enum Confidence {
     HIGH,
@@ -121,7 +132,11 @@ public final class Findings {
     currentFields = StructuredText.of(next);
     currentContentStart = next.contentStart();
     currentFieldLocations = null;
-    coverage.get(object.object()).items++;
+    Coverage record = coverage.get(object.object());
+    record.items++;
+    if (!next.text().isEmpty()) {
+      record.itemsWithText++;
+    }
     if (currentLocation.databaseColumn()) {
       examined.merge(currentLocation.canonical(), 1L, Long::sum);
     } else if (currentFields != null) {
@@ -278,6 +293,28 @@ public final class Findings {
     return before - findings.size();
   }
 
+  /**
+   * Drops the findings of {@code categories} that rest on words for people only: keywords in text,
+   * comments, UI strings or a file path, with no {@link Kind#CODE}, {@link Kind#DATA_FLOW}, {@link
+   * Kind#SERVICE} or {@link Kind#COLUMN_NAME} signal. Returns how many were dropped.
+   */
+  public int dropWithoutProcessingEvidence(Set<String> categories) {
+    if (categories.isEmpty()) {
+      return 0;
+    }
+    int before = findings.size();
+    findings
+        .values()
+        .removeIf(
+            finding ->
+                categories.contains(finding.category)
+                    && finding.detectors.keySet().stream()
+                        .allMatch(key -> key.startsWith(Kind.KEYWORD.id() + '|')));
+    lastLocation = null;
+    lastLocationFindings.clear();
+    return before - findings.size();
+  }
+
   /** The findings, ordered by place then category. */
   public Collection<Finding> findings() {
     return Collections.unmodifiableCollection(findings.values());
@@ -381,9 +418,65 @@ public final class Findings {
     return array;
   }
 
+  /**
+   * Notes that the current item is a code unit whose content an upstream producer left out ({@link
+   * TextInputs#contentLeftOut}): read as nothing, and recorded as such by {@link #recordCoverage}.
+   */
+  public void contentLeftOut() {
+    if (current != null) {
+      coverage.get(Location.objectOf(current).object()).contentLeftOut++;
+    }
+  }
+
+  /**
+   * When the content of a file was left out upstream (a {@code source_code} unit with {@code
+   * include_content: false}), records each file or table in the run's coverage record: scanned when
+   * one of its items had text to read, skipped as {@link SkipReason#EXCLUDED} when its content was
+   * left out, so that a run that read nothing says so ("read 0 files"), {@link SkipReason#EMPTY}
+   * when it had no text at all (an empty file or table, whose names were still analysed). When
+   * every item had its content, nothing is recorded: the connector's record already lists these
+   * files and tables, and a report would count them twice.
+   */
+  public void recordCoverage(dev.wct.spi.coverage.Coverage target) {
+    if (coverage.values().stream().noneMatch(record -> record.contentLeftOut > 0)) {
+      return;
+    }
+    boolean files = false;
+    boolean tables = false;
+    for (Coverage record : coverage.values()) {
+      String name = record.name();
+      if (record.location.has("table")) {
+        tables = true;
+      } else {
+        files = true;
+      }
+      if (record.itemsWithText > 0) {
+        target.scanned(name);
+      } else if (record.contentLeftOut > 0) {
+        target.skipped(name, SkipReason.EXCLUDED);
+      } else {
+        target.skipped(name, SkipReason.EMPTY);
+      }
+    }
+    if (files != tables) {
+      target.objectsAre(files ? "files" : "tables");
+    }
+  }
+
   private static final class Coverage {
     private final ObjectNode location;
     private long items;
+    private long itemsWithText;
+    private long contentLeftOut;
+
+    /** A file's path, a table's {@code schema.table}: names, never content. */
+    private String name() {
+      if (location.has("table")) {
+        String schema = location.path("schema").asText("");
+        return (schema.isEmpty() ? "" : schema + ".") + location.path("table").asText();
+      }
+      return location.path("file_path").asText();
+    }
 
     private Coverage(ObjectNode location) {
       this.location = location;
@@ -437,16 +530,21 @@ public final class Findings {
       boolean value = false;
       boolean name = false;
       boolean keyword = false;
+      boolean processing = false;
+      boolean code = false;
       for (String key : detectors.keySet()) {
         value |= key.startsWith(Kind.VALUE.id() + '|');
         name |= key.startsWith(Kind.COLUMN_NAME.id() + '|');
         keyword |= key.startsWith(Kind.KEYWORD.id() + '|');
+        processing |=
+            key.startsWith(Kind.SERVICE.id() + '|') || key.startsWith(Kind.DATA_FLOW.id() + '|');
+        code |= key.startsWith(Kind.CODE.id() + '|');
       }
       boolean sparse = examined > 0 && valuesMatched * 2 < examined;
-      if (value && (!sparse || name) || name && (keyword || valuesMatched > 0)) {
+      if (value && (!sparse || name) || name && (keyword || valuesMatched > 0) || processing) {
         return Confidence.HIGH;
       }
-      if (value || name || patterns.size() >= 2) {
+      if (value || name || code || patterns.size() >= 2) {
         return Confidence.MEDIUM;
       }
       return Confidence.LOW;

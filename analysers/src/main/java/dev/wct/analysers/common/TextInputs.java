@@ -15,4 +15,12 @@ public final class TextInputs {
               new TreeSet<>(List.of(SchemaRef.of("standard_input"), SchemaRef.of("source_code")))));
 
   private TextInputs() {}
+
+  /**
+   * True for a {@code source_code} unit written without its content ({@code include_content:
+   * false}): it has lines, but nothing to read.
+   */
+  public static boolean contentLeftOut(com.fasterxml.jackson.databind.JsonNode item) {
+    return item.path("content").asText("").isEmpty() && item.path("line_count").asLong(0) > 0;
+  }
 }

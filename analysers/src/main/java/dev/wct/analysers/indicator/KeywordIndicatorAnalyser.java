@@ -137,10 +137,15 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
             (position, input, item) -> {
               TextItem text = TextItem.of(item, input.header().id());
               if (findings.startItem(text, position)) {
-                scan(keywords, text, findings);
+                if (TextInputs.contentLeftOut(item)) {
+                  findings.contentLeftOut();
+                }
+                scanItem(keywords, ruleset, text, findings);
               }
             });
-    int uncorroborated = findings.dropUncorroborated(ruleset.corroborationRequired());
+    int uncorroborated =
+        findings.dropUncorroborated(ruleset.corroborationRequired())
+            + findings.dropWithoutProcessingEvidence(ruleset.processingEvidenceRequired());
     for (Findings.Finding category : findings.findings()) {
       ObjectNode finding = findings.toJson(category, categoryField());
       complete(finding, category, ruleset);
@@ -148,16 +153,23 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     }
     out.field("summary", findings.summary(summaryField()));
     out.field("coverage", findings.coverage());
+    findings.recordCoverage(context.coverage());
     out.field(
         "analysis_metadata",
         AnalysisMetadata.of(
             type(), ruleset, contract().toJson(bound), totals, started, Instant.now()));
     LOG.info(
-        "{}: {} items scanned, {} findings, {} bare keywords left unreported",
+        "{}: {} items scanned, {} findings, {} resting on bare keywords or words for people left unreported",
         where,
         totals.items(),
         findings.findings().size(),
         uncorroborated);
+  }
+
+  /** Scans one item; analysers that read code differently from prose override it. */
+  protected void scanItem(
+      KeywordIndex<Rule> keywords, Ruleset ruleset, TextItem item, Findings findings) {
+    scan(keywords, item, findings);
   }
 
   private static KeywordIndex<Rule> index(Ruleset ruleset) {
@@ -207,7 +219,22 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
    * Matches the item's names once per place (a cell's table and column, a file's path), then its
    * text: a cell's value, a file's content.
    */
-  static void scan(KeywordIndex<Rule> index, TextItem item, Findings findings) {
+  protected static void scan(KeywordIndex<Rule> index, TextItem item, Findings findings) {
+    scan(index, item, findings, (rule, start) -> Findings.Kind.KEYWORD);
+  }
+
+  /** What kind of signal a keyword of {@code rule} at {@code start} of an item's text is. */
+  @FunctionalInterface
+  protected interface SignalKind {
+    Findings.Kind of(Rule rule, int start);
+  }
+
+  /**
+   * {@link #scan(KeywordIndex, TextItem, Findings)}, with each text match's kind from {@code
+   * kinds}.
+   */
+  protected static void scan(
+      KeywordIndex<Rule> index, TextItem item, Findings findings, SignalKind kinds) {
     int valueStart = Math.max(0, item.cellValueStart());
     if (item.isCell()) {
       Location table = Location.objectOf(item);
@@ -224,7 +251,7 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
           (rule, keyword, start, end) -> {
             if (start >= valueStart) {
               findings.match(
-                  rule.category(), keyword, rule.name(), Findings.Kind.KEYWORD, item, start, end);
+                  rule.category(), keyword, rule.name(), kinds.of(rule, start), item, start, end);
             }
           });
     }

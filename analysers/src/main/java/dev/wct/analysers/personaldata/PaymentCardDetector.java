@@ -3,11 +3,12 @@ package dev.wct.analysers.personaldata;
 import dev.wct.analysers.text.Tokens;
 
 /**
- * Payment card numbers: 13–19 digits, optionally grouped by single spaces or dashes, whose prefix
+ * Payment card numbers: 12–19 digits, optionally grouped by single spaces or dashes, whose prefix
  * belongs to a card scheme's issuer range (IIN) valid for that length, and that pass the Luhn
  * check. Digits after a {@code +} are an international phone number. When a grouped run is longer
- * (a number followed by an expiry date), each group boundary that leaves 13–19 digits is tried,
- * longest first.
+ * (a number followed by an expiry date), each group boundary that leaves 12–19 digits is tried,
+ * longest first. Only Maestro issues 12 digits, and only its four-digit ranges are taken at that
+ * length (a twelve-digit account id that starts with 50 is not a card).
  */
 final class PaymentCardDetector implements ValueDetector {
   @Override
@@ -61,7 +62,7 @@ final class PaymentCardDetector implements ValueDetector {
       }
       for (int g = groups - 1; g >= 0; g--) {
         int n = groupDigits[g];
-        if (n >= 13 && n <= 19 && knownIssuer(digits, n) && luhn(digits, n)) {
+        if (n >= 12 && n <= 19 && knownIssuer(digits, n) && luhn(digits, n)) {
           sink.match(i, groupEnds[g]);
           break;
         }
@@ -92,6 +93,10 @@ final class PaymentCardDetector implements ValueDetector {
     return luhn(digits.toCharArray(), digits.length());
   }
 
+  /** Maestro's four-digit issuer ranges, the only card numbers of 12 digits (ISO/IEC 7812). */
+  private static final java.util.Set<Integer> MAESTRO_12 =
+      java.util.Set.of(5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763);
+
   /** True if the number's prefix is an issuer range of a scheme that issues that length. */
   static boolean knownIssuer(char[] d, int n) {
     int p1 = d[0] - '0';
@@ -99,6 +104,9 @@ final class PaymentCardDetector implements ValueDetector {
     int p3 = p2 * 10 + (d[2] - '0');
     int p4 = p3 * 10 + (d[3] - '0');
     int p6 = p4 * 100 + (d[4] - '0') * 10 + (d[5] - '0');
+    if (n < 13) {
+      return n == 12 && MAESTRO_12.contains(p4);
+    }
     if (p1 == 4) {
       return n == 13 || n == 16 || n == 19; // Visa
     }
@@ -114,6 +122,9 @@ final class PaymentCardDetector implements ValueDetector {
     if (p4 >= 3528 && p4 <= 3589) {
       return n >= 16 && n <= 19; // JCB
     }
+    if (p4 == 1800 || p4 == 2131) {
+      return n == 15; // JCB's older 15-digit ranges
+    }
     if ((p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39) {
       return n >= 14 && n <= 19; // Diners Club
     }
@@ -123,7 +134,7 @@ final class PaymentCardDetector implements ValueDetector {
     if (p4 >= 2200 && p4 <= 2204) {
       return n >= 16 && n <= 19; // Mir
     }
-    if (p2 == 50 || (p2 >= 56 && p2 <= 58) || p4 == 6304 || p4 == 6759 || p6 == 676770) {
+    if (p2 == 50 || (p2 >= 56 && p2 <= 58) || MAESTRO_12.contains(p4) || p6 == 676770) {
       return n >= 13 && n <= 19; // Maestro
     }
     return false;

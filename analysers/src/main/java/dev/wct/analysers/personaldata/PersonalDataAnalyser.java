@@ -151,6 +151,9 @@ public final class PersonalDataAnalyser implements Analyser {
             (index, input, item) -> {
               TextItem text = TextItem.of(item, input.header().id());
               if (findings.startItem(text, index)) {
+                if (TextInputs.contentLeftOut(item)) {
+                  findings.contentLeftOut();
+                }
                 scan(compiled, text, findings);
               }
             });
@@ -162,6 +165,7 @@ public final class PersonalDataAnalyser implements Analyser {
     }
     out.field("summary", findings.summary("categories"));
     out.field("coverage", findings.coverage());
+    findings.recordCoverage(context.coverage());
     out.field(
         "analysis_metadata",
         AnalysisMetadata.of(TYPE, ruleset, CONTRACT.toJson(bound), totals, started, Instant.now()));
@@ -218,6 +222,16 @@ public final class PersonalDataAnalyser implements Analyser {
     }
   }
 
+  /**
+   * What ends a key column's name after the keyword: {@code address_id}, {@code cityId} or {@code
+   * country_fk} refer to an address, a city or a country and hold a number, not one. A keyword that
+   * is itself an identifier ({@code staff id}, {@code device id}) ends after the suffix and still
+   * counts.
+   */
+  private static final java.util.regex.Pattern KEY_SUFFIX =
+      java.util.regex.Pattern.compile(
+          "[_ .-]?(?:id|ids|key|fk)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private static void scanName(
       Compiled compiled, String name, Location location, Findings findings, boolean flag) {
     if (!findings.firstSight(location)) {
@@ -228,7 +242,8 @@ public final class PersonalDataAnalyser implements Analyser {
         .find(
             Tokens.of(name),
             (rule, keyword, start, end) -> {
-              if (!flag || !compiled.valueCategories().contains(rule.category())) {
+              if ((!flag || !compiled.valueCategories().contains(rule.category()))
+                  && !KEY_SUFFIX.matcher(name).region(end, name.length()).matches()) {
                 findings.nameMatch(
                     rule.category(),
                     keyword,

@@ -51,4 +51,19 @@ public record Ruleset(
     }
     return categories;
   }
+
+  /**
+   * The categories of the rules marked {@code evidence: processing}: reported only on evidence of
+   * processing in code (a service's SDK or endpoint, a keyword in an identifier or call, a schema
+   * name), never on words for people alone (UI text, comments, documents).
+   */
+  public java.util.Set<String> processingEvidenceRequired() {
+    TreeSet<String> categories = new TreeSet<>();
+    for (Rule rule : rules) {
+      if ("processing".equals(rule.metadata().get("evidence"))) {
+        categories.add(rule.category());
+      }
+    }
+    return categories;
+  }
 }

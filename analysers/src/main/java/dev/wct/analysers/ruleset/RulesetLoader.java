@@ -127,7 +127,8 @@ public final class RulesetLoader {
         "local/personal_data_indicator/1.0.0",
         "local/personal_data_indicator/1.1.0",
         "local/personal_data_indicator/1.2.0",
-        "local/processing_purpose_indicator/1.0.0");
+        "local/processing_purpose_indicator/1.0.0",
+        "local/processing_purpose_indicator/1.1.0");
   }
 
   static Ruleset parse(

@@ -60,7 +60,29 @@ enum Language {
       List.of("sh", "bash", "zsh"),
       "(?m)^\\s*(?:function\\s+)?([A-Za-z_][\\w-]*)\\s*\\(\\)\\s*\\{",
       null),
-  HTML(List.of("html", "htm", "vue", "svelte", "twig", "erb", "jsp"), null, null),
+  HTML(
+      List.of(
+          "html",
+          "htm",
+          "vue",
+          "svelte",
+          "twig",
+          "erb",
+          "jsp",
+          "mustache",
+          "hbs",
+          "handlebars",
+          "njk",
+          "liquid",
+          "ejs",
+          "pug",
+          "haml",
+          "jinja",
+          "jinja2",
+          "j2",
+          "tpl"),
+      null,
+      null),
   CSS(List.of("css", "scss", "sass", "less"), null, null),
   CONFIG(
       List.of("json", "yaml", "yml", "xml", "properties", "ini", "toml", "env", "conf", "cfg"),
@@ -87,9 +109,15 @@ enum Language {
     return Map.copyOf(map);
   }
 
-  /** The language of {@code filePath}, by its extension (or a dotfile such as {@code .env}). */
+  /**
+   * The language of {@code filePath}, by its extension (or a dotfile such as {@code .env}); {@code
+   * .env.example}, {@code .env.local} and the like are configuration too.
+   */
   static Optional<Language> of(String filePath) {
     String name = filePath.substring(filePath.lastIndexOf('/') + 1);
+    if (name.startsWith(".env.")) {
+      return Optional.of(CONFIG);
+    }
     int dot = name.lastIndexOf('.');
     if (dot < 0) {
       return Optional.empty();

@@ -121,4 +121,42 @@ class TrapCorpusTest {
     assertThat(found).contains("has_disability:health", "email:email");
     assertThat(found).noneMatch(f -> f.startsWith("email_verified:"));
   }
+
+  @Test
+  void aKeyColumnIsNotTheCategoryItRefersToUnlessItsNameIsAnIdentifier() {
+    ObjectNode fields = Json.mapper().createObjectNode().put("name", "db");
+    ArrayNode columns =
+        fields
+            .putObject("metadata")
+            .put("system", SYSTEM)
+            .putObject("catalogue")
+            .putArray("tables")
+            .addObject()
+            .put("schema", "public")
+            .put("name", "staff")
+            .putArray("columns");
+    for (String name : List.of("address_id", "countryId", "address", "staff_id", "device_id")) {
+      columns.addObject().put("name", name).put("data_type", "integer");
+    }
+    CollectingWriter out = new CollectingWriter("findings");
+
+    new PersonalDataAnalyser()
+        .analyse(
+            new RecordingContext(Path.of("."), "run-1", "pii"),
+            Json.mapper().createObjectNode(),
+            List.of(Inputs.standardInput("db", fields, List.of())),
+            out);
+
+    List<String> found = new ArrayList<>();
+    out.items()
+        .forEach(
+            f ->
+                found.add(
+                    f.path("location").path("column").asText()
+                        + ":"
+                        + f.path("category").asText()));
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "address:address", "staff_id:employment", "device_id:online_identifier");
+  }
 }

@@ -34,7 +34,8 @@ class RulesetLoaderTest {
             "local/personal_data_indicator/1.0.0",
             "local/personal_data_indicator/1.1.0",
             "local/personal_data_indicator/1.2.0",
-            "local/processing_purpose_indicator/1.0.0");
+            "local/processing_purpose_indicator/1.0.0",
+            "local/processing_purpose_indicator/1.1.0");
     assertThat(rulesets.get(2).categories())
         .contains("email", "health", "biometric", "national_id", "online_identifier");
     assertThat(rulesets.get(3).categories())

@@ -51,6 +51,8 @@ class SourceCodeAnalyserTest {
                         Inputs.file("app/User.php", "<?php class User {}"),
                         Inputs.file("templates/page.mustache", "{{ user.email }}"),
                         Inputs.file(".env.example", "DB_PASSWORD="),
+                        Inputs.file("docs/export.xyz", "email;phone"),
+                        Inputs.file("Makefile", "test:\n\tmvn test"),
                         Inputs.cell("users", "email", "a@b.co")))),
             new CollectingWriter("data"));
 
@@ -58,11 +60,14 @@ class SourceCodeAnalyserTest {
         .extracting(ObjectCoverage::object, ObjectCoverage::state, ObjectCoverage::reason)
         .containsExactly(
             tuple("app/User.php", ObjectCoverage.State.SCANNED, null),
-            tuple("templates/page.mustache", SKIPPED, SkipReason.UNSUPPORTED_FORMAT),
-            tuple(".env.example", SKIPPED, SkipReason.UNSUPPORTED_FORMAT),
+            // The web app of issue 8 lost every template and its .env.example: both are read now.
+            tuple("templates/page.mustache", ObjectCoverage.State.SCANNED, null),
+            tuple(".env.example", ObjectCoverage.State.SCANNED, null),
+            tuple("docs/export.xyz", SKIPPED, SkipReason.UNSUPPORTED_FORMAT),
+            tuple("Makefile", SKIPPED, SkipReason.UNSUPPORTED_FORMAT),
             tuple("main.users.email", SKIPPED, SkipReason.UNSUPPORTED_FORMAT));
     assertThat(context.coverage().summary().warnings("code", false))
-        .containsExactly("code: 3 of 4 files skipped (3 unsupported format)");
+        .containsExactly("code: 3 of 6 files skipped (3 unsupported format)");
   }
 
   @Test
