@@ -1,8 +1,6 @@
 package dev.wct.bench;
 
 import dev.wct.activities.worker.ProducerEnvironment;
-import dev.wct.engine.RunHandle;
-import dev.wct.engine.RunLauncher;
 import dev.wct.activities.worker.WctWorkers;
 import dev.wct.bench.components.BenchComponents;
 import dev.wct.bench.measure.TimingArtifactStore;
@@ -11,6 +9,8 @@ import dev.wct.bench.raw.RawFanOutWorkflow;
 import dev.wct.bench.raw.RawWorkers;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.RunStatus;
+import dev.wct.engine.RunHandle;
+import dev.wct.engine.RunLauncher;
 import dev.wct.store.ArtifactStore;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;
@@ -101,6 +101,58 @@ final class BenchEngine implements AutoCloseable {
   /** How many events the workflow's history holds. */
   int historyEvents(String workflowId) {
     return client().fetchHistory(workflowId).getEvents().size();
+  }
+
+  /**
+   * Where a run's time went between its activities, from the timestamps of its history: medians of
+   * scheduled to started (waiting for a worker), started to completed (the activity itself) and, in
+   * a chain, completed to the next activity's scheduling (the workflow's turn), in ms.
+   */
+  String activityPhases(String workflowId) {
+    java.util.Map<Long, Long> scheduledAt = new java.util.HashMap<>();
+    java.util.Map<Long, Long> startedAt = new java.util.HashMap<>();
+    List<Double> waiting = new java.util.ArrayList<>();
+    List<Double> running = new java.util.ArrayList<>();
+    List<Double> turns = new java.util.ArrayList<>();
+    long lastCompleted = -1;
+    for (io.temporal.api.history.v1.HistoryEvent event :
+        client().fetchHistory(workflowId).getEvents()) {
+      long at =
+          event.getEventTime().getSeconds() * 1_000_000_000L + event.getEventTime().getNanos();
+      switch (event.getEventType()) {
+        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
+          scheduledAt.put(event.getEventId(), at);
+          if (lastCompleted >= 0) {
+            turns.add(millis(at - lastCompleted));
+            lastCompleted = -1;
+          }
+        }
+        case EVENT_TYPE_ACTIVITY_TASK_STARTED -> {
+          long scheduled = event.getActivityTaskStartedEventAttributes().getScheduledEventId();
+          startedAt.put(scheduled, at);
+          waiting.add(millis(at - scheduledAt.getOrDefault(scheduled, at)));
+        }
+        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> {
+          long scheduled = event.getActivityTaskCompletedEventAttributes().getScheduledEventId();
+          running.add(millis(at - startedAt.getOrDefault(scheduled, at)));
+          lastCompleted = at;
+        }
+        default -> {}
+      }
+    }
+    return String.format(
+        "scheduled→started %.2f, started→completed %.2f, completed→next scheduled %.2f (ms, medians"
+            + " of %d activities)",
+        median(waiting), median(running), median(turns), running.size());
+  }
+
+  private static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new java.util.ArrayList<>(values);
+    sorted.sort(null);
+    return sorted.get(sorted.size() / 2);
   }
 
   private WorkflowOptions rawOptions(String kind) {

@@ -104,6 +104,12 @@ final class OverheadBenchmark {
     }
 
     Result result(BenchEngine engine, int count) {
+      System.out.printf(
+          "overhead: %s, last wct run: %s%noverhead: %s, last raw run: %s%n",
+          name,
+          engine.activityPhases(lastRun.workflowId()),
+          name,
+          engine.activityPhases(lastRawWorkflowId));
       return new Result(
           name,
           count,

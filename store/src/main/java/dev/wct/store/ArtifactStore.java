@@ -31,6 +31,28 @@ public interface ArtifactStore extends AutoCloseable {
    */
   StoredArtifact save(String runId, String artifactId, Content content);
 
+  /** Makes the run record that describes a stored artifact. */
+  @FunctionalInterface
+  interface RecordOf {
+    byte[] describe(StoredArtifact stored);
+  }
+
+  /**
+   * Saves an artifact like {@link #save}, then the durable run record {@code recordName} that
+   * {@code record} makes from what is stored under the key (the new artifact, or the one already
+   * there). The record never becomes visible before the artifact it describes is durable; if the
+   * artifact cannot be published, neither is the record. {@code record} is called after {@code
+   * content} has written everything, possibly before the artifact is published so that a backend
+   * can make both durable at the same time; if another writer publishes the artifact first, it is
+   * called again with what that writer stored, and only that record is kept.
+   */
+  default StoredArtifact saveWithRecord(
+      String runId, String artifactId, Content content, String recordName, RecordOf record) {
+    StoredArtifact stored = save(runId, artifactId, content);
+    saveRecord(runId, recordName, record.describe(stored));
+    return stored;
+  }
+
   /**
    * Opens an artifact for reading.
    *

@@ -67,16 +67,20 @@ final class ArtifactRecorder {
   }
 
   void succeeded(ArtifactRef output, CoverageSummary coverage, List<String> warnings) {
-    records.saveArtifact(
-        runId,
-        ArtifactOutcome.succeeded(
-            artifactId,
-            producer,
-            output,
-            attempt,
-            startedAt,
-            System.currentTimeMillis(),
-            coverage,
-            warnings));
+    records.saveArtifact(runId, succeededOutcome(output, coverage, warnings));
+  }
+
+  /** The record of this attempt's success, for a caller that saves it with the artifact. */
+  ArtifactOutcome succeededOutcome(
+      ArtifactRef output, CoverageSummary coverage, List<String> warnings) {
+    return ArtifactOutcome.succeeded(
+        artifactId,
+        producer,
+        output,
+        attempt,
+        startedAt,
+        System.currentTimeMillis(),
+        coverage,
+        warnings);
   }
 }

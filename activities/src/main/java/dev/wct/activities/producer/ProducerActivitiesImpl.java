@@ -234,36 +234,38 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     long[] itemCount = {-1};
     FindingTally findings = new FindingTally();
     try {
-      StoredArtifact stored =
-          store.save(
-              runId,
-              artifact.id(),
-              out -> {
-                MessageWriter writer = MessageWriter.open(json, out, header);
-                try {
-                  body.write(
-                      context, findings.counting(new HeartbeatingContentWriter(writer, context)));
-                } catch (RuntimeException e) {
-                  throw e;
-                } catch (Exception e) {
-                  // the component's own error, not the store's: keep its message
-                  throw new ComponentException(e);
-                }
-                // only now is the document complete: a failed producer leaves nothing to publish
-                writer.close();
-                itemCount[0] = writer.itemCount();
-              });
-      ArtifactRef ref =
-          describe(runId, artifact.id(), stored, artifact.outputSchema(), itemCount[0]);
-      boolean ran = itemCount[0] >= 0;
-      Produced produced =
-          succeeded(
-              recorder,
-              artifact,
-              ref,
-              attempt,
-              coverage(runId, artifact, attempt, connector, ref, ran, coverage));
-      if (ran) {
+      ArtifactRef[] described = {null};
+      Covered[] covered = {null};
+      records.saveArtifactWithRecord(
+          runId,
+          artifact.id(),
+          out -> {
+            MessageWriter writer = MessageWriter.open(json, out, header);
+            try {
+              body.write(
+                  context, findings.counting(new HeartbeatingContentWriter(writer, context)));
+            } catch (RuntimeException e) {
+              throw e;
+            } catch (Exception e) {
+              // the component's own error, not the store's: keep its message
+              throw new ComponentException(e);
+            }
+            // only now is the document complete: a failed producer leaves nothing to publish
+            writer.close();
+            itemCount[0] = writer.itemCount();
+          },
+          stored -> {
+            // an attempt that found the artifact stored (a retry after a crash) ran nothing
+            boolean ran = itemCount[0] >= 0;
+            described[0] =
+                describe(runId, artifact.id(), stored, artifact.outputSchema(), itemCount[0]);
+            covered[0] = coverage(runId, artifact, attempt, connector, described[0], ran, coverage);
+            return recorder.succeededOutcome(
+                described[0], covered[0].summary(), covered[0].warnings());
+          });
+      ArtifactRef ref = described[0];
+      Produced produced = recorded(recorder, artifact, ref, attempt, covered[0]);
+      if (itemCount[0] >= 0) {
         observer.stored(
             artifact, ProducerObserver.sizeOf(request.inputs()), ref, findings.byCategory());
       }
@@ -346,6 +348,16 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
       int attempt,
       Covered covered) {
     recorder.succeeded(ref, covered.summary(), covered.warnings());
+    return recorded(recorder, artifact, ref, attempt, covered);
+  }
+
+  /** What follows an attempt's success once its record is saved. */
+  private Produced recorded(
+      ArtifactRecorder recorder,
+      PlannedArtifact artifact,
+      ArtifactRef ref,
+      int attempt,
+      Covered covered) {
     deleteIfTheRunAlreadyDeletedItsSources(recorder.runId(), artifact);
     log.info(
         "artifact {} stored: {} items, {} bytes, attempt {}",

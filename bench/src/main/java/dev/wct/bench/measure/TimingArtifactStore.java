@@ -62,6 +62,14 @@ public final class TimingArtifactStore implements ArtifactStore {
     return timed("save", () -> delegate.save(runId, artifactId, content));
   }
 
+  @Override
+  public StoredArtifact saveWithRecord(
+      String runId, String artifactId, Content content, String recordName, RecordOf record) {
+    return timed(
+        "saveWithRecord",
+        () -> delegate.saveWithRecord(runId, artifactId, content, recordName, record));
+  }
+
   /** Opening is timed; reading the stream is the caller's time. */
   @Override
   public InputStream read(String runId, String artifactId) {

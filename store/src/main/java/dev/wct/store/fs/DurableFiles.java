@@ -106,25 +106,44 @@ final class DurableFiles {
   static void replace(Path target, byte[] bytes, boolean durable) throws IOException {
     Path temp = tempFileFor(target);
     try {
-      try (FileChannel channel = createTemp(temp)) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        if (durable) {
-          channel.force(true);
-        }
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      writeTemp(temp, bytes, durable);
+      moveReplacing(temp, target);
       if (durable) {
         syncDirectory(target.getParent());
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Writes {@code bytes} to a new temp file, synced if {@code durable}. */
+  static void writeTemp(Path temp, byte[] bytes, boolean durable) throws IOException {
+    try (FileChannel channel = createTemp(temp)) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      if (durable) {
+        channel.force(true);
+      }
+    }
+  }
+
+  /** Renames a complete temp file over {@code target} in one atomic step where possible. */
+  static void moveReplacing(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Syncs a closed file's content, for a sync on another thread than the writer's. */
+  static void forceUnchecked(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -29,6 +29,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +56,15 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
   private static final int BUFFER_SIZE = 64 * 1024;
 
+  /** Syncs an artifact's data while the calling thread syncs the record that describes it. */
+  private static final ExecutorService SYNCS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "wct-store-sync");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final Path root;
   private final Path runsDir;
 
@@ -69,7 +82,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   @Override
   public StoredArtifact save(String runId, String artifactId, Content content) {
     Path target = artifactFile(runId, artifactId);
-    String key = ArtifactStore.artifactKey(runId, artifactId);
     Objects.requireNonNull(content, "content");
     Optional<StoredArtifact> existing = stat(runId, artifactId);
     if (existing.isPresent()) {
@@ -77,34 +89,121 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     }
     Path temp = DurableFiles.tempFileFor(target);
     try {
-      DurableFiles.createPrivateDirectories(target.getParent());
-      MessageDigest digest = sha256();
-      try (FileChannel channel = DurableFiles.createTemp(temp)) {
-        OutputStream file =
-            new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
-        DigestOutputStream hashing = new DigestOutputStream(file, digest);
-        content.writeTo(new UncloseableOutputStream(hashing));
-        hashing.flush();
-        channel.force(true);
-      }
-      BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class);
-      String sha256 = HexFormat.of().formatHex(digest.digest());
-      ChecksumSidecar.write(
-          ChecksumSidecar.of(target), ChecksumSidecar.identity(attributes), sha256);
-      if (DurableFiles.publishOnce(temp, target)) {
-        LOG.debug("saved artifact {} ({} bytes)", key, attributes.size());
-        return new StoredArtifact(key, attributes.size(), sha256);
-      }
-      LOG.debug("artifact {} was already saved; kept the existing one", key);
-      return stat(runId, artifactId)
-          .orElseThrow(
-              () ->
-                  WctException.external(
-                      "artifact " + target + " was deleted while being saved", null));
+      StoredArtifact written = stage(runId, artifactId, temp, content, true);
+      return publish(runId, artifactId, temp, written);
     } catch (IOException e) {
       throw failure("cannot save artifact " + target, e);
     } finally {
       deleteQuietly(temp);
+    }
+  }
+
+  /**
+   * Writes the artifact and the record's temp files, then syncs both at once, the artifact's on a
+   * helper thread: one sync on the critical path instead of two. The record's rename comes only
+   * after the artifact's publication is durable (its directory synced), so a crash can leave an
+   * artifact without its record, never a record without its artifact.
+   */
+  @Override
+  public StoredArtifact saveWithRecord(
+      String runId, String artifactId, Content content, String recordName, RecordOf record) {
+    Path target = artifactFile(runId, artifactId);
+    Path recordTarget = recordFile(runId, recordName);
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(record, "record");
+    Optional<StoredArtifact> existing = stat(runId, artifactId);
+    if (existing.isPresent()) {
+      saveRecord(runId, recordName, record.describe(existing.get()));
+      return existing.get();
+    }
+    Path temp = DurableFiles.tempFileFor(target);
+    Path recordTemp = DurableFiles.tempFileFor(recordTarget);
+    try {
+      StoredArtifact written = stage(runId, artifactId, temp, content, false);
+      CompletableFuture<Void> dataSynced =
+          CompletableFuture.runAsync(() -> DurableFiles.forceUnchecked(temp), SYNCS);
+      byte[] describing;
+      try {
+        describing = record.describe(written);
+        DurableFiles.createPrivateDirectories(recordTarget.getParent());
+        DurableFiles.writeTemp(recordTemp, describing, true);
+      } finally {
+        awaitSync(dataSynced);
+      }
+      StoredArtifact stored = publish(runId, artifactId, temp, written);
+      if (stored == written) {
+        DurableFiles.moveReplacing(recordTemp, recordTarget);
+        DurableFiles.syncDirectory(recordTarget.getParent());
+        LOG.debug(
+            "saved record {} ({} bytes)",
+            ArtifactStore.recordKey(runId, recordName),
+            describing.length);
+      } else {
+        // another writer published first: describe what it stored
+        saveRecord(runId, recordName, record.describe(stored));
+      }
+      return stored;
+    } catch (IOException e) {
+      throw failure("cannot save artifact " + target + " with record " + recordName, e);
+    } finally {
+      deleteQuietly(temp);
+      deleteQuietly(recordTemp);
+    }
+  }
+
+  /** Streams an artifact into its temp file while hashing it; syncs it if {@code sync}. */
+  private StoredArtifact stage(
+      String runId, String artifactId, Path temp, Content content, boolean sync)
+      throws IOException {
+    DurableFiles.createPrivateDirectories(temp.getParent());
+    MessageDigest digest = sha256();
+    try (FileChannel channel = DurableFiles.createTemp(temp)) {
+      OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
+      DigestOutputStream hashing = new DigestOutputStream(file, digest);
+      content.writeTo(new UncloseableOutputStream(hashing));
+      hashing.flush();
+      if (sync) {
+        channel.force(true);
+      }
+    }
+    long size = Files.size(temp);
+    return new StoredArtifact(
+        ArtifactStore.artifactKey(runId, artifactId),
+        size,
+        HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /**
+   * Publishes a complete, synced temp file under its artifact's name unless one is there already.
+   *
+   * @return {@code written} itself if this call published it, else what the other writer stored
+   */
+  private StoredArtifact publish(String runId, String artifactId, Path temp, StoredArtifact written)
+      throws IOException {
+    Path target = artifactFile(runId, artifactId);
+    BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class);
+    ChecksumSidecar.write(
+        ChecksumSidecar.of(target), ChecksumSidecar.identity(attributes), written.sha256());
+    if (DurableFiles.publishOnce(temp, target)) {
+      LOG.debug("saved artifact {} ({} bytes)", written.key(), written.sizeBytes());
+      return written;
+    }
+    LOG.debug("artifact {} was already saved; kept the existing one", written.key());
+    return stat(runId, artifactId)
+        .orElseThrow(
+            () ->
+                WctException.external(
+                    "artifact " + target + " was deleted while being saved", null));
+  }
+
+  private static void awaitSync(CompletableFuture<Void> sync) throws IOException {
+    try {
+      sync.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
     }
   }
 

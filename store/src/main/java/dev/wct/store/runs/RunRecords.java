@@ -12,6 +12,7 @@ import dev.wct.core.run.ArtifactCoverage;
 import dev.wct.core.run.ArtifactOutcome;
 import dev.wct.spi.json.Json;
 import dev.wct.store.ArtifactStore;
+import dev.wct.store.StoredArtifact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +116,31 @@ public final class RunRecords {
     } else {
       store.saveProgressRecord(runId, name, bytes(artifact));
     }
+  }
+
+  /**
+   * Saves an artifact of run {@code runId} and then its final record, which {@code outcome} makes
+   * from what is stored: the record never shows an artifact that a crash could still lose, and the
+   * store may make both durable at the same time.
+   */
+  public StoredArtifact saveArtifactWithRecord(
+      String runId,
+      String artifactId,
+      ArtifactStore.Content content,
+      Function<StoredArtifact, ArtifactOutcome> outcome) {
+    return store.saveWithRecord(
+        runId,
+        artifactId,
+        content,
+        ARTIFACTS + artifactId + ".json",
+        stored -> {
+          ArtifactOutcome record = outcome.apply(stored);
+          if (!record.state().finished() || !record.id().equals(artifactId)) {
+            throw new IllegalArgumentException(
+                "not the final record of artifact " + artifactId + ": " + record.state());
+          }
+          return bytes(record);
+        });
   }
 
   public Optional<ArtifactOutcome> artifact(String runId, String artifactId) {

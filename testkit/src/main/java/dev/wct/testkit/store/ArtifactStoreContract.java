@@ -377,6 +377,67 @@ public abstract class ArtifactStoreContract {
   }
 
   @Test
+  void anArtifactSavedWithItsRecordIsDescribedByWhatWasStored() throws IOException {
+    byte[] bytes = "{\"content\":1}".getBytes(UTF_8);
+
+    StoredArtifact stored =
+        store.saveWithRecord(
+            RUN,
+            "db",
+            out -> out.write(bytes),
+            "artifacts/db.json",
+            written -> written.sha256().getBytes(UTF_8));
+
+    assertThat(stored.sha256()).isEqualTo(GeneratedBytes.sha256Of(bytes));
+    assertThat(readAll(RUN, "db")).isEqualTo(bytes);
+    assertThat(store.readRecord(RUN, "artifacts/db.json"))
+        .hasValue(GeneratedBytes.sha256Of(bytes).getBytes(UTF_8));
+  }
+
+  @Test
+  void aRetriedSaveWithRecordKeepsTheFirstArtifactAndRecordsThatOne() throws IOException {
+    byte[] first = "{\"attempt\":1}".getBytes(UTF_8);
+    store.save(RUN, "db", out -> out.write(first));
+    List<String> described = new ArrayList<>();
+
+    StoredArtifact stored =
+        store.saveWithRecord(
+            RUN,
+            "db",
+            out -> out.write("{\"attempt\":2}".getBytes(UTF_8)),
+            "artifacts/db.json",
+            written -> {
+              described.add(written.sha256());
+              return written.sha256().getBytes(UTF_8);
+            });
+
+    assertThat(stored.sha256()).isEqualTo(GeneratedBytes.sha256Of(first));
+    assertThat(described).containsExactly(GeneratedBytes.sha256Of(first));
+    assertThat(readAll(RUN, "db")).isEqualTo(first);
+    assertThat(store.readRecord(RUN, "artifacts/db.json"))
+        .hasValue(GeneratedBytes.sha256Of(first).getBytes(UTF_8));
+  }
+
+  @Test
+  void aProducerThatFailsWithARecordPendingLeavesNeitherArtifactNorRecord() {
+    assertThatThrownBy(
+            () ->
+                store.saveWithRecord(
+                    RUN,
+                    "db",
+                    out -> {
+                      out.write('{');
+                      throw new IOException("producer failed");
+                    },
+                    "artifacts/db.json",
+                    written -> new byte[] {1}))
+        .isInstanceOf(RuntimeException.class);
+
+    assertThat(store.exists(RUN, "db")).isFalse();
+    assertThat(store.readRecord(RUN, "artifacts/db.json")).isEmpty();
+  }
+
+  @Test
   void recordsAreReplacedAndReadBack() {
     store.saveRecord(RUN, "run.json", "{\"v\":1}".getBytes(UTF_8));
     store.saveRecord(RUN, "run.json", "{\"v\":2}".getBytes(UTF_8));

@@ -270,4 +270,69 @@ class FileSystemArtifactStoreTest {
         .isAbsolute()
         .endsWithRaw(Path.of(".wct", "runs", "run-1", "artifacts", "db.json"));
   }
+
+  /**
+   * The record's rename comes after the artifact's publication: a publication that fails (here the
+   * temp file vanished, as a crash before the link would leave it) publishes no record either.
+   */
+  @Test
+  void aRecordIsNeverPublishedWhenItsArtifactIsNot() throws IOException {
+    FileSystemArtifactStore store = open();
+
+    assertThatThrownBy(
+            () ->
+                store.saveWithRecord(
+                    "run-1",
+                    "db",
+                    out -> out.write("{}".getBytes(UTF_8)),
+                    "artifacts/db.json",
+                    written -> {
+                      try (Stream<Path> temps = Files.list(artifacts("run-1"))) {
+                        for (Path temp : temps.filter(DurableFiles::isTempFile).toList()) {
+                          Files.delete(temp);
+                        }
+                      } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                      return written.sha256().getBytes(UTF_8);
+                    }))
+        .isInstanceOf(WctException.class);
+
+    assertThat(store.exists("run-1", "db")).isFalse();
+    assertThat(store.readRecord("run-1", "artifacts/db.json")).isEmpty();
+    try (Stream<Path> left = Files.walk(root.resolve("runs"))) {
+      assertThat(left.filter(Files::isRegularFile)).isEmpty();
+    }
+  }
+
+  @Test
+  void aRecordPendingWhileAnotherWriterPublishesDescribesTheOtherWritersArtifact() {
+    FileSystemArtifactStore store = open();
+    byte[] other = "{\"writer\":\"other\"}".getBytes(UTF_8);
+    List<String> described = new ArrayList<>();
+
+    StoredArtifact stored =
+        store.saveWithRecord(
+            "run-1",
+            "db",
+            out -> out.write("{\"writer\":\"this\"}".getBytes(UTF_8)),
+            "artifacts/db.json",
+            written -> {
+              if (described.isEmpty()) {
+                store.save("run-1", "db", out -> out.write(other));
+              }
+              described.add(written.sha256());
+              return written.sha256().getBytes(UTF_8);
+            });
+
+    assertThat(stored.sha256()).isEqualTo(GeneratedBytes.sha256Of(other));
+    assertThat(described).last().isEqualTo(GeneratedBytes.sha256Of(other));
+    assertThat(store.readRecord("run-1", "artifacts/db.json"))
+        .hasValue(GeneratedBytes.sha256Of(other).getBytes(UTF_8));
+    try (Stream<Path> left = Files.walk(root.resolve("runs"))) {
+      assertThat(left.filter(DurableFiles::isTempFile)).isEmpty();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
