@@ -140,7 +140,7 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
 
   @Override
   public final void extract(ProducerContext context, JsonNode properties, ContentWriter out) {
-    extract(context, properties, null, null, out);
+    extract(context, properties, null, false, null, out);
   }
 
   @Override
@@ -195,7 +195,7 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
           cut = TableSampler.RowCut.whole("cannot cut: " + ConnectionFailures.oneLine(e.getMessage(), Optional.empty()));
         }
         if (cut.ranges().isEmpty()) {
-          ObjectNode partition = NODES.objectNode();
+          ObjectNode partition = NODES.objectNode().put("cut", "rows");
           partition.putArray("tables").add(table.qualifiedName());
           if (cut.reason() != null) {
             partition.put("not_cut", cut.reason());
@@ -205,7 +205,7 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
           continue;
         }
         for (RowRange range : cut.ranges()) {
-          ObjectNode partition = NODES.objectNode();
+          ObjectNode partition = NODES.objectNode().put("cut", "rows");
           partition.putArray("tables").add(table.qualifiedName());
           range.writeTo(partition.putObject("rows"));
           partitions.add(partition);
@@ -220,29 +220,35 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
       ProducerContext context, JsonNode properties, JsonNode partition, ContentWriter out) {
     Set<String> names = new HashSet<>();
     partition.path("tables").forEach(name -> names.add(name.asText()));
-    extract(context, properties, names, RowRange.of(partition.get("rows")), out);
+    boolean byRows = "rows".equals(partition.path("cut").asText());
+    extract(context, properties, names, byRows, RowRange.of(partition.get("rows")), out);
   }
 
   /**
    * Samples the tables that pass the filters, or only those of {@code only} when not null; only
    * the rows of {@code range} of the one table of {@code only} when {@code range} is not null.
+   *
+   * @param wholeCatalogue whether the metadata lists every table that passes the filters, not only
+   *     those of {@code only}: a partition of a cut by rows, whose readers read all partitions as
+   *     one message with the first partition's metadata, so it must be the whole source's
    */
   private void extract(
       ProducerContext context,
       JsonNode properties,
       Set<String> only,
+      boolean wholeCatalogue,
       RowRange range,
       ContentWriter out) {
     P bound = contract().bind(type(), properties);
     SamplingOptions sampling = sampling(bound);
     context.coverage().objectsAre("tables");
     try (DatabaseSession session = open(bound, context)) {
+      List<Table> catalogue =
+          tables(only == null ? context : NO_COVERAGE, session, bound, sampling.tables());
       List<Table> tables =
           only == null
-              ? tables(context, session, bound, sampling.tables())
-              : tables(NO_COVERAGE, session, bound, sampling.tables()).stream()
-                  .filter(table -> only.contains(table.qualifiedName()))
-                  .toList();
+              ? catalogue
+              : catalogue.stream().filter(table -> only.contains(table.qualifiedName())).toList();
       out.field("name", TextNode.valueOf(type() + " sample of " + session.source()));
       out.field(
           "description",
@@ -255,7 +261,8 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
                   + session.source()));
       out.field("source", TextNode.valueOf(session.source()));
       String system = system(session);
-      out.field("metadata", metadata(session, system, sampling, tables));
+      out.field(
+          "metadata", metadata(session, system, sampling, wholeCatalogue ? catalogue : tables));
       out.field("summary", sample(context, session, system, sampling, tables, range, out));
     }
   }
