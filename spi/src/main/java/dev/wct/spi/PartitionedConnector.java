@@ -21,8 +21,8 @@ public interface PartitionedConnector extends Connector {
     /** {@code partition: {by: table}}: one table per partition, or groups of {@code max_items}. */
     TABLE,
     /**
-     * {@code partition: {by: rows, max_items}}: a table read in full is cut into ranges of its
-     * key of at most {@code max_items} rows each; any other table is one partition.
+     * {@code partition: {by: rows, max_items}}: a table read in full is cut into ranges of its key
+     * of at most {@code max_items} rows each; any other table is one partition.
      */
     ROWS
   }

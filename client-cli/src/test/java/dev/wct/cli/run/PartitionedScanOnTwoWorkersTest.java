@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code wct run --temporal} of a partitioned filesystem scan (and of a table cut by rows) against a gRPC Temporal frontend with
- * two workers on one task queue, each with its own identity as two processes would have, sharing
- * one store: both workers produce partitions, as the block's history shows, and the findings are
- * complete.
+ * {@code wct run --temporal} of a partitioned filesystem scan (and of a table cut by rows) against
+ * a gRPC Temporal frontend with two workers on one task queue, each with its own identity as two
+ * processes would have, sharing one store: both workers produce partitions, as the block's history
+ * shows, and the findings are complete.
  */
 class PartitionedScanOnTwoWorkersTest {
   private static final Pattern RUN_ID = Pattern.compile("(?m)^Run (\\d{8}-\\d{6}-[0-9a-f]{6}): ");
@@ -152,8 +152,7 @@ class PartitionedScanOnTwoWorkersTest {
     assertThat(Cli.run("inspect", id.group(1), "--store", store.toString()).out())
         .containsPattern("crm +20/20 partitions");
     assertThat(
-            Cli.run("inspect", id.group(1), "crm", "--coverage", "--store", store.toString())
-                .out())
+            Cli.run("inspect", id.group(1), "crm", "--coverage", "--store", store.toString()).out())
         .containsPattern("main\\.customers +sampled +400 of 400");
   }
 

@@ -179,7 +179,8 @@ class PartitionedScanTest {
     }
     assertThat(cutItems).containsExactlyElementsOf(items(runs[0], "crm"));
     Cli.Result coverage =
-        Cli.run("inspect", runs[1], "crm", "--coverage", "--store", dir.resolve("store").toString());
+        Cli.run(
+            "inspect", runs[1], "crm", "--coverage", "--store", dir.resolve("store").toString());
     // the table's ten ranges are one object with the rows of all of them
     assertThat(coverage.out()).containsPattern("main\\.customers +sampled +95 of 95");
   }

@@ -190,16 +190,20 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
         try {
           cut = sampler.cutByRows(table, rowsPerPartition);
         } catch (SQLException e) {
-          // The table's own partition reads it, and skips or fails it as an unpartitioned run would.
+          // The table's own partition reads it, and skips or fails it as an unpartitioned run
+          // would.
           endFailedTransaction(session);
-          cut = TableSampler.RowCut.whole("cannot cut: " + ConnectionFailures.oneLine(e.getMessage(), Optional.empty()));
+          cut =
+              TableSampler.RowCut.whole(
+                  "cannot cut: " + ConnectionFailures.oneLine(e.getMessage(), Optional.empty()));
         }
         if (cut.ranges().isEmpty()) {
           ObjectNode partition = NODES.objectNode().put("cut", "rows");
           partition.putArray("tables").add(table.qualifiedName());
           if (cut.reason() != null) {
             partition.put("not_cut", cut.reason());
-            LOG.info("{}: table {} is one partition: {}", type(), table.qualifiedName(), cut.reason());
+            LOG.info(
+                "{}: table {} is one partition: {}", type(), table.qualifiedName(), cut.reason());
           }
           partitions.add(partition);
           continue;
@@ -225,8 +229,8 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
   }
 
   /**
-   * Samples the tables that pass the filters, or only those of {@code only} when not null; only
-   * the rows of {@code range} of the one table of {@code only} when {@code range} is not null.
+   * Samples the tables that pass the filters, or only those of {@code only} when not null; only the
+   * rows of {@code range} of the one table of {@code only} when {@code range} is not null.
    *
    * @param wholeCatalogue whether the metadata lists every table that passes the filters, not only
    *     those of {@code only}: a partition of a cut by rows, whose readers read all partitions as

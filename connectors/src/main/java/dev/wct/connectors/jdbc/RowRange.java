@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * table's read.
  *
  * @param after the last key of the range before, null for the first range
- * @param through the last key of this range, null for the last range (open, so rows added since
- *     the listing are not lost)
+ * @param through the last key of this range, null for the last range (open, so rows added since the
+ *     listing are not lost)
  * @param firstRow the 0-based index, in the whole table's key order, of the range's first row
  * @param tableRows the rows the table held when it was cut (counted)
  */
