@@ -53,7 +53,7 @@ class PartitionScaleOutBenchmark {
     assumeTrue(TemporalServer.binary().isPresent(), "no Temporal CLI");
     int mib = Integer.getInteger("wct.bench.mib", 512);
     Path data = workDir.resolve("data");
-    PartitionedScan.generate(data, mib * 1024 * 1024 / FILE_BYTES, FILE_BYTES);
+    PartitionedScan.generate(data, (int) ((long) mib * 1024 * 1024 / FILE_BYTES), FILE_BYTES);
     int rows = Integer.getInteger("wct.bench.rows", 5_000_000);
     String yaml =
         PartitionedScan.runbook(data, "{max_bytes: 8MiB}", 8)
@@ -83,7 +83,7 @@ class PartitionScaleOutBenchmark {
     System.out.printf(
         "data: %d MiB in %d files of %d KiB; %d cores%n",
         mib,
-        mib * 1024 * 1024 / FILE_BYTES,
+        (int) ((long) mib * 1024 * 1024 / FILE_BYTES),
         FILE_BYTES / 1024,
         Runtime.getRuntime().availableProcessors());
     try (TemporalServer temporal =
