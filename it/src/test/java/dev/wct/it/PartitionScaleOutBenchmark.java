@@ -32,15 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scale-out of one partitioned scan: the same generated files (filesystem, cut by size, {@code
- * personal_data} per partition) with one worker process, with two, and with one again, on one dev
- * server and a shared directory store. Prints wall times, the ratio, and per-partition times for a
- * projection to N workers. Run with {@code -Dwct.bench=true} ({@code -Dwct.bench.mib=512} sets the
- * data size); the data and the store are deleted afterwards.
+ * personal_data} per partition) and a generated SQLite table (cut by rows) with one worker process,
+ * with two, and with one again, on one dev server and a shared directory store. Prints wall times,
+ * the ratio, and per-partition times for a projection to N workers. Run with {@code
+ * -Dwct.bench=true} ({@code -Dwct.bench.mib=512} sets the data size, {@code
+ * -Dwct.bench.rows=5000000} the table's rows, 0 for no table); the data and the store are deleted
+ * afterwards.
  */
 @EnabledIfSystemProperty(named = "wct.bench", matches = "true")
 class PartitionScaleOutBenchmark {
   private static final int FILE_BYTES = 64 * 1024;
   private static final String ACTIVITIES_PER_WORKER = "2";
+  private static final int ROWS_PER_PARTITION = 250_000;
+  private static final String TABLE = "table";
 
   @TempDir Path workDir;
 
@@ -49,19 +53,37 @@ class PartitionScaleOutBenchmark {
     assumeTrue(TemporalServer.binary().isPresent(), "no Temporal CLI");
     int mib = Integer.getInteger("wct.bench.mib", 512);
     Path data = workDir.resolve("data");
-    PartitionedScan.generate(data, mib * 1024 * 1024 / FILE_BYTES, FILE_BYTES);
-    Path runbook =
-        Files.writeString(
-            workDir.resolve("scan.yaml"),
-            PartitionedScan.runbook(data, "{max_bytes: 8MiB}", 8)
-                .replace("keep_sources: true", "keep_sources: false"));
+    PartitionedScan.generate(data, (int) ((long) mib * 1024 * 1024 / FILE_BYTES), FILE_BYTES);
+    int rows = Integer.getInteger("wct.bench.rows", 5_000_000);
+    String yaml =
+        PartitionedScan.runbook(data, "{max_bytes: 8MiB}", 8)
+            .replace("keep_sources: true", "keep_sources: false");
+    if (rows > 0) {
+      long started = System.nanoTime();
+      Path db = generateTable(workDir.resolve("customers.db"), rows);
+      System.out.printf(
+          "table: %d rows, %d MiB SQLite file, generated in %.1f s%n",
+          rows, Files.size(db) >> 20, (System.nanoTime() - started) / 1e9);
+      yaml +=
+          """
+            %s:
+              source:
+                type: sqlite
+                properties: {database_path: "%s", max_rows_per_table: %d}
+              partition: {by: rows, max_items: %d}
+              output: true
+          """
+              .formatted(TABLE, db.toString().replace('\\', '/'), rows, ROWS_PER_PARTITION);
+    }
+    Path runbook = Files.writeString(workDir.resolve("scan.yaml"), yaml);
+    System.out.println(yaml);
     ExecutionPlan plan = new Planner(ComponentCatalog.discover()).plan(runbook);
     Path storeDir = workDir.resolve("store");
     Path components = ComponentFolder.create(workDir);
     System.out.printf(
         "data: %d MiB in %d files of %d KiB; %d cores%n",
         mib,
-        mib * 1024 * 1024 / FILE_BYTES,
+        (int) ((long) mib * 1024 * 1024 / FILE_BYTES),
         FILE_BYTES / 1024,
         Runtime.getRuntime().availableProcessors());
     try (TemporalServer temporal =
@@ -111,27 +133,77 @@ class PartitionScaleOutBenchmark {
     RunResult result = run.awaitResult();
     double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(result.status()).as(result.artifacts().toString()).isEqualTo(RunStatus.COMPLETED);
-    Times times = partitionTimes(client, run.runId());
+    Times times = partitionTimes(client, run.runId(), "files");
     System.out.printf(
-        "%s: %.1f s wall; %d partition activities (%s), %.2f s each on average, %.1f s in all;"
-            + " first partition start to last end %.1f s; listing, seals and run overhead %.1f s%n",
+        "%s: %.1f s wall; files: %d partition activities (%s), %.2f s each on average, %.1f s in"
+            + " all; first partition start to last end %.1f s%n",
         label,
         seconds,
         times.count,
         PartitionedScan.partitionsByIdentity(client, run.runId(), "files"),
         times.total / times.count,
         times.total,
-        times.span,
-        seconds - times.span);
+        times.span());
+    double first = times.first;
+    double last = times.last;
+    if (plan.artifacts().stream().anyMatch(a -> a.id().equals(TABLE))) {
+      Times table = partitionTimes(client, run.runId(), TABLE);
+      System.out.printf(
+          "%s: table: %d partition activities (%s), %.2f s each on average, %.1f s in all;"
+              + " first start to last end %.1f s%n",
+          label,
+          table.count,
+          PartitionedScan.partitionsByIdentity(client, run.runId(), TABLE),
+          table.total / table.count,
+          table.total,
+          table.span());
+      first = Math.min(first, table.first);
+      last = Math.max(last, table.last);
+    }
+    System.out.printf(
+        "%s: all partitions: first start to last end %.1f s; listing, seals and run overhead"
+            + " %.1f s%n",
+        label, last - first, seconds - (last - first));
     deleteRecursively(storeDir.resolve("runs").resolve(run.runId()));
     return seconds;
   }
 
-  private record Times(int count, double total, double span) {}
+  /** Partition activities: how many, their summed durations, and first start, last end (s). */
+  private record Times(int count, double total, double first, double last) {
+    double span() {
+      return last - first;
+    }
+  }
+
+  /** A table {@code customers (id, email)} of {@code rows} rows, inserted in batches. */
+  private static Path generateTable(Path file, int rows) throws Exception {
+    try (java.sql.Connection connection =
+        new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties())) {
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA journal_mode = OFF");
+        statement.execute("PRAGMA synchronous = OFF");
+        statement.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT)");
+      }
+      connection.setAutoCommit(false);
+      try (java.sql.PreparedStatement insert =
+          connection.prepareStatement("INSERT INTO customers VALUES (?, ?)")) {
+        for (int id = 1; id <= rows; id++) {
+          insert.setInt(1, id);
+          insert.setString(2, "person" + id + "@example.com");
+          insert.addBatch();
+          if (id % 100_000 == 0 || id == rows) {
+            insert.executeBatch();
+            connection.commit();
+          }
+        }
+      }
+    }
+    return file;
+  }
 
   /** Partition activities' start-to-close times and their span, from the blocks' histories. */
-  private static Times partitionTimes(WorkflowClient client, String runId) {
-    String group = RunbookWorkflow.workflowId(runId) + "/partitions/files";
+  private static Times partitionTimes(WorkflowClient client, String runId, String artifactId) {
+    String group = RunbookWorkflow.workflowId(runId) + "/partitions/" + artifactId;
     Map<Long, Long> started = new HashMap<>();
     int count = 0;
     double total = 0;
@@ -162,7 +234,7 @@ class PartitionScaleOutBenchmark {
       }
       started.clear();
     }
-    return new Times(count, total, (last - first) / 1000.0);
+    return new Times(count, total, first / 1000.0, last / 1000.0);
   }
 
   private static void deleteRecursively(Path root) throws IOException {

@@ -28,15 +28,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One partitioned scan, two worker processes of the real jar on the real dev server, sharing a
- * directory store: both processes produce partitions (the block workflows' histories name them),
- * every partition matches its SHA-256, and the run's status query counts every partition done.
+ * One partitioned scan (files cut by count, a SQLite table cut by rows), two worker processes of
+ * the real jar on the real dev server, sharing a directory store: both processes produce partitions
+ * (the block workflows' histories name them), every partition matches its SHA-256, and the run's
+ * status query counts every partition done.
  */
 @Tag("integration")
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class PartitionsOnTwoWorkerProcessesTest {
   private static final int FILES = 200;
   private static final int FILES_PER_PARTITION = 5;
+  private static final int ROWS = 12_000;
+  private static final int RANGES = 12;
 
   @TempDir Path workDir;
 
@@ -46,10 +49,29 @@ class PartitionsOnTwoWorkerProcessesTest {
         TemporalServer.binary().isPresent(), "no Temporal CLI (scripts/temporal-cli builds it)");
     Path data = workDir.resolve("data");
     PartitionedScan.generate(data, FILES, 4096);
+    Path db = workDir.resolve("customers.db");
+    try (java.sql.Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + db, new java.util.Properties());
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT)");
+      statement.execute(
+          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+              + ROWS
+              + ") INSERT INTO customers SELECT i, 'person' || i || '@example.com' FROM n");
+    }
     Path runbook =
         Files.writeString(
             workDir.resolve("partitioned.yaml"),
-            PartitionedScan.runbook(data, "{max_items: " + FILES_PER_PARTITION + "}", 8));
+            PartitionedScan.runbook(data, "{max_items: " + FILES_PER_PARTITION + "}", 8)
+                + """
+                  table:
+                    source:
+                      type: sqlite
+                      properties: {database_path: "%s", max_rows_per_table: %d}
+                    partition: {by: rows, max_items: %d}
+                    output: true
+                """
+                    .formatted(db.toString().replace('\\', '/'), ROWS, ROWS / RANGES));
     ExecutionPlan plan = new Planner(ComponentCatalog.discover()).plan(runbook);
     Path storeDir = workDir.resolve("store");
     Path components = ComponentFolder.create(workDir);
@@ -91,11 +113,18 @@ class PartitionsOnTwoWorkerProcessesTest {
             .isEqualTo(FILES / FILES_PER_PARTITION);
         // the blocks' progress signals reached the run on the real server
         assertThat(run.progress().partitions())
-            .containsExactly(
+            .containsExactlyInAnyOrder(
                 new PartitionsDone(
                     "files", FILES / FILES_PER_PARTITION, FILES / FILES_PER_PARTITION),
-                new PartitionsDone(
-                    "pii", FILES / FILES_PER_PARTITION, FILES / FILES_PER_PARTITION));
+                new PartitionsDone("pii", FILES / FILES_PER_PARTITION, FILES / FILES_PER_PARTITION),
+                new PartitionsDone("table", RANGES, RANGES));
+        // the row ranges of one table, produced by the worker processes, each intact
+        Map<String, Integer> ranges =
+            PartitionedScan.partitionsByIdentity(client, run.runId(), "table");
+        System.out.println("  row ranges per worker identity: " + ranges);
+        assertThat(ranges.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(RANGES);
+        assertThat(PartitionedScan.assertPartitionsIntact(store, run.runId(), "table"))
+            .isEqualTo(RANGES);
       } finally {
         service.shutdownNow();
       }

@@ -19,7 +19,12 @@ public interface PartitionedConnector extends Connector {
     /** {@code partition: {max_bytes, max_items}}: groups of items of bounded size and count. */
     SIZE,
     /** {@code partition: {by: table}}: one table per partition, or groups of {@code max_items}. */
-    TABLE
+    TABLE,
+    /**
+     * {@code partition: {by: rows, max_items}}: a table read in full is cut into ranges of its key
+     * of at most {@code max_items} rows each; any other table is one partition.
+     */
+    ROWS
   }
 
   /** The cuts this connector supports. */
@@ -43,7 +48,8 @@ public interface PartitionedConnector extends Connector {
    * The runbook's partition settings as the connector sees them.
    *
    * @param maxBytes at most this many bytes of items per partition, or 0 for no limit
-   * @param maxItems at most this many items (files, tables) per partition, or 0 for no limit
+   * @param maxItems at most this many items (files, tables, rows) per partition, or 0 for no limit
+   *     (for {@link Cut#ROWS} the connector's default)
    * @param cut how to cut
    */
   record PartitionLimits(long maxBytes, int maxItems, Cut cut) {}

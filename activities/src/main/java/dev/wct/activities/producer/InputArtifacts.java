@@ -182,7 +182,16 @@ final class InputArtifacts implements AutoCloseable {
       this.runId = runId;
       this.manifest = manifest;
       advance();
-      this.header = current.header();
+      // The artifact's id, not its first partition's: readers name places by it, as when whole.
+      MessageHeader first = current.header();
+      this.header =
+          new MessageHeader(
+              manifest.partitionsOf(),
+              first.schema(),
+              first.runId(),
+              first.source(),
+              first.timestamp(),
+              first.execution());
       this.fields = current.fields();
     }
 

@@ -114,7 +114,9 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
           new PartitionedConnector.PartitionLimits(
               cut.maxBytes(),
               cut.maxItems(),
-              cut.byTable() ? PartitionedConnector.Cut.TABLE : PartitionedConnector.Cut.SIZE);
+              cut.byTable()
+                  ? PartitionedConnector.Cut.TABLE
+                  : cut.byRows() ? PartitionedConnector.Cut.ROWS : PartitionedConnector.Cut.SIZE);
       CoverageCollector coverage = new CoverageCollector();
       List<JsonNode> descriptors =
           connector.partitions(

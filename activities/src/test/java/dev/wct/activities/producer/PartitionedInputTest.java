@@ -69,6 +69,8 @@ class PartitionedInputTest {
 
     try (InputArtifacts inputs = InputArtifacts.open(store, Json.mapper(), List.of(ref))) {
       assertThat(contents(inputs.readers().get(0))).containsExactly("a", "b", "c");
+      // named as the artifact, as when whole: analysers name places by the input's id
+      assertThat(inputs.readers().get(0).header().id()).isEqualTo("files");
       inputs.verify();
     }
   }

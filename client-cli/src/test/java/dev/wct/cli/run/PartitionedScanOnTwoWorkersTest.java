@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code wct run --temporal} of a partitioned filesystem scan against a gRPC Temporal frontend with
- * two workers on one task queue, each with its own identity as two processes would have, sharing
- * one store: both workers produce partitions, as the block's history shows, and the findings are
- * complete.
+ * {@code wct run --temporal} of a partitioned filesystem scan (and of a table cut by rows) against
+ * a gRPC Temporal frontend with two workers on one task queue, each with its own identity as two
+ * processes would have, sharing one store: both workers produce partitions, as the block's history
+ * shows, and the findings are complete.
  */
 class PartitionedScanOnTwoWorkersTest {
   private static final Pattern RUN_ID = Pattern.compile("(?m)^Run (\\d{8}-\\d{6}-[0-9a-f]{6}): ");
@@ -81,8 +81,8 @@ class PartitionedScanOnTwoWorkersTest {
     }
   }
 
-  @Test
-  void bothWorkersProducePartitionsOfOneScan() throws Exception {
+  /** A gRPC frontend and two workers sharing a directory store; returns the store. */
+  private ArtifactStore startServerAndTwoWorkers(Path store) throws Exception {
     services = new TestServicesStarter(true, 0);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -91,10 +91,75 @@ class PartitionedScanOnTwoWorkersTest {
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
-    Path store = dir.resolve("store");
     ArtifactStore artifacts = new FileSystemArtifactStore(store);
     startWorker("worker-a", artifacts);
     startWorker("worker-b", artifacts);
+    return artifacts;
+  }
+
+  /** Partition activities started in a block, per worker identity. */
+  private Map<String, Integer> partitionsByWorker(String block) {
+    Map<String, Integer> byWorker = new TreeMap<>();
+    for (HistoryEvent event :
+        WorkflowClient.newInstance(service).fetchHistory(block).getHistory().getEventsList()) {
+      if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
+        byWorker.merge(
+            event.getActivityTaskStartedEventAttributes().getIdentity(), 1, Integer::sum);
+      }
+    }
+    System.out.println("partition activities by worker: " + byWorker);
+    return byWorker;
+  }
+
+  @Test
+  void bothWorkersProduceRowRangesOfOneTable() throws Exception {
+    Path store = dir.resolve("store");
+    startServerAndTwoWorkers(store);
+    Path db = PartitionedScanTest.customersDatabase(dir.resolve("crm.db"), 400);
+    Path runbook =
+        Files.writeString(
+            dir.resolve("rows.yaml"),
+            """
+            name: table cut by rows on two workers
+            description: one table of 400 rows in ranges of 20 rows, produced on two workers
+            config:
+              max_concurrency: 8
+            artifacts:
+              crm:
+                source:
+                  type: sqlite
+                  properties: {database_path: "%s", max_rows_per_table: 1000}
+                partition: {by: rows, max_items: 20}
+              pii:
+                inputs: crm
+                process:
+                  type: personal_data
+            """
+                .formatted(db.toString().replace('\\', '/')));
+
+    Cli.Result run =
+        Cli.run("run", runbook.toString(), "--temporal", target(), "--store", store.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 3);
+    Matcher id = RUN_ID.matcher(run.out());
+    assertThat(id.find()).as(run.out()).isTrue();
+    Map<String, Integer> byWorker =
+        partitionsByWorker("wct-run-" + id.group(1) + "/partitions/crm/block-0");
+    assertThat(byWorker).containsOnlyKeys("worker-a", "worker-b");
+    assertThat(byWorker.values()).allSatisfy(n -> assertThat(n).isPositive());
+    // 20 row ranges of the source; the analyser reads them whole, outside the block
+    assertThat(byWorker.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(20);
+    assertThat(Cli.run("inspect", id.group(1), "--store", store.toString()).out())
+        .containsPattern("crm +20/20 partitions");
+    assertThat(
+            Cli.run("inspect", id.group(1), "crm", "--coverage", "--store", store.toString()).out())
+        .containsPattern("main\\.customers +sampled +400 of 400");
+  }
+
+  @Test
+  void bothWorkersProducePartitionsOfOneScan() throws Exception {
+    Path store = dir.resolve("store");
+    ArtifactStore artifacts = startServerAndTwoWorkers(store);
     Path data = Files.createDirectories(dir.resolve("data"));
     for (int i = 0; i < FILES; i++) {
       Files.writeString(
@@ -129,16 +194,8 @@ class PartitionedScanOnTwoWorkersTest {
     assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 3);
     Matcher id = RUN_ID.matcher(run.out());
     assertThat(id.find()).as(run.out()).isTrue();
-    String block = "wct-run-" + id.group(1) + "/partitions/files/block-0";
-    Map<String, Integer> byWorker = new TreeMap<>();
-    for (HistoryEvent event :
-        WorkflowClient.newInstance(service).fetchHistory(block).getHistory().getEventsList()) {
-      if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
-        byWorker.merge(
-            event.getActivityTaskStartedEventAttributes().getIdentity(), 1, Integer::sum);
-      }
-    }
-    System.out.println("partition activities by worker: " + byWorker);
+    Map<String, Integer> byWorker =
+        partitionsByWorker("wct-run-" + id.group(1) + "/partitions/files/block-0");
     assertThat(byWorker).containsOnlyKeys("worker-a", "worker-b");
     assertThat(byWorker.values()).allSatisfy(n -> assertThat(n).isPositive());
     // 30 partitions of the source and 30 of the analyser

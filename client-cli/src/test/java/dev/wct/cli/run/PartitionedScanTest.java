@@ -106,6 +106,85 @@ class PartitionedScanTest {
     assertThat(items(cut, "everything")).containsExactlyElementsOf(items(whole, "everything"));
   }
 
+  /** A SQLite table of {@code rows} customers (id, email, phone every third row). */
+  static Path customersDatabase(Path file, int rows) throws Exception {
+    try (java.sql.Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT, phone TEXT, salary INT)");
+      connection.setAutoCommit(false);
+      for (int i = rows; i >= 1; i--) {
+        statement.execute(
+            "INSERT INTO customers VALUES ("
+                + i
+                + ", 'person"
+                + i
+                + "@example.com', "
+                + (i % 3 == 0 ? "'+44 20 7946 0" + String.format("%03d", i % 1000) + "'" : "NULL")
+                + ", "
+                + (1000 + i)
+                + ")");
+      }
+      connection.commit();
+    }
+    return file;
+  }
+
+  @Test
+  void findingsOfATableCutByRowsAreThoseOfTheWholeTable() throws Exception {
+    Path db = customersDatabase(dir.resolve("crm.db"), 95);
+    String runbook =
+        """
+        name: rows
+        description: one table, whole and cut by rows
+        config:
+          keep_sources: true
+        artifacts:
+          crm:
+            source:
+              type: sqlite
+              properties: {database_path: "%s", max_rows_per_table: 1000}
+        %s
+          pii:
+            inputs: crm
+            process:
+              type: personal_data
+        """;
+    String[] runs = new String[2];
+    String[] cuts = {"", "    partition: {by: rows, max_items: 10}"};
+    for (int i = 0; i < 2; i++) {
+      Path file =
+          Files.writeString(
+              dir.resolve("rows" + i + ".yaml"),
+              runbook.formatted(db.toString().replace('\\', '/'), cuts[i]));
+      Cli.Result run = Cli.run("run", file.toString(), "--store", dir.resolve("store").toString());
+      assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 3);
+      Matcher id = RUN_ID.matcher(run.out());
+      assertThat(id.find()).as(run.out()).isTrue();
+      runs[i] = id.group(1);
+    }
+
+    List<String> wholeFindings = items(runs[0], "pii");
+    assertThat(wholeFindings).anyMatch(f -> f.contains("\"column\":\"email\""));
+    assertThat(items(runs[1], "pii")).containsExactlyElementsOf(wholeFindings);
+    try (FileSystemArtifactStore store = new FileSystemArtifactStore(dir.resolve("store"))) {
+      // 95 rows, 10 per partition: 10 partitions; the analyser reads them as one artifact
+      assertThat(store.list(runs[1])).contains("crm~p000009").doesNotContain("crm~p000010");
+      assertThat(store.list(runs[1])).noneMatch(a -> a.startsWith("pii~"));
+    }
+    List<String> cutItems = new ArrayList<>();
+    for (int p = 0; p < 10; p++) {
+      cutItems.addAll(items(runs[1], String.format("crm~p%06d", p)));
+    }
+    assertThat(cutItems).containsExactlyElementsOf(items(runs[0], "crm"));
+    Cli.Result coverage =
+        Cli.run(
+            "inspect", runs[1], "crm", "--coverage", "--store", dir.resolve("store").toString());
+    // the table's ten ranges are one object with the rows of all of them
+    assertThat(coverage.out()).containsPattern("main\\.customers +sampled +95 of 95");
+  }
+
   @Test
   void skippedFilesWarnAlikeWholeAndCut() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));

@@ -36,6 +36,9 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseConnector.class);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** Rows per partition of {@code partition: {by: rows}} without {@code max_items}. */
+  public static final int DEFAULT_ROWS_PER_PARTITION = 100_000;
+
   /** The connector's property contract. */
   protected abstract PropertiesContract<P> contract();
 
@@ -100,6 +103,15 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
     return Optional.empty();
   }
 
+  /**
+   * A unique integer key of the table's rows as SQL, for row ranges ({@code partition: {by:
+   * rows}}): by default its single-column integer primary key; a database with row ids may name
+   * them for a table without a primary key.
+   */
+  protected Optional<String> rowKey(Table table) {
+    return TableSampler.integerKey(table).map(column -> quote(column.name()));
+  }
+
   /** The error for a failed catalogue read; by default the database is at fault. */
   protected WctException catalogueFailure(DatabaseSession session, SQLException e) {
     return new WctException(
@@ -128,20 +140,27 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
 
   @Override
   public final void extract(ProducerContext context, JsonNode properties, ContentWriter out) {
-    extract(context, properties, null, out);
+    extract(context, properties, null, false, null, out);
   }
 
   @Override
   public final Set<Cut> cuts() {
-    return Set.of(Cut.TABLE);
+    return Set.of(Cut.TABLE, Cut.ROWS);
   }
 
-  /** One table per partition, or {@code max_items} tables, in schema then name order. */
+  /**
+   * By table: one table per partition, or {@code max_items} tables, in schema then name order. By
+   * rows: each table in the same order, a table read in full cut into key ranges of {@code
+   * max_items} rows (see {@link TableSampler#cutByRows}).
+   */
   @Override
   public final List<JsonNode> partitions(
       ProducerContext context, JsonNode properties, PartitionLimits limits) {
     P bound = contract().bind(type(), properties);
     context.coverage().objectsAre("tables");
+    if (limits.cut() == Cut.ROWS) {
+      return rowPartitions(context, bound, limits.maxItems());
+    }
     int perPartition = Math.max(1, limits.maxItems());
     List<JsonNode> partitions = new ArrayList<>();
     try (DatabaseSession session = open(bound, context)) {
@@ -158,27 +177,82 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
     return partitions;
   }
 
+  private List<JsonNode> rowPartitions(ProducerContext context, P bound, int maxItems) {
+    int rowsPerPartition = maxItems > 0 ? maxItems : DEFAULT_ROWS_PER_PARTITION;
+    SamplingOptions sampling = sampling(bound);
+    List<JsonNode> partitions = new ArrayList<>();
+    try (DatabaseSession session = open(bound, context)) {
+      List<Table> tables = tables(context, session, bound, sampling.tables());
+      TableSampler sampler =
+          new TableSampler(type(), context, session, system(session), sampling, dialect(session));
+      for (Table table : tables) {
+        TableSampler.RowCut cut;
+        try {
+          cut = sampler.cutByRows(table, rowsPerPartition);
+        } catch (SQLException e) {
+          // The table's own partition reads it, and skips or fails it as an unpartitioned run
+          // would.
+          endFailedTransaction(session);
+          cut =
+              TableSampler.RowCut.whole(
+                  "cannot cut: " + ConnectionFailures.oneLine(e.getMessage(), Optional.empty()));
+        }
+        if (cut.ranges().isEmpty()) {
+          ObjectNode partition = NODES.objectNode().put("cut", "rows");
+          partition.putArray("tables").add(table.qualifiedName());
+          if (cut.reason() != null) {
+            partition.put("not_cut", cut.reason());
+            LOG.info(
+                "{}: table {} is one partition: {}", type(), table.qualifiedName(), cut.reason());
+          }
+          partitions.add(partition);
+          continue;
+        }
+        for (RowRange range : cut.ranges()) {
+          ObjectNode partition = NODES.objectNode().put("cut", "rows");
+          partition.putArray("tables").add(table.qualifiedName());
+          range.writeTo(partition.putObject("rows"));
+          partitions.add(partition);
+        }
+      }
+    }
+    return partitions;
+  }
+
   @Override
   public final void extractPartition(
       ProducerContext context, JsonNode properties, JsonNode partition, ContentWriter out) {
     Set<String> names = new HashSet<>();
     partition.path("tables").forEach(name -> names.add(name.asText()));
-    extract(context, properties, names, out);
+    boolean byRows = "rows".equals(partition.path("cut").asText());
+    extract(context, properties, names, byRows, RowRange.of(partition.get("rows")), out);
   }
 
-  /** Samples the tables that pass the filters, or only those of {@code only} when not null. */
+  /**
+   * Samples the tables that pass the filters, or only those of {@code only} when not null; only the
+   * rows of {@code range} of the one table of {@code only} when {@code range} is not null.
+   *
+   * @param wholeCatalogue whether the metadata lists every table that passes the filters, not only
+   *     those of {@code only}: a partition of a cut by rows, whose readers read all partitions as
+   *     one message with the first partition's metadata, so it must be the whole source's
+   */
   private void extract(
-      ProducerContext context, JsonNode properties, Set<String> only, ContentWriter out) {
+      ProducerContext context,
+      JsonNode properties,
+      Set<String> only,
+      boolean wholeCatalogue,
+      RowRange range,
+      ContentWriter out) {
     P bound = contract().bind(type(), properties);
     SamplingOptions sampling = sampling(bound);
     context.coverage().objectsAre("tables");
     try (DatabaseSession session = open(bound, context)) {
+      List<Table> catalogue =
+          tables(only == null ? context : NO_COVERAGE, session, bound, sampling.tables());
       List<Table> tables =
           only == null
-              ? tables(context, session, bound, sampling.tables())
-              : tables(NO_COVERAGE, session, bound, sampling.tables()).stream()
-                  .filter(table -> only.contains(table.qualifiedName()))
-                  .toList();
+              ? catalogue
+              : catalogue.stream().filter(table -> only.contains(table.qualifiedName())).toList();
       out.field("name", TextNode.valueOf(type() + " sample of " + session.source()));
       out.field(
           "description",
@@ -191,8 +265,9 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
                   + session.source()));
       out.field("source", TextNode.valueOf(session.source()));
       String system = system(session);
-      out.field("metadata", metadata(session, system, sampling, tables));
-      out.field("summary", sample(context, session, system, sampling, tables, out));
+      out.field(
+          "metadata", metadata(session, system, sampling, wholeCatalogue ? catalogue : tables));
+      out.field("summary", sample(context, session, system, sampling, tables, range, out));
     }
   }
 
@@ -250,6 +325,7 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
       String system,
       SamplingOptions sampling,
       List<Table> tables,
+      RowRange range,
       ContentWriter out) {
     TableSampler sampler =
         new TableSampler(type(), context, session, system, sampling, dialect(session));
@@ -261,7 +337,8 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
       context.heartbeat(
           "table " + table.qualifiedName() + " (" + (i + 1) + " of " + tables.size() + ")");
       try {
-        SampleRecord record = sampler.sample(table, out);
+        SampleRecord record =
+            range == null ? sampler.sample(table, out) : sampler.sampleRange(table, range, out);
         rows += record.rowsRead();
         context
             .coverage()
@@ -358,6 +435,11 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
       @Override
       public Long estimatedRows(Table table) {
         return estimate(session, table);
+      }
+
+      @Override
+      public Optional<String> rowKey(Table table) {
+        return DatabaseConnector.this.rowKey(table);
       }
     };
   }

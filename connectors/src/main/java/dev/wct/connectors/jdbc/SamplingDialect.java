@@ -26,4 +26,10 @@ interface SamplingDialect {
 
   /** The statistics' row count, or null when unknown or failing. */
   Long estimatedRows(Table table);
+
+  /**
+   * A unique integer key of the table's rows, as SQL (quoted): its single-column integer primary
+   * key, or a database's own row id; empty when there is none. Row ranges need one.
+   */
+  Optional<String> rowKey(Table table);
 }

@@ -110,8 +110,99 @@ final class TableSampler {
       return new SampleRecord(SampleRecord.ALL_ROWS, seed, 0, 0L);
     }
     Plan plan = plan(table);
-    long read = read(table, plan.sql(), out);
+    long read = read(table, plan.sql(), maxRows, 0, out);
     return new SampleRecord(plan.method(), seed, read, plan.rowsEstimated());
+  }
+
+  /**
+   * Writes the items of one row range of a table read in full: the rows the whole table's read
+   * ({@code all_rows}, in key order) has at those indexes, so the ranges in order hold exactly the
+   * whole read's items.
+   */
+  SampleRecord sampleRange(Table table, RowRange range, ContentWriter out) throws SQLException {
+    String key =
+        dialect
+            .rowKey(table)
+            .orElseThrow(
+                () ->
+                    new SQLException(
+                        "table " + table.qualifiedName() + " has no integer key to range on"));
+    long limit = Math.max(1, maxRows - range.firstRow());
+    String sql = select(table) + range.condition(key) + " ORDER BY " + key + " LIMIT " + limit;
+    long read = read(table, sql, limit, range.firstRow(), out);
+    return new SampleRecord(SampleRecord.ROW_RANGE, seed, read, range.tableRows());
+  }
+
+  /**
+   * How {@code partition: {by: rows}} cuts a table: a table read in full (at most {@code
+   * max_rows_per_table} rows) with more than {@code rowsPerPartition} rows and a {@link
+   * SamplingDialect#rowKey} into ranges of that many rows, found by a keyset walk of the key
+   * ({@code WHERE key > last ORDER BY key LIMIT 1 OFFSET n-1}, an index-only read); any other table
+   * is one partition, with the reason when it could have been cut.
+   */
+  RowCut cutByRows(Table table, int rowsPerPartition) throws SQLException {
+    if (table.columns().isEmpty()) {
+      return RowCut.whole(null);
+    }
+    long counted = boundedCount(table, (long) maxRows + 1);
+    if (counted > maxRows) {
+      return RowCut.whole("sampled: more rows than max_rows_per_table (" + maxRows + ")");
+    }
+    if (counted <= rowsPerPartition) {
+      return RowCut.whole(null);
+    }
+    Optional<String> key = dialect.rowKey(table);
+    if (key.isEmpty()) {
+      return RowCut.whole("no single-column integer primary key nor row id");
+    }
+    List<Long> throughs = new ArrayList<>();
+    Long after = null;
+    while ((long) (throughs.size() + 1) * rowsPerPartition < counted) {
+      String sql =
+          "SELECT "
+              + key.get()
+              + " FROM "
+              + dialect.qualifiedName(table)
+              + (after == null ? "" : " WHERE " + key.get() + " > " + after)
+              + " ORDER BY "
+              + key.get()
+              + " LIMIT 1 OFFSET "
+              + (rowsPerPartition - 1);
+      BigInteger last;
+      try (PreparedStatement query = session.connection().prepareStatement(sql)) {
+        query.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        try (ResultSet rows = query.executeQuery()) {
+          last = rows.next() ? integer(rows.getString(1)) : null;
+        }
+      }
+      if (last == null) {
+        break; // fewer rows than counted: the table shrank since
+      }
+      if (last.bitLength() > 63) {
+        return RowCut.whole("key values beyond a signed 64-bit integer");
+      }
+      after = last.longValueExact();
+      throughs.add(after);
+      context.heartbeat("table " + table.qualifiedName() + ": cut at row " + throughs.size());
+    }
+    List<RowRange> ranges = new ArrayList<>();
+    Long from = null;
+    for (int i = 0; i <= throughs.size(); i++) {
+      Long through = i < throughs.size() ? throughs.get(i) : null;
+      ranges.add(new RowRange(from, through, (long) i * rowsPerPartition, counted));
+      from = through;
+    }
+    return new RowCut(ranges, null);
+  }
+
+  /**
+   * A table's row cut: its ranges, or none when the table is one partition ({@code reason} says
+   * why, when it could have been cut but was not).
+   */
+  record RowCut(List<RowRange> ranges, String reason) {
+    static RowCut whole(String reason) {
+      return new RowCut(List.of(), reason);
+    }
   }
 
   /** The query and the method, from a bounded count of the table's rows. */
@@ -161,21 +252,23 @@ final class TableSampler {
     }
   }
 
-  private long read(Table table, String sql, ContentWriter out) throws SQLException {
+  /** Reads at most {@code limit} rows, numbering them from {@code firstRow}. */
+  private long read(Table table, String sql, long limit, long firstRow, ContentWriter out)
+      throws SQLException {
     List<Column> columns = table.columns();
     try (PreparedStatement query = session.connection().prepareStatement(sql)) {
-      query.setMaxRows(maxRows);
-      query.setFetchSize(Math.min(maxRows, MAX_FETCH_SIZE));
+      query.setMaxRows((int) Math.min(Integer.MAX_VALUE, limit));
+      query.setFetchSize((int) Math.min(limit, MAX_FETCH_SIZE));
       query.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
       try (ResultSet rows = query.executeQuery()) {
         boolean[] binary = binaryColumns(rows.getMetaData());
         long row = 0;
-        while (row < maxRows && rows.next()) {
+        while (row < limit && rows.next()) {
           if (row > 0 && row % HEARTBEAT_EVERY_ROWS == 0) {
             context.heartbeat("table " + table.qualifiedName() + ": " + row + " rows");
           }
           for (int i = 0; i < columns.size(); i++) {
-            writeCell(table, columns.get(i), row, rows, i + 1, binary[i], out);
+            writeCell(table, columns.get(i), firstRow + row, rows, i + 1, binary[i], out);
           }
           row++;
         }
@@ -197,9 +290,15 @@ final class TableSampler {
     return table.primaryKey().stream().map(column -> dialect.quote(column.name())).toList();
   }
 
-  /** The first {@code maxRows} rows in primary key order (as they come without a key). */
+  /**
+   * The first {@code maxRows} rows in primary key order (row id order without a key, when the
+   * database has row ids; as they come otherwise).
+   */
   String keyOrderSql(Table table) {
     List<String> key = quotedKey(table);
+    if (key.isEmpty()) {
+      key = dialect.rowKey(table).map(List::of).orElse(List.of());
+    }
     return select(table)
         + (key.isEmpty() ? "" : " ORDER BY " + String.join(", ", key))
         + " LIMIT "
@@ -228,7 +327,7 @@ final class TableSampler {
   }
 
   /** A single-column primary key of an integer type; key ranges need one. */
-  private static Optional<Column> integerKey(Table table) {
+  static Optional<Column> integerKey(Table table) {
     List<Column> key = table.primaryKey();
     if (key.size() != 1) {
       return Optional.empty();

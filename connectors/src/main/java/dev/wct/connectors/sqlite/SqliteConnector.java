@@ -134,6 +134,21 @@ public final class SqliteConnector extends DatabaseConnector<SqliteProperties> {
     return quote(table.name());
   }
 
+  /**
+   * A table without a primary key is read, and cut by rows, in {@code rowid} order (every such
+   * table has one: only a WITHOUT ROWID table, which has a primary key, has not) — unless a column
+   * of its own is called {@code rowid}, which would then be read instead.
+   */
+  @Override
+  protected Optional<String> rowKey(Table table) {
+    if (table.primaryKey().isEmpty()) {
+      boolean shadowed =
+          table.columns().stream().anyMatch(column -> column.name().equalsIgnoreCase("rowid"));
+      return shadowed ? Optional.empty() : Optional.of("rowid");
+    }
+    return super.rowKey(table);
+  }
+
   /** A file that is not a SQLite database is the user's mistake, not a passing failure. */
   @Override
   protected WctException catalogueFailure(DatabaseSession session, SQLException e) {

@@ -108,4 +108,41 @@ class SqliteConnectorTest {
             "table main.events: 10000 rows",
             "table main.events: 20000 rows");
   }
+
+  @Test
+  void aTableWithoutPrimaryKeyIsCutByRowsOnItsRowid() throws Exception {
+    Path file = dir.resolve("log.db");
+    try (Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE visits (email TEXT, seen TEXT)");
+      for (int i = 0; i < 23; i++) {
+        statement.execute(
+            "INSERT INTO visits VALUES ('v" + i + "@example.com', '2024-01-" + (i + 1) + "')");
+      }
+      statement.execute("DELETE FROM visits WHERE rowid IN (3, 4, 5)"); // gaps in the rowids
+    }
+    SqliteConnector connector = new SqliteConnector();
+    RecordingContext context = new RecordingContext(dir);
+    var properties = Json.mapper().createObjectNode().put("database_path", file.toString());
+
+    var partitions =
+        connector.partitions(
+            context,
+            properties,
+            new dev.wct.spi.PartitionedConnector.PartitionLimits(
+                0, 8, dev.wct.spi.PartitionedConnector.Cut.ROWS));
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> items = new java.util.ArrayList<>();
+    for (var partition : partitions) {
+      items.addAll(Extraction.runPartition(connector, context, properties, partition).items());
+    }
+
+    // 20 rows: 8 + 8 + 4, the first range through rowid 11 (rowids 3 to 5 deleted)
+    assertThat(partitions).hasSize(3);
+    assertThat(partitions.get(0).path("rows").path("through").asLong()).isEqualTo(11);
+    assertThat(partitions.get(2).path("rows").path("first_row").asLong()).isEqualTo(16);
+    assertThat(items)
+        .hasSize(40)
+        .containsExactlyElementsOf(Extraction.run(connector, context, properties).items());
+  }
 }

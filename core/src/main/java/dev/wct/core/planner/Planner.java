@@ -182,7 +182,9 @@ public final class Planner {
         return;
       }
       PartitionedConnector.Cut cut =
-          partition.byTable() ? PartitionedConnector.Cut.TABLE : PartitionedConnector.Cut.SIZE;
+          partition.byTable()
+              ? PartitionedConnector.Cut.TABLE
+              : partition.byRows() ? PartitionedConnector.Cut.ROWS : PartitionedConnector.Cut.SIZE;
       if (!(connector instanceof PartitionedConnector partitioned)
           || !partitioned.cuts().contains(cut)) {
         String can =
@@ -196,7 +198,9 @@ public final class Planner {
                 "connector '"
                     + connector.type()
                     + "' cannot partition "
-                    + (partition.byTable() ? "by table" : "by size")
+                    + (partition.byTable()
+                        ? "by table"
+                        : partition.byRows() ? "by rows" : "by size")
                     + "; connectors that can: "
                     + (can.isEmpty() ? "none installed" : can)));
       }
@@ -210,14 +214,20 @@ public final class Planner {
       ArtifactSpec spec = node.spec;
       if (node.kind == PlanNode.Kind.SOURCE && spec.partition() != null) {
         PartitionSpec p = spec.partition();
-        return p.byTable()
-            ? Partitioning.byTable(p.maxItems())
+        if (p.byTable()) {
+          return Partitioning.byTable(p.maxItems());
+        }
+        return p.byRows()
+            ? Partitioning.byRows(p.maxItems())
             : Partitioning.bySize(p.maxBytes(), p.maxItems());
       }
       List<String> inputs = knownInputs(node);
+      // A cut by rows splits a column over partitions: an analyser's per-column findings (counts,
+      // confidence) would then depend on the cut, so it reads the whole input instead.
       if (node.kind == PlanNode.Kind.PROCESS
           && inputs.size() == 1
-          && cut.containsKey(inputs.get(0))) {
+          && cut.containsKey(inputs.get(0))
+          && !cut.get(inputs.get(0)).splitsLocations()) {
         Analyser analyser = catalog.analysers().get(spec.process().type());
         if (analyser != null && analyser.perItem()) {
           return Partitioning.perPartitionOf(inputs.get(0));

@@ -61,7 +61,8 @@ public final class CoverageCollector implements Coverage {
 
   /**
    * Adds what another attempt recorded, e.g. one partition's record when a partitioned artifact is
-   * sealed: its listed objects one by one, its unlisted ones as counts.
+   * sealed: its listed objects one by one, its unlisted ones as counts. A table sampled in several
+   * partitions (row ranges of one table) is one object with the rows of all of them.
    */
   public synchronized void add(ArtifactCoverage other) {
     CoverageSummary summary = other.summary();
@@ -71,7 +72,7 @@ public final class CoverageCollector implements Coverage {
     long rows = summary.rowsRead();
     Map<String, Long> skips = new TreeMap<>(summary.skippedByReason());
     for (ObjectCoverage entry : other.objects()) {
-      record(entry);
+      record(withRowsSoFar(entry));
       switch (entry.state()) {
         case SCANNED -> scanned--;
         case SAMPLED -> {
@@ -90,6 +91,17 @@ public final class CoverageCollector implements Coverage {
             unlistedSkips.merge(reason, n, Long::sum);
           }
         });
+  }
+
+  private ObjectCoverage withRowsSoFar(ObjectCoverage entry) {
+    ObjectCoverage before = objects.get(entry.object());
+    if (before == null
+        || before.state() != ObjectCoverage.State.SAMPLED
+        || entry.state() != ObjectCoverage.State.SAMPLED) {
+      return entry;
+    }
+    Long estimated = entry.rowsEstimated() != null ? entry.rowsEstimated() : before.rowsEstimated();
+    return ObjectCoverage.sampled(entry.object(), before.rowsRead() + entry.rowsRead(), estimated);
   }
 
   /** Whether the producer recorded coverage at all (an object, or what its objects are). */

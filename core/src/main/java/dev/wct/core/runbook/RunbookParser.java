@@ -482,7 +482,7 @@ public final class RunbookParser {
               partition));
     }
 
-    /** {@code {max_bytes: 64MiB, max_items: 1000}} or {@code {by: table}}. */
+    /** {@code {max_bytes: 64MiB, max_items: 1000}}, {@code {by: table}} or {@code {by: rows}}. */
     private PartitionSpec partition(Node node, String path) {
       Map<String, Node> f = yaml.fields(node, path, PARTITION_KEYS).orElse(null);
       if (f == null) {
@@ -491,17 +491,21 @@ public final class RunbookParser {
       long maxBytes = read(f, "max_bytes", n -> yaml.bytes(n, path + ".max_bytes"), 0L);
       int maxItems = read(f, "max_items", n -> yaml.integer(n, path + ".max_items", 1), 0);
       String by = read(f, "by", n -> yaml.string(n, path + ".by"), (String) null);
-      if (by != null && !PartitionSpec.BY_TABLE.equals(by)) {
-        yaml.problem(path + ".by", "expected 'table', got '" + by + "'");
+      if (by != null && !PartitionSpec.BY_TABLE.equals(by) && !PartitionSpec.BY_ROWS.equals(by)) {
+        yaml.problem(path + ".by", "expected 'table' or 'rows', got '" + by + "'");
         return null;
       }
       if (by != null && f.containsKey("max_bytes")) {
-        yaml.problem(path + ".max_bytes", "'by: table' cuts by table, not by size: drop max_bytes");
+        yaml.problem(
+            path + ".max_bytes",
+            "'by: " + by + "' cuts by " + by + ", not by size: drop max_bytes");
         return null;
       }
       if (f.isEmpty()) {
         yaml.problem(
-            node, path, "needs 'max_bytes', 'max_items' or 'by: table' (e.g. {max_bytes: 64MiB})");
+            node,
+            path,
+            "needs 'max_bytes', 'max_items', 'by: table' or 'by: rows' (e.g. {max_bytes: 64MiB})");
         return null;
       }
       return new PartitionSpec(maxBytes, maxItems, by);

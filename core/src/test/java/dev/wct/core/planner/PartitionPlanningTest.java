@@ -48,6 +48,27 @@ class PartitionPlanningTest {
   }
 
   @Test
+  void aSourceCutByRowsIsPartitionedButItsAnalysersReadItWhole() {
+    ExecutionPlan plan =
+        fixture.plan(
+            runbook(
+                """
+                  table:
+                    source: {type: test_source, properties: {path: x}}
+                    partition: {by: rows, max_items: 250000}
+                  pii: {inputs: table, process: {type: test_personal_data}}
+                  rows:
+                    source: {type: test_source, properties: {path: y}}
+                    partition: {by: rows}
+                """));
+
+    assertThat(artifact(plan, "table").partition()).isEqualTo(Partitioning.byRows(250_000));
+    assertThat(artifact(plan, "rows").partition()).isEqualTo(Partitioning.byRows(0));
+    // a column cut over partitions would split its findings: the analyser waits for the whole
+    assertThat(artifact(plan, "pii").partition()).isNull();
+  }
+
+  @Test
   void withoutPartitionNothingIsPartitioned() {
     ExecutionPlan plan =
         fixture.plan(
@@ -82,16 +103,22 @@ class PartitionPlanningTest {
                         inputs: a
                         process: {type: test_personal_data}
                         partition: {max_items: 2}
+                      f:
+                        source: {type: test_source, properties: {path: x}}
+                        partition: {by: rows, max_bytes: 1MiB}
                     """)))
         .containsExactly(
             "runbook.yaml:6:16: artifacts.a.partition: connector 'test_source' cannot partition by"
                 + " table; connectors that can: none installed",
-            "runbook.yaml:9:21: artifacts.b.partition.by: expected 'table', got 'column'",
+            "runbook.yaml:9:21: artifacts.b.partition.by: expected 'table' or 'rows', got"
+                + " 'column'",
             "runbook.yaml:12:28: artifacts.c.partition.max_bytes: expected a positive size such as"
                 + " 1048576, 512KiB, 64MiB or 1GiB, got 'lots'",
-            "runbook.yaml:15:16: artifacts.d.partition: needs 'max_bytes', 'max_items' or 'by:"
-                + " table' (e.g. {max_bytes: 64MiB})",
+            "runbook.yaml:15:16: artifacts.d.partition: needs 'max_bytes', 'max_items', 'by:"
+                + " table' or 'by: rows' (e.g. {max_bytes: 64MiB})",
             "runbook.yaml:19:16: artifacts.e.partition: only a 'source' artifact can be"
-                + " partitioned");
+                + " partitioned",
+            "runbook.yaml:22:38: artifacts.f.partition.max_bytes: 'by: rows' cuts by rows, not by"
+                + " size: drop max_bytes");
   }
 }

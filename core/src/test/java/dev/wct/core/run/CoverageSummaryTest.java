@@ -117,4 +117,21 @@ class CoverageSummaryTest {
         .containsEntry("TOO_LARGE", 1L);
     assertThat(whole.objects()).hasSize(CoverageCollector.MAX_LISTED_OBJECTS);
   }
+
+  @Test
+  void rowRangesOfOneTableMergeIntoOneTableWithTheRowsOfAll() {
+    CoverageCollector whole = new CoverageCollector();
+    long[] ranges = {250_000, 250_000, 1_234};
+    for (int i = 0; i < ranges.length; i++) {
+      CoverageCollector range = new CoverageCollector();
+      range.objectsAre("tables");
+      range.sampled("main.events", ranges[i], 501_234L);
+      whole.add(range.record("db~p00000" + i, 1, java.util.List.of()));
+    }
+
+    assertThat(whole.objects())
+        .containsExactly(ObjectCoverage.sampled("main.events", 501_234, 501_234L));
+    assertThat(whole.summary().sampled()).isEqualTo(1);
+    assertThat(whole.summary().rowsRead()).isEqualTo(501_234);
+  }
 }

@@ -51,7 +51,8 @@ public final class TestComponents {
 
   /**
    * Writes one item per {@code items} property (default 1), each {@code {"content": "item N"}};
-   * partitioned by size, {@code max_items} items per partition.
+   * partitioned by size (or by rows, the items standing for rows), {@code max_items} items per
+   * partition.
    */
   public static final class TestSource implements PartitionedConnector {
     @Override
@@ -96,7 +97,7 @@ public final class TestComponents {
 
     @Override
     public Set<Cut> cuts() {
-      return Set.of(Cut.SIZE);
+      return Set.of(Cut.SIZE, Cut.ROWS);
     }
 
     @Override
