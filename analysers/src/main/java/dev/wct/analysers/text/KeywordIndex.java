@@ -26,6 +26,9 @@ public final class KeywordIndex<T> {
   private final List<List<Keyword<T>>> bySlot;
   private final int mask;
   private final int size;
+  // For each first letter (lower-cased, low byte), a bit per length of the first words of keywords
+  // opening with it (63 for 63 and longer): a word that fails it is not looked up or hashed.
+  private final long[] firstWordLengths = new long[256];
 
   private KeywordIndex(List<String> keywords, List<T> values) {
     int capacity = Integer.highestOneBit(Math.max(4, keywords.size() * 4) - 1) << 1;
@@ -41,6 +44,7 @@ public final class KeywordIndex<T> {
       if (words.length == 0) {
         throw new IllegalArgumentException("keyword '" + keywords.get(i) + "' has no words");
       }
+      firstWordLengths[words[0].charAt(0) & 0xFF] |= 1L << Math.min(words[0].length(), 63);
       int slot = slotOf(words[0]);
       slots[slot] = words[0];
       slotHashes[slot] = words[0].hashCode();
@@ -118,6 +122,11 @@ public final class KeywordIndex<T> {
   }
 
   private List<Keyword<T>> candidates(Tokens tokens, int index) {
+    if ((firstWordLengths[tokens.lowerFirst(index) & 0xFF]
+            & (1L << Math.min(tokens.length(index), 63)))
+        == 0) {
+      return null;
+    }
     int hash = tokens.hash(index);
     int slot = spread(hash) & mask;
     String word;

@@ -15,19 +15,26 @@ public final class Tokens {
   private final char[] chars;
   private int[] starts;
   private int[] ends;
-  private int[] hashes;
   private int count;
+  // The words opening with an ASCII digit or capital, gathered while splitting: most detectors
+  // only look at those.
   private int[] numberStarts;
-  private int[] capitalStarts;
   private int[] numberLengths;
+  private int numberCount;
+  private int[] capitalStarts;
   private int[] capitalLengths;
+  private int capitalCount;
+  private boolean trimmed;
 
   private Tokens(CharSequence text, int capacity) {
     this.text = text;
     this.chars = charsOf(text);
     this.starts = new int[capacity];
     this.ends = new int[capacity];
-    this.hashes = new int[capacity];
+    this.numberStarts = new int[Math.max(16, capacity / 8)];
+    this.numberLengths = new int[numberStarts.length];
+    this.capitalStarts = new int[Math.max(16, capacity / 8)];
+    this.capitalLengths = new int[capitalStarts.length];
   }
 
   public static Tokens of(CharSequence text) {
@@ -93,45 +100,42 @@ public final class Tokens {
     return Character.isDigit(c) ? DIGIT : OTHER;
   }
 
-  /** Splits the text and hashes each word lower-cased, in one pass. */
+  /**
+   * Splits the text in one pass. Words are not hashed here: most are not keywords, and {@link
+   * KeywordIndex} rules them out by length and first letter before it asks for a {@link #hash}.
+   */
   private void split() {
     char[] chars = this.chars;
     int length = chars.length;
     int start = -1;
-    int hash = 0;
     int previous = OTHER;
     for (int i = 0; i < length; i++) {
       char c = chars[i];
       int current = c < 128 ? ASCII[c] : classOf(c);
       if (current == OTHER) {
         if (start >= 0) {
-          add(start, i, hash);
+          add(start, i);
           start = -1;
         }
       } else if (start < 0) {
         start = i;
-        hash = lower(c);
       } else if (current != previous && boundary(previous, current)
           || current == UPPER && previous == UPPER && acronymEnds(i)) {
-        add(start, i, hash);
+        add(start, i);
         start = i;
-        hash = lower(c);
-      } else {
-        hash = 31 * hash + lower(c);
       }
       if (current == LOWER || current == DIGIT) {
         // ASCII fast path: a run of the same class continues the word, no boundary to test.
         char low = current == LOWER ? 'a' : '0';
         char high = current == LOWER ? 'z' : '9';
         while (i + 1 < length && (c = chars[i + 1]) >= low && c <= high) {
-          hash = 31 * hash + c;
           i++;
         }
       }
       previous = current;
     }
     if (start >= 0) {
-      add(start, length, hash);
+      add(start, length);
     }
   }
 
@@ -144,16 +148,41 @@ public final class Tokens {
     return i + 1 < chars.length && classOf(chars[i + 1]) == LOWER;
   }
 
-  private void add(int start, int end, int hash) {
+  private void add(int start, int end) {
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
       ends = Arrays.copyOf(ends, count * 2);
-      hashes = Arrays.copyOf(hashes, count * 2);
     }
     starts[count] = start;
     ends[count] = end;
-    hashes[count] = hash;
     count++;
+    char first = chars[start];
+    if (first >= '0' && first <= '9') {
+      if (numberCount == numberStarts.length) {
+        numberStarts = Arrays.copyOf(numberStarts, numberCount * 2);
+        numberLengths = Arrays.copyOf(numberLengths, numberCount * 2);
+      }
+      numberStarts[numberCount] = start;
+      numberLengths[numberCount++] = end - start;
+    } else if (first >= 'A' && first <= 'Z') {
+      if (capitalCount == capitalStarts.length) {
+        capitalStarts = Arrays.copyOf(capitalStarts, capitalCount * 2);
+        capitalLengths = Arrays.copyOf(capitalLengths, capitalCount * 2);
+      }
+      capitalStarts[capitalCount] = start;
+      capitalLengths[capitalCount++] = end - start;
+    }
+  }
+
+  /** Cuts the start lists to their length once, so that callers can loop over whole arrays. */
+  private void trim() {
+    if (!trimmed) {
+      numberStarts = Arrays.copyOf(numberStarts, numberCount);
+      numberLengths = Arrays.copyOf(numberLengths, numberCount);
+      capitalStarts = Arrays.copyOf(capitalStarts, capitalCount);
+      capitalLengths = Arrays.copyOf(capitalLengths, capitalCount);
+      trimmed = true;
+    }
   }
 
   public CharSequence text() {
@@ -172,13 +201,9 @@ public final class Tokens {
     return ends[index];
   }
 
-  /** The offsets of the words that start with an ASCII digit, in text order; computed once. */
+  /** The offsets of the words that start with an ASCII digit, in text order. */
   public int[] numberStarts() {
-    if (numberStarts == null) {
-      int[][] found = startsBetween('0', '9');
-      numberStarts = found[0];
-      numberLengths = found[1];
-    }
+    trim();
     return numberStarts;
   }
 
@@ -187,42 +212,30 @@ public final class Tokens {
    * each start (a word does not mix letters and digits).
    */
   public int[] numberLengths() {
-    numberStarts();
+    trim();
     return numberLengths;
   }
 
-  /** The offsets of the words that start with an ASCII capital, in text order; computed once. */
+  /** The offsets of the words that start with an ASCII capital, in text order. */
   public int[] capitalStarts() {
-    if (capitalStarts == null) {
-      int[][] found = startsBetween('A', 'Z');
-      capitalStarts = found[0];
-      capitalLengths = found[1];
-    }
+    trim();
     return capitalStarts;
   }
 
   /** The lengths of the words of {@link #capitalStarts()}, index for index. */
   public int[] capitalLengths() {
-    capitalStarts();
+    trim();
     return capitalLengths;
   }
 
-  private int[][] startsBetween(char low, char high) {
-    int[] found = new int[Math.max(16, count / 8)];
-    int[] lengths = new int[found.length];
-    int size = 0;
-    for (int i = 0; i < count; i++) {
-      char first = chars[starts[i]];
-      if (first >= low && first <= high) {
-        if (size == found.length) {
-          found = Arrays.copyOf(found, size * 2);
-          lengths = Arrays.copyOf(lengths, size * 2);
-        }
-        lengths[size] = ends[i] - starts[i];
-        found[size++] = starts[i];
-      }
-    }
-    return new int[][] {Arrays.copyOf(found, size), Arrays.copyOf(lengths, size)};
+  /** The length of word {@code index}. */
+  public int length(int index) {
+    return ends[index] - starts[index];
+  }
+
+  /** The first character of word {@code index}, lower-cased. */
+  public char lowerFirst(int index) {
+    return lower(chars[starts[index]]);
   }
 
   /** True if word {@code index} equals {@code lowerCaseWord}, ignoring case. */
@@ -242,7 +255,11 @@ public final class Tokens {
 
   /** The hash of word {@code index} lower-cased, equal to {@code String.hashCode} of that word. */
   public int hash(int index) {
-    return hashes[index];
+    int hash = 0;
+    for (int i = starts[index], end = ends[index]; i < end; i++) {
+      hash = 31 * hash + lower(chars[i]);
+    }
+    return hash;
   }
 
   static char lower(char c) {
