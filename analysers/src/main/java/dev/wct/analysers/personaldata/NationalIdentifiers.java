@@ -320,6 +320,17 @@ final class NationalIdentifiers {
       return length == 6 || length == 8 || length == 10 || length == 12;
     }
 
+    /**
+     * Ten and twelve digits are the compact forms; six (or eight, with the century) must go on with
+     * the separator, since without it the four last digits would make the run longer.
+     */
+    @Override
+    boolean opens(int length, char after) {
+      return length == 10
+          || length == 12
+          || (length == 6 || length == 8) && (after == '-' || after == '+');
+    }
+
     @Override
     boolean valid(Matcher value) {
       int yy = Integer.parseInt(value.group(2));
