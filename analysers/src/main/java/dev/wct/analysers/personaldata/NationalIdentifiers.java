@@ -208,6 +208,15 @@ final class NationalIdentifiers {
           List.of());
     }
 
+    /**
+     * Six letters then a digit, or more letters (a digit written as a letter): six capitals
+     * followed by a space or punctuation ({@code SELECT id}) never open one.
+     */
+    @Override
+    boolean opens(int length, char after) {
+      return length > 6 || length == 6 && after >= '0' && after <= '9';
+    }
+
     @Override
     boolean valid(Matcher value) {
       String code = value.group();

@@ -124,7 +124,16 @@ public final class Tokens {
         add(start, i);
         start = i;
       }
-      if (current == LOWER || current == DIGIT) {
+      if (current == UPPER) {
+        // A run of ASCII capitals goes on while the next one does not open a camelCase word:
+        // acronymEnds() would be false for it.
+        while (i + 1 < length
+            && (c = chars[i + 1]) >= 'A'
+            && c <= 'Z'
+            && (i + 2 >= length || chars[i + 2] < 128 && ASCII[chars[i + 2]] != LOWER)) {
+          i++;
+        }
+      } else if (current == LOWER || current == DIGIT) {
         // ASCII fast path: a run of the same class continues the word, no boundary to test.
         char low = current == LOWER ? 'a' : '0';
         char high = current == LOWER ? 'z' : '9';
