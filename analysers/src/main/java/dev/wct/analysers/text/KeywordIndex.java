@@ -22,17 +22,15 @@ public final class KeywordIndex<T> {
   private record Keyword<T>(String text, String[] words, T value) {}
 
   private final String[] slots;
+  private final int[] slotHashes;
   private final List<List<Keyword<T>>> bySlot;
   private final int mask;
   private final int size;
-  // The slots of the first words by shape: lower-cased first letter (low byte) and length (63 for
-  // 63 and longer). A word of the text is compared only with the first words of its shape, and
-  // most words have a shape no keyword has; no word is hashed.
-  private final int[][] slotsByShape = new int[256 * 64][];
 
   private KeywordIndex(List<String> keywords, List<T> values) {
     int capacity = Integer.highestOneBit(Math.max(4, keywords.size() * 4) - 1) << 1;
     this.slots = new String[capacity];
+    this.slotHashes = new int[capacity];
     this.bySlot = new ArrayList<>(capacity);
     for (int i = 0; i < capacity; i++) {
       bySlot.add(null);
@@ -44,14 +42,8 @@ public final class KeywordIndex<T> {
         throw new IllegalArgumentException("keyword '" + keywords.get(i) + "' has no words");
       }
       int slot = slotOf(words[0]);
-      int shape = shape(words[0].charAt(0), words[0].length());
-      int[] shapeSlots = slotsByShape[shape] == null ? new int[0] : slotsByShape[shape];
-      if (slots[slot] == null) {
-        shapeSlots = java.util.Arrays.copyOf(shapeSlots, shapeSlots.length + 1);
-        shapeSlots[shapeSlots.length - 1] = slot;
-        slotsByShape[shape] = shapeSlots;
-      }
       slots[slot] = words[0];
+      slotHashes[slot] = words[0].hashCode();
       if (bySlot.get(slot) == null) {
         bySlot.set(slot, new ArrayList<>());
       }
@@ -125,18 +117,15 @@ public final class KeywordIndex<T> {
     }
   }
 
-  private static int shape(char lowerFirst, int length) {
-    return (lowerFirst & 0xFF) << 6 | Math.min(length, 63);
-  }
-
   private List<Keyword<T>> candidates(Tokens tokens, int index) {
-    int[] shapeSlots = slotsByShape[shape(tokens.lowerFirst(index), tokens.length(index))];
-    if (shapeSlots != null) {
-      for (int slot : shapeSlots) {
-        if (tokens.is(index, slots[slot])) {
-          return bySlot.get(slot);
-        }
+    int hash = tokens.hash(index);
+    int slot = spread(hash) & mask;
+    String word;
+    while ((word = slots[slot]) != null) {
+      if (slotHashes[slot] == hash && tokens.is(index, word)) {
+        return bySlot.get(slot);
       }
+      slot = (slot + 1) & mask;
     }
     return null;
   }

@@ -15,6 +15,7 @@ public final class Tokens {
   private final char[] chars;
   private int[] starts;
   private int[] ends;
+  private int[] hashes;
   private int count;
   // The words opening with an ASCII digit or capital, gathered while splitting: most detectors
   // only look at those.
@@ -31,6 +32,7 @@ public final class Tokens {
     this.chars = charsOf(text);
     this.starts = new int[capacity];
     this.ends = new int[capacity];
+    this.hashes = new int[capacity];
     this.numberStarts = new int[Math.max(16, capacity / 8)];
     this.numberLengths = new int[numberStarts.length];
     this.capitalStarts = new int[Math.max(16, capacity / 8)];
@@ -100,29 +102,31 @@ public final class Tokens {
     return Character.isDigit(c) ? DIGIT : OTHER;
   }
 
-  /**
-   * Splits the text in one pass. Words are not hashed here: most are not keywords, and {@link
-   * KeywordIndex} rules them out by length and first letter before it asks for a {@link #hash}.
-   */
+  /** Splits the text and hashes each word lower-cased, in one pass. */
   private void split() {
     char[] chars = this.chars;
     int length = chars.length;
     int start = -1;
+    int hash = 0;
     int previous = OTHER;
     for (int i = 0; i < length; i++) {
       char c = chars[i];
       int current = c < 128 ? ASCII[c] : classOf(c);
       if (current == OTHER) {
         if (start >= 0) {
-          add(start, i);
+          add(start, i, hash);
           start = -1;
         }
       } else if (start < 0) {
         start = i;
+        hash = lower(c);
       } else if (current != previous && boundary(previous, current)
           || current == UPPER && previous == UPPER && acronymEnds(i)) {
-        add(start, i);
+        add(start, i, hash);
         start = i;
+        hash = lower(c);
+      } else {
+        hash = 31 * hash + lower(c);
       }
       if (current == UPPER) {
         // A run of ASCII capitals goes on while the next one does not open a camelCase word:
@@ -131,6 +135,7 @@ public final class Tokens {
             && (c = chars[i + 1]) >= 'A'
             && c <= 'Z'
             && (i + 2 >= length || chars[i + 2] < 128 && ASCII[chars[i + 2]] != LOWER)) {
+          hash = 31 * hash + (c + 32);
           i++;
         }
       } else if (current == LOWER || current == DIGIT) {
@@ -138,13 +143,14 @@ public final class Tokens {
         char low = current == LOWER ? 'a' : '0';
         char high = current == LOWER ? 'z' : '9';
         while (i + 1 < length && (c = chars[i + 1]) >= low && c <= high) {
+          hash = 31 * hash + c;
           i++;
         }
       }
       previous = current;
     }
     if (start >= 0) {
-      add(start, length);
+      add(start, length, hash);
     }
   }
 
@@ -157,13 +163,15 @@ public final class Tokens {
     return i + 1 < chars.length && classOf(chars[i + 1]) == LOWER;
   }
 
-  private void add(int start, int end) {
+  private void add(int start, int end, int hash) {
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
       ends = Arrays.copyOf(ends, count * 2);
+      hashes = Arrays.copyOf(hashes, count * 2);
     }
     starts[count] = start;
     ends[count] = end;
+    hashes[count] = hash;
     count++;
     char first = chars[start];
     if (first >= '0' && first <= '9') {
@@ -264,11 +272,7 @@ public final class Tokens {
 
   /** The hash of word {@code index} lower-cased, equal to {@code String.hashCode} of that word. */
   public int hash(int index) {
-    int hash = 0;
-    for (int i = starts[index], end = ends[index]; i < end; i++) {
-      hash = 31 * hash + lower(chars[i]);
-    }
-    return hash;
+    return hashes[index];
   }
 
   static char lower(char c) {
