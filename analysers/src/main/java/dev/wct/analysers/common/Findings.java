@@ -128,6 +128,8 @@ public final class Findings {
     }
     item++;
     current = next;
+    lineCursor = 0;
+    lineAtCursor = 1;
     currentLocation = Location.of(next);
     currentFields = StructuredText.of(next);
     currentContentStart = next.contentStart();
@@ -205,10 +207,11 @@ public final class Findings {
     finding.lastValue = value;
     boolean wantsExample = finding.wantsExample(settings);
     if (finding.line == 0 || wantsExample) {
-      long line = source.fileLineOf(start);
+      int itemLine = lineOf(source, start);
+      long line = source.fileLine(itemLine);
       int column = start - source.lineStart(start) + 1;
       int cellStart = source.cellValueStart();
-      if (cellStart > 0 && source.lineOf(start) == 1) {
+      if (cellStart > 0 && itemLine == 1) {
         column -= cellStart;
       }
       if (finding.line == 0 && !location.databaseColumn()) {
@@ -225,6 +228,31 @@ public final class Findings {
         finding.addExample(example);
       }
     }
+  }
+
+  // Where lineOf() last counted to in the current item, and the line there: matches arrive in
+  // text order (keywords, then values), so counting on from there reads the text about twice per
+  // item, where counting from 0 for each example read it once per example.
+  private int lineCursor;
+  private int lineAtCursor = 1;
+
+  /** The 1-based line of {@code offset} in {@code source}, as {@link TextItem#lineOf}. */
+  private int lineOf(TextItem source, int offset) {
+    String text = source.text();
+    int target = Math.max(0, Math.min(offset, text.length()));
+    if (target < lineCursor) {
+      lineCursor = 0;
+      lineAtCursor = 1;
+    }
+    int line = lineAtCursor;
+    for (int i = lineCursor; i < target; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    lineCursor = target;
+    lineAtCursor = line;
+    return line;
   }
 
   /**

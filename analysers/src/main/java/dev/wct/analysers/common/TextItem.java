@@ -169,11 +169,11 @@ public record TextItem(
   }
 
   /**
-   * The 1-based line of {@code offset} in the file the item was read from: {@link #lineOf} for a
-   * whole file, shifted by where the chunk starts for one chunk of it.
+   * The file's 1-based line of the item's 1-based line {@code itemLine}: the same for a whole file,
+   * shifted by where the chunk starts for one chunk of it.
    */
-  public long fileLineOf(int offset) {
-    return firstLine + lineOf(offset) - contextLines - 1;
+  public long fileLine(int itemLine) {
+    return firstLine + itemLine - contextLines - 1;
   }
 
   /** Where the line holding {@code offset} starts. */

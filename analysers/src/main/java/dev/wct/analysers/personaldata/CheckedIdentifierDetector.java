@@ -24,6 +24,10 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
   private final int lead;
   private final KeywordIndex<String> keywords;
   private final List<String> keywordList;
+  // opens(length, after) for lengths below 64 and ASCII 'after' (0 standing for the end): bit
+  // {@code length} of entry {@code after}. find() asks it for every number or capital start, and
+  // the call to the subclass's opens() would be a virtual call that is not inlined.
+  private final long[] opensTable = new long[128];
 
   /**
    * @param shape the value's written forms, tried with {@code lookingAt} from a word start
@@ -53,6 +57,20 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     keywords.forEach(keyword -> builder.add(keyword, keyword));
     this.keywords = builder.build();
     this.keywordList = List.copyOf(keywords);
+    // Subclasses' opens() and leadingRun() read only their arguments and this class's fields.
+    for (char after = 0; after < 128; after++) {
+      for (int runLength = 0; runLength < 64; runLength++) {
+        if (opens(runLength, after)) {
+          opensTable[after] |= 1L << runLength;
+        }
+      }
+    }
+  }
+
+  private boolean opensFast(int length, char after) {
+    return length < 64 && after < 128
+        ? (opensTable[after] & (1L << length)) != 0
+        : opens(length, after);
   }
 
   /** The keywords that label this identifier. */
@@ -102,7 +120,7 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     for (int t = 0; t < starts.length; t++) {
       int i = starts[t];
       if (i < next
-          || !opens(lengths[t], i + lengths[t] < length ? text.charAt(i + lengths[t]) : '\0')
+          || !opensFast(lengths[t], i + lengths[t] < length ? text.charAt(i + lengths[t]) : '\0')
           || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
           || !Chars.startsWord(text, i)
           || glued(text, i)) {

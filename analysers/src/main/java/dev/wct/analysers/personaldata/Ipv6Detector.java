@@ -34,11 +34,30 @@ final class Ipv6Detector implements ValueDetector {
       if (Chars.startsWord(text, start)
           && (start == 0 || text.charAt(start - 1) != '.')
           && Chars.endsWord(text, end)
+          && enoughColons(text, start, end)
           && valid(text.substring(start, end))) {
         sink.match(start, end);
       }
       from = Math.max(end, colon + 1);
     }
+  }
+
+  /**
+   * A necessary condition of {@link #valid}, without building strings: eight groups need seven
+   * colons (six when the last two are a dotted quad), fewer groups a {@code ::}. Times such as
+   * {@code 10:15:00} and {@code key: value} stop here.
+   */
+  private static boolean enoughColons(String text, int start, int end) {
+    int colons = 0;
+    for (int k = start; k < end; k++) {
+      if (text.charAt(k) == ':') {
+        if (k + 1 < end && text.charAt(k + 1) == ':') {
+          return true;
+        }
+        colons++;
+      }
+    }
+    return colons >= 6;
   }
 
   static boolean valid(String candidate) {

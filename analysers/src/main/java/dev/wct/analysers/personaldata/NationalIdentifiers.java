@@ -208,6 +208,15 @@ final class NationalIdentifiers {
           List.of());
     }
 
+    /**
+     * Six letters then a digit, or more letters (a digit written as a letter): six capitals
+     * followed by a space or punctuation ({@code SELECT id}) never open one.
+     */
+    @Override
+    boolean opens(int length, char after) {
+      return length > 6 || length == 6 && after >= '0' && after <= '9';
+    }
+
     @Override
     boolean valid(Matcher value) {
       String code = value.group();
@@ -318,6 +327,17 @@ final class NationalIdentifiers {
     @Override
     boolean leadingRun(int length) {
       return length == 6 || length == 8 || length == 10 || length == 12;
+    }
+
+    /**
+     * Ten and twelve digits are the compact forms; six (or eight, with the century) must go on with
+     * the separator, since without it the four last digits would make the run longer.
+     */
+    @Override
+    boolean opens(int length, char after) {
+      return length == 10
+          || length == 12
+          || (length == 6 || length == 8) && (after == '-' || after == '+');
     }
 
     @Override

@@ -2,11 +2,11 @@ package dev.wct.analysers.personaldata;
 
 import dev.wct.analysers.text.Tokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Runs value detectors over a text in priority order; a value claimed by an earlier detector is not
@@ -100,8 +100,7 @@ final class ValueScanner {
   /** The values in {@code text}, ordered by position. */
   List<Match> scan(String text, Tokens tokens) {
     List<Match> matches = new ArrayList<>();
-    // Claimed ranges never overlap, so the nearest one starting before an end decides.
-    TreeMap<Integer, Integer> claimed = new TreeMap<>();
+    Claimed claimed = new Claimed();
     for (Bound bound : detectors) {
       bound
           .detector()
@@ -111,7 +110,7 @@ final class ValueScanner {
               new ValueDetector.Sink() {
                 @Override
                 public void match(int start, int end) {
-                  if (!overlaps(claimed, start, end)) {
+                  if (!claimed.overlaps(start, end)) {
                     claimed.put(start, end);
                     matches.add(new Match(bound.detector(), bound.category(), start, end));
                   }
@@ -119,7 +118,7 @@ final class ValueScanner {
 
                 @Override
                 public boolean claimed(int start, int end) {
-                  return overlaps(claimed, start, end);
+                  return claimed.overlaps(start, end);
                 }
               });
     }
@@ -127,8 +126,52 @@ final class ValueScanner {
     return matches;
   }
 
-  private static boolean overlaps(TreeMap<Integer, Integer> claimed, int start, int end) {
-    Map.Entry<Integer, Integer> before = claimed.lowerEntry(end);
-    return before != null && before.getValue() > start;
+  /**
+   * The ranges claimed so far, sorted by start in two int arrays (a {@code TreeMap<Integer,
+   * Integer>} boxed every offset). Claimed ranges never overlap, so the nearest one starting before
+   * an end decides.
+   */
+  private static final class Claimed {
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private int size;
+
+    boolean overlaps(int start, int end) {
+      int before = lastStartingBefore(end);
+      return before >= 0 && ends[before] > start;
+    }
+
+    void put(int start, int end) {
+      int at = lastStartingBefore(start + 1);
+      if (at >= 0 && starts[at] == start) {
+        ends[at] = end;
+        return;
+      }
+      at++;
+      if (size == starts.length) {
+        starts = Arrays.copyOf(starts, size * 2);
+        ends = Arrays.copyOf(ends, size * 2);
+      }
+      System.arraycopy(starts, at, starts, at + 1, size - at);
+      System.arraycopy(ends, at, ends, at + 1, size - at);
+      starts[at] = start;
+      ends[at] = end;
+      size++;
+    }
+
+    /** The index of the last range starting before {@code offset}, or -1. */
+    private int lastStartingBefore(int offset) {
+      int low = 0;
+      int high = size - 1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        if (starts[middle] < offset) {
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return high;
+    }
   }
 }

@@ -17,10 +17,15 @@ public final class Tokens {
   private int[] ends;
   private int[] hashes;
   private int count;
+  // The words opening with an ASCII digit or capital, gathered while splitting: most detectors
+  // only look at those.
   private int[] numberStarts;
-  private int[] capitalStarts;
   private int[] numberLengths;
+  private int numberCount;
+  private int[] capitalStarts;
   private int[] capitalLengths;
+  private int capitalCount;
+  private boolean trimmed;
 
   private Tokens(CharSequence text, int capacity) {
     this.text = text;
@@ -28,6 +33,10 @@ public final class Tokens {
     this.starts = new int[capacity];
     this.ends = new int[capacity];
     this.hashes = new int[capacity];
+    this.numberStarts = new int[Math.max(16, capacity / 8)];
+    this.numberLengths = new int[numberStarts.length];
+    this.capitalStarts = new int[Math.max(16, capacity / 8)];
+    this.capitalLengths = new int[capitalStarts.length];
   }
 
   public static Tokens of(CharSequence text) {
@@ -119,7 +128,17 @@ public final class Tokens {
       } else {
         hash = 31 * hash + lower(c);
       }
-      if (current == LOWER || current == DIGIT) {
+      if (current == UPPER) {
+        // A run of ASCII capitals goes on while the next one does not open a camelCase word:
+        // acronymEnds() would be false for it.
+        while (i + 1 < length
+            && (c = chars[i + 1]) >= 'A'
+            && c <= 'Z'
+            && (i + 2 >= length || chars[i + 2] < 128 && ASCII[chars[i + 2]] != LOWER)) {
+          hash = 31 * hash + (c + 32);
+          i++;
+        }
+      } else if (current == LOWER || current == DIGIT) {
         // ASCII fast path: a run of the same class continues the word, no boundary to test.
         char low = current == LOWER ? 'a' : '0';
         char high = current == LOWER ? 'z' : '9';
@@ -154,6 +173,33 @@ public final class Tokens {
     ends[count] = end;
     hashes[count] = hash;
     count++;
+    char first = chars[start];
+    if (first >= '0' && first <= '9') {
+      if (numberCount == numberStarts.length) {
+        numberStarts = Arrays.copyOf(numberStarts, numberCount * 2);
+        numberLengths = Arrays.copyOf(numberLengths, numberCount * 2);
+      }
+      numberStarts[numberCount] = start;
+      numberLengths[numberCount++] = end - start;
+    } else if (first >= 'A' && first <= 'Z') {
+      if (capitalCount == capitalStarts.length) {
+        capitalStarts = Arrays.copyOf(capitalStarts, capitalCount * 2);
+        capitalLengths = Arrays.copyOf(capitalLengths, capitalCount * 2);
+      }
+      capitalStarts[capitalCount] = start;
+      capitalLengths[capitalCount++] = end - start;
+    }
+  }
+
+  /** Cuts the start lists to their length once, so that callers can loop over whole arrays. */
+  private void trim() {
+    if (!trimmed) {
+      numberStarts = Arrays.copyOf(numberStarts, numberCount);
+      numberLengths = Arrays.copyOf(numberLengths, numberCount);
+      capitalStarts = Arrays.copyOf(capitalStarts, capitalCount);
+      capitalLengths = Arrays.copyOf(capitalLengths, capitalCount);
+      trimmed = true;
+    }
   }
 
   public CharSequence text() {
@@ -172,13 +218,9 @@ public final class Tokens {
     return ends[index];
   }
 
-  /** The offsets of the words that start with an ASCII digit, in text order; computed once. */
+  /** The offsets of the words that start with an ASCII digit, in text order. */
   public int[] numberStarts() {
-    if (numberStarts == null) {
-      int[][] found = startsBetween('0', '9');
-      numberStarts = found[0];
-      numberLengths = found[1];
-    }
+    trim();
     return numberStarts;
   }
 
@@ -187,42 +229,30 @@ public final class Tokens {
    * each start (a word does not mix letters and digits).
    */
   public int[] numberLengths() {
-    numberStarts();
+    trim();
     return numberLengths;
   }
 
-  /** The offsets of the words that start with an ASCII capital, in text order; computed once. */
+  /** The offsets of the words that start with an ASCII capital, in text order. */
   public int[] capitalStarts() {
-    if (capitalStarts == null) {
-      int[][] found = startsBetween('A', 'Z');
-      capitalStarts = found[0];
-      capitalLengths = found[1];
-    }
+    trim();
     return capitalStarts;
   }
 
   /** The lengths of the words of {@link #capitalStarts()}, index for index. */
   public int[] capitalLengths() {
-    capitalStarts();
+    trim();
     return capitalLengths;
   }
 
-  private int[][] startsBetween(char low, char high) {
-    int[] found = new int[Math.max(16, count / 8)];
-    int[] lengths = new int[found.length];
-    int size = 0;
-    for (int i = 0; i < count; i++) {
-      char first = chars[starts[i]];
-      if (first >= low && first <= high) {
-        if (size == found.length) {
-          found = Arrays.copyOf(found, size * 2);
-          lengths = Arrays.copyOf(lengths, size * 2);
-        }
-        lengths[size] = ends[i] - starts[i];
-        found[size++] = starts[i];
-      }
-    }
-    return new int[][] {Arrays.copyOf(found, size), Arrays.copyOf(lengths, size)};
+  /** The length of word {@code index}. */
+  public int length(int index) {
+    return ends[index] - starts[index];
+  }
+
+  /** The first character of word {@code index}, lower-cased. */
+  public char lowerFirst(int index) {
+    return lower(chars[starts[index]]);
   }
 
   /** True if word {@code index} equals {@code lowerCaseWord}, ignoring case. */
