@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Aggregates matches into one finding per (location, category) while items stream by. A location is
@@ -309,16 +310,7 @@ public final class Findings {
    * many were dropped.
    */
   public int dropUncorroborated(Set<String> categories) {
-    if (categories.isEmpty()) {
-      return 0;
-    }
-    int before = findings.size();
-    findings
-        .values()
-        .removeIf(
-            finding ->
-                categories.contains(finding.category) && confidenceOf(finding) == Confidence.LOW);
-    return before - findings.size();
+    return dropWhere(categories, finding -> confidenceOf(finding) == Confidence.LOW);
   }
 
   /**
@@ -327,17 +319,21 @@ public final class Findings {
    * Kind#SERVICE} or {@link Kind#COLUMN_NAME} signal. Returns how many were dropped.
    */
   public int dropWithoutProcessingEvidence(Set<String> categories) {
+    return dropWhere(
+        categories,
+        finding ->
+            finding.detectors.keySet().stream()
+                .allMatch(key -> key.startsWith(Kind.KEYWORD.id() + '|')));
+  }
+
+  private int dropWhere(Set<String> categories, Predicate<Finding> drop) {
     if (categories.isEmpty()) {
       return 0;
     }
     int before = findings.size();
     findings
         .values()
-        .removeIf(
-            finding ->
-                categories.contains(finding.category)
-                    && finding.detectors.keySet().stream()
-                        .allMatch(key -> key.startsWith(Kind.KEYWORD.id() + '|')));
+        .removeIf(finding -> categories.contains(finding.category) && drop.test(finding));
     lastLocation = null;
     lastLocationFindings.clear();
     return before - findings.size();

@@ -6,9 +6,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,27 +52,7 @@ class BoundedMemoryRunTest {
             output: true
         """
             .formatted(source));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx128m");
-    command.add("-XX:+ExitOnOutOfMemoryError");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.wct.cli.Wct");
-    command.addAll(
-        List.of("run", runbook.toString(), "--quiet", "--store", dir.resolve(".wct").toString()));
-    Path log = dir.resolve("run.log");
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean finished = process.waitFor(20, TimeUnit.MINUTES);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log);
-
-    assertThat(finished).as("the run finished").isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).doesNotContain("OutOfMemoryError");
+    SmallHeapRun.completes(runbook, dir.resolve(".wct"), "128m");
     List<Path> results;
     try (var files = Files.walk(dir.resolve(".wct"))) {
       results = files.filter(p -> p.getFileName().toString().equals("results.json")).toList();
