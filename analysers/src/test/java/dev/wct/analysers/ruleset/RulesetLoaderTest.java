@@ -123,6 +123,12 @@ class RulesetLoaderTest {
         "name: personal_data_indicator\\nversion: one\\nrules: []| version 'one' must be MAJOR.MINOR.PATCH",
         "name: personal_data_indicator\\nversion: 1.0.0\\nrules:\\n  - {name: a, category: b, keywords: [x]}\\ndetectors:\\n  - {detector: dna, category: b}"
             + "| detectors[0]: unknown detector 'dna'",
+        "name: personal_data_indicator\\nversion: 1.0.0\\nrules:\\n  - {name: a, category: b, keywords: [x], context: {person: somebody}}\\nperson_context: {words: [user], categories: [name]}"
+            + "| rules[0] ('a'): context: 'person' must be any, linked or table, got 'somebody'",
+        "name: personal_data_indicator\\nversion: 1.0.0\\nrules:\\n  - {name: a, category: b, keywords: [x], context: {tabels: [orders]}}"
+            + "| rules[0] ('a'): context: unknown key 'tabels'",
+        "name: personal_data_indicator\\nversion: 1.0.0\\nrules:\\n  - {name: a, category: b, keywords: [x], context: {person: linked}}"
+            + "| rule 'a' needs a person in its table, but the ruleset has no person_context words",
         "rules: [| unreadable ruleset"
       })
   void invalidRulesetIsAUserErrorNamingFileAndRule(String yaml, String message) {
