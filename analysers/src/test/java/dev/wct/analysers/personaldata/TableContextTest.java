@@ -29,6 +29,7 @@ class TableContextTest {
   static {
     SHOP.put("client", List.of("client_id", "given_name", "surname", "email", "home_address_id"));
     SHOP.put("employee", List.of("employee_id", "full_name", "image", "town"));
+    SHOP.put("profile", List.of("profile_id", "email", "picture"));
     SHOP.put("home_address", List.of("home_address_id", "street", "city", "region_id"));
     SHOP.put("region", List.of("region_id", "region", "country"));
     SHOP.put("warehouse", List.of("warehouse_id", "city", "country"));
@@ -49,8 +50,9 @@ class TableContextTest {
             // generic amount and date columns of an order table that refers to a client
             "orders.total:purchase_history",
             "orders.order_date:purchase_history",
-            // a picture column of a person table
-            "employee.image:photo");
+            // a picture column of a person table, named for people or holding an e-mail address
+            "employee.image:photo",
+            "profile.picture:photo");
     assertThat(found)
         .noneMatch(
             f ->
