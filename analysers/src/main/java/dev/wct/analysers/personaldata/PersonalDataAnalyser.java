@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PersonalDataAnalyser implements Analyser {
   public static final String TYPE = "personal_data";
-  public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.2.0";
+  public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.3.0";
   static final String RULESET_KIND = "personal_data_indicator";
   static final SchemaRef OUTPUT = new SchemaRef("personal_data_indicator", "2.0.0");
   private static final PropertiesContract<PersonalDataProperties> CONTRACT =
@@ -57,8 +57,17 @@ public final class PersonalDataAnalyser implements Analyser {
   /**
    * A ruleset turned into what the scan loop needs; {@code valueCategories} are those a value
    * detector is bound to (an e-mail address, a phone number: data a boolean column cannot hold).
+   * {@code keywords} are the rules for text and names, {@code columnKeywords} all rules, those for
+   * database column names only included; {@code personWords} and {@code personCategories} tell
+   * which tables show a person ({@link PersonTables}).
    */
-  record Compiled(KeywordIndex<Rule> keywords, ValueScanner values, Set<String> valueCategories) {}
+  record Compiled(
+      KeywordIndex<Rule> keywords,
+      ValueScanner values,
+      Set<String> valueCategories,
+      KeywordIndex<Rule> columnKeywords,
+      KeywordIndex<String> personWords,
+      Set<String> personCategories) {}
 
   @Override
   public String type() {
@@ -141,8 +150,10 @@ public final class PersonalDataAnalyser implements Analyser {
         new Findings(
             TYPE, settings.evidence(), Redactor.forRuleset(settings.evidence(), region, ruleset));
     Instant started = Instant.now();
+    Map<String, Rule.Person> tablePersons = new java.util.HashMap<>();
     for (int index = 0; index < inputs.size(); index++) {
-      scanCatalogue(compiled, Catalogue.of(inputs.get(index)), index, findings);
+      tablePersons.putAll(
+          scanCatalogue(compiled, Catalogue.of(inputs.get(index)), index, findings));
     }
     ItemStream.Totals totals =
         ItemStream.forEach(
@@ -154,7 +165,7 @@ public final class PersonalDataAnalyser implements Analyser {
                 if (TextInputs.contentLeftOut(item)) {
                   findings.contentLeftOut();
                 }
-                scan(compiled, text, findings);
+                scan(compiled, text, findings, tablePersons);
               }
             });
     int uncorroborated = findings.dropUncorroborated(ruleset.corroborationRequired());
@@ -183,8 +194,14 @@ public final class PersonalDataAnalyser implements Analyser {
         ruleset.reference() + "#" + ruleset.hashCode() + "#" + region,
         key -> {
           KeywordIndex.Builder<Rule> keywords = KeywordIndex.builder();
+          KeywordIndex.Builder<Rule> columnKeywords = KeywordIndex.builder();
           for (Rule rule : ruleset.rules()) {
-            rule.keywords().forEach(keyword -> keywords.add(keyword, rule));
+            for (String keyword : rule.keywords()) {
+              columnKeywords.add(keyword, rule);
+              if (!rule.context().columnsOnly()) {
+                keywords.add(keyword, rule);
+              }
+            }
           }
           Map<String, ValueDetector> detectors = ValueScanner.detectors(region);
           List<ValueScanner.Bound> bound = new ArrayList<>();
@@ -195,7 +212,12 @@ public final class PersonalDataAnalyser implements Analyser {
             valueCategories.add(binding.category());
           }
           return new Compiled(
-              keywords.build(), new ValueScanner(bound), Set.copyOf(valueCategories));
+              keywords.build(),
+              new ValueScanner(bound),
+              Set.copyOf(valueCategories),
+              columnKeywords.build(),
+              PersonTables.personWords(ruleset),
+              Set.copyOf(ruleset.persons().categories()));
         });
   }
 
@@ -203,23 +225,35 @@ public final class PersonalDataAnalyser implements Analyser {
    * Analyses the column names of a database catalogue, tables with no rows included. A column the
    * catalogue declares boolean holds a flag, never a value of a detector's category: its name does
    * not report one ({@code email_verified} is not an e-mail address), while a flag's own meaning
-   * still does ({@code has_disability} is health data).
+   * still does ({@code has_disability} is health data). A rule with a table context ({@link
+   * Rule.Context}) applies only in the tables that show what it needs: a person ({@link
+   * PersonTables}), a name such as {@code payment}.
+   *
+   * @return the person level of each table, by its {@code Location.object()}, for the cells' text
    */
-  static void scanCatalogue(
+  static Map<String, Rule.Person> scanCatalogue(
       Compiled compiled, List<Catalogue.Table> tables, int input, Findings findings) {
+    Map<String, Rule.Person> persons =
+        PersonTables.of(
+            tables, compiled.personWords(), compiled.columnKeywords(), compiled.personCategories());
     for (Catalogue.Table table : tables) {
       if (!findings.claim(table.table(), input)) {
         continue;
       }
+      Rule.Person person = persons.getOrDefault(table.table().object(), Rule.Person.TABLE);
       for (int i = 0; i < table.columns().size(); i++) {
         scanName(
             compiled,
+            compiled.columnKeywords(),
+            table,
+            person,
             table.columns().get(i),
             table.columnLocations().get(i),
             findings,
             table.isBoolean(i));
       }
     }
+    return persons;
   }
 
   /**
@@ -232,27 +266,39 @@ public final class PersonalDataAnalyser implements Analyser {
       java.util.regex.Pattern.compile(
           "[_ .-]?(?:id|ids|key|fk)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
+  /**
+   * @param table the catalogue's table, or null for a column first seen in a cell
+   * @param person what the table shows of a person ({@link Rule.Person#TABLE} when unknown)
+   */
   private static void scanName(
-      Compiled compiled, String name, Location location, Findings findings, boolean flag) {
+      Compiled compiled,
+      KeywordIndex<Rule> keywords,
+      Catalogue.Table table,
+      Rule.Person person,
+      String name,
+      Location location,
+      Findings findings,
+      boolean flag) {
     if (!findings.firstSight(location)) {
       return;
     }
-    compiled
-        .keywords()
-        .find(
-            Tokens.of(name),
-            (rule, keyword, start, end) -> {
-              if ((!flag || !compiled.valueCategories().contains(rule.category()))
-                  && !KEY_SUFFIX.matcher(name).region(end, name.length()).matches()) {
-                findings.nameMatch(
-                    rule.category(),
-                    keyword,
-                    rule.name(),
-                    Findings.Kind.COLUMN_NAME,
-                    location,
-                    name);
-              }
-            });
+    keywords.find(
+        Tokens.of(name),
+        (rule, keyword, start, end) -> {
+          if ((!flag || !compiled.valueCategories().contains(rule.category()))
+              && !KEY_SUFFIX.matcher(name).region(end, name.length()).matches()
+              && applies(rule.context(), person)
+              && (rule.context().tables().isEmpty()
+                  || (table != null && PersonTables.named(table, rule.context().tables())))) {
+            findings.nameMatch(
+                rule.category(), keyword, rule.name(), Findings.Kind.COLUMN_NAME, location, name);
+          }
+        });
+  }
+
+  /** True if a table showing {@code shown} of a person is context enough for the rule. */
+  private static boolean applies(Rule.Context context, Rule.Person shown) {
+    return context.person().compareTo(shown) <= 0;
   }
 
   /**
@@ -260,21 +306,41 @@ public final class PersonalDataAnalyser implements Analyser {
    * column (from the catalogue, or when first seen), its value in every cell.
    */
   static void scan(Compiled compiled, TextItem item, Findings findings) {
+    scan(compiled, item, findings, Map.of());
+  }
+
+  /**
+   * @param tablePersons the person level of the catalogued tables ({@link #scanCatalogue}): a
+   *     keyword in a cell's value needs the person its rule asks for
+   */
+  static void scan(
+      Compiled compiled, TextItem item, Findings findings, Map<String, Rule.Person> tablePersons) {
     String text = item.text();
     if (text.isEmpty()) {
       return;
     }
     int valueStart = Math.max(0, item.cellValueStart());
+    Rule.Person person = Rule.Person.TABLE;
     if (item.isCell()) {
-      scanName(compiled, item.column(), findings.currentLocation(), findings, false);
+      person = tablePersons.getOrDefault(findings.currentLocation().object(), Rule.Person.TABLE);
+      scanName(
+          compiled,
+          compiled.keywords(),
+          null,
+          person,
+          item.column(),
+          findings.currentLocation(),
+          findings,
+          false);
     }
+    Rule.Person shown = person;
     Tokens tokens = Tokens.of(text);
     compiled
         .keywords()
         .find(
             tokens,
             (rule, keyword, start, end) -> {
-              if (start >= valueStart) {
+              if (start >= valueStart && applies(rule.context(), shown)) {
                 findings.match(
                     rule.category(), keyword, rule.name(), Findings.Kind.KEYWORD, item, start, end);
               }

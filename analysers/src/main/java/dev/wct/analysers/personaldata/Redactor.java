@@ -79,12 +79,18 @@ public final class Redactor implements SnippetFactory {
     this.keywords = Set.copyOf(words);
   }
 
-  /** A redactor that keeps the keywords of {@code ruleset} in clear. */
+  /**
+   * A redactor that keeps the keywords of {@code ruleset} in clear; those of rules for database
+   * column names only ({@code amount}, {@code date}) are never matched in text and stay masked
+   * there.
+   */
   public static Redactor forRuleset(
       EvidenceSettings settings, String phoneRegion, Ruleset ruleset) {
     Set<String> keywords = new HashSet<>();
     for (Rule rule : ruleset.rules()) {
-      keywords.addAll(rule.keywords());
+      if (!rule.context().columnsOnly()) {
+        keywords.addAll(rule.keywords());
+      }
     }
     return new Redactor(settings, phoneRegion, keywords);
   }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
  * @param description one sentence
  * @param rules in file order
  * @param detectors value detectors it switches on (personal data rulesets only), in file order
+ * @param persons what shows a person in a database table, for the rules with a {@link Rule.Context}
  */
 public record Ruleset(
     String reference,
@@ -20,7 +21,8 @@ public record Ruleset(
     String version,
     String description,
     List<Rule> rules,
-    List<DetectorBinding> detectors) {
+    List<DetectorBinding> detectors,
+    Persons persons) {
   public Ruleset {
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(name, "name");
@@ -28,6 +30,33 @@ public record Ruleset(
     Objects.requireNonNull(description, "description");
     rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
     detectors = List.copyOf(Objects.requireNonNull(detectors, "detectors"));
+    Objects.requireNonNull(persons, "persons");
+  }
+
+  public Ruleset(
+      String reference,
+      String name,
+      String version,
+      String description,
+      List<Rule> rules,
+      List<DetectorBinding> detectors) {
+    this(reference, name, version, description, rules, detectors, Persons.NONE);
+  }
+
+  /**
+   * What shows a person in a database table ({@code person_context:} of the ruleset file).
+   *
+   * @param words words for people in a table or column name ({@code customer}, {@code staff})
+   * @param categories categories whose column names put a person in the row ({@code name}, {@code
+   *     email})
+   */
+  public record Persons(List<String> words, List<String> categories) {
+    public static final Persons NONE = new Persons(List.of(), List.of());
+
+    public Persons {
+      words = List.copyOf(Objects.requireNonNull(words, "words"));
+      categories = List.copyOf(Objects.requireNonNull(categories, "categories"));
+    }
   }
 
   /** The categories its rules and detectors report, sorted. */

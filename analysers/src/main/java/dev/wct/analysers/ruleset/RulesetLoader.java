@@ -33,9 +33,11 @@ public final class RulesetLoader {
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
   private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("name", "version", "description", "rules", "detectors");
+      Set.of("name", "version", "description", "rules", "detectors", "person_context");
   private static final Set<String> RULE_KEYS =
-      Set.of("name", "category", "description", "keywords", "weight", "metadata");
+      Set.of("name", "category", "description", "keywords", "weight", "metadata", "context");
+  private static final Set<String> CONTEXT_KEYS = Set.of("tables", "person", "columns_only");
+  private static final Set<String> PERSON_CONTEXT_KEYS = Set.of("words", "categories");
   private static final Set<String> DETECTOR_KEYS = Set.of("detector", "category");
   private static final Map<String, Ruleset> CACHE = new ConcurrentHashMap<>();
 
@@ -127,6 +129,7 @@ public final class RulesetLoader {
         "local/personal_data_indicator/1.0.0",
         "local/personal_data_indicator/1.1.0",
         "local/personal_data_indicator/1.2.0",
+        "local/personal_data_indicator/1.3.0",
         "local/processing_purpose_indicator/1.0.0",
         "local/processing_purpose_indicator/1.1.0");
   }
@@ -184,7 +187,75 @@ public final class RulesetLoader {
       }
       detectors.add(new DetectorBinding(detector, category(file, where + ": ", node)));
     }
-    return new Ruleset(reference, name, version, description, rules, detectors);
+    Ruleset.Persons persons = Ruleset.Persons.NONE;
+    JsonNode personsNode = root.path("person_context");
+    if (!personsNode.isMissingNode()) {
+      if (!personsNode.isObject()) {
+        throw invalid(file, "'person_context' must be a mapping with words and categories");
+      }
+      unknownKeys(file, "person_context: ", personsNode, PERSON_CONTEXT_KEYS);
+      persons =
+          new Ruleset.Persons(
+              words(file, "person_context: 'words'", personsNode.get("words")),
+              words(file, "person_context: 'categories'", personsNode.get("categories")));
+    }
+    for (Rule rule : rules) {
+      if (rule.context().person() != Rule.Person.ANY && persons.words().isEmpty()) {
+        throw invalid(
+            file,
+            "rule '"
+                + rule.name()
+                + "' needs a person in its table, but the ruleset has no person_context words");
+      }
+    }
+    return new Ruleset(reference, name, version, description, rules, detectors, persons);
+  }
+
+  private static List<String> words(String file, String where, JsonNode node) {
+    if (node == null || !node.isArray() || node.isEmpty()) {
+      throw invalid(file, where + " must be a non-empty list of strings");
+    }
+    List<String> words = new ArrayList<>();
+    for (JsonNode word : node) {
+      if (!word.isTextual() || Tokens.words(word.asText()).isEmpty()) {
+        throw invalid(file, where + ": " + word + " must be a string with a word in it");
+      }
+      words.add(word.asText());
+    }
+    return words;
+  }
+
+  private static Rule.Context context(String file, String prefix, JsonNode node) {
+    if (node == null) {
+      return Rule.Context.ANYWHERE;
+    }
+    if (!node.isObject()) {
+      throw invalid(file, prefix + "'context' must be a mapping (tables, person, columns_only)");
+    }
+    unknownKeys(file, prefix + "context: ", node, CONTEXT_KEYS);
+    List<String> tables =
+        node.has("tables")
+            ? words(file, prefix + "context: 'tables'", node.get("tables"))
+            : List.of();
+    Rule.Person person = Rule.Person.ANY;
+    if (node.has("person")) {
+      String value = node.get("person").asText("");
+      person =
+          switch (value) {
+            case "any" -> Rule.Person.ANY;
+            case "linked" -> Rule.Person.LINKED;
+            case "table" -> Rule.Person.TABLE;
+            default ->
+                throw invalid(
+                    file,
+                    prefix + "context: 'person' must be any, linked or table, got '" + value + "'");
+          };
+    }
+    JsonNode columnsOnly = node.path("columns_only");
+    if (!columnsOnly.isMissingNode() && !columnsOnly.isBoolean()) {
+      throw invalid(file, prefix + "context: 'columns_only' must be true or false");
+    }
+    return new Rule.Context(tables, person, columnsOnly.asBoolean(false));
   }
 
   private static Rule rule(String file, int index, JsonNode node) {
@@ -234,7 +305,13 @@ public final class RulesetLoader {
       }
     }
     return new Rule(
-        name, category, node.path("description").asText(""), keywords, weight, metadata);
+        name,
+        category,
+        node.path("description").asText(""),
+        keywords,
+        weight,
+        metadata,
+        context(file, prefix, node.get("context")));
   }
 
   private static String category(String file, String prefix, JsonNode node) {

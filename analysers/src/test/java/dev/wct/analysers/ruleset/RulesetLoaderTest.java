@@ -34,6 +34,7 @@ class RulesetLoaderTest {
             "local/personal_data_indicator/1.0.0",
             "local/personal_data_indicator/1.1.0",
             "local/personal_data_indicator/1.2.0",
+            "local/personal_data_indicator/1.3.0",
             "local/processing_purpose_indicator/1.0.0",
             "local/processing_purpose_indicator/1.1.0");
     assertThat(rulesets.get(2).categories())
@@ -42,10 +43,11 @@ class RulesetLoaderTest {
         .contains("email", "health", "biometric", "national_id", "online_identifier");
     assertThat(rulesets.get(4).categories())
         .contains("employment", "location", "purchase_history", "session_id", "health");
+    assertThat(rulesets.get(5).categories()).isEqualTo(rulesets.get(4).categories());
     assertThat(rulesets.get(0).categories())
         .contains("customer", "employee", "patient", "child", "student");
     assertThat(rulesets.get(1).categories()).isEqualTo(rulesets.get(0).categories());
-    assertThat(rulesets.get(5).categories())
+    assertThat(rulesets.get(6).categories())
         .contains("analytics", "payments", "authentication", "ai_ml");
   }
 
@@ -121,6 +123,12 @@ class RulesetLoaderTest {
         "name: personal_data_indicator\\nversion: one\\nrules: []| version 'one' must be MAJOR.MINOR.PATCH",
         "name: personal_data_indicator\\nversion: 1.0.0\\nrules:\\n  - {name: a, category: b, keywords: [x]}\\ndetectors:\\n  - {detector: dna, category: b}"
             + "| detectors[0]: unknown detector 'dna'",
+        "name: personal_data_indicator\\nversion: 1.0.0\\nrules:\\n  - {name: a, category: b, keywords: [x], context: {person: somebody}}\\nperson_context: {words: [user], categories: [name]}"
+            + "| rules[0] ('a'): context: 'person' must be any, linked or table, got 'somebody'",
+        "name: personal_data_indicator\\nversion: 1.0.0\\nrules:\\n  - {name: a, category: b, keywords: [x], context: {tabels: [orders]}}"
+            + "| rules[0] ('a'): context: unknown key 'tabels'",
+        "name: personal_data_indicator\\nversion: 1.0.0\\nrules:\\n  - {name: a, category: b, keywords: [x], context: {person: linked}}"
+            + "| rule 'a' needs a person in its table, but the ruleset has no person_context words",
         "rules: [| unreadable ruleset"
       })
   void invalidRulesetIsAUserErrorNamingFileAndRule(String yaml, String message) {
