@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,6 +63,24 @@ public final class PartitionedArtifacts {
           "artifact " + artifact.id() + " runs per partition of an artifact that was not started");
     }
     return group.thenApply(result -> outcome(result, artifact.id()));
+  }
+
+  /**
+   * The partitions done of an artifact whose group has ended, from the group's own result: a
+   * block's last progress signal and the block's completion reach the run in no fixed order, so
+   * after the end the result is the count to show, not the sum of the signals.
+   */
+  public Optional<PartitionsDone> ended(String artifactId) {
+    Promise<GroupResult> group = groups.get(artifactId);
+    if (group == null || !group.isCompleted() || group.getFailure() != null) {
+      return Optional.empty();
+    }
+    return group
+        .get()
+        .of(artifactId)
+        .map(
+            outcome ->
+                new PartitionsDone(artifactId, outcome.partitionsDone(), outcome.partitions()));
   }
 
   /** The source and every analyser that runs per partition of it, directly or through another. */

@@ -160,7 +160,11 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
 
   @Override
   public RunProgress status() {
-    return RunProgress.of(runId, status, outcomes(), List.copyOf(partitionsDone.values()));
+    List<PartitionsDone> partitions = new ArrayList<>(partitionsDone.size());
+    for (PartitionsDone signalled : partitionsDone.values()) {
+      partitions.add(partitioned.ended(signalled.artifactId()).orElse(signalled));
+    }
+    return RunProgress.of(runId, status, outcomes(), partitions);
   }
 
   @Override
