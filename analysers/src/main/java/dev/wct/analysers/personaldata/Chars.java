@@ -12,6 +12,11 @@ final class Chars {
     return c >= 'A' && c <= 'Z';
   }
 
+  /** An ASCII letter of either case. */
+  static boolean letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
   static boolean alnum(char c) {
     if (c < 128) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

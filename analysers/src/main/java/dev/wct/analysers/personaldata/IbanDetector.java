@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * International bank account numbers (ISO 13616): a country code, two check digits and a BBAN of
  * the country's fixed length, written in capitals, compact or in groups separated by single spaces,
- * with a valid mod-97 checksum.
+ * with a valid mod-97 checksum. Lower-case and mixed-case IBANs count too after an {@code iban}
+ * label or in the canonical groups of four.
  */
 final class IbanDetector implements ValueDetector {
   /** IBAN length per country (SWIFT IBAN registry). */
@@ -110,28 +111,111 @@ final class IbanDetector implements ValueDetector {
           || !Chars.startsWord(text, i)) {
         continue;
       }
-      Integer expected = LENGTHS.get(text.substring(i, i + 2));
-      if (expected == null) {
-        continue;
-      }
-      int count = 0;
-      int j = i;
-      while (j < length && count < expected) {
-        char c = text.charAt(j);
-        if (Chars.upper(c) || Chars.digit(c)) {
-          compact[count++] = c;
-          j++;
-        } else if (c == ' ' && count >= 4 && j + 1 < length && Chars.alnum(text.charAt(j + 1))) {
-          j++;
-        } else {
-          break;
-        }
-      }
-      if (count == expected && Chars.endsWord(text, j) && mod97(compact, count) == 1) {
-        sink.match(i, j);
-        next = j + 1;
+      int end = end(text, i, false, false, compact);
+      if (end > 0) {
+        sink.match(i, end);
+        next = end + 1;
       }
     }
+    findNotInCapitals(text, tokens, sink, compact);
+  }
+
+  /**
+   * IBANs with lower-case letters ({@code my iban is gb42nawi04454264788619}): the country code
+   * opens a two-letter word; besides the length and checksum, the IBAN must follow an {@code iban}
+   * label by at most {@value #LABEL_DISTANCE} characters or be written in the canonical groups of
+   * four, since mod-97 alone lets one in 97 of the lower-case letter-and-digit runs of code and
+   * logs through. All-capital IBANs are left to the capital scan above.
+   */
+  private static void findNotInCapitals(String text, Tokens tokens, Sink sink, char[] compact) {
+    int length = text.length();
+    int labelEnd = -LABEL_DISTANCE - 1;
+    int next = 0;
+    int words = tokens.count();
+    for (int k = 0; k < words; k++) {
+      int wordLength = tokens.length(k);
+      if (wordLength == 4 && tokens.hash(k) == LABEL_HASH && tokens.is(k, "iban")) {
+        labelEnd = tokens.end(k);
+        continue;
+      }
+      int i = tokens.start(k);
+      if (wordLength != 2
+          || i < next
+          || i + 15 > length
+          || !Chars.letter(text.charAt(i))
+          || !Chars.letter(text.charAt(i + 1))
+          || !Chars.digit(text.charAt(i + 2))
+          || !Chars.digit(text.charAt(i + 3))
+          || !Chars.startsWord(text, i)) {
+        continue;
+      }
+      boolean labelled = i - labelEnd <= LABEL_DISTANCE;
+      int end = end(text, i, true, !labelled, compact);
+      if (end > 0 && hasLowerCase(text, i, end)) {
+        sink.match(i, end);
+        next = end + 1;
+      }
+    }
+  }
+
+  private static final int LABEL_DISTANCE = 30;
+  private static final int LABEL_HASH = "iban".hashCode();
+
+  /**
+   * Where the IBAN opening at {@code i} ends, or -1: its characters (capitals, or letters of any
+   * case if {@code caseless}) compact or in groups separated by single spaces (each group of four
+   * if {@code grouped}), the country's length, a word end and a valid checksum.
+   */
+  private static int end(String text, int i, boolean caseless, boolean grouped, char[] compact) {
+    int length = text.length();
+    Integer expected =
+        LENGTHS.get(
+            caseless
+                ? new String(
+                    new char[] {
+                      Character.toUpperCase(text.charAt(i)),
+                      Character.toUpperCase(text.charAt(i + 1))
+                    })
+                : text.substring(i, i + 2));
+    if (expected == null) {
+      return -1;
+    }
+    int count = 0;
+    int spaces = 0;
+    int j = i;
+    while (j < length && count < expected) {
+      char c = text.charAt(j);
+      if (Chars.upper(c) || Chars.digit(c)) {
+        compact[count++] = c;
+        j++;
+      } else if (caseless && c >= 'a' && c <= 'z') {
+        compact[count++] = (char) (c - 32);
+        j++;
+      } else if (c == ' '
+          && count >= 4
+          && (!grouped || count % 4 == 0)
+          && j + 1 < length
+          && Chars.alnum(text.charAt(j + 1))) {
+        spaces++;
+        j++;
+      } else {
+        break;
+      }
+    }
+    boolean shaped = !grouped || spaces == (expected - 1) / 4;
+    return count == expected && shaped && Chars.endsWord(text, j) && mod97(compact, count) == 1
+        ? j
+        : -1;
+  }
+
+  private static boolean hasLowerCase(String text, int start, int end) {
+    for (int k = start; k < end; k++) {
+      char c = text.charAt(k);
+      if (c >= 'a' && c <= 'z') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The ISO 7064 mod-97 remainder of the IBAN rearranged with its first four characters last. */

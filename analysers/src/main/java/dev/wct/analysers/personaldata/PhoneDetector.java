@@ -28,10 +28,12 @@ final class PhoneDetector implements ValueDetector {
 
   private final String defaultRegion;
   private final PhonePrefilter prefilter;
+  private final boolean dialsWith00;
 
   PhoneDetector(String defaultRegion) {
     this.defaultRegion = defaultRegion;
     this.prefilter = new PhonePrefilter(defaultRegion);
+    this.dialsWith00 = prefilter.internationalPrefixMatches("00");
   }
 
   private static KeywordIndex<String> phoneWords() {
@@ -112,16 +114,61 @@ final class PhoneDetector implements ValueDetector {
     while (end > i && !Chars.digit(text.charAt(end - 1)) && text.charAt(end - 1) != ')') {
       end--;
     }
-    if (digits >= 7 && digits <= 15 && Chars.endsWord(text, end)) {
+    int extended = extensionEnd(text, end);
+    if (digits >= 7 && digits <= 15 && Chars.endsWord(text, extended)) {
       boolean separated = !allDigits(text, i, end);
+      boolean e164Prefix = c == '0' && !dialsWith00 && e164Prefix(text, i, end);
       if ((separated || keywordBefore(text, i))
-          && !sink.claimed(i, end)
-          && (c == '+' || mayHoldValid(text, i, end))
+          && !sink.claimed(i, extended)
+          && (c == '+' || e164Prefix || mayHoldValid(text, i, end))
           && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
-        validate(text, i, end, sink);
+        validate(text, i, extended, e164Prefix, sink);
       }
     }
-    return Math.max(j, i + 1);
+    return Math.max(Math.max(j, extended), i + 1);
+  }
+
+  /**
+   * Where an extension written right after the number ends ({@code 877-547-3967x793}, {@code
+   * 555-2671 ext. 12}), or {@code end} if none follows. libphonenumber reads the extension as part
+   * of the number, so the match covers it.
+   */
+  private static int extensionEnd(String text, int end) {
+    int length = text.length();
+    if (end == 0 || !Chars.digit(text.charAt(end - 1))) {
+      return end;
+    }
+    int k = end < length && text.charAt(end) == ' ' ? end + 1 : end;
+    if (k < length && text.charAt(k) == 'x') {
+      k++;
+    } else if (text.regionMatches(true, k, "ext", 0, 3)) {
+      k += 3;
+      if (k < length && text.charAt(k) == '.') {
+        k++;
+      }
+      if (k < length && text.charAt(k) == ' ') {
+        k++;
+      }
+    } else {
+      return end;
+    }
+    int first = k;
+    while (k < length && k - first < 7 && Chars.digit(text.charAt(k))) {
+      k++;
+    }
+    return k > first && Chars.endsWord(text, k) ? k : end;
+  }
+
+  /**
+   * True if the run opens with {@code 00} and a digit from 1 to 9, as numbers dialled with the
+   * ITU-recommended international prefix are written ({@code 001-518-640-0854}): outside the
+   * regions that dial {@code 00} (the US dials {@code 011}) libphonenumber does not read it.
+   */
+  private static boolean e164Prefix(String text, int start, int end) {
+    return end - start > 4
+        && text.charAt(start + 1) == '0'
+        && text.charAt(start + 2) >= '1'
+        && text.charAt(start + 2) <= '9';
   }
 
   private boolean mayHoldValid(String text, int start, int end) {
@@ -164,14 +211,22 @@ final class PhoneDetector implements ValueDetector {
    * Hands the candidate, with a few characters around it, to {@code findNumbers} (leniency VALID):
    * the context lets libphonenumber reject timestamps and numbers glued to letters.
    */
-  private void validate(String text, int start, int end, Sink sink) {
+  private void validate(String text, int start, int end, boolean e164Prefix, Sink sink) {
     int windowStart = Math.max(0, start - CONTEXT);
     String window = text.substring(windowStart, Math.min(text.length(), end + CONTEXT));
+    if (e164Prefix) {
+      // "00" becomes " +", same length, so offsets stay those of the text.
+      int at = start - windowStart;
+      window = window.substring(0, at) + " +" + window.substring(at + 2);
+    }
     for (PhoneNumberMatch match :
         PHONES.findNumbers(window, defaultRegion, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
       int matchStart = windowStart + match.start();
       int matchEnd = windowStart + match.end();
       // The label test last: only numbers libphonenumber accepted pay for it.
+      if (e164Prefix && matchStart == start + 1) {
+        matchStart = start;
+      }
       if (matchStart >= start && matchEnd <= end && !labelledAsIdentifier(text, matchStart)) {
         sink.match(matchStart, matchEnd);
       }

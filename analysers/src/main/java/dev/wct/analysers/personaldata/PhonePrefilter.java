@@ -25,6 +25,7 @@ final class PhonePrefilter {
   private static final MetadataSource METADATA =
       DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
 
+  private final String region;
   private final boolean filters;
   private final Pattern internationalPrefix;
   private final int[] nationalLengths;
@@ -34,6 +35,7 @@ final class PhonePrefilter {
   private final Pattern leadingPrefix;
 
   PhonePrefilter(String region) {
+    this.region = region;
     int callingCode = PHONES.getCountryCodeForRegion(region);
     List<String> group = PHONES.getRegionCodesForCountryCode(callingCode);
     PhoneMetadata own = METADATA.getMetadataForRegion(region);
@@ -78,6 +80,12 @@ final class PhonePrefilter {
       openers[digit] = matcher.lookingAt() || matcher.hitEnd();
     }
     return openers;
+  }
+
+  /** True if the region dials abroad with {@code prefix} ({@code 00} in most of the world). */
+  boolean internationalPrefixMatches(String prefix) {
+    String pattern = METADATA.getMetadataForRegion(region).getInternationalPrefix();
+    return !pattern.isEmpty() && Pattern.matches(pattern, prefix);
   }
 
   /** False only if no valid number can be read from {@code digits} (a run without {@code +}). */

@@ -37,6 +37,13 @@ class PhonePrefilterTest {
   }
 
   @Test
+  void knowsWhichRegionsDialAbroadWith00() {
+    assertThat(new PhonePrefilter("US").internationalPrefixMatches("00")).isFalse();
+    assertThat(new PhonePrefilter("US").internationalPrefixMatches("011")).isTrue();
+    assertThat(new PhonePrefilter("DE").internationalPrefixMatches("00")).isTrue();
+  }
+
+  @Test
   void regionsThatRewriteNationalNumbersAreNotFiltered() {
     assertThat(new PhonePrefilter("AR").mayHoldValidNumber("1")).isTrue();
   }
