@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -63,7 +64,10 @@ public final class CsvExport {
       cells.add(finding.flags().isEmpty() ? "no" : "yes");
       cells.add(joined(inventory.related(finding, Aspect.DATA_SUBJECTS)));
       cells.add(joined(inventory.related(finding, Aspect.PURPOSES)));
-      cells.add(finding.confidence() == null ? "" : finding.confidence().toString());
+      cells.add(
+          finding.confidence() != null
+              ? finding.confidence().toString()
+              : Objects.requireNonNullElse(finding.confidenceLevel(), ""));
       cells.add(String.valueOf(finding.matches()));
       cells.add(finding.id());
       cells.add(finding.artifactId());

@@ -114,8 +114,8 @@ public final class DiffCommand implements Callable<Integer> {
 
   static List<String> differences(Finding a, Finding b) {
     List<String> what = new ArrayList<>();
-    if (!Objects.equals(a.confidence(), b.confidence())) {
-      what.add("confidence " + percent(a.confidence()) + " → " + percent(b.confidence()));
+    if (!Objects.equals(a.confidenceText(), b.confidenceText())) {
+      what.add("confidence " + shown(a.confidenceText()) + " → " + shown(b.confidenceText()));
     }
     if (a.matches() != b.matches()) {
       what.add("matches " + a.matches() + " → " + b.matches());
@@ -126,8 +126,8 @@ public final class DiffCommand implements Callable<Integer> {
     return what;
   }
 
-  private static String percent(Integer confidence) {
-    return confidence == null ? "none" : confidence + "%";
+  private static String shown(String confidence) {
+    return confidence == null ? "none" : confidence;
   }
 
   private void writeText(
@@ -227,10 +227,12 @@ public final class DiffCommand implements Callable<Integer> {
 
   private static ObjectNode evidence(Finding f) {
     ObjectNode node = Json.mapper().createObjectNode();
-    if (f.confidence() == null) {
-      node.putNull("confidence");
-    } else {
+    if (f.confidence() != null) {
       node.put("confidence", f.confidence());
+    } else if (f.confidenceLevel() != null) {
+      node.put("confidence", f.confidenceLevel());
+    } else {
+      node.putNull("confidence");
     }
     node.put("matches", f.matches()).put("fingerprint", f.fingerprint());
     ArrayNode detectors = node.putArray("detectors");

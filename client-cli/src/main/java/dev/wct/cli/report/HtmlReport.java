@@ -575,7 +575,7 @@ public final class HtmlReport {
     html.println("<td class=\"detectors\">" + escape(finding.detectorsText()) + "</td>");
     html.println(
         "<td class=\"count\">"
-            + (finding.confidence() == null ? "–" : finding.confidence() + "%")
+            + (finding.confidenceText() == null ? "–" : escape(finding.confidenceText()))
             + "</td>");
     String matches = String.valueOf(finding.matches());
     if (finding.valuesExamined() != null && finding.valuesMatched() != null) {

@@ -25,7 +25,9 @@ import java.util.Optional;
  * @param location where, null when the run predates per-location findings
  * @param detectors the rules that matched and how often
  * @param matches matches in all
- * @param confidence 0 to 100, null when not recorded
+ * @param confidence 0 to 100, null when not recorded as a number
+ * @param confidenceLevel the level an analyser recorded instead of a number ({@code high}, {@code
+ *     medium}, {@code low}), null when none
  * @param valuesExamined column values examined, null when not recorded
  * @param valuesMatched column values that matched, null when not recorded
  * @param examples masked examples, as stored (never unmasked here)
@@ -45,6 +47,7 @@ public record Finding(
     List<Detector> detectors,
     long matches,
     Integer confidence,
+    String confidenceLevel,
     Long valuesExamined,
     Long valuesMatched,
     List<Example> examples,
@@ -170,5 +173,10 @@ public record Finding(
   /** The flag labels it raises. */
   public List<String> flagLabels() {
     return flags.stream().map(FindingsPresentation.Flag::label).toList();
+  }
+
+  /** The confidence as a reader sees it: {@code 90%}, {@code high}, or null when not recorded. */
+  public String confidenceText() {
+    return confidence != null ? confidence + "%" : confidenceLevel;
   }
 }

@@ -236,8 +236,13 @@ public final class InventoryReader {
       details.add(new Detail(Text.humanise(key), text));
     }
 
-    Integer confidence =
-        confidence(node.has("confidence") ? node.get("confidence") : node.get("confidence_score"));
+    JsonNode recordedConfidence =
+        node.has("confidence") ? node.get("confidence") : node.get("confidence_score");
+    Integer confidence = confidence(recordedConfidence);
+    String confidenceLevel =
+        recordedConfidence != null && recordedConfidence.isTextual()
+            ? recordedConfidence.asText()
+            : null;
     String system =
         location != null && location.systemName() != null ? location.systemName() : fallbackSystem;
     Finding unsuppressed =
@@ -252,6 +257,7 @@ public final class InventoryReader {
             detectors,
             matches,
             confidence,
+            confidenceLevel,
             number(node, "values_examined"),
             number(node, "values_matched"),
             examples,
@@ -274,6 +280,7 @@ public final class InventoryReader {
                     detectors,
                     matches,
                     confidence,
+                    confidenceLevel,
                     unsuppressed.valuesExamined(),
                     unsuppressed.valuesMatched(),
                     examples,
