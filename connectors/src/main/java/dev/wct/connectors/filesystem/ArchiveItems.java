@@ -81,7 +81,7 @@ final class ArchiveItems {
       return;
     }
     Optional<String> text =
-        isBinary(entry.bytes()) ? Optional.empty() : decoder.decode(entry.bytes());
+        FileScan.looksBinary(entry.bytes()) ? Optional.empty() : decoder.decode(entry.bytes());
     if (text.isEmpty()) {
       skipped(path, SkipReason.BINARY);
       return;
@@ -101,16 +101,7 @@ final class ArchiveItems {
             path,
             part -> {
               ObjectNode item = item(archive, entry, part.text());
-              ObjectNode metadata = StandardInput.metadataOf(item);
-              if (part.sheet() != null) {
-                metadata.put("sheet", part.sheet());
-              }
-              if (part.page() != null) {
-                metadata.put("page", part.page());
-              }
-              if (part.contentType() != null) {
-                metadata.put("content_type", part.contentType());
-              }
+              part.describe(StandardInput.metadataOf(item));
               out.item(item);
             });
     if (result.parts() == 0) {
@@ -123,14 +114,10 @@ final class ArchiveItems {
   }
 
   private ObjectNode item(FileScan.Candidate archive, ArchiveEntries.Entry entry, String text) {
-    ObjectNode item = StandardInput.item(text, entry.path(), FilesystemConnector.TYPE);
-    ObjectNode metadata = StandardInput.metadataOf(item);
-    metadata.put("file_path", entry.path());
-    metadata.put("root", root);
-    metadata.put("artifact", context.artifactId());
-    metadata.put("size", entry.bytes().length);
-    metadata.put("modified", entry.modified().toString());
-    metadata.put("archive", archive.relativePath());
+    ObjectNode item =
+        FilesystemConnector.item(
+            context, root, entry.path(), entry.bytes().length, entry.modified(), text);
+    StandardInput.metadataOf(item).put("archive", archive.relativePath());
     return item;
   }
 
@@ -138,16 +125,5 @@ final class ArchiveItems {
     entriesSkipped++;
     context.coverage().skipped(path, reason);
     LOG.warn("filesystem: skipping archive entry '{}': {}", path, reason);
-  }
-
-  /** A NUL in the first bytes marks a binary file, as for a file on disk. */
-  private static boolean isBinary(byte[] bytes) {
-    int end = Math.min(bytes.length, FileScan.SNIFF_BYTES);
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == 0) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,5 +1,6 @@
 package dev.wct.connectors.filesystem;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.spi.coverage.SkipReason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,20 @@ final class DocumentExtractor {
    * One part of a document: a sheet (named), a page of a PDF or a slide of a presentation (numbered
    * from 1), or the whole document when both are null.
    */
-  record Part(String sheet, Integer page, String text, String contentType) {}
+  record Part(String sheet, Integer page, String text, String contentType) {
+    /** Puts the part's place and content type into an item's {@code metadata}. */
+    void describe(ObjectNode metadata) {
+      if (sheet != null) {
+        metadata.put("sheet", sheet);
+      }
+      if (page != null) {
+        metadata.put("page", page);
+      }
+      if (contentType != null) {
+        metadata.put("content_type", contentType);
+      }
+    }
+  }
 
   /**
    * What reading a document gave: how many parts it handed on, and why it stopped early when it did

@@ -157,15 +157,20 @@ record FileScan(
     NO_PERMISSION
   }
 
+  /** A NUL byte in the first {@link #SNIFF_BYTES} bytes marks a binary file. */
+  static boolean looksBinary(byte[] bytes) {
+    int end = Math.min(bytes.length, SNIFF_BYTES);
+    for (int i = 0; i < end; i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Sniff sniff(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(SNIFF_BYTES);
-      for (byte b : head) {
-        if (b == 0) {
-          return Sniff.BINARY;
-        }
-      }
-      return Sniff.TEXT;
+      return looksBinary(in.readNBytes(SNIFF_BYTES)) ? Sniff.BINARY : Sniff.TEXT;
     } catch (AccessDeniedException e) {
       return Sniff.NO_PERMISSION;
     } catch (IOException e) {

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -352,13 +353,8 @@ public final class FilesystemConnector implements PartitionedConnector {
       FileScan.Candidate file,
       String text,
       TextChunker.Chunk chunk) {
-    ObjectNode item = StandardInput.item(text, file.relativePath(), TYPE);
+    ObjectNode item = item(context, root, file.relativePath(), file.size(), file.modified(), text);
     ObjectNode metadata = StandardInput.metadataOf(item);
-    metadata.put("file_path", file.relativePath());
-    metadata.put("root", root);
-    metadata.put("artifact", context.artifactId());
-    metadata.put("size", file.size());
-    metadata.put("modified", file.modified().toString());
     if (chunk != null) {
       metadata.put("chunk", chunk.index());
       metadata.put("first_line", chunk.firstLine());
@@ -366,6 +362,24 @@ public final class FilesystemConnector implements PartitionedConnector {
         metadata.put("context_lines", chunk.contextLines());
       }
     }
+    return item;
+  }
+
+  /** The item of a file's text, or a part of it, with the metadata every file item has. */
+  static ObjectNode item(
+      ProducerContext context,
+      String root,
+      String filePath,
+      long size,
+      Instant modified,
+      String text) {
+    ObjectNode item = StandardInput.item(text, filePath, TYPE);
+    ObjectNode metadata = StandardInput.metadataOf(item);
+    metadata.put("file_path", filePath);
+    metadata.put("root", root);
+    metadata.put("artifact", context.artifactId());
+    metadata.put("size", size);
+    metadata.put("modified", modified.toString());
     return item;
   }
 
@@ -440,16 +454,7 @@ public final class FilesystemConnector implements PartitionedConnector {
   private static ObjectNode partItem(
       ProducerContext context, String root, FileScan.Candidate file, DocumentExtractor.Part part) {
     ObjectNode item = fileItem(context, root, file, part.text(), null);
-    ObjectNode metadata = StandardInput.metadataOf(item);
-    if (part.sheet() != null) {
-      metadata.put("sheet", part.sheet());
-    }
-    if (part.page() != null) {
-      metadata.put("page", part.page());
-    }
-    if (part.contentType() != null) {
-      metadata.put("content_type", part.contentType());
-    }
+    part.describe(StandardInput.metadataOf(item));
     return item;
   }
 
