@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,5 +56,52 @@ public final class Catalogue {
       long value = rows.getLong(1);
       return rows.wasNull() ? null : value;
     }
+  }
+
+  /**
+   * The tables with the foreign keys of {@code query}, one query for the whole catalogue. Its
+   * columns are, in order: schema, table and column of the referring column, then schema, table and
+   * column of the column it refers to, and the 1-based position of the column in its key. A null
+   * referred column (SQLite's {@code REFERENCES t} without a column list) is the referred table's
+   * primary key column at that position. A column in two foreign keys keeps the first one.
+   */
+  public static List<Table> withForeignKeys(List<Table> tables, PreparedStatement query)
+      throws SQLException {
+    Map<List<String>, Table> byName = new HashMap<>();
+    tables.forEach(table -> byName.put(List.of(table.schema(), table.name()), table));
+    Map<List<String>, Column.ColumnRef> references = new HashMap<>();
+    query.setQueryTimeout(TableSampler.QUERY_TIMEOUT_SECONDS);
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        String schema = rows.getString(4);
+        String table = rows.getString(5);
+        String column = rows.getString(6);
+        if (column == null) {
+          Table referred = byName.get(List.of(schema, table));
+          int position = rows.getInt(7);
+          if (referred == null || referred.primaryKey().size() < position || position < 1) {
+            continue;
+          }
+          column = referred.primaryKey().get(position - 1).name();
+        }
+        references.putIfAbsent(
+            List.of(rows.getString(1), rows.getString(2), rows.getString(3)),
+            new Column.ColumnRef(schema, table, column));
+      }
+    }
+    if (references.isEmpty()) {
+      return tables;
+    }
+    List<Table> result = new ArrayList<>(tables.size());
+    for (Table table : tables) {
+      List<Column> columns = new ArrayList<>(table.columns().size());
+      for (Column column : table.columns()) {
+        Column.ColumnRef target =
+            references.get(List.of(table.schema(), table.name(), column.name()));
+        columns.add(target == null ? column : column.referring(target));
+      }
+      result.add(new Table(table.schema(), table.name(), columns));
+    }
+    return List.copyOf(result);
   }
 }

@@ -57,6 +57,16 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
   protected abstract List<Table> readCatalogue(Connection connection, P properties)
       throws SQLException;
 
+  /**
+   * {@code tables} with the foreign keys the catalogue declares among them ({@link
+   * Catalogue#withForeignKeys}), read in one query; by default none. Read only where items are
+   * written, for the metadata; a failure leaves the tables without foreign keys.
+   */
+  protected List<Table> withForeignKeys(Connection connection, P properties, List<Table> tables)
+      throws SQLException {
+    return tables;
+  }
+
   /** Quotes one identifier for this database's SQL. */
   protected abstract String quote(String identifier);
 
@@ -164,7 +174,7 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
     int perPartition = Math.max(1, limits.maxItems());
     List<JsonNode> partitions = new ArrayList<>();
     try (DatabaseSession session = open(bound, context)) {
-      List<Table> tables = tables(context, session, bound, sampling(bound).tables());
+      List<Table> tables = tables(context, session, bound, sampling(bound).tables(), false);
       for (int from = 0; from < tables.size(); from += perPartition) {
         ObjectNode partition = JsonNodeFactory.instance.objectNode();
         ArrayNode names = partition.putArray("tables");
@@ -182,7 +192,7 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
     SamplingOptions sampling = sampling(bound);
     List<JsonNode> partitions = new ArrayList<>();
     try (DatabaseSession session = open(bound, context)) {
-      List<Table> tables = tables(context, session, bound, sampling.tables());
+      List<Table> tables = tables(context, session, bound, sampling.tables(), false);
       TableSampler sampler =
           new TableSampler(type(), context, session, system(session), sampling, dialect(session));
       for (Table table : tables) {
@@ -248,7 +258,7 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
     context.coverage().objectsAre("tables");
     try (DatabaseSession session = open(bound, context)) {
       List<Table> catalogue =
-          tables(only == null ? context : NO_COVERAGE, session, bound, sampling.tables());
+          tables(only == null ? context : NO_COVERAGE, session, bound, sampling.tables(), true);
       List<Table> tables =
           only == null
               ? catalogue
@@ -293,14 +303,34 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
         public void heartbeat(Object progress) {}
       };
 
-  /** The catalogue's tables that pass the filters, in schema then name order. */
+  /**
+   * The catalogue's tables that pass the filters, in schema then name order.
+   *
+   * @param foreignKeys whether to read the foreign keys too
+   */
   private List<Table> tables(
-      ProducerContext context, DatabaseSession session, P properties, TableFilter filter) {
+      ProducerContext context,
+      DatabaseSession session,
+      P properties,
+      TableFilter filter,
+      boolean foreignKeys) {
     List<Table> catalogue;
     try {
       catalogue = readCatalogue(session.connection(), properties);
     } catch (SQLException e) {
       throw catalogueFailure(session, e);
+    }
+    if (foreignKeys) {
+      try {
+        catalogue = withForeignKeys(session.connection(), properties, catalogue);
+      } catch (SQLException e) {
+        LOG.warn(
+            "{}: cannot read the foreign keys of {}, the metadata has none: {}",
+            type(),
+            session.source(),
+            ConnectionFailures.oneLine(e.getMessage(), Optional.empty()));
+        endFailedTransaction(session);
+      }
     }
     for (String name : filter.unmatchedIncludes(catalogue)) {
       LOG.warn(
@@ -478,7 +508,14 @@ public abstract class DatabaseConnector<P extends Record> implements Partitioned
       }
       ArrayNode columns = tableNode.putArray("columns");
       for (Column column : table.columns()) {
-        columns.addObject().put("name", column.name()).put("data_type", column.dataType());
+        ObjectNode node =
+            columns.addObject().put("name", column.name()).put("data_type", column.dataType());
+        if (column.inPrimaryKey() || column.inForeignKey()) {
+          node.put("key", column.inPrimaryKey() ? "primary" : "foreign");
+        }
+        if (column.inForeignKey()) {
+          node.put("references", column.references().qualifiedName());
+        }
       }
     }
     return metadata;

@@ -40,6 +40,14 @@ public final class MysqlConnector extends DatabaseConnector<MysqlProperties> {
           + " WHERE %s"
           + " ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION";
 
+  /** Each column of each foreign key, from {@code KEY_COLUMN_USAGE}. */
+  private static final String FOREIGN_KEYS =
+      "SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA,"
+          + " k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, k.ORDINAL_POSITION"
+          + " FROM information_schema.KEY_COLUMN_USAGE k"
+          + " WHERE k.REFERENCED_TABLE_NAME IS NOT NULL AND %s"
+          + " ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION";
+
   private static final PropertiesContract<MysqlProperties> CONTRACT =
       PropertiesContract.of(MysqlProperties.class)
           .withDefault("port", "" + DEFAULT_PORT)
@@ -112,20 +120,39 @@ public final class MysqlConnector extends DatabaseConnector<MysqlProperties> {
   @Override
   protected List<Table> readCatalogue(Connection connection, MysqlProperties properties)
       throws SQLException {
-    String database = properties.server().database().orElse(null);
-    String where =
-        database != null
-            ? "c.TABLE_SCHEMA = ?"
-            : "c.TABLE_SCHEMA NOT IN (" + String.join(", ", placeholders()) + ")";
-    try (PreparedStatement query = connection.prepareStatement(CATALOGUE.formatted(where))) {
-      if (database != null) {
-        query.setString(1, database);
-      } else {
-        for (int i = 0; i < SYSTEM_DATABASES.size(); i++) {
-          query.setString(i + 1, SYSTEM_DATABASES.get(i));
-        }
-      }
+    try (PreparedStatement query =
+        connection.prepareStatement(CATALOGUE.formatted(schemaCondition(properties, "c")))) {
+      bindSchemaCondition(query, properties);
       return Catalogue.read(query);
+    }
+  }
+
+  /** The databases to read: the one named, else every one but the system's. */
+  private static String schemaCondition(MysqlProperties properties, String alias) {
+    return properties.server().database().isPresent()
+        ? alias + ".TABLE_SCHEMA = ?"
+        : alias + ".TABLE_SCHEMA NOT IN (" + String.join(", ", placeholders()) + ")";
+  }
+
+  private static void bindSchemaCondition(PreparedStatement query, MysqlProperties properties)
+      throws SQLException {
+    String database = properties.server().database().orElse(null);
+    if (database != null) {
+      query.setString(1, database);
+    } else {
+      for (int i = 0; i < SYSTEM_DATABASES.size(); i++) {
+        query.setString(i + 1, SYSTEM_DATABASES.get(i));
+      }
+    }
+  }
+
+  @Override
+  protected List<Table> withForeignKeys(
+      Connection connection, MysqlProperties properties, List<Table> tables) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(FOREIGN_KEYS.formatted(schemaCondition(properties, "k")))) {
+      bindSchemaCondition(query, properties);
+      return Catalogue.withForeignKeys(tables, query);
     }
   }
 

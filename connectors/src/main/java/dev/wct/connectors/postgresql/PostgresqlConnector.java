@@ -48,6 +48,20 @@ public final class PostgresqlConnector extends DatabaseConnector<PostgresqlPrope
           + " WHERE c.table_schema = ANY (?)"
           + " ORDER BY c.table_schema, c.table_name, c.ordinal_position";
 
+  /** Each column of each foreign key of the schemas read, from {@code pg_constraint}. */
+  private static final String FOREIGN_KEYS =
+      "SELECT n.nspname, c.relname, a.attname, rn.nspname, rc.relname, ra.attname, u.ord"
+          + " FROM pg_constraint k"
+          + " JOIN pg_class c ON c.oid = k.conrelid"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " JOIN pg_class rc ON rc.oid = k.confrelid"
+          + " JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
+          + " CROSS JOIN LATERAL unnest(k.conkey, k.confkey) WITH ORDINALITY AS u(attnum, refnum, ord)"
+          + " JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum"
+          + " JOIN pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = u.refnum"
+          + " WHERE k.contype = 'f' AND n.nspname = ANY (?)"
+          + " ORDER BY n.nspname, c.relname, k.conname, u.ord";
+
   private static final PropertiesContract<PostgresqlProperties> CONTRACT =
       PropertiesContract.of(PostgresqlProperties.class)
           .withDefault("port", "" + DEFAULT_PORT)
@@ -124,6 +138,16 @@ public final class PostgresqlConnector extends DatabaseConnector<PostgresqlPrope
     try (PreparedStatement query = connection.prepareStatement(CATALOGUE)) {
       query.setArray(1, connection.createArrayOf("text", properties.schemas().toArray()));
       return Catalogue.read(query);
+    }
+  }
+
+  @Override
+  protected List<Table> withForeignKeys(
+      Connection connection, PostgresqlProperties properties, List<Table> tables)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(FOREIGN_KEYS)) {
+      query.setArray(1, connection.createArrayOf("text", properties.schemas().toArray()));
+      return Catalogue.withForeignKeys(tables, query);
     }
   }
 

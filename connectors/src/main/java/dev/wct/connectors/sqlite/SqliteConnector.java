@@ -40,6 +40,16 @@ public final class SqliteConnector extends DatabaseConnector<SqliteProperties> {
           + " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
           + " ORDER BY m.name, p.cid";
 
+  /**
+   * Each column of each foreign key, from {@code pragma_foreign_key_list}; {@code to} is null for a
+   * key that names only the table, whose primary key it then refers to.
+   */
+  private static final String FOREIGN_KEYS =
+      "SELECT 'main', m.name, f.\"from\", 'main', f.\"table\", f.\"to\", f.seq + 1"
+          + " FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f"
+          + " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+          + " ORDER BY m.name, f.id, f.seq";
+
   private static final PropertiesContract<SqliteProperties> CONTRACT =
       PropertiesContract.of(SqliteProperties.class);
 
@@ -115,6 +125,14 @@ public final class SqliteConnector extends DatabaseConnector<SqliteProperties> {
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(CATALOGUE)) {
       return Catalogue.read(query);
+    }
+  }
+
+  @Override
+  protected List<Table> withForeignKeys(
+      Connection connection, SqliteProperties properties, List<Table> tables) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(FOREIGN_KEYS)) {
+      return Catalogue.withForeignKeys(tables, query);
     }
   }
 

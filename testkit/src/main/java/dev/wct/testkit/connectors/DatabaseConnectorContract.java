@@ -144,6 +144,47 @@ public abstract class DatabaseConnectorContract {
     assertThat(catalogue.path("table_count").asInt()).isEqualTo(4);
   }
 
+  /**
+   * The catalogue's keys, per column: {@code key} is {@code primary} or {@code foreign}, and a
+   * foreign key's column names the column it refers to, a key of its own table included.
+   */
+  @Test
+  void readsPrimaryAndForeignKeysIntoTheCatalogue() throws Exception {
+    fixture.execute(
+        "CREATE TABLE teams (code INTEGER PRIMARY KEY, label VARCHAR(20))",
+        "CREATE TABLE members (id INTEGER PRIMARY KEY, team_code INTEGER, mentor_id INTEGER,"
+            + " nickname VARCHAR(20), FOREIGN KEY (team_code) REFERENCES teams (code),"
+            + " FOREIGN KEY (mentor_id) REFERENCES members (id))");
+
+    JsonNode catalogue = extract(fixture.properties()).metadata().path("catalogue");
+
+    JsonNode members = table(catalogue, "members").path("columns");
+    assertThat(members.get(0).path("key").asText()).isEqualTo("primary");
+    assertThat(members.get(0).has("references")).isFalse();
+    assertThat(members.get(1).path("key").asText()).isEqualTo("foreign");
+    assertThat(members.get(1).path("references").asText())
+        .isEqualTo(fixture.schema() + ".teams.code");
+    assertThat(members.get(2).path("references").asText())
+        .isEqualTo(fixture.schema() + ".members.id");
+    assertThat(members.get(3).has("key")).as("nickname is no key").isFalse();
+    JsonNode orders = table(catalogue, "orders").path("columns");
+    assertThat(orders.get(1).path("name").asText()).isEqualTo("customer_id");
+    assertThat(orders.get(1).has("key"))
+        .as("a column named like a key, without a declared foreign key")
+        .isFalse();
+    assertThat(table(catalogue, "teams").path("columns").get(0).path("key").asText())
+        .isEqualTo("primary");
+  }
+
+  private static JsonNode table(JsonNode catalogue, String name) {
+    for (JsonNode table : catalogue.path("tables")) {
+      if (table.path("name").asText().equals(name)) {
+        return table;
+      }
+    }
+    throw new AssertionError("no table " + name + " in " + catalogue);
+  }
+
   @Test
   void writesOneItemPerNonNullCellWithItsLocation() throws Exception {
     Extraction result = extract(fixture.properties());
