@@ -7,20 +7,57 @@ import java.util.List;
 
 /**
  * The table and column catalogue a database connector writes into its message metadata ({@code
- * metadata.catalogue.tables[].{schema, name, columns[].{name, data_type}}}, with {@code
- * metadata.system}): read before the items, so that column names are analysed even for a table with
- * no rows.
+ * metadata.catalogue.tables[].{schema, name, columns[].{name, data_type, key, references}}}, with
+ * {@code metadata.system}): read before the items, so that column names are analysed even for a
+ * table with no rows.
  */
 public final class Catalogue {
   /**
    * One table of the catalogue, with its place, the places of its columns and their data types as
    * the database names them ({@code ""} where the catalogue has none).
+   *
+   * @param keys per column, {@code primary} or {@code foreign} when the catalogue declares the
+   *     column part of such a key, else {@code ""} (and always in a catalogue written before
+   *     connectors read keys)
+   * @param references per column, the {@code schema.table.column} its foreign key refers to, else
+   *     {@code ""}
    */
   public record Table(
       Location table,
       List<String> columns,
       List<Location> columnLocations,
-      List<String> dataTypes) {
+      List<String> dataTypes,
+      List<String> keys,
+      List<String> references) {
+    /** {@code schema.table}, as a foreign key's {@code references} starts. */
+    public String qualifiedName() {
+      return table.json().path("schema").asText("") + "." + table.json().path("table").asText();
+    }
+
+    /** True if the catalogue declares column {@code index} part of a primary or foreign key. */
+    public boolean isKey(int index) {
+      return !keys.get(index).isEmpty();
+    }
+
+    /**
+     * The {@code schema.table} the foreign key of column {@code index} refers to, or null when the
+     * catalogue declares none.
+     */
+    public String referencedTable(int index) {
+      String target = references.get(index);
+      int column = target.lastIndexOf('.');
+      return column <= 0 ? null : target.substring(0, column);
+    }
+
+    /**
+     * True if column {@code index} is declared of an integer or UUID type: a key of such a type is
+     * a surrogate, a number the database gave the row, never a value of the person it may name.
+     */
+    public boolean isSurrogateType(int index) {
+      String type = dataTypes.get(index).toLowerCase(java.util.Locale.ROOT).strip();
+      return type.contains("int") || type.contains("serial") || type.equals("uuid");
+    }
+
     /**
      * True if column {@code index} is declared boolean ({@code boolean}, {@code bool}, {@code
      * bit}).
@@ -56,12 +93,16 @@ public final class Catalogue {
       List<String> columns = new ArrayList<>();
       List<Location> locations = new ArrayList<>();
       List<String> types = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
+      List<String> references = new ArrayList<>();
       for (JsonNode column : table.path("columns")) {
         String columnName = text(column.path("name"));
         if (columnName != null) {
           columns.add(columnName);
           String type = text(column.path("data_type"));
           types.add(type == null ? "" : type);
+          keys.add(column.path("key").asText(""));
+          references.add(column.path("references").asText(""));
           locations.add(Location.database(source, system, schema, name, columnName));
         }
       }
@@ -70,7 +111,9 @@ public final class Catalogue {
               Location.database(source, system, schema, name, null),
               List.copyOf(columns),
               List.copyOf(locations),
-              List.copyOf(types)));
+              List.copyOf(types),
+              List.copyOf(keys),
+              List.copyOf(references)));
     }
     return result;
   }

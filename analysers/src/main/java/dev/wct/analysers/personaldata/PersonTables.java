@@ -8,6 +8,7 @@ import dev.wct.analysers.text.Tokens;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
  * table in a table that holds a person ({@code customer.address_id}: {@link Rule.Person#LINKED});
  * one step only, so a customer's address links its address row but not the city table the address
  * refers to. A table showing none is {@link Rule.Person#ANY}: a reference table of cities or
- * countries. The catalogue has no foreign keys, so a key is read from its column name.
+ * countries. A key is the catalogue's foreign key where the connector declares one ({@code key:
+ * foreign}, {@code references}), which also links a row with a key to a table of people; a column
+ * without one (CSV, JSON, a catalogue without keys) is read as a key from its name.
  */
 final class PersonTables {
   private static final Pattern KEY =
@@ -41,12 +44,15 @@ final class PersonTables {
       return levels;
     }
     List<List<String>> referenced = new ArrayList<>();
+    Set<String> referencedTables = new HashSet<>();
+    Set<String> personTables = new HashSet<>();
     for (Catalogue.Table table : tables) {
       Rule.Person level = has(personWords, tableName(table)) ? Rule.Person.TABLE : Rule.Person.ANY;
       for (int i = 0; i < table.columns().size() && level != Rule.Person.TABLE; i++) {
         String column = table.columns().get(i);
         if (!table.isBoolean(i)
             && !KEY.matcher(column).matches()
+            && !surrogateKey(table, i)
             && named(columnNames, column, personCategories)) {
           level = Rule.Person.TABLE;
         } else if (has(personWords, column)) {
@@ -55,9 +61,13 @@ final class PersonTables {
       }
       levels.put(table.table().object(), level);
       if (level == Rule.Person.TABLE) {
-        for (String column : table.columns()) {
-          Matcher key = KEY.matcher(column);
-          if (key.matches()) {
+        personTables.add(table.qualifiedName());
+        for (int i = 0; i < table.columns().size(); i++) {
+          String target = table.referencedTable(i);
+          Matcher key = KEY.matcher(table.columns().get(i));
+          if (target != null) {
+            referencedTables.add(target);
+          } else if (key.matches()) {
             referenced.add(Tokens.words(key.group(1)));
           }
         }
@@ -65,11 +75,42 @@ final class PersonTables {
     }
     for (Catalogue.Table table : tables) {
       if (levels.get(table.table().object()) == Rule.Person.ANY
-          && referenced.stream().anyMatch(key -> refersTo(key, Tokens.words(tableName(table))))) {
+          && (referencedTables.contains(table.qualifiedName())
+              || refersToAny(table, personTables)
+              || referenced.stream()
+                  .anyMatch(key -> refersTo(key, Tokens.words(tableName(table)))))) {
         levels.put(table.table().object(), Rule.Person.LINKED);
       }
     }
     return levels;
+  }
+
+  /**
+   * True if the catalogue declares column {@code index} a primary or foreign key of an integer or
+   * UUID type and its name ends like a key ({@code staff_id}, {@code managerKey}): a number the
+   * database gave a row, which names no category even when its name is an identifier's ({@code
+   * staff id}). An integer key named otherwise ({@code ssn}, {@code employee_number}) may be the
+   * person's own number, and keeps its name's category.
+   */
+  static boolean surrogateKey(Catalogue.Table table, int index) {
+    if (!table.isKey(index) || !table.isSurrogateType(index)) {
+      return false;
+    }
+    List<String> words = Tokens.words(table.columns().get(index));
+    return !words.isEmpty() && KEY_WORDS.contains(words.get(words.size() - 1));
+  }
+
+  private static final Set<String> KEY_WORDS = Set.of("id", "ids", "key", "fk");
+
+  /** True if a declared foreign key of {@code table} refers to one of {@code personTables}. */
+  private static boolean refersToAny(Catalogue.Table table, Set<String> personTables) {
+    for (int i = 0; i < table.columns().size(); i++) {
+      String target = table.referencedTable(i);
+      if (target != null && personTables.contains(target)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True if the table's name has one of {@code words} (each a word or phrase). */

@@ -227,7 +227,9 @@ public final class PersonalDataAnalyser implements Analyser {
    * not report one ({@code email_verified} is not an e-mail address), while a flag's own meaning
    * still does ({@code has_disability} is health data). A rule with a table context ({@link
    * Rule.Context}) applies only in the tables that show what it needs: a person ({@link
-   * PersonTables}), a name such as {@code payment}.
+   * PersonTables}), a name such as {@code payment}. A column the catalogue declares an integer
+   * primary or foreign key named like a key ({@link PersonTables#surrogateKey}) names no category:
+   * {@code staff_id} holds the number of a row, whatever the keyword {@code staff id} says.
    *
    * @return the person level of each table, by its {@code Location.object()}, for the cells' text
    */
@@ -242,6 +244,11 @@ public final class PersonalDataAnalyser implements Analyser {
       }
       Rule.Person person = persons.getOrDefault(table.table().object(), Rule.Person.TABLE);
       for (int i = 0; i < table.columns().size(); i++) {
+        if (PersonTables.surrogateKey(table, i)) {
+          // Its values are still scanned, cell by cell; its name, also seen there, is not.
+          findings.firstSight(table.columnLocations().get(i));
+          continue;
+        }
         scanName(
             compiled,
             compiled.columnKeywords(),
