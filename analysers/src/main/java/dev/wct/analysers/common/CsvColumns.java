@@ -85,6 +85,50 @@ public final class CsvColumns implements StructuredText {
     return new CsvColumns(text, end, rowsStart, delimiter, List.copyOf(names));
   }
 
+  /** The header's column names, in order ({@code ""} for an unnamed column). */
+  public List<String> names() {
+    return names;
+  }
+
+  /** What receives one field of a column: its start and end offsets, quotes excluded. */
+  public interface FieldConsumer {
+    void accept(int start, int end);
+  }
+
+  /**
+   * Calls {@code consumer} with every non-empty field of column {@code index}, over the rows after
+   * the header (and after a chunk's copies of the file's head), in row order.
+   */
+  public void forEachField(int index, FieldConsumer consumer) {
+    int field = 0;
+    boolean quoted = false;
+    int start = rowsStart;
+    for (int i = rowsStart; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '\n';
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == delimiter || c == '\n')) {
+        if (field == index) {
+          int from = start;
+          int to = i;
+          while (from < to
+              && (Character.isWhitespace(text.charAt(from)) || text.charAt(from) == '"')) {
+            from++;
+          }
+          while (to > from
+              && (Character.isWhitespace(text.charAt(to - 1)) || text.charAt(to - 1) == '"')) {
+            to--;
+          }
+          if (from < to) {
+            consumer.accept(from, to);
+          }
+        }
+        field = c == '\n' ? 0 : field + 1;
+        start = i + 1;
+      }
+    }
+  }
+
   /** True when {@code offset} is in the header line. */
   @Override
   public boolean inHeader(int offset) {

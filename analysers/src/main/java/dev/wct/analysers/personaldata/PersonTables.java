@@ -128,13 +128,13 @@ final class PersonTables {
     return table.table().json().path("table").asText();
   }
 
-  private static boolean has(KeywordIndex<String> words, String name) {
+  static boolean has(KeywordIndex<String> words, String name) {
     boolean[] found = {false};
     words.find(Tokens.of(name), (word, keyword, start, end) -> found[0] = true);
     return found[0];
   }
 
-  private static boolean named(KeywordIndex<Rule> names, String column, Set<String> categories) {
+  static boolean named(KeywordIndex<Rule> names, String column, Set<String> categories) {
     boolean[] found = {false};
     names.find(
         Tokens.of(column),

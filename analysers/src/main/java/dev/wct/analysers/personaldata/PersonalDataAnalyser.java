@@ -146,6 +146,7 @@ public final class PersonalDataAnalyser implements Analyser {
         RulesetLoader.load(
             settings.ruleset(), context.workingDirectory(), RULESET_KIND, KnownDetectors.NAMES);
     Compiled compiled = compile(ruleset, region);
+    NameColumns nameColumns = NameColumns.of(ruleset, compiled);
     Findings findings =
         new Findings(
             TYPE, settings.evidence(), Redactor.forRuleset(settings.evidence(), region, ruleset));
@@ -166,6 +167,7 @@ public final class PersonalDataAnalyser implements Analyser {
                   findings.contentLeftOut();
                 }
                 scan(compiled, text, findings, tablePersons);
+                nameColumns.scan(text, findings);
               }
             });
     int uncorroborated = findings.dropUncorroborated(ruleset.corroborationRequired());

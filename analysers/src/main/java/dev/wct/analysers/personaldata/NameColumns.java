@@ -1,0 +1,154 @@
+package dev.wct.analysers.personaldata;
+
+import dev.wct.analysers.common.CsvColumns;
+import dev.wct.analysers.common.Findings;
+import dev.wct.analysers.common.TextItem;
+import dev.wct.analysers.ruleset.DetectorBinding;
+import dev.wct.analysers.ruleset.Ruleset;
+import dev.wct.analysers.text.Tokens;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Person names in a name column of a CSV file or sheet of people: a column headed {@code name},
+ * {@code full_name}, or with a word for people ({@code customer}, {@code guest_name}), in a file
+ * that shows a person ({@link PersonTables}: a person word in the file or sheet name, the header
+ * itself, or another column named for a name, e-mail, date of birth or gender). Each field of two
+ * or three capitalised words ({@code Anna Berg}) is a name found by the ruleset's {@code
+ * person_name} detector, whose context here is the column rather than a label in the text. A
+ * ruleset without that detector or without {@code person_context} finds none this way.
+ */
+final class NameColumns {
+  static final String DETECTOR = "person_name";
+
+  /** A capitalised word: an upper-case letter, then lower case, with inner capitals (McDonald). */
+  private static final String WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]?\\p{Lu}?\\p{Ll}+)*";
+
+  private static final Pattern NAME = Pattern.compile(WORD + "(?:[ \\t]+" + WORD + "){1,2}");
+
+  /** The header words of a name column without a person word. */
+  private static final Set<List<String>> NAME_HEADERS =
+      Set.of(
+          List.of("name"),
+          List.of("full", "name"),
+          List.of("fullname"),
+          List.of("display", "name"));
+
+  /** Placeholders, roles and company words in a name-shaped field. */
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "unknown",
+          "none",
+          "not",
+          "test",
+          "user",
+          "customer",
+          "guest",
+          "anonymous",
+          "tbd",
+          "null",
+          "sample",
+          "example",
+          "dummy",
+          "corp",
+          "inc",
+          "ltd",
+          "llc",
+          "plc",
+          "limited",
+          "company",
+          "group",
+          "holdings",
+          "services",
+          "solutions",
+          "systems");
+
+  private final PersonalDataAnalyser.Compiled compiled;
+  private final String category;
+
+  private NameColumns(PersonalDataAnalyser.Compiled compiled, String category) {
+    this.compiled = compiled;
+    this.category = category;
+  }
+
+  /** The name columns of {@code ruleset}; none when it binds no {@code person_name} detector. */
+  static NameColumns of(Ruleset ruleset, PersonalDataAnalyser.Compiled compiled) {
+    String category =
+        ruleset.detectors().stream()
+            .filter(binding -> binding.detector().equals(DETECTOR))
+            .map(DetectorBinding::category)
+            .findFirst()
+            .orElse(null);
+    return new NameColumns(compiled, compiled.personWords().size() == 0 ? null : category);
+  }
+
+  /** Finds the names in the name columns of {@code item}, when it is a file or sheet of people. */
+  void scan(TextItem item, Findings findings) {
+    if (category == null || !CsvColumns.isTabular(item)) {
+      return;
+    }
+    CsvColumns columns = CsvColumns.of(item);
+    if (columns == null) {
+      return;
+    }
+    List<String> names = columns.names();
+    boolean people = PersonTables.has(compiled.personWords(), fileName(item));
+    for (int i = 0; i < names.size() && !people; i++) {
+      people =
+          PersonTables.has(compiled.personWords(), names.get(i))
+              || PersonTables.named(
+                  compiled.columnKeywords(), names.get(i), compiled.personCategories());
+    }
+    if (!people) {
+      return;
+    }
+    String text = item.text();
+    for (int i = 0; i < names.size(); i++) {
+      if (!nameColumn(names.get(i))) {
+        continue;
+      }
+      columns.forEachField(
+          i,
+          (start, end) -> {
+            if (NAME.matcher(text).region(start, end).matches() && !placeholder(text, start, end)) {
+              findings.match(category, DETECTOR, DETECTOR, Findings.Kind.VALUE, item, start, end);
+            }
+          });
+    }
+  }
+
+  /**
+   * {@code name}, {@code full_name}, {@code contact}, a person word ({@code customer}) or a person
+   * word and {@code name} ({@code guest_name}).
+   */
+  private boolean nameColumn(String header) {
+    List<String> words = Tokens.words(header);
+    if (NAME_HEADERS.contains(words)) {
+      return true;
+    }
+    int last = words.size() - 1;
+    List<String> person =
+        last >= 1 && words.get(last).equals("name") ? words.subList(0, last) : words;
+    return person.size() == 1 && PersonTables.has(compiled.personWords(), person.get(0));
+  }
+
+  private static boolean placeholder(String text, int start, int end) {
+    for (String word : Tokens.words(text.substring(start, end))) {
+      if (NOT_NAMES.contains(word.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The file's name without folders and extension, or its sheet's name. */
+  private static String fileName(TextItem item) {
+    String path = item.filePath() == null ? "" : item.filePath();
+    String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    int dot = name.lastIndexOf('.');
+    name = dot > 0 ? name.substring(0, dot) : name;
+    return item.sheet() == null ? name : name + " " + item.sheet();
+  }
+}

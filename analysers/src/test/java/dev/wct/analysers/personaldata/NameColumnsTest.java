@@ -1,0 +1,83 @@
+package dev.wct.analysers.personaldata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wct.analysers.testing.CollectingWriter;
+import dev.wct.analysers.testing.Inputs;
+import dev.wct.spi.json.Json;
+import dev.wct.testkit.RecordingContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A CSV column headed {@code name} or with a person word ({@code customer}) in a file of people
+ * holds names, which no label in the text announces: CSV files of our own under {@code
+ * personaldata/name-columns}, read as the filesystem connector writes them.
+ */
+class NameColumnsTest {
+  @Test
+  void aNameColumnOfAFileOfPeopleHoldsNames() throws Exception {
+    List<JsonNode> found = findings(null, "guests.csv");
+
+    JsonNode names = only(found, "name");
+    assertThat(names.path("location").path("file_path").asText()).isEqualTo("guests.csv");
+    assertThat(names.path("location").path("column").asText()).isEqualTo("name");
+    // four names; "Unknown Guest" is a placeholder
+    assertThat(names.path("matches").asInt()).isEqualTo(4);
+    assertThat(names.path("confidence").asText()).isEqualTo("high");
+    assertThat(names.toString()).doesNotContain("Berg", "Lind", "Ekström", "Holm");
+  }
+
+  @Test
+  void aColumnHeadedWithAPersonWordHoldsNamesButNotACompanys() throws Exception {
+    JsonNode names = only(findings(null, "orders.csv"), "name");
+
+    assertThat(names.path("location").path("column").asText()).isEqualTo("customer");
+    assertThat(names.path("matches").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aNameColumnOfAFileOfThingsIsNoPersonsName() throws Exception {
+    assertThat(findings(null, "products.csv")).isEmpty();
+  }
+
+  @Test
+  void aRulesetWithoutPersonContextFindsNoNameColumns() throws Exception {
+    assertThat(findings("local/personal_data_indicator/1.2.0", "guests.csv"))
+        .noneMatch(finding -> finding.path("category").asText().equals("name"));
+  }
+
+  private static JsonNode only(List<JsonNode> found, String category) {
+    List<JsonNode> matching =
+        found.stream().filter(f -> f.path("category").asText().equals(category)).toList();
+    assertThat(matching).as("findings of %s in %s", category, found).hasSize(1);
+    return matching.get(0);
+  }
+
+  private static List<JsonNode> findings(String ruleset, String file) throws Exception {
+    Path csv =
+        Path.of(NameColumnsTest.class.getResource("/personaldata/name-columns/" + file).toURI());
+    ObjectNode item =
+        Inputs.file("files", "/srv/share", file, Files.readString(csv, StandardCharsets.UTF_8));
+    ObjectNode properties = Json.mapper().createObjectNode();
+    if (ruleset != null) {
+      properties.put("ruleset", ruleset);
+    }
+    CollectingWriter out = new CollectingWriter("findings");
+    new PersonalDataAnalyser()
+        .analyse(
+            new RecordingContext(Path.of("."), "run-1", "pii"),
+            properties,
+            List.of(Inputs.standardInput(List.of(item))),
+            out);
+    List<JsonNode> found = new ArrayList<>();
+    out.items().forEach(found::add);
+    return found;
+  }
+}
