@@ -78,6 +78,36 @@ class SqliteConnectorTest {
     assertThat(result.fields().path("source").asText()).isEqualTo(file.toString());
   }
 
+  /** {@code REFERENCES t} without a column list refers to t's primary key, column by column. */
+  @Test
+  void aForeignKeyNamingOnlyItsTableRefersToThatTablesPrimaryKey() throws Exception {
+    Path file = dir.resolve("shifts.db");
+    try (Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE rota (site TEXT, week INTEGER, label TEXT, PRIMARY KEY (site, week))");
+      statement.execute(
+          "CREATE TABLE shift (id INTEGER PRIMARY KEY, rota_site TEXT, rota_week INTEGER,"
+              + " FOREIGN KEY (rota_site, rota_week) REFERENCES rota)");
+    }
+
+    com.fasterxml.jackson.databind.JsonNode shift =
+        Extraction.run(
+                new SqliteConnector(),
+                new RecordingContext(dir),
+                Json.mapper().createObjectNode().put("database_path", file.toString()))
+            .metadata()
+            .path("catalogue")
+            .path("tables")
+            .get(1)
+            .path("columns");
+
+    assertThat(shift.findValuesAsText("references"))
+        .containsExactly("main.rota.site", "main.rota.week");
+    assertThat(shift.get(1).path("key").asText()).isEqualTo("foreign");
+  }
+
   @Test
   void aLargeSampleHeartbeatsInsideItsTableToo() throws Exception {
     Path file = dir.resolve("large.db");
