@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Person names in a name column of a CSV file or sheet of people: a column headed {@code name},
- * {@code full_name}, or with a word for people ({@code customer}, {@code guest_name}), in a file
- * that shows a person ({@link PersonTables}: a person word in the file or sheet name, the header
- * itself, or another column named for a name, e-mail, date of birth or gender). Each field of two
- * or three capitalised words ({@code Anna Berg}) is a name found by the ruleset's {@code
- * person_name} detector, whose context here is the column rather than a label in the text. A
+ * Person names in a name column of a CSV file or sheet: a column headed with a word for people
+ * ({@code customer}, {@code guest_name}), or headed {@code name}, {@code full_name} or {@code
+ * display_name} in a file of people ({@link PersonTables}' table of people: a person word in the
+ * file or sheet name, or a column named for a name, e-mail, date of birth or gender; a {@code
+ * customer_id} column only links a row to a person, whose {@code name} may be a product's). Each
+ * field of two or three capitalised words ({@code Anna Berg}) is a name found by the ruleset's
+ * {@code person_name} detector, whose context here is the column rather than a label in the text. A
  * ruleset without that detector or without {@code person_context} finds none this way.
  */
 final class NameColumns {
@@ -97,16 +98,11 @@ final class NameColumns {
     boolean people = PersonTables.has(compiled.personWords(), fileName(item));
     for (int i = 0; i < names.size() && !people; i++) {
       people =
-          PersonTables.has(compiled.personWords(), names.get(i))
-              || PersonTables.named(
-                  compiled.columnKeywords(), names.get(i), compiled.personCategories());
-    }
-    if (!people) {
-      return;
+          PersonTables.named(compiled.columnKeywords(), names.get(i), compiled.personCategories());
     }
     String text = item.text();
     for (int i = 0; i < names.size(); i++) {
-      if (!nameColumn(names.get(i))) {
+      if (!personHeader(names.get(i)) && !(people && nameHeader(names.get(i)))) {
         continue;
       }
       columns.forEachField(
@@ -119,15 +115,14 @@ final class NameColumns {
     }
   }
 
-  /**
-   * {@code name}, {@code full_name}, {@code contact}, a person word ({@code customer}) or a person
-   * word and {@code name} ({@code guest_name}).
-   */
-  private boolean nameColumn(String header) {
+  /** {@code name}, {@code full_name}, {@code display_name}. */
+  private static boolean nameHeader(String header) {
+    return NAME_HEADERS.contains(Tokens.words(header));
+  }
+
+  /** A person word, alone or before {@code name}: {@code customer}, {@code guest_name}. */
+  private boolean personHeader(String header) {
     List<String> words = Tokens.words(header);
-    if (NAME_HEADERS.contains(words)) {
-      return true;
-    }
     int last = words.size() - 1;
     List<String> person =
         last >= 1 && words.get(last).equals("name") ? words.subList(0, last) : words;

@@ -48,6 +48,13 @@ class NameColumnsTest {
   }
 
   @Test
+  void aKeyToAPersonDoesNotMakeTheNameColumnOfAFileOfThingsAPersons() throws Exception {
+    // reviews of products by customers: the name is the product's
+    assertThat(findings(null, "reviews.csv"))
+        .noneMatch(finding -> finding.path("category").asText().equals("name"));
+  }
+
+  @Test
   void aRulesetWithoutPersonContextFindsNoNameColumns() throws Exception {
     assertThat(findings("local/personal_data_indicator/1.2.0", "guests.csv"))
         .noneMatch(finding -> finding.path("category").asText().equals("name"));
