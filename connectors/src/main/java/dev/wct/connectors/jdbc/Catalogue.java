@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds the tables of a catalogue from a query returning one row per column. */
@@ -68,7 +69,11 @@ public final class Catalogue {
   public static List<Table> withForeignKeys(List<Table> tables, PreparedStatement query)
       throws SQLException {
     Map<List<String>, Table> byName = new HashMap<>();
-    tables.forEach(table -> byName.put(List.of(table.schema(), table.name()), table));
+    Map<List<String>, Table> byLowerCaseName = new HashMap<>();
+    for (Table table : tables) {
+      byName.put(List.of(table.schema(), table.name()), table);
+      byLowerCaseName.putIfAbsent(lowerCase(table.schema(), table.name()), table);
+    }
     Map<List<String>, Column.ColumnRef> references = new HashMap<>();
     query.setQueryTimeout(TableSampler.QUERY_TIMEOUT_SECONDS);
     try (ResultSet rows = query.executeQuery()) {
@@ -76,17 +81,24 @@ public final class Catalogue {
         String schema = rows.getString(4);
         String table = rows.getString(5);
         String column = rows.getString(6);
+        // SQLite keeps the names as the key's text spells them, in any case.
+        Table referred = byName.get(List.of(schema, table));
+        referred = referred != null ? referred : byLowerCaseName.get(lowerCase(schema, table));
+        if (referred != null) {
+          schema = referred.schema();
+          table = referred.name();
+        }
         if (column == null) {
-          Table referred = byName.get(List.of(schema, table));
           int position = rows.getInt(7);
           if (referred == null || referred.primaryKey().size() < position || position < 1) {
             continue;
           }
           column = referred.primaryKey().get(position - 1).name();
         }
-        references.putIfAbsent(
-            List.of(rows.getString(1), rows.getString(2), rows.getString(3)),
-            new Column.ColumnRef(schema, table, column));
+        Column.ColumnRef target = new Column.ColumnRef(schema, table, column);
+        List<String> from = List.of(rows.getString(1), rows.getString(2), rows.getString(3));
+        references.putIfAbsent(from, target);
+        references.putIfAbsent(lowerCase(from), target);
       }
     }
     if (references.isEmpty()) {
@@ -96,12 +108,21 @@ public final class Catalogue {
     for (Table table : tables) {
       List<Column> columns = new ArrayList<>(table.columns().size());
       for (Column column : table.columns()) {
-        Column.ColumnRef target =
-            references.get(List.of(table.schema(), table.name(), column.name()));
+        List<String> name = List.of(table.schema(), table.name(), column.name());
+        Column.ColumnRef target = references.get(name);
+        target = target != null ? target : references.get(lowerCase(name));
         columns.add(target == null ? column : column.referring(target));
       }
       result.add(new Table(table.schema(), table.name(), columns));
     }
     return List.copyOf(result);
+  }
+
+  private static List<String> lowerCase(String schema, String table) {
+    return lowerCase(List.of(schema, table));
+  }
+
+  private static List<String> lowerCase(List<String> names) {
+    return names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
   }
 }

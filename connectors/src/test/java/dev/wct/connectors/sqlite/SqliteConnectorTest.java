@@ -78,7 +78,10 @@ class SqliteConnectorTest {
     assertThat(result.fields().path("source").asText()).isEqualTo(file.toString());
   }
 
-  /** {@code REFERENCES t} without a column list refers to t's primary key, column by column. */
+  /**
+   * {@code REFERENCES t} without a column list refers to t's primary key, column by column; the
+   * names are the catalogue's, whatever case the key wrote them in.
+   */
   @Test
   void aForeignKeyNamingOnlyItsTableRefersToThatTablesPrimaryKey() throws Exception {
     Path file = dir.resolve("shifts.db");
@@ -89,7 +92,7 @@ class SqliteConnectorTest {
           "CREATE TABLE rota (site TEXT, week INTEGER, label TEXT, PRIMARY KEY (site, week))");
       statement.execute(
           "CREATE TABLE shift (id INTEGER PRIMARY KEY, rota_site TEXT, rota_week INTEGER,"
-              + " FOREIGN KEY (rota_site, rota_week) REFERENCES rota)");
+              + " FOREIGN KEY (Rota_Site, rota_week) REFERENCES Rota)");
     }
 
     com.fasterxml.jackson.databind.JsonNode shift =
