@@ -29,11 +29,13 @@ final class PhoneDetector implements ValueDetector {
   private final String defaultRegion;
   private final PhonePrefilter prefilter;
   private final boolean dialsWith00;
+  private final UnvalidatedPhones unvalidated;
 
   PhoneDetector(String defaultRegion) {
     this.defaultRegion = defaultRegion;
     this.prefilter = new PhonePrefilter(defaultRegion);
     this.dialsWith00 = prefilter.internationalPrefixMatches("00");
+    this.unvalidated = new UnvalidatedPhones(defaultRegion, PHONE_WORDS);
   }
 
   private static KeywordIndex<String> phoneWords() {
@@ -59,7 +61,8 @@ final class PhoneDetector implements ValueDetector {
             "msisdn",
             "contact number",
             "phone number",
-            "phonenumber")) {
+            "phonenumber",
+            "landline")) {
       builder.add(word, word);
     }
     return builder.build();
@@ -118,14 +121,21 @@ final class PhoneDetector implements ValueDetector {
     if (digits >= 7 && digits <= 15 && Chars.endsWord(text, extended)) {
       boolean separated = !allDigits(text, i, end);
       boolean e164Prefix = c == '0' && !dialsWith00 && e164Prefix(text, i, end);
-      if ((separated || keywordBefore(text, i))
-          && !sink.claimed(i, extended)
-          && (c == '+' || e164Prefix || mayHoldValid(text, i, end))
-          && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
-        validate(text, i, extended, e164Prefix, sink);
+      if ((separated || keywordBefore(text, i)) && !sink.claimed(i, extended)) {
+        if ((c == '+' || e164Prefix || mayHoldValid(text, i, end)) && !dateLike(text, i, end)) {
+          validate(text, i, extended, e164Prefix, sink);
+        }
+        // Nothing validated claimed the run: it may still be a phone number by how it is written.
+        if (!sink.claimed(i, extended)) {
+          unvalidated.find(text, i, end, extended, sink);
+        }
       }
     }
     return Math.max(Math.max(j, extended), i + 1);
+  }
+
+  static boolean dateLike(String text, int start, int end) {
+    return DATE_LIKE.matcher(text.substring(start, end)).matches();
   }
 
   /**
@@ -234,7 +244,7 @@ final class PhoneDetector implements ValueDetector {
   }
 
   /** True if a national identifier's label names the value, and no phone keyword after it does. */
-  private static boolean labelledAsIdentifier(String text, int start) {
+  static boolean labelledAsIdentifier(String text, int start) {
     int label = CheckedIdentifierDetector.labelEnd(NationalIdentifiers.LABELS, text, start);
     return label >= 0 && CheckedIdentifierDetector.labelEnd(PHONE_WORDS, text, start) < label;
   }

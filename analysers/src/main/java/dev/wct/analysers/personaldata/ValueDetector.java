@@ -12,6 +12,15 @@ interface ValueDetector {
   interface Sink {
     void match(int start, int end);
 
+    /**
+     * Receives the offsets of a value recognised by how it is written but not validated (a phone
+     * number in international format of a possible length that no numbering plan assigns): it is
+     * reported with a {@code format} signal and a lower confidence than a validated value.
+     */
+    default void matchByFormat(int start, int end) {
+      match(start, end);
+    }
+
     /** True if an earlier detector already reported a value overlapping the range. */
     default boolean claimed(int start, int end) {
       return false;

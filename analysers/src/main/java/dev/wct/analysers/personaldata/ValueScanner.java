@@ -13,8 +13,11 @@ import java.util.Objects;
  * reported again by a later one (the digits of an IBAN are not also a phone number).
  */
 final class ValueScanner {
-  /** One validated value. */
-  record Match(ValueDetector detector, String category, int start, int end) {}
+  /**
+   * One value: validated, or recognised by its format only ({@code validated} false, see {@link
+   * ValueDetector.Sink#matchByFormat}).
+   */
+  record Match(ValueDetector detector, String category, int start, int end, boolean validated) {}
 
   /** A detector and the category its matches report. */
   record Bound(ValueDetector detector, String category) {
@@ -110,9 +113,19 @@ final class ValueScanner {
               new ValueDetector.Sink() {
                 @Override
                 public void match(int start, int end) {
+                  add(start, end, true);
+                }
+
+                @Override
+                public void matchByFormat(int start, int end) {
+                  add(start, end, false);
+                }
+
+                private void add(int start, int end, boolean validated) {
                   if (!claimed.overlaps(start, end)) {
                     claimed.put(start, end);
-                    matches.add(new Match(bound.detector(), bound.category(), start, end));
+                    matches.add(
+                        new Match(bound.detector(), bound.category(), start, end, validated));
                   }
                 }
 

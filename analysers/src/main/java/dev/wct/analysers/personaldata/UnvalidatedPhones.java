@@ -1,0 +1,235 @@
+package dev.wct.analysers.personaldata;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import dev.wct.analysers.text.KeywordIndex;
+import dev.wct.analysers.text.Tokens;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers recognised by how they are written when no numbering plan assigns them (test data,
+ * made-up or retired numbers, Faker's {@code +1-984-182-0190} with exchange 182): a person wrote
+ * them as their phone number all the same. Reported through {@link
+ * ValueDetector.Sink#matchByFormat} (a {@code format} signal, lower confidence than a validated
+ * number), and only for a candidate {@link PhoneDetector} already failed to validate:
+ *
+ * <ul>
+ *   <li>international format: {@code +}, or {@code 00} or the region's international prefix
+ *       ({@code 011} in the US), then a country calling code written whole in the first group of
+ *       digits, then a number whose length libphonenumber says is possible for that calling code
+ *       ({@code isPossibleNumber}, not only for local dialling);
+ *   <li>national format: digits in phone-like groups (parentheses, or hyphens, dots, spaces or
+ *       slashes between groups of two or more digits; 7–15 digits; an extension may follow), right
+ *       after a phone label ({@code Phone:}, {@code call me at}, {@code Fax}) or right before one
+ *       ({@code 0490 75 40 81 mobile}). A digit run without such a label is left alone: order
+ *       numbers, ISBNs and references are grouped the same way.
+ * </ul>
+ */
+final class UnvalidatedPhones {
+  /** How far before a number its label may end, and how many words may come between. */
+  private static final int LABEL_DISTANCE = 24;
+
+  private static final int WORDS_BETWEEN = 2;
+  private static final int AFTER_LABEL = 12;
+  private static final int MAXIMUM_GROUPS = 6;
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  private final String region;
+  private final Pattern internationalPrefix;
+  private final KeywordIndex<String> labels;
+
+  /**
+   * @param labels the phone labels ({@code phone}, {@code tel}, {@code fax}...)
+   */
+  UnvalidatedPhones(String region, KeywordIndex<String> labels) {
+    this.region = region;
+    this.labels = labels;
+    String prefix =
+        DefaultMetadataDependenciesProvider.getInstance()
+            .getPhoneNumberMetadataSource()
+            .getMetadataForRegion(region)
+            .getInternationalPrefix();
+    this.internationalPrefix = prefix.isEmpty() ? null : Pattern.compile(prefix);
+  }
+
+  /**
+   * Reports the candidate {@code [start, end)} ({@code end} after an extension, if any) by its
+   * format, if it qualifies; {@code digitsEnd} is where its last digit group or parenthesis ends.
+   */
+  void find(String text, int start, int digitsEnd, int end, ValueDetector.Sink sink) {
+    int afterPrefix = internationalStart(text, start, digitsEnd);
+    boolean phone;
+    if (afterPrefix >= 0) {
+      phone =
+          !PhoneDetector.dateLike(text, start, digitsEnd)
+              && possibleInternational(text, start, afterPrefix, end);
+    } else {
+      phone =
+          grouped(text, start, digitsEnd)
+              && !PhoneDetector.dateLike(text, start, digitsEnd)
+              && (labelBefore(text, start) || labelAfter(text, end));
+    }
+    if (phone && !PhoneDetector.labelledAsIdentifier(text, start)) {
+      sink.matchByFormat(start, end);
+    }
+  }
+
+  /**
+   * Where the calling code starts if the candidate opens in international format ({@code +}, the
+   * ITU {@code 00}, or the region's international prefix), else -1.
+   */
+  private int internationalStart(String text, int start, int end) {
+    char first = text.charAt(start);
+    if (first == '+') {
+      return start + 1;
+    }
+    if (first != '0') {
+      return -1;
+    }
+    int k = start;
+    while (k < end && Chars.digit(text.charAt(k))) {
+      k++;
+    }
+    String opening = text.substring(start, k);
+    if (opening.startsWith("00") && opening.length() > 2 && opening.charAt(2) != '0') {
+      return start + 2;
+    }
+    if (internationalPrefix != null) {
+      var prefix = internationalPrefix.matcher(opening);
+      if (prefix.lookingAt() && prefix.end() > 0) {
+        return start + prefix.end();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * True if the number parses with a calling code written whole in its first group of digits
+   * ({@code +3.14159265} is no number) and has a length possible for that calling code.
+   */
+  private boolean possibleInternational(String text, int start, int codeStart, int end) {
+    String number = "+" + text.substring(codeStart, end);
+    PhoneNumber parsed;
+    try {
+      parsed = PHONES.parse(number, region);
+    } catch (NumberParseException e) {
+      return false;
+    }
+    int groupStart = codeStart;
+    while (groupStart < end && !Chars.digit(text.charAt(groupStart))) {
+      groupStart++;
+    }
+    int groupEnd = groupStart;
+    while (groupEnd < end && Chars.digit(text.charAt(groupEnd))) {
+      groupEnd++;
+    }
+    String code = Integer.toString(parsed.getCountryCode());
+    return text.startsWith(code, groupStart)
+        && groupEnd - groupStart >= code.length()
+        && PHONES.isPossibleNumberWithReason(parsed) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE;
+  }
+
+  /**
+   * True if the digits are written in phone-like groups: at least two, at most {@value
+   * #MAXIMUM_GROUPS}, each of two digits or more but the first or one in parentheses ({@code
+   * 1-800-...}, {@code (0)}); a version, an ISBN ({@code 978-3-16-148410-0}) or a decimal is not.
+   */
+  private static boolean grouped(String text, int start, int end) {
+    int groups = 0;
+    int k = start;
+    while (k < end) {
+      char c = text.charAt(k);
+      if (!Chars.digit(c)) {
+        k++;
+        continue;
+      }
+      int groupStart = k;
+      while (k < end && Chars.digit(text.charAt(k))) {
+        k++;
+      }
+      groups++;
+      boolean inParentheses =
+          groupStart > start && text.charAt(groupStart - 1) == '(' && k < end && text.charAt(k) == ')';
+      if (k - groupStart < 2 && groups > 1 && !inParentheses) {
+        return false;
+      }
+    }
+    return groups >= 2 && groups <= MAXIMUM_GROUPS;
+  }
+
+  /**
+   * True if a phone label ends at most {@value #LABEL_DISTANCE} characters before {@code start},
+   * with no digit and at most {@value #WORDS_BETWEEN} words between ({@code Phone:}, {@code call
+   * me at}).
+   */
+  private boolean labelBefore(String text, int start) {
+    int from = Math.max(0, start - LABEL_DISTANCE - 20);
+    Tokens before = Tokens.of(text.subSequence(from, start));
+    boolean[] found = {false};
+    labels.find(
+        before,
+        (word, keyword, wordStart, wordEnd) ->
+            found[0] |=
+                start - (from + wordEnd) <= LABEL_DISTANCE
+                    && fewWordsBetween(text, from + wordEnd, start));
+    return found[0];
+  }
+
+  private static boolean fewWordsBetween(String text, int from, int to) {
+    int words = 0;
+    boolean inWord = false;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (Chars.digit(c)) {
+        return false;
+      }
+      boolean letter = Character.isLetter(c);
+      if (letter && !inWord) {
+        words++;
+      }
+      inWord = letter;
+    }
+    return words <= WORDS_BETWEEN;
+  }
+
+  /**
+   * True if a phone label follows on the same line, after at most a space, hyphen or parenthesis
+   * ({@code 0490 75 40 81 mobile}, {@code 07700 063 966-Fax}, {@code 555 0134 (cell)}), and is
+   * not itself the label of a number after it: no digit follows it within {@value
+   * #AFTER_LABEL} characters on its line ({@code code 547-00-6979 Call me at 555...}). A verb
+   * ({@code call}) labels what follows it only.
+   */
+  private boolean labelAfter(String text, int end) {
+    int k = end;
+    int limit = Math.min(text.length(), end + 3);
+    while (k < limit && " -(".indexOf(text.charAt(k)) >= 0) {
+      k++;
+    }
+    if (k == end || k >= text.length() || !Character.isLetter(text.charAt(k))) {
+      return false;
+    }
+    int wordStart = k;
+    Tokens after = Tokens.of(text.subSequence(wordStart, Math.min(text.length(), wordStart + 20)));
+    boolean[] found = {false};
+    int[] labelEnd = {-1};
+    labels.find(
+        after,
+        (word, keyword, start, wordEnd) -> {
+          if (start == 0 && !keyword.equals("call")) {
+            labelEnd[0] = wordStart + wordEnd;
+          }
+        });
+    if (labelEnd[0] < 0) {
+      return false;
+    }
+    int lineLimit = Math.min(text.length(), labelEnd[0] + AFTER_LABEL);
+    for (int i = labelEnd[0]; i < lineLimit && text.charAt(i) != '\n'; i++) {
+      if (Chars.digit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
