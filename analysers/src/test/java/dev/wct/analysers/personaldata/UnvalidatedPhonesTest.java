@@ -145,6 +145,32 @@ class UnvalidatedPhonesTest {
     assertThat(out.content().toString()).doesNotContain("182-0190", "7946 0958");
   }
 
+  @Test
+  void aPhoneColumnOfUnassignedNumbersIsFoundAndAnUnlabelledColumnIsNot() {
+    CollectingWriter out = new CollectingWriter("findings");
+    new PersonalDataAnalyser()
+        .analyse(
+            new RecordingContext(Path.of("."), "run-1", "pii"),
+            Json.mapper().createObjectNode(),
+            List.of(
+                Inputs.standardInput(
+                    List.of(
+                        Inputs.cell("contacts", "phone", "60-56-85-91"),
+                        Inputs.cell("contacts", "phone", "(37) 788-063"),
+                        Inputs.cell("parts", "reference", "60-56-85-91"),
+                        Inputs.cell("parts", "reference", "(37) 788-063")))),
+            out);
+
+    List<JsonNode> phones = out.items("category", "phone");
+    assertThat(phones)
+        .extracting(f -> f.path("location").path("column").asText())
+        .containsExactly("phone");
+    assertThat(phones.get(0).path("values_matched").asLong()).isEqualTo(2);
+    assertThat(phones.get(0).path("detectors").findValuesAsText("kind"))
+        .containsExactly("column_name", "format");
+    assertThat(phones.get(0).path("confidence").asText()).isEqualTo("high");
+  }
+
   private static JsonNode phoneIn(CollectingWriter out, String file) {
     return out.items("category", "phone").stream()
         .filter(f -> f.path("location").path("file_path").asText().equals(file))
