@@ -66,9 +66,9 @@ public final class Findings {
    *   <li>{@code high}: a validated value (in a database column: in at least half of the values
    *       examined, or in a column whose name says so), or a column name together with matching
    *       values;
-   *   <li>{@code medium}: a keyword in a column name alone, two distinct keywords, validated
-   *       values in a minority of a column's values (a phone-shaped number in a salary column), or
-   *       values recognised by their format only ({@link Kind#FORMAT});
+   *   <li>{@code medium}: a keyword in a column name alone, two distinct keywords, validated values
+   *       in a minority of a column's values (a phone-shaped number in a salary column), or values
+   *       recognised by their format only ({@link Kind#FORMAT});
    *   <li>{@code low}: a single bare keyword in text.
    * </ul>
    *

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  * number), and only for a candidate {@link PhoneDetector} already failed to validate:
  *
  * <ul>
- *   <li>international format: {@code +}, or {@code 00} or the region's international prefix
- *       ({@code 011} in the US), then a country calling code written whole in the first group of
- *       digits, then a number whose length libphonenumber says is possible for that calling code
- *       ({@code isPossibleNumber}, not only for local dialling);
+ *   <li>international format: {@code +}, or {@code 00} or the region's international prefix ({@code
+ *       011} in the US), then a country calling code written whole in the first group of digits,
+ *       then a number whose length libphonenumber says is possible for that calling code ({@code
+ *       isPossibleNumber}, not only for local dialling);
  *   <li>national format: digits in phone-like groups (parentheses, or hyphens, dots, spaces or
  *       slashes between groups of two or more digits; 7–15 digits; an extension may follow), right
  *       after a phone label ({@code Phone:}, {@code call me at}, {@code Fax}) or right before one
@@ -35,6 +35,9 @@ final class UnvalidatedPhones {
   private static final int AFTER_LABEL = 12;
   private static final int MAXIMUM_GROUPS = 6;
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  /** A range of years ({@code 2017-2022}, {@code 1999/2000}), as copyright lines write them. */
+  private static final Pattern YEARS = Pattern.compile("(?:19|20)\\d\\d ?[-/] ?(?:19|20)\\d\\d");
 
   private final String region;
   private final Pattern internationalPrefix;
@@ -66,9 +69,12 @@ final class UnvalidatedPhones {
           !PhoneDetector.dateLike(text, start, digitsEnd)
               && possibleInternational(text, start, afterPrefix, end);
     } else {
+      int firstDigit = text.charAt(start) == '(' ? start + 1 : start;
+      int lastDigit = text.charAt(digitsEnd - 1) == ')' ? digitsEnd - 1 : digitsEnd;
       phone =
           grouped(text, start, digitsEnd)
-              && !PhoneDetector.dateLike(text, start, digitsEnd)
+              && !PhoneDetector.dateLike(text, firstDigit, lastDigit)
+              && !YEARS.matcher(text).region(firstDigit, lastDigit).matches()
               && (labelBefore(text, start) || labelAfter(text, end));
     }
     if (phone && !PhoneDetector.labelledAsIdentifier(text, start)) {
@@ -126,22 +132,66 @@ final class UnvalidatedPhones {
       groupEnd++;
     }
     String code = Integer.toString(parsed.getCountryCode());
-    return text.startsWith(code, groupStart)
-        && groupEnd - groupStart >= code.length()
-        && PHONES.isPossibleNumberWithReason(parsed) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE;
+    if (!text.startsWith(code, groupStart) || groupEnd - groupStart < code.length()) {
+      return false;
+    }
+    if (text.charAt(start) != '+' && !dialledFormat(text, start, groupStart + code.length(), end)) {
+      return false;
+    }
+    return PHONES.isPossibleNumberWithReason(parsed)
+        == PhoneNumberUtil.ValidationResult.IS_POSSIBLE;
+  }
+
+  /**
+   * For a number dialled with a prefix instead of {@code +} ({@code 001-748-088-2851}, {@code 0044
+   * 20 7946 0958}), which Unicode code points look like ({@code 0049 0302}, {@code 0031 2044
+   * 0034}): true if the national number starts a group of its own, not with 0, and the groups are
+   * not all of four digits.
+   */
+  private static boolean dialledFormat(String text, int start, int nationalStart, int end) {
+    if (nationalStart >= end || Chars.digit(text.charAt(nationalStart))) {
+      return false;
+    }
+    boolean allFours = true;
+    boolean firstNational = true;
+    int k = start;
+    while (k < end) {
+      if (!Chars.digit(text.charAt(k))) {
+        k++;
+        continue;
+      }
+      int groupStart = k;
+      while (k < end && Chars.digit(text.charAt(k))) {
+        k++;
+      }
+      if (groupStart >= nationalStart && firstNational) {
+        if (text.charAt(groupStart) == '0') {
+          return false;
+        }
+        firstNational = false;
+      }
+      allFours &= k - groupStart == 4;
+    }
+    return !allFours;
   }
 
   /**
    * True if the digits are written in phone-like groups: at least two, at most {@value
    * #MAXIMUM_GROUPS}, each of two digits or more but the first or one in parentheses ({@code
-   * 1-800-...}, {@code (0)}); a version, an ISBN ({@code 978-3-16-148410-0}) or a decimal is not.
+   * 1-800-...}, {@code (0)}), parentheses closed; a version, an ISBN ({@code 978-3-16-148410-0}) or
+   * a decimal is not.
    */
   private static boolean grouped(String text, int start, int end) {
     int groups = 0;
+    int open = 0;
     int k = start;
     while (k < end) {
       char c = text.charAt(k);
       if (!Chars.digit(c)) {
+        open += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (open < 0 || open > 1) {
+          return false;
+        }
         k++;
         continue;
       }
@@ -151,18 +201,21 @@ final class UnvalidatedPhones {
       }
       groups++;
       boolean inParentheses =
-          groupStart > start && text.charAt(groupStart - 1) == '(' && k < end && text.charAt(k) == ')';
+          groupStart > start
+              && text.charAt(groupStart - 1) == '('
+              && k < end
+              && text.charAt(k) == ')';
       if (k - groupStart < 2 && groups > 1 && !inParentheses) {
         return false;
       }
     }
-    return groups >= 2 && groups <= MAXIMUM_GROUPS;
+    return open == 0 && groups >= 2 && groups <= MAXIMUM_GROUPS;
   }
 
   /**
    * True if a phone label ends at most {@value #LABEL_DISTANCE} characters before {@code start},
-   * with no digit and at most {@value #WORDS_BETWEEN} words between ({@code Phone:}, {@code call
-   * me at}).
+   * with no digit and at most {@value #WORDS_BETWEEN} words between ({@code Phone:}, {@code call me
+   * at}).
    */
   private boolean labelBefore(String text, int start) {
     int from = Math.max(0, start - LABEL_DISTANCE - 20);
@@ -196,10 +249,10 @@ final class UnvalidatedPhones {
 
   /**
    * True if a phone label follows on the same line, after at most a space, hyphen or parenthesis
-   * ({@code 0490 75 40 81 mobile}, {@code 07700 063 966-Fax}, {@code 555 0134 (cell)}), and is
-   * not itself the label of a number after it: no digit follows it within {@value
-   * #AFTER_LABEL} characters on its line ({@code code 547-00-6979 Call me at 555...}). A verb
-   * ({@code call}) labels what follows it only.
+   * ({@code 0490 75 40 81 mobile}, {@code 07700 063 966-Fax}, {@code 555 0134 (cell)}), and is not
+   * itself the label of a number after it: no digit follows it within {@value #AFTER_LABEL}
+   * characters on its line ({@code code 547-00-6979 Call me at 555...}). A verb ({@code call})
+   * labels what follows it only.
    */
   private boolean labelAfter(String text, int end) {
     int k = end;

@@ -70,7 +70,8 @@ class MatchSetTest {
         if (!dump.isEmpty()) {
           String[] parts = line.split(" ");
           String matched =
-              text.substring(Math.max(0, Integer.parseInt(parts[1]) - 40), Integer.parseInt(parts[2]) + 10)
+              text.substring(
+                      Math.max(0, Integer.parseInt(parts[1]) - 40), Integer.parseInt(parts[2]) + 10)
                   .replace('\n', ' ');
           dumped.append(n).append(' ').append(line).append(" '").append(matched).append("'\n");
         }

@@ -339,8 +339,7 @@ class PublicCorpusQualityBench {
       score.examples.add(
           kind
               + ":'"
-              + (before + text.substring(start, end) + (limit > 4 ? "]" : ""))
-                  .replace('\n', ' ')
+              + (before + text.substring(start, end) + (limit > 4 ? "]" : "")).replace('\n', ' ')
               + "'");
     }
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Phone numbers no numbering plan assigns (Faker's and test data's random digits) are still phone
- * numbers when written in international format with a possible length, or in phone-like groups
- * next to a phone label; they are reported by format, at lower confidence than validated ones.
+ * numbers when written in international format with a possible length, or in phone-like groups next
+ * to a phone label; they are reported by format, at lower confidence than validated ones.
  */
 class UnvalidatedPhonesTest {
   private static final ValueScanner US = ValueScanner.all("US");
@@ -65,7 +65,8 @@ class UnvalidatedPhonesTest {
   void isReportedByFormat(String written, String number) {
     String text = written.replace("\\n", "\n");
     assertThat(found(text))
-        .filteredOn(f -> f.startsWith("phone_number:")).containsExactly("phone_number:" + number + ":format");
+        .filteredOn(f -> f.startsWith("phone_number:"))
+        .containsExactly("phone_number:" + number + ":format");
   }
 
   @ParameterizedTest
@@ -75,6 +76,10 @@ class UnvalidatedPhonesTest {
         "call +1 555 0100 now",
         "call +44 20 7946 0958 1234",
         "build 001-518-640-085",
+        // Unicode code points, not a number dialled with 00.
+        "LATIN CAPITAL LETTER I WITH CIRCUMFLEX 0049 0302 ;",
+        "U+00BC => 0031 2044 0034 and U+2161 => 0049 0049",
+        "dial 0049 030 1234567 or 00491701234567",
         // The calling code does not stand whole in the first group: a signed decimal.
         "x = +3.14159265 and y = +2.71828182",
         // National format without a phone label.
@@ -88,6 +93,8 @@ class UnvalidatedPhonesTest {
         "call ISBN 978-3-16-148410-0",
         "call on 2024-05-01 10:00",
         "fax 12/03/2024 at 10:30:00",
+        "Copyright 2016-2020 Endless Mobile, Inc 2017-2022 Endless OS Foundation",
+        "in2ex() if appropriate.  (12/26/2005 SMS) - Though",
         // A verb after a number labels what follows it.
         "ticket 123 456 789 call me tomorrow",
         // A national identifier under its own label, its check digit wrong.
