@@ -6,6 +6,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +35,14 @@ final class UnvalidatedPhones {
 
   private static final int WORDS_BETWEEN = 2;
   private static final int AFTER_LABEL = 12;
+
+  /**
+   * Which line of a contact a number is, as contact blocks and signatures write it after the number
+   * ({@code 416 60 039 office}, {@code 555 0134 (home)}); labels after a number only, and only as
+   * the last word of the line or closed by punctuation.
+   */
+  private static final Set<String> LINE_TYPES = Set.of("office", "home", "work");
+
   private static final int MAXIMUM_GROUPS = 6;
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -248,11 +258,12 @@ final class UnvalidatedPhones {
   }
 
   /**
-   * True if a phone label follows on the same line, after at most a space, hyphen or parenthesis
-   * ({@code 0490 75 40 81 mobile}, {@code 07700 063 966-Fax}, {@code 555 0134 (cell)}), and is not
-   * itself the label of a number after it: no digit follows it within {@value #AFTER_LABEL}
-   * characters on its line ({@code code 547-00-6979 Call me at 555...}). A verb ({@code call})
-   * labels what follows it only.
+   * True if a phone label or a contact line's type ({@link #LINE_TYPES}) follows on the same line,
+   * after at most a space, hyphen or parenthesis ({@code 0490 75 40 81 mobile}, {@code 07700 063
+   * 966-Fax}, {@code 555 0134 (cell)}, {@code 416 60 039 office}), and is not itself the label of a
+   * number after it: no digit follows it within {@value #AFTER_LABEL} characters on its line
+   * ({@code code 547-00-6979 Call me at 555...}). A verb ({@code call}) labels what follows it
+   * only.
    */
   private boolean labelAfter(String text, int end) {
     int k = end;
@@ -264,18 +275,28 @@ final class UnvalidatedPhones {
       return false;
     }
     int wordStart = k;
-    Tokens after = Tokens.of(text.subSequence(wordStart, Math.min(text.length(), wordStart + 20)));
-    boolean[] found = {false};
+    int wordEnd = k;
+    while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+      wordEnd++;
+    }
+    if (LINE_TYPES.contains(text.substring(wordStart, wordEnd).toLowerCase(Locale.ROOT))) {
+      // Only as the last word of its line or closed by punctuation: "120 000 000 home loans".
+      return wordEnd == text.length() || "\r\n,;)\\/".indexOf(text.charAt(wordEnd)) >= 0;
+    }
     int[] labelEnd = {-1};
+    Tokens after = Tokens.of(text.subSequence(wordStart, Math.min(text.length(), wordStart + 20)));
     labels.find(
         after,
-        (word, keyword, start, wordEnd) -> {
+        (word, keyword, start, keywordEnd) -> {
           if (start == 0 && !keyword.equals("call")) {
-            labelEnd[0] = wordStart + wordEnd;
+            labelEnd[0] = wordStart + keywordEnd;
           }
         });
     if (labelEnd[0] < 0) {
       return false;
+    }
+    if (labelEnd[0] < text.length() && ",;)\\/".indexOf(text.charAt(labelEnd[0])) >= 0) {
+      return true; // closed by punctuation: "(cell)", "-Office\,07700 063 966-Fax"
     }
     int lineLimit = Math.min(text.length(), labelEnd[0] + AFTER_LABEL);
     for (int i = labelEnd[0]; i < lineLimit && text.charAt(i) != '\n'; i++) {

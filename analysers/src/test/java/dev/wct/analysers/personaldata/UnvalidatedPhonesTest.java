@@ -58,9 +58,12 @@ class UnvalidatedPhonesTest {
         "mobile: 99 577450 | 99 577450",
         "tel. 06-10446904 | 06-10446904",
         "Fax 259.735.7502x459 | 259.735.7502x459",
-        "416 60 039 office\\n0490 75 40 81 fax\\n | 0490 75 40 81",
-        "(37) 788-063-Office,07700 063 966-Fax | 07700 063 966",
-        "home 555 0134 (cell) | 555 0134"
+        "Mali\\n0490 75 40 81 fax\\n | 0490 75 40 81",
+        "Office,07700 063 966-Fax | 07700 063 966",
+        "home 555 0134 (cell) | 555 0134",
+        "Mali\\n089 72 63 41 office\\n | 089 72 63 41",
+        "Hungary 34796\\n(37) 788-063-Office\\\\,0 | (37) 788-063",
+        "or 0479 50 54 03 (home) | 0479 50 54 03"
       })
   void isReportedByFormat(String written, String number) {
     String text = written.replace("\\n", "\n");
@@ -97,6 +100,9 @@ class UnvalidatedPhonesTest {
         "in2ex() if appropriate.  (12/26/2005 SMS) - Though",
         // A verb after a number labels what follows it.
         "ticket 123 456 789 call me tomorrow",
+        "room 12 34 56 office 7",
+        "moved 120 000 000 home loans",
+        "the 2 400 000 office workers",
         // A national identifier under its own label, its check digit wrong.
         "tel. no NHS number 943 476 5919"
       })
@@ -113,6 +119,8 @@ class UnvalidatedPhonesTest {
   @Test
   void aLabelNamingTheNextNumberDoesNotMakeTheFirstOneAPhone() {
     assertThat(found("code 547-00-6979 Call me at 0490 75 40 81"))
+        .containsExactly("phone_number:0490 75 40 81:format");
+    assertThat(found("ref 12 34 56 78 fax: 0490 75 40 81"))
         .containsExactly("phone_number:0490 75 40 81:format");
   }
 
