@@ -24,6 +24,32 @@ final class PhoneDetector implements ValueDetector {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
   private static final Pattern DATE_LIKE =
       Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+
+  /** Words that label a phone number: {@link #keywordBefore}, and {@link UnvalidatedPhones}. */
+  private static final List<String> PHONE_KEYWORDS =
+      List.of(
+          "phone",
+          "telephone",
+          "tel",
+          "mobile",
+          "cell",
+          "cellphone",
+          "fax",
+          "call",
+          "ph",
+          "handy",
+          "telefon",
+          "telefono",
+          "téléphone",
+          "portable",
+          "whatsapp",
+          "sms",
+          "msisdn",
+          "contact number",
+          "phone number",
+          "phonenumber",
+          "landline");
+
   private static final KeywordIndex<String> PHONE_WORDS = phoneWords();
 
   private final String defaultRegion;
@@ -35,34 +61,12 @@ final class PhoneDetector implements ValueDetector {
     this.defaultRegion = defaultRegion;
     this.prefilter = new PhonePrefilter(defaultRegion);
     this.dialsWith00 = prefilter.internationalPrefixMatches("00");
-    this.unvalidated = new UnvalidatedPhones(defaultRegion, PHONE_WORDS);
+    this.unvalidated = new UnvalidatedPhones(defaultRegion, PHONE_KEYWORDS);
   }
 
   private static KeywordIndex<String> phoneWords() {
     KeywordIndex.Builder<String> builder = KeywordIndex.builder();
-    for (String word :
-        List.of(
-            "phone",
-            "telephone",
-            "tel",
-            "mobile",
-            "cell",
-            "cellphone",
-            "fax",
-            "call",
-            "ph",
-            "handy",
-            "telefon",
-            "telefono",
-            "téléphone",
-            "portable",
-            "whatsapp",
-            "sms",
-            "msisdn",
-            "contact number",
-            "phone number",
-            "phonenumber",
-            "landline")) {
+    for (String word : PHONE_KEYWORDS) {
       builder.add(word, word);
     }
     return builder.build();

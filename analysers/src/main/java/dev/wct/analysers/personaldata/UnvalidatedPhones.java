@@ -4,8 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
-import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,14 +52,23 @@ final class UnvalidatedPhones {
 
   private final String region;
   private final Pattern internationalPrefix;
-  private final KeywordIndex<String> labels;
+
+  /** Each label's words, lower case, as {@link Tokens} splits them. */
+  private final String[][] labels;
+
+  private final int longestLabel;
 
   /**
-   * @param labels the phone labels ({@code phone}, {@code tel}, {@code fax}...)
+   * @param labels the phone labels ({@code phone}, {@code tel}, {@code fax}, {@code phone
+   *     number}...)
    */
-  UnvalidatedPhones(String region, KeywordIndex<String> labels) {
+  UnvalidatedPhones(String region, List<String> labels) {
     this.region = region;
-    this.labels = labels;
+    this.labels =
+        labels.stream()
+            .map(label -> Tokens.words(label).toArray(String[]::new))
+            .toArray(String[][]::new);
+    this.longestLabel = Arrays.stream(this.labels).mapToInt(words -> words.length).max().orElse(1);
     String prefix =
         DefaultMetadataDependenciesProvider.getInstance()
             .getPhoneNumberMetadataSource()
@@ -83,9 +93,9 @@ final class UnvalidatedPhones {
       int lastDigit = text.charAt(digitsEnd - 1) == ')' ? digitsEnd - 1 : digitsEnd;
       phone =
           grouped(text, start, digitsEnd)
+              && (labelBefore(text, start) || labelAfter(text, end))
               && !PhoneDetector.dateLike(text, firstDigit, lastDigit)
-              && !YEARS.matcher(text).region(firstDigit, lastDigit).matches()
-              && (labelBefore(text, start) || labelAfter(text, end));
+              && !YEARS.matcher(text).region(firstDigit, lastDigit).matches();
     }
     if (phone && !PhoneDetector.labelledAsIdentifier(text, start)) {
       sink.matchByFormat(start, end);
@@ -225,36 +235,61 @@ final class UnvalidatedPhones {
   /**
    * True if a phone label ends at most {@value #LABEL_DISTANCE} characters before {@code start},
    * with no digit and at most {@value #WORDS_BETWEEN} words between ({@code Phone:}, {@code call me
-   * at}).
+   * at}). Walks back word by word over the text itself (no tokens): most candidates have no label.
    */
   private boolean labelBefore(String text, int start) {
-    int from = Math.max(0, start - LABEL_DISTANCE - 20);
-    Tokens before = Tokens.of(text.subSequence(from, start));
-    boolean[] found = {false};
-    labels.find(
-        before,
-        (word, keyword, wordStart, wordEnd) ->
-            found[0] |=
-                start - (from + wordEnd) <= LABEL_DISTANCE
-                    && fewWordsBetween(text, from + wordEnd, start));
-    return found[0];
-  }
-
-  private static boolean fewWordsBetween(String text, int from, int to) {
-    int words = 0;
-    boolean inWord = false;
-    for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
-      if (Chars.digit(c)) {
+    int floor = Math.max(0, start - LABEL_DISTANCE);
+    int maximumWords = WORDS_BETWEEN + longestLabel;
+    int[] wordStarts = new int[maximumWords];
+    int[] wordEnds = new int[maximumWords];
+    int k = start;
+    for (int word = 0; word < maximumWords; word++) {
+      while (k > 0 && !Character.isLetter(text.charAt(k - 1))) {
+        if (Chars.digit(text.charAt(k - 1)) || (word <= WORDS_BETWEEN && k <= floor)) {
+          return false;
+        }
+        k--;
+      }
+      if (k == 0) {
         return false;
       }
-      boolean letter = Character.isLetter(c);
-      if (letter && !inWord) {
-        words++;
+      wordEnds[word] = k;
+      k = wordStart(text, k);
+      wordStarts[word] = k;
+      // Does a label end at word 'word - n + 1' ... ending at the first word checked so far?
+      for (String[] label : labels) {
+        int last = word - label.length + 1;
+        if (last >= 0 && last <= WORDS_BETWEEN && wordEnds[last] >= floor) {
+          boolean matches = true;
+          for (int w = 0; w < label.length && matches; w++) {
+            int at = last + label.length - 1 - w;
+            matches = same(text, wordStarts[at], wordEnds[at], label[w]);
+          }
+          if (matches) {
+            return true;
+          }
+        }
       }
-      inWord = letter;
     }
-    return words <= WORDS_BETWEEN;
+    return false;
+  }
+
+  /** Where the word ending at {@code end} starts: a run of letters, split before a capital. */
+  private static int wordStart(String text, int end) {
+    int k = end;
+    while (k > 0 && Character.isLetter(text.charAt(k - 1))) {
+      if (k < end
+          && Character.isUpperCase(text.charAt(k))
+          && Character.isLowerCase(text.charAt(k - 1))) {
+        break;
+      }
+      k--;
+    }
+    return k;
+  }
+
+  private static boolean same(String text, int from, int to, String word) {
+    return to - from == word.length() && text.regionMatches(true, from, word, 0, word.length());
   }
 
   /**
@@ -283,23 +318,22 @@ final class UnvalidatedPhones {
       // Only as the last word of its line or closed by punctuation: "120 000 000 home loans".
       return wordEnd == text.length() || "\r\n,;)\\/".indexOf(text.charAt(wordEnd)) >= 0;
     }
-    int[] labelEnd = {-1};
-    Tokens after = Tokens.of(text.subSequence(wordStart, Math.min(text.length(), wordStart + 20)));
-    labels.find(
-        after,
-        (word, keyword, start, keywordEnd) -> {
-          if (start == 0 && !keyword.equals("call")) {
-            labelEnd[0] = wordStart + keywordEnd;
-          }
-        });
-    if (labelEnd[0] < 0) {
+    int labelEnd = -1;
+    for (String[] label : labels) {
+      if (label.length == 1
+          && !label[0].equals("call")
+          && same(text, wordStart, wordEnd, label[0])) {
+        labelEnd = wordEnd;
+      }
+    }
+    if (labelEnd < 0) {
       return false;
     }
-    if (labelEnd[0] < text.length() && ",;)\\/".indexOf(text.charAt(labelEnd[0])) >= 0) {
+    if (labelEnd < text.length() && ",;)\\/".indexOf(text.charAt(labelEnd)) >= 0) {
       return true; // closed by punctuation: "(cell)", "-Office\,07700 063 966-Fax"
     }
-    int lineLimit = Math.min(text.length(), labelEnd[0] + AFTER_LABEL);
-    for (int i = labelEnd[0]; i < lineLimit && text.charAt(i) != '\n'; i++) {
+    int lineLimit = Math.min(text.length(), labelEnd + AFTER_LABEL);
+    for (int i = labelEnd; i < lineLimit && text.charAt(i) != '\n'; i++) {
       if (Chars.digit(text.charAt(i))) {
         return false;
       }

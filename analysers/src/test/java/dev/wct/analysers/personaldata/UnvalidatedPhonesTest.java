@@ -56,6 +56,9 @@ class UnvalidatedPhonesTest {
         "Name: Victoria Bruun\\nPhone: (72) 754-186 | (72) 754-186",
         "Can someone call me on 01.84.17.61.18? | 01.84.17.61.18",
         "mobile: 99 577450 | 99 577450",
+        "contact number: 60-56-85-91 | 60-56-85-91",
+        "{\"mobilePhone\": \"(37) 788-063\"} | (37) 788-063",
+        "Téléphone : 01.84.17.61.18 | 01.84.17.61.18",
         "tel. 06-10446904 | 06-10446904",
         "Fax 259.735.7502x459 | 259.735.7502x459",
         "Mali\\n0490 75 40 81 fax\\n | 0490 75 40 81",
@@ -87,6 +90,7 @@ class UnvalidatedPhonesTest {
         "x = +3.14159265 and y = +2.71828182",
         // National format without a phone label.
         "They're not answering at 60-56-85-91",
+        "the contact for this number is 60-56-85-91",
         "Order 0490 75 40 81 shipped",
         "ref 21 284 698 2548 and 467 3395",
         // A label too far away, or a digit between it and the number.
