@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * after a phone keyword ({@code phone}, {@code tel}, {@code mobile}, ...): otherwise order numbers
  * and ids would be reported. Dates are never phone numbers, and neither is a number labelled as a
  * national identifier ({@code NHS number 943 476 5918}, {@code personnummer 401203-2564}: a
- * mistyped identifier whose check failed) unless a phone keyword comes after that label.
+ * mistyped identifier whose check failed) unless a phone keyword comes after that label. A
+ * candidate that no validation claims goes to {@link UnvalidatedPhones}, which may still report it
+ * by its format (international, or next to a phone label), at a lower confidence.
  */
 final class PhoneDetector implements ValueDetector {
   private static final int KEYWORD_DISTANCE = 30;

@@ -21,7 +21,11 @@ interface ValueDetector {
       match(start, end);
     }
 
-    /** True if an earlier detector already reported a value overlapping the range. */
+    /**
+     * True if a detector (an earlier one, or this one) already reported a value overlapping the
+     * range. {@link PhoneDetector} asks it after validating a candidate, to send what nothing
+     * claimed to {@link UnvalidatedPhones}: a sink that tracks nothing gets both.
+     */
     default boolean claimed(int start, int end) {
       return false;
     }
