@@ -16,9 +16,7 @@ import java.util.regex.Pattern;
  * after a phone keyword ({@code phone}, {@code tel}, {@code mobile}, ...): otherwise order numbers
  * and ids would be reported. Dates are never phone numbers, and neither is a number labelled as a
  * national identifier ({@code NHS number 943 476 5918}, {@code personnummer 401203-2564}: a
- * mistyped identifier whose check failed) unless a phone keyword comes after that label. A
- * candidate that no validation claims goes to {@link UnvalidatedPhones}, which may still report it
- * by its format (international, or next to a phone label), at a lower confidence.
+ * mistyped identifier whose check failed) unless a phone keyword comes after that label.
  */
 final class PhoneDetector implements ValueDetector {
   private static final int KEYWORD_DISTANCE = 30;
@@ -26,32 +24,6 @@ final class PhoneDetector implements ValueDetector {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
   private static final Pattern DATE_LIKE =
       Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
-
-  /** Words that label a phone number: {@link #keywordBefore}, and {@link UnvalidatedPhones}. */
-  private static final List<String> PHONE_KEYWORDS =
-      List.of(
-          "phone",
-          "telephone",
-          "tel",
-          "mobile",
-          "cell",
-          "cellphone",
-          "fax",
-          "call",
-          "ph",
-          "handy",
-          "telefon",
-          "telefono",
-          "téléphone",
-          "portable",
-          "whatsapp",
-          "sms",
-          "msisdn",
-          "contact number",
-          "phone number",
-          "phonenumber",
-          "landline");
-
   private static final KeywordIndex<String> PHONE_WORDS = phoneWords();
 
   private final String defaultRegion;
@@ -63,15 +35,44 @@ final class PhoneDetector implements ValueDetector {
     this.defaultRegion = defaultRegion;
     this.prefilter = new PhonePrefilter(defaultRegion);
     this.dialsWith00 = prefilter.internationalPrefixMatches("00");
-    this.unvalidated = new UnvalidatedPhones(defaultRegion, PHONE_KEYWORDS);
+    this.unvalidated = new UnvalidatedPhones(defaultRegion, phoneKeywords());
   }
 
   private static KeywordIndex<String> phoneWords() {
     KeywordIndex.Builder<String> builder = KeywordIndex.builder();
-    for (String word : PHONE_KEYWORDS) {
+    for (String word : phoneKeywords()) {
       builder.add(word, word);
     }
     return builder.build();
+  }
+
+  /**
+   * Words that label a phone number: {@link #keywordBefore}, and {@link UnvalidatedPhones} (a
+   * number no numbering plan assigns needs one next to it).
+   */
+  private static List<String> phoneKeywords() {
+    return List.of(
+        "phone",
+        "telephone",
+        "tel",
+        "mobile",
+        "cell",
+        "cellphone",
+        "fax",
+        "call",
+        "ph",
+        "handy",
+        "telefon",
+        "telefono",
+        "téléphone",
+        "portable",
+        "whatsapp",
+        "sms",
+        "msisdn",
+        "contact number",
+        "phone number",
+        "phonenumber",
+        "landline");
   }
 
   @Override
