@@ -17,7 +17,12 @@ final class ValueScanner {
    * One value: validated, or recognised by its format only ({@code validated} false, see {@link
    * ValueDetector.Sink#matchByFormat}).
    */
-  record Match(ValueDetector detector, String category, int start, int end, boolean validated) {}
+  record Match(ValueDetector detector, String category, int start, int end, boolean validated) {
+    /** A validated value. */
+    Match(ValueDetector detector, String category, int start, int end) {
+      this(detector, category, start, end, true);
+    }
+  }
 
   /** A detector and the category its matches report. */
   record Bound(ValueDetector detector, String category) {
@@ -113,19 +118,17 @@ final class ValueScanner {
               new ValueDetector.Sink() {
                 @Override
                 public void match(int start, int end) {
-                  add(start, end, true);
+                  if (!claimed.overlaps(start, end)) {
+                    claimed.put(start, end);
+                    matches.add(new Match(bound.detector(), bound.category(), start, end));
+                  }
                 }
 
                 @Override
                 public void matchByFormat(int start, int end) {
-                  add(start, end, false);
-                }
-
-                private void add(int start, int end, boolean validated) {
                   if (!claimed.overlaps(start, end)) {
                     claimed.put(start, end);
-                    matches.add(
-                        new Match(bound.detector(), bound.category(), start, end, validated));
+                    matches.add(new Match(bound.detector(), bound.category(), start, end, false));
                   }
                 }
 
