@@ -8,6 +8,7 @@
 #   bench/quality/presidio.sh              tables on standard output and in
 #                                          analysers/target/quality/presidio.md
 #   PRESIDIO_REPO=DIR bench/quality/presidio.sh
+#   bench/quality/presidio.sh -Dwct.quality.examples=200   (more misses and false alarms, with context)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 commit="${PRESIDIO_COMMIT:-7622dec1e5f7d25dc60b57c28c39f4c4af197018}"
@@ -26,4 +27,4 @@ for file in "${files[@]}"; do
 done
 cd "$root"
 ./mvnw -B -o -q -pl analysers -am test -Pquality -Dtest=PublicCorpusQualityBench \
-  -Dsurefire.failIfNoSpecifiedTests=false "-Dwct.quality.presidio=$(IFS=,; echo "${paths[*]}")"
+  -Dsurefire.failIfNoSpecifiedTests=false "-Dwct.quality.presidio=$(IFS=,; echo "${paths[*]}")" "$@"

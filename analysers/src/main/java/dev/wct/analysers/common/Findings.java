@@ -38,6 +38,11 @@ public final class Findings {
   public enum Kind {
     /** A value a detector validated: checksum, Luhn, libphonenumber, address syntax... */
     VALUE,
+    /**
+     * A value recognised by how it is written, not validated: a phone number in international
+     * format of a possible length, or after a phone label, that no numbering plan assigns.
+     */
+    FORMAT,
     /** A word rule matched in text. */
     KEYWORD,
     /** A word rule matched in a schema-level name: a database column or table, a CSV header. */
@@ -61,8 +66,9 @@ public final class Findings {
    *   <li>{@code high}: a validated value (in a database column: in at least half of the values
    *       examined, or in a column whose name says so), or a column name together with matching
    *       values;
-   *   <li>{@code medium}: a keyword in a column name alone, two distinct keywords, or validated
-   *       values in a minority of a column's values (a phone-shaped number in a salary column);
+   *   <li>{@code medium}: a keyword in a column name alone, two distinct keywords, validated values
+   *       in a minority of a column's values (a phone-shaped number in a salary column), or values
+   *       recognised by their format only ({@link Kind#FORMAT});
    *   <li>{@code low}: a single bare keyword in text.
    * </ul>
    *
@@ -552,12 +558,14 @@ public final class Findings {
      */
     Confidence confidence(long examined) {
       boolean value = false;
+      boolean format = false;
       boolean name = false;
       boolean keyword = false;
       boolean processing = false;
       boolean code = false;
       for (String key : detectors.keySet()) {
         value |= key.startsWith(Kind.VALUE.id() + '|');
+        format |= key.startsWith(Kind.FORMAT.id() + '|');
         name |= key.startsWith(Kind.COLUMN_NAME.id() + '|');
         keyword |= key.startsWith(Kind.KEYWORD.id() + '|');
         processing |=
@@ -568,7 +576,7 @@ public final class Findings {
       if (value && (!sparse || name) || name && (keyword || valuesMatched > 0) || processing) {
         return Confidence.HIGH;
       }
-      if (value || name || code || patterns.size() >= 2) {
+      if (value || format || name || code || patterns.size() >= 2) {
         return Confidence.MEDIUM;
       }
       return Confidence.LOW;

@@ -362,7 +362,7 @@ public final class PersonalDataAnalyser implements Analyser {
           match.category(),
           detector,
           detector,
-          Findings.Kind.VALUE,
+          match.validated() ? Findings.Kind.VALUE : Findings.Kind.FORMAT,
           item,
           match.start(),
           match.end());

@@ -29,40 +29,50 @@ final class PhoneDetector implements ValueDetector {
   private final String defaultRegion;
   private final PhonePrefilter prefilter;
   private final boolean dialsWith00;
+  private final UnvalidatedPhones unvalidated;
 
   PhoneDetector(String defaultRegion) {
     this.defaultRegion = defaultRegion;
     this.prefilter = new PhonePrefilter(defaultRegion);
     this.dialsWith00 = prefilter.internationalPrefixMatches("00");
+    this.unvalidated = new UnvalidatedPhones(defaultRegion, phoneKeywords());
   }
 
   private static KeywordIndex<String> phoneWords() {
     KeywordIndex.Builder<String> builder = KeywordIndex.builder();
-    for (String word :
-        List.of(
-            "phone",
-            "telephone",
-            "tel",
-            "mobile",
-            "cell",
-            "cellphone",
-            "fax",
-            "call",
-            "ph",
-            "handy",
-            "telefon",
-            "telefono",
-            "téléphone",
-            "portable",
-            "whatsapp",
-            "sms",
-            "msisdn",
-            "contact number",
-            "phone number",
-            "phonenumber")) {
+    for (String word : phoneKeywords()) {
       builder.add(word, word);
     }
     return builder.build();
+  }
+
+  /**
+   * Words that label a phone number: {@link #keywordBefore}, and {@link UnvalidatedPhones} (a
+   * number no numbering plan assigns needs one next to it).
+   */
+  private static List<String> phoneKeywords() {
+    return List.of(
+        "phone",
+        "telephone",
+        "tel",
+        "mobile",
+        "cell",
+        "cellphone",
+        "fax",
+        "call",
+        "ph",
+        "handy",
+        "telefon",
+        "telefono",
+        "téléphone",
+        "portable",
+        "whatsapp",
+        "sms",
+        "msisdn",
+        "contact number",
+        "phone number",
+        "phonenumber",
+        "landline");
   }
 
   @Override
@@ -118,14 +128,21 @@ final class PhoneDetector implements ValueDetector {
     if (digits >= 7 && digits <= 15 && Chars.endsWord(text, extended)) {
       boolean separated = !allDigits(text, i, end);
       boolean e164Prefix = c == '0' && !dialsWith00 && e164Prefix(text, i, end);
-      if ((separated || keywordBefore(text, i))
-          && !sink.claimed(i, extended)
-          && (c == '+' || e164Prefix || mayHoldValid(text, i, end))
-          && !DATE_LIKE.matcher(text.substring(i, end)).matches()) {
-        validate(text, i, extended, e164Prefix, sink);
+      if ((separated || keywordBefore(text, i)) && !sink.claimed(i, extended)) {
+        if ((c == '+' || e164Prefix || mayHoldValid(text, i, end)) && !dateLike(text, i, end)) {
+          validate(text, i, extended, e164Prefix, sink);
+        }
+        // Nothing validated claimed the run: it may still be a phone number by how it is written.
+        if (!sink.claimed(i, extended)) {
+          unvalidated.find(text, i, end, extended, sink);
+        }
       }
     }
     return Math.max(Math.max(j, extended), i + 1);
+  }
+
+  static boolean dateLike(String text, int start, int end) {
+    return DATE_LIKE.matcher(text.substring(start, end)).matches();
   }
 
   /**
@@ -234,7 +251,7 @@ final class PhoneDetector implements ValueDetector {
   }
 
   /** True if a national identifier's label names the value, and no phone keyword after it does. */
-  private static boolean labelledAsIdentifier(String text, int start) {
+  static boolean labelledAsIdentifier(String text, int start) {
     int label = CheckedIdentifierDetector.labelEnd(NationalIdentifiers.LABELS, text, start);
     return label >= 0 && CheckedIdentifierDetector.labelEnd(PHONE_WORDS, text, start) < label;
   }

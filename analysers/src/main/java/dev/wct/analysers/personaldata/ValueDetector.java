@@ -12,7 +12,20 @@ interface ValueDetector {
   interface Sink {
     void match(int start, int end);
 
-    /** True if an earlier detector already reported a value overlapping the range. */
+    /**
+     * Receives the offsets of a value recognised by how it is written but not validated (a phone
+     * number in international format of a possible length that no numbering plan assigns): it is
+     * reported with a {@code format} signal and a lower confidence than a validated value.
+     */
+    default void matchByFormat(int start, int end) {
+      match(start, end);
+    }
+
+    /**
+     * True if a detector (an earlier one, or this one) already reported a value overlapping the
+     * range. {@link PhoneDetector} asks it after validating a candidate, to send what nothing
+     * claimed to {@link UnvalidatedPhones}: a sink that tracks nothing gets both.
+     */
     default boolean claimed(int start, int end) {
       return false;
     }

@@ -13,8 +13,16 @@ import java.util.Objects;
  * reported again by a later one (the digits of an IBAN are not also a phone number).
  */
 final class ValueScanner {
-  /** One validated value. */
-  record Match(ValueDetector detector, String category, int start, int end) {}
+  /**
+   * One value: validated, or recognised by its format only ({@code validated} false, see {@link
+   * ValueDetector.Sink#matchByFormat}).
+   */
+  record Match(ValueDetector detector, String category, int start, int end, boolean validated) {
+    /** A validated value. */
+    Match(ValueDetector detector, String category, int start, int end) {
+      this(detector, category, start, end, true);
+    }
+  }
 
   /** A detector and the category its matches report. */
   record Bound(ValueDetector detector, String category) {
@@ -113,6 +121,14 @@ final class ValueScanner {
                   if (!claimed.overlaps(start, end)) {
                     claimed.put(start, end);
                     matches.add(new Match(bound.detector(), bound.category(), start, end));
+                  }
+                }
+
+                @Override
+                public void matchByFormat(int start, int end) {
+                  if (!claimed.overlaps(start, end)) {
+                    claimed.put(start, end);
+                    matches.add(new Match(bound.detector(), bound.category(), start, end, false));
                   }
                 }
 

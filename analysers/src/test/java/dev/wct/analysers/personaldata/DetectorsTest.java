@@ -82,7 +82,7 @@ class DetectorsTest {
         "iban gb42nawi0445426478861 (a character short)",
         "iban zz42nawi04454264788619 (no such country)",
         "gb82 west 1234 5698 765 432 grouped otherwise",
-        "build 001-518-640-085 and 001-555-010-0000",
+        "build 001-518-640-085 and 001-555-010-000",
         "size 1920x1080 and 877-547-3967xyz and 877-547-3967x12345678"
       })
   void ignoresLookAlikes(String text) {

@@ -47,6 +47,10 @@ class MatchSetTest {
             "US");
     Map<String, Integer> counts = new TreeMap<>();
     MessageDigest matches = MessageDigest.getInstance("SHA-256");
+    // -Dwct.matchSet.dump=FILE writes the match lines (item, detector, offsets, text) to compare
+    // two versions before recording a new golden: the golden holds only digests.
+    String dump = System.getProperty("wct.matchSet.dump", "");
+    StringBuilder dumped = new StringBuilder();
     for (int n = 0; n < items.size(); n++) {
       String text = items.get(n);
       Tokens tokens = Tokens.of(text);
@@ -63,7 +67,18 @@ class MatchSetTest {
       for (String line : lines) {
         counts.merge(line.substring(0, line.indexOf(' ')), 1, Integer::sum);
         matches.update((n + " " + line + "\n").getBytes(StandardCharsets.UTF_8));
+        if (!dump.isEmpty()) {
+          String[] parts = line.split(" ");
+          String matched =
+              text.substring(
+                      Math.max(0, Integer.parseInt(parts[1]) - 40), Integer.parseInt(parts[2]) + 10)
+                  .replace('\n', ' ');
+          dumped.append(n).append(' ').append(line).append(" '").append(matched).append("'\n");
+        }
       }
+    }
+    if (!dump.isEmpty()) {
+      Files.writeString(Path.of(dump), dumped);
     }
 
     List<JsonNode> files = new ArrayList<>();

@@ -229,7 +229,8 @@ class PublicCorpusQualityBench {
           .computeIfAbsent(index, k -> new HashSet<>())
           .add(finding.path("category").asText());
       for (JsonNode detector : finding.path("detectors")) {
-        if (detector.path("kind").asText().equals("value")) {
+        String kind = detector.path("kind").asText();
+        if (kind.equals("value") || kind.equals("format")) {
           detectorsAt
               .computeIfAbsent(index, k -> new HashSet<>())
               .add(detector.path("rule").asText());
@@ -326,10 +327,20 @@ class PublicCorpusQualityBench {
     }
   }
 
+  /**
+   * Keeps a few examples per row, and with {@code -Dwct.quality.examples=N} up to N with 30
+   * characters of context before (to read what the phone misses and false alarms are).
+   */
   private static void example(
       DetectionQualityTest.Score score, String kind, String text, int start, int end) {
-    if (score.examples.size() < 4) {
-      score.examples.add(kind + ":'" + text.substring(start, end).replace('\n', ' ') + "'");
+    int limit = Integer.getInteger("wct.quality.examples", 4);
+    if (score.examples.size() < limit) {
+      String before = limit > 4 ? text.substring(Math.max(0, start - 30), start) + "[" : "";
+      score.examples.add(
+          kind
+              + ":'"
+              + (before + text.substring(start, end) + (limit > 4 ? "]" : "")).replace('\n', ' ')
+              + "'");
     }
   }
 

@@ -147,7 +147,8 @@ class PlantedDataLeakTest {
 
     // What was scanned must have been found, or the test proves nothing.
     assertThat(Files.readString(json))
-        .contains("\"ssn\"", "\"iban\"", "\"email\"", "patient", "health")
+        .contains("\"ssn\"", "\"iban\"", "\"email\"", "\"phone\"", "patient", "health")
+        .containsPattern("\"kind\"\\s*:\\s*\"format\"")
         .containsPattern("\"table\"\\s*:\\s*\"patients\"")
         .containsPattern("\"table\"\\s*:\\s*\"users\"")
         .containsPattern("\"file_path\"\\s*:\\s*\"[^\"]*notes.txt\"")
@@ -402,6 +403,13 @@ class PlantedDataLeakTest {
       }
       notes.append(".\n");
     }
+    // Phone numbers no numbering plan assigns, found by their format: redacted all the same.
+    notes
+        .append("call me on ")
+        .append(plant(unassignedPhone()))
+        .append(" or call me at ")
+        .append(plant(String.format(Locale.ROOT, "(%s) %s-%s", digits(2), digits(3), digits(3))))
+        .append(".\n");
     Files.writeString(file, notes.toString());
   }
 
@@ -545,6 +553,12 @@ class PlantedDataLeakTest {
         100 + random.nextInt(566),
         10 + random.nextInt(90),
         1000 + random.nextInt(9000));
+  }
+
+  /** A US number in international format whose exchange opens with 1: no US number has one. */
+  private String unassignedPhone() {
+    return String.format(
+        Locale.ROOT, "+1-%d%s-1%s-%s", 2 + random.nextInt(8), digits(2), digits(2), digits(4));
   }
 
   /** A German IBAN with valid check digits. */
