@@ -126,9 +126,16 @@ final class PersonNameDetector implements ValueDetector {
           "set");
 
   private enum Cue {
-    HONORIFIC,
-    LABEL,
-    SIGN_OFF
+    HONORIFIC(AFTER_HONORIFIC),
+    LABEL(AFTER_LABEL),
+    SIGN_OFF(AFTER_SIGN_OFF);
+
+    /** What follows the cue when a name does. */
+    final Pattern pattern;
+
+    Cue(Pattern pattern) {
+      this.pattern = pattern;
+    }
   }
 
   private static final KeywordIndex<Cue> CUES = cues();
@@ -213,19 +220,21 @@ final class PersonNameDetector implements ValueDetector {
   @Override
   public void find(String text, Tokens tokens, Sink sink) {
     int[] lastEnd = {-1};
+    // One matcher per cue kind for the whole item, built on first use: a cue is a common word
+    // ("name", "dear"), and a new Matcher per cue allocated its group and state arrays each time.
+    Matcher[] matchers = new Matcher[Cue.values().length];
     CUES.find(
         tokens,
         (cue, keyword, start, end) -> {
           if (end < lastEnd[0] || !cueStandsAlone(text, start, end, cue)) {
             return;
           }
-          Pattern pattern =
-              switch (cue) {
-                case HONORIFIC -> AFTER_HONORIFIC;
-                case LABEL -> AFTER_LABEL;
-                case SIGN_OFF -> AFTER_SIGN_OFF;
-              };
-          Matcher m = pattern.matcher(text).region(end, Math.min(text.length(), end + 120));
+          Matcher m = matchers[cue.ordinal()];
+          if (m == null) {
+            m = cue.pattern.matcher(text);
+            matchers[cue.ordinal()] = m;
+          }
+          m.region(end, Math.min(text.length(), end + 120));
           if (m.lookingAt() && looksLikeAName(m.group(1))) {
             sink.match(m.start(1), m.end(1));
             lastEnd[0] = m.end(1);
