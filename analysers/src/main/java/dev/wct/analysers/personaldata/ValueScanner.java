@@ -25,11 +25,26 @@ final class ValueScanner {
   }
 
   private final List<Bound> detectors;
+  // The national identifiers find their opening words in one pass for all of them: member k of
+  // the group is the detector of detectors.get(groupIndex[k]).
+  private final CheckedIdentifierDetector.Group identifiers;
+  private final int[] groupMember;
 
   ValueScanner(List<Bound> detectors) {
     List<Bound> ordered = new ArrayList<>(detectors);
     ordered.sort(Comparator.comparingInt(bound -> priority(bound.detector().name())));
     this.detectors = List.copyOf(ordered);
+    List<CheckedIdentifierDetector> members = new ArrayList<>();
+    this.groupMember = new int[ordered.size()];
+    for (int d = 0; d < ordered.size(); d++) {
+      groupMember[d] = -1;
+      if (ordered.get(d).detector() instanceof CheckedIdentifierDetector checked
+          && members.size() < 64) {
+        groupMember[d] = members.size();
+        members.add(checked);
+      }
+    }
+    this.identifiers = new CheckedIdentifierDetector.Group(members);
   }
 
   /** Every built-in detector, reporting under its own name. */
@@ -101,26 +116,33 @@ final class ValueScanner {
   List<Match> scan(String text, Tokens tokens) {
     List<Match> matches = new ArrayList<>();
     Claimed claimed = new Claimed();
-    for (Bound bound : detectors) {
-      bound
-          .detector()
-          .find(
-              text,
-              tokens,
-              new ValueDetector.Sink() {
-                @Override
-                public void match(int start, int end) {
-                  if (!claimed.overlaps(start, end)) {
-                    claimed.put(start, end);
-                    matches.add(new Match(bound.detector(), bound.category(), start, end));
-                  }
-                }
+    int[][] openings = null;
+    for (int d = 0; d < detectors.size(); d++) {
+      Bound bound = detectors.get(d);
+      ValueDetector.Sink sink =
+          new ValueDetector.Sink() {
+            @Override
+            public void match(int start, int end) {
+              if (!claimed.overlaps(start, end)) {
+                claimed.put(start, end);
+                matches.add(new Match(bound.detector(), bound.category(), start, end));
+              }
+            }
 
-                @Override
-                public boolean claimed(int start, int end) {
-                  return claimed.overlaps(start, end);
-                }
-              });
+            @Override
+            public boolean claimed(int start, int end) {
+              return claimed.overlaps(start, end);
+            }
+          };
+      if (groupMember[d] >= 0) {
+        if (openings == null) {
+          openings = identifiers.openings(text, tokens);
+        }
+        ((CheckedIdentifierDetector) bound.detector())
+            .find(text, tokens, sink, openings[groupMember[d]]);
+      } else {
+        bound.detector().find(text, tokens, sink);
+      }
     }
     matches.sort(Comparator.comparingInt(Match::start));
     return matches;
