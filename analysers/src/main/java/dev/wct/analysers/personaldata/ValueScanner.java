@@ -1,5 +1,6 @@
 package dev.wct.analysers.personaldata;
 
+import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,10 @@ final class ValueScanner {
   // the group is the detector of detectors.get(groupIndex[k]).
   private final CheckedIdentifierDetector.Group identifiers;
   private final int[] groupMember;
+  // The detectors led by cue words: cueMember[d] is the position of detectors.get(d)'s cues among
+  // cueIndexes, or -1.
+  private final List<KeywordIndex<?>> cueIndexes;
+  private final int[] cueMember;
 
   ValueScanner(List<Bound> detectors) {
     List<Bound> ordered = new ArrayList<>(detectors);
@@ -45,6 +50,33 @@ final class ValueScanner {
       }
     }
     this.identifiers = new CheckedIdentifierDetector.Group(members);
+    List<KeywordIndex<?>> cues = new ArrayList<>();
+    this.cueMember = new int[ordered.size()];
+    for (int d = 0; d < ordered.size(); d++) {
+      cueMember[d] = -1;
+      if (ordered.get(d).detector() instanceof KeywordLedDetector<?> led) {
+        cueMember[d] = cues.size();
+        cues.add(led.cues());
+      }
+    }
+    this.cueIndexes = List.copyOf(cues);
+  }
+
+  /**
+   * The cue words of the detectors led by them, for the caller's keyword pass: {@link #scan(String,
+   * Tokens, List)} takes what it found of each, in this order.
+   */
+  List<KeywordIndex<?>> cueIndexes() {
+    return cueIndexes;
+  }
+
+  /** Empty recorders for the cues of {@link #cueIndexes()}, one each, in order. */
+  List<KeywordIndex.Recorded<?>> cueRecorders() {
+    List<KeywordIndex.Recorded<?>> recorders = new ArrayList<>(cueIndexes.size());
+    for (int k = 0; k < cueIndexes.size(); k++) {
+      recorders.add(new KeywordIndex.Recorded<>());
+    }
+    return recorders;
   }
 
   /** Every built-in detector, reporting under its own name. */
@@ -114,6 +146,17 @@ final class ValueScanner {
 
   /** The values in {@code text}, ordered by position. */
   List<Match> scan(String text, Tokens tokens) {
+    return scan(text, tokens, null);
+  }
+
+  /**
+   * The values in {@code text}, ordered by position.
+   *
+   * @param cues the cue words found in {@code tokens} ({@link #cueRecorders()}, filled by a keyword
+   *     pass over {@link #cueIndexes()}), or null for the detectors to find their own
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  List<Match> scan(String text, Tokens tokens, List<KeywordIndex.Recorded<?>> cues) {
     List<Match> matches = new ArrayList<>();
     Claimed claimed = new Claimed();
     int[][] openings = null;
@@ -140,6 +183,9 @@ final class ValueScanner {
         }
         ((CheckedIdentifierDetector) bound.detector())
             .find(text, tokens, sink, openings[groupMember[d]]);
+      } else if (cues != null && cueMember[d] >= 0) {
+        KeywordLedDetector led = (KeywordLedDetector) bound.detector();
+        ((KeywordIndex.Recorded) cues.get(cueMember[d])).replay(led.onCue(text, sink));
       } else {
         bound.detector().find(text, tokens, sink);
       }
