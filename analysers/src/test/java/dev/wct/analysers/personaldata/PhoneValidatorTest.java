@@ -193,7 +193,7 @@ class PhoneValidatorTest {
     String inside = "0123456789012345678901234567892345678923456789  --..()+x/";
     String outside = "ab (+%$.-:#/x1 \u00e9";
     int decided = 0;
-    for (int n = 0; n < 10_000; n++) {
+    for (int n = 0; n < 6_000; n++) {
       String candidate = random.nextInt(3) == 0 ? "+1" : random.nextInt(2) == 0 ? "(" : "";
       candidate += (char) ('2' + random.nextInt(8));
       int length = 6 + random.nextInt(12);
@@ -211,7 +211,7 @@ class PhoneValidatorTest {
       decided +=
           validator.direct(text, start, end, false) == PhoneValidator.Verdict.UNDECIDED ? 0 : 1;
     }
-    assertThat(decided).as("candidates decided directly").isGreaterThan(500);
+    assertThat(decided).as("candidates decided directly").isGreaterThan(300);
   }
 
   private static String random(String alphabet, int length, Random random) {
