@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -138,9 +139,26 @@ class PhoneValidatorTest {
     return found.toString();
   }
 
+  /** The US and a few regions with national prefixes, a sample of the other regions' numbers. */
+  @ParameterizedTest
+  @ValueSource(strings = {"US", "GB", "DE", "IN"})
+  void theDirectPathFindsWhatFindNumbersFinds(String region) {
+    compareOverExamples(region, 24, 3);
+  }
+
+  /** Ten regions, more of the other regions' numbers: about 40 s, so with the heavy suites. */
+  @Tag("integration")
   @ParameterizedTest
   @ValueSource(strings = {"US", "CA", "GB", "DE", "FR", "IN", "BR", "JP", "AR", "AU"})
-  void theDirectPathFindsWhatFindNumbersFinds(String region) {
+  void theDirectPathFindsWhatFindNumbersFindsForTenRegions(String region) {
+    compareOverExamples(region, 8, 4);
+  }
+
+  /**
+   * Every example number of the region's calling code and one in {@code sampled} of the others,
+   * each in {@code picks} random styles, as itself and as look-alikes, in a random context.
+   */
+  private static void compareOverExamples(String region, int sampled, int picks) {
     PhoneValidator validator = new PhoneValidator(region);
     boolean dialsWith00 = new PhonePrefilter(region).internationalPrefixMatches("00");
     Random random = new Random(region.hashCode());
@@ -149,11 +167,11 @@ class PhoneValidatorTest {
     int regionCode = PHONES.getCountryCodeForRegion(region);
     for (PhoneNumber example : examples) {
       // Every number of the region's own calling code, one in eight of the others.
-      if (example.getCountryCode() != regionCode && random.nextInt(8) != 0) {
+      if (example.getCountryCode() != regionCode && random.nextInt(sampled) != 0) {
         continue;
       }
       List<String> styles = styles(example, region);
-      for (int pick = 0; pick < 4; pick++) {
+      for (int pick = 0; pick < picks; pick++) {
         String style = styles.get(random.nextInt(styles.size()));
         for (String candidate : lookAlikes(style, random)) {
           String[] context = CONTEXTS[random.nextInt(CONTEXTS.length)];
@@ -176,7 +194,7 @@ class PhoneValidatorTest {
     System.out.println(region + " " + verdicts);
     assertThat(verdicts.getOrDefault(PhoneValidator.Verdict.INVALID, 0))
         .as("look-alikes rejected directly")
-        .isGreaterThan(100);
+        .isGreaterThan(50);
     if (region.equals("US") || region.equals("CA")) {
       assertThat(verdicts.getOrDefault(PhoneValidator.Verdict.VALID, 0))
           .as("numbers accepted directly")
@@ -193,7 +211,7 @@ class PhoneValidatorTest {
     String inside = "0123456789012345678901234567892345678923456789  --..()+x/";
     String outside = "ab (+%$.-:#/x1 \u00e9";
     int decided = 0;
-    for (int n = 0; n < 6_000; n++) {
+    for (int n = 0; n < 4_000; n++) {
       String candidate = random.nextInt(3) == 0 ? "+1" : random.nextInt(2) == 0 ? "(" : "";
       candidate += (char) ('2' + random.nextInt(8));
       int length = 6 + random.nextInt(12);
@@ -211,7 +229,7 @@ class PhoneValidatorTest {
       decided +=
           validator.direct(text, start, end, false) == PhoneValidator.Verdict.UNDECIDED ? 0 : 1;
     }
-    assertThat(decided).as("candidates decided directly").isGreaterThan(300);
+    assertThat(decided).as("candidates decided directly").isGreaterThan(200);
   }
 
   private static String random(String alphabet, int length, Random random) {
