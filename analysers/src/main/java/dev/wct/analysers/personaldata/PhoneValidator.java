@@ -8,7 +8,6 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import java.lang.Character.UnicodeBlock;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -143,48 +142,7 @@ final class PhoneValidator {
         && !nationalPrefixNeverRequired) {
       return Verdict.UNDECIDED;
     }
-    return valid(number) ? Verdict.VALID : rejected;
-  }
-
-  /**
-   * {@code isValidNumber}, which for a calling code shared by several regions first finds the
-   * number's region by classifying it against each region's patterns in turn, then classifies it
-   * again against that region's. Where the first region of the calling code (the US for 1) has no
-   * leading digits, a number valid for it is the one {@code isValidNumber} finds first and valid,
-   * so for such numbers one classification is enough.
-   */
-  static boolean valid(PhoneNumber number) {
-    int code = number.getCountryCode();
-    String first = code >= 0 && code < FIRST_REGION.length ? FIRST_REGION[code] : null;
-    if (first != null
-        && !number.isItalianLeadingZero()
-        && PHONES.isValidNumberForRegion(number, first)) {
-      return true;
-    }
-    return PHONES.isValidNumber(number);
-  }
-
-  /**
-   * Per calling code shared by several regions, the first of them if it has no leading digits:
-   * {@code isValidNumber} tries it first and takes it for any number valid for it.
-   */
-  private static final String[] FIRST_REGION = firstRegions();
-
-  private static String[] firstRegions() {
-    String[] first = new String[1000];
-    for (int code : PHONES.getSupportedCallingCodes()) {
-      List<String> regions = PHONES.getRegionCodesForCountryCode(code);
-      if (code < first.length && regions.size() > 1) {
-        PhoneMetadata metadata =
-            DefaultMetadataDependenciesProvider.getInstance()
-                .getPhoneNumberMetadataSource()
-                .getMetadataForRegion(regions.get(0));
-        if (metadata != null && !metadata.hasLeadingDigits()) {
-          first[code] = regions.get(0);
-        }
-      }
-    }
-    return first;
+    return PHONES.isValidNumber(number) ? Verdict.VALID : rejected;
   }
 
   private static boolean splittable(String candidate) {

@@ -241,26 +241,6 @@ class PhoneValidatorTest {
   }
 
   @Test
-  void validityByTheFirstRegionOfACallingCodeAgreesWithIsValidNumber() throws Exception {
-    Random random = new Random(7);
-    int checked = 0;
-    for (PhoneNumber example : examples()) {
-      String national = PHONES.getNationalSignificantNumber(example);
-      for (String digits : lookAlikes(national, random)) {
-        if (digits.length() < 2) {
-          continue;
-        }
-        PhoneNumber number = PHONES.parse("+" + example.getCountryCode() + digits, "ZZ");
-        assertThat(PhoneValidator.valid(number))
-            .as("+%d %s", example.getCountryCode(), digits)
-            .isEqualTo(PHONES.isValidNumber(number));
-        checked++;
-      }
-    }
-    assertThat(checked).isGreaterThan(5_000);
-  }
-
-  @Test
   void usNumbersInTheirCommonStylesAreDecidedWithoutFindNumbers() {
     PhoneValidator us = new PhoneValidator("US");
     for (String number :
