@@ -26,8 +26,8 @@ final class ValueScanner {
   }
 
   private final List<Bound> detectors;
-  // The national identifiers find their opening words in one pass for all of them: member k of
-  // the group is the detector of detectors.get(groupIndex[k]).
+  // The national identifiers find their opening words in one pass for all of them: groupMember[d]
+  // is the position of detectors.get(d) in that group, or -1.
   private final CheckedIdentifierDetector.Group identifiers;
   private final int[] groupMember;
   // The detectors led by cue words: cueMember[d] is the position of detectors.get(d)'s cues among
