@@ -28,6 +28,9 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
   // {@code length} of entry {@code after}. find() asks it for every number or capital start, and
   // the call to the subclass's opens() would be a virtual call that is not inlined.
   private final long[] opensTable = new long[128];
+  // This detector's own group, for find() outside a ValueScanner; immutable, so a race only
+  // builds it twice.
+  private Group alone;
 
   /**
    * @param shape the value's written forms, tried with {@code lookingAt} from a word start
@@ -112,19 +115,33 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
 
   @Override
   public void find(String text, Tokens tokens, Sink sink) {
+    Group group = alone;
+    if (group == null) {
+      group = new Group(List.of(this));
+      alone = group;
+    }
+    find(text, tokens, sink, group.openings(text, tokens)[0]);
+  }
+
+  /**
+   * Tries the values opening at {@code candidates}: the indexes, into the number (or capital)
+   * starts of {@code tokens}, of the words {@link #opens} accepts ({@link Group#openings}).
+   */
+  void find(String text, Tokens tokens, Sink sink, int[] candidates) {
     int length = text.length();
     int next = 0;
-    Matcher matcher = shape.matcher(text);
+    Matcher matcher = null;
     int[] starts = capitalStart ? tokens.capitalStarts() : tokens.numberStarts();
-    int[] lengths = capitalStart ? tokens.capitalLengths() : tokens.numberLengths();
-    for (int t = 0; t < starts.length; t++) {
+    for (int t : candidates) {
       int i = starts[t];
       if (i < next
-          || !opensFast(lengths[t], i + lengths[t] < length ? text.charAt(i + lengths[t]) : '\0')
           || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
           || !Chars.startsWord(text, i)
           || glued(text, i)) {
         continue;
+      }
+      if (matcher == null) {
+        matcher = shape.matcher(text);
       }
       matcher.region(i, Math.min(length, i + maxLength));
       if (!matcher.lookingAt()) {
@@ -139,6 +156,122 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
           && !sink.claimed(i, end)) {
         sink.match(i, end);
         next = end;
+      }
+    }
+  }
+
+  /**
+   * Detectors whose opening words are found together: one pass over the number starts and one over
+   * the capital starts of a text, each word's run length and the character after it looked up once
+   * in a table of which detectors can open there, instead of one pass per detector. Most words
+   * (years, counts, capitalised words of prose) open no value.
+   */
+  static final class Group {
+    private static final int LENGTHS = 64;
+
+    private final List<CheckedIdentifierDetector> members;
+    // Bit k of entry (after * 64 + length): member k opens with such a word. Digit-led and
+    // capital-led members have separate tables, each read only for its own kind of start.
+    private final long[] numberTable = new long[128 * LENGTHS];
+    private final long[] capitalTable = new long[128 * LENGTHS];
+    private final long numberMembers;
+    private final long capitalMembers;
+
+    Group(List<CheckedIdentifierDetector> members) {
+      if (members.size() > 64) {
+        throw new IllegalArgumentException("at most 64 detectors in a group");
+      }
+      this.members = List.copyOf(members);
+      long numbers = 0;
+      long capitals = 0;
+      for (int k = 0; k < members.size(); k++) {
+        CheckedIdentifierDetector member = members.get(k);
+        long[] table = member.capitalStart ? capitalTable : numberTable;
+        if (member.capitalStart) {
+          capitals |= 1L << k;
+        } else {
+          numbers |= 1L << k;
+        }
+        for (int after = 0; after < 128; after++) {
+          for (int runLength = 0; runLength < LENGTHS; runLength++) {
+            if (member.opensFast(runLength, (char) after)) {
+              table[after * LENGTHS + runLength] |= 1L << k;
+            }
+          }
+        }
+      }
+      this.numberMembers = numbers;
+      this.capitalMembers = capitals;
+    }
+
+    /**
+     * For each member, in order, the indexes into its start list (number or capital starts) of the
+     * words a value of it can open with, in text order.
+     */
+    int[][] openings(String text, Tokens tokens) {
+      int[][] openings = new int[members.size()][];
+      int[] counts = new int[members.size()];
+      for (int k = 0; k < openings.length; k++) {
+        openings[k] = new int[16];
+      }
+      if (numberMembers != 0) {
+        collect(
+            text,
+            tokens.numberStarts(),
+            tokens.numberLengths(),
+            numberTable,
+            numberMembers,
+            openings,
+            counts);
+      }
+      if (capitalMembers != 0) {
+        collect(
+            text,
+            tokens.capitalStarts(),
+            tokens.capitalLengths(),
+            capitalTable,
+            capitalMembers,
+            openings,
+            counts);
+      }
+      for (int k = 0; k < openings.length; k++) {
+        openings[k] = java.util.Arrays.copyOf(openings[k], counts[k]);
+      }
+      return openings;
+    }
+
+    private void collect(
+        String text,
+        int[] starts,
+        int[] lengths,
+        long[] table,
+        long kind,
+        int[][] openings,
+        int[] counts) {
+      int length = text.length();
+      for (int t = 0; t < starts.length; t++) {
+        int runLength = lengths[t];
+        int afterAt = starts[t] + runLength;
+        char after = afterAt < length ? text.charAt(afterAt) : '\0';
+        long open;
+        if (runLength < LENGTHS && after < 128) {
+          open = table[after * LENGTHS + runLength];
+        } else {
+          open = 0;
+          for (int k = 0; k < members.size(); k++) {
+            if ((kind & (1L << k)) != 0 && members.get(k).opens(runLength, after)) {
+              open |= 1L << k;
+            }
+          }
+        }
+        while (open != 0) {
+          int k = Long.numberOfTrailingZeros(open);
+          open &= open - 1;
+          if (counts[k] == openings[k].length) {
+            openings[k] = java.util.Arrays.copyOf(openings[k], counts[k] * 2);
+          }
+          openings[k][counts[k]++] = t;
+        }
       }
     }
   }

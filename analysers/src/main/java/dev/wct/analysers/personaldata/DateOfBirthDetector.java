@@ -1,7 +1,6 @@
 package dev.wct.analysers.personaldata;
 
 import dev.wct.analysers.text.KeywordIndex;
-import dev.wct.analysers.text.Tokens;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * geburtsdatum}, ...). Other dates (timestamps, release dates) are not personal data by their shape
  * alone and are not reported.
  */
-final class DateOfBirthDetector implements ValueDetector {
+final class DateOfBirthDetector implements KeywordLedDetector<String> {
   static final int WINDOW = 40;
   private static final String MONTH =
       "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
@@ -69,24 +68,27 @@ final class DateOfBirthDetector implements ValueDetector {
   }
 
   @Override
-  public void find(String text, Tokens tokens, Sink sink) {
+  public KeywordIndex<String> cues() {
+    return BIRTH_WORDS;
+  }
+
+  @Override
+  public KeywordIndex.Hit<String> onCue(String text, Sink sink) {
     int[] lastEnd = {-1};
     Matcher matcher = DATE.matcher(text);
-    BIRTH_WORDS.find(
-        tokens,
-        (word, keyword, start, end) -> {
-          if (end < lastEnd[0]) {
-            return;
-          }
-          matcher.region(end, Math.min(text.length(), end + WINDOW));
-          while (matcher.find()) {
-            if (matcher.start() >= lastEnd[0] && realDate(matcher)) {
-              sink.match(matcher.start(), matcher.end());
-              lastEnd[0] = matcher.end();
-              return;
-            }
-          }
-        });
+    return (word, keyword, start, end) -> {
+      if (end < lastEnd[0]) {
+        return;
+      }
+      matcher.region(end, Math.min(text.length(), end + WINDOW));
+      while (matcher.find()) {
+        if (matcher.start() >= lastEnd[0] && realDate(matcher)) {
+          sink.match(matcher.start(), matcher.end());
+          lastEnd[0] = matcher.end();
+          return;
+        }
+      }
+    };
   }
 
   private static boolean realDate(Matcher m) {

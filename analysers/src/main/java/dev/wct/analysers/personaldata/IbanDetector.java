@@ -129,33 +129,43 @@ final class IbanDetector implements ValueDetector {
    */
   private static void findNotInCapitals(String text, Tokens tokens, Sink sink, char[] compact) {
     int length = text.length();
-    int labelEnd = -LABEL_DISTANCE - 1;
     int next = 0;
-    int words = tokens.count();
-    for (int k = 0; k < words; k++) {
-      int wordLength = tokens.length(k);
-      if (wordLength == 4 && tokens.hash(k) == LABEL_HASH && tokens.is(k, "iban")) {
-        labelEnd = tokens.end(k);
-        continue;
-      }
-      int i = tokens.start(k);
-      if (wordLength != 2
-          || i < next
+    // The country code is a two-letter word right before a number (words never mix letters and
+    // digits), so the number starts lead to it without a look at every word.
+    for (int number : tokens.numberStarts()) {
+      int i = number - 2;
+      if (i < next
+          || i < 0
           || i + 15 > length
           || !Chars.letter(text.charAt(i))
           || !Chars.letter(text.charAt(i + 1))
-          || !Chars.digit(text.charAt(i + 2))
           || !Chars.digit(text.charAt(i + 3))
           || !Chars.startsWord(text, i)) {
         continue;
       }
-      boolean labelled = i - labelEnd <= LABEL_DISTANCE;
+      int word = tokens.indexAt(i);
+      if (word < 0 || tokens.length(word) != 2) {
+        continue;
+      }
+      boolean labelled = labelledBefore(tokens, word, i);
       int end = end(text, i, true, !labelled, compact);
       if (end > 0 && hasLowerCase(text, i, end)) {
         sink.match(i, end);
         next = end + 1;
       }
     }
+  }
+
+  /**
+   * True if a word {@code iban} ends at most {@value #LABEL_DISTANCE} characters before {@code i}.
+   */
+  private static boolean labelledBefore(Tokens tokens, int word, int i) {
+    for (int k = word - 1; k >= 0 && i - tokens.end(k) <= LABEL_DISTANCE; k--) {
+      if (tokens.length(k) == 4 && tokens.hash(k) == LABEL_HASH && tokens.is(k, "iban")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final int LABEL_DISTANCE = 30;

@@ -1,7 +1,6 @@
 package dev.wct.analysers.personaldata;
 
 import dev.wct.analysers.text.KeywordIndex;
-import dev.wct.analysers.text.Tokens;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  * Words that address a role rather than a person ({@code Dear Customer}, {@code Name: Not
  * Provided}) stop the match. Names without such context are not found.
  */
-final class PersonNameDetector implements ValueDetector {
+final class PersonNameDetector implements KeywordLedDetector<PersonNameDetector.Cue> {
   /** A capitalised word: an upper-case letter, then lower case, with inner capitals (McDonald). */
   private static final String WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]?\\p{Lu}?\\p{Ll}+)*";
 
@@ -125,15 +124,22 @@ final class PersonNameDetector implements ValueDetector {
           "specified",
           "set");
 
-  private enum Cue {
-    HONORIFIC,
-    LABEL,
-    SIGN_OFF
+  enum Cue {
+    HONORIFIC(AFTER_HONORIFIC),
+    LABEL(AFTER_LABEL),
+    SIGN_OFF(AFTER_SIGN_OFF);
+
+    /** What follows the cue when a name does. */
+    final Pattern pattern;
+
+    Cue(Pattern pattern) {
+      this.pattern = pattern;
+    }
   }
 
-  private static final KeywordIndex<Cue> CUES = cues();
+  private static final KeywordIndex<Cue> CUES = cueWords();
 
-  private static KeywordIndex<Cue> cues() {
+  private static KeywordIndex<Cue> cueWords() {
     KeywordIndex.Builder<Cue> builder = KeywordIndex.builder();
     for (String word :
         List.of(
@@ -211,26 +217,31 @@ final class PersonNameDetector implements ValueDetector {
   }
 
   @Override
-  public void find(String text, Tokens tokens, Sink sink) {
+  public KeywordIndex<Cue> cues() {
+    return CUES;
+  }
+
+  @Override
+  public KeywordIndex.Hit<Cue> onCue(String text, Sink sink) {
     int[] lastEnd = {-1};
-    CUES.find(
-        tokens,
-        (cue, keyword, start, end) -> {
-          if (end < lastEnd[0] || !cueStandsAlone(text, start, end, cue)) {
-            return;
-          }
-          Pattern pattern =
-              switch (cue) {
-                case HONORIFIC -> AFTER_HONORIFIC;
-                case LABEL -> AFTER_LABEL;
-                case SIGN_OFF -> AFTER_SIGN_OFF;
-              };
-          Matcher m = pattern.matcher(text).region(end, Math.min(text.length(), end + 120));
-          if (m.lookingAt() && looksLikeAName(m.group(1))) {
-            sink.match(m.start(1), m.end(1));
-            lastEnd[0] = m.end(1);
-          }
-        });
+    // One matcher per cue kind for the whole item, built on first use: a cue is a common word
+    // ("name", "dear"), and a new Matcher per cue allocated its group and state arrays each time.
+    Matcher[] matchers = new Matcher[Cue.values().length];
+    return (cue, keyword, start, end) -> {
+      if (end < lastEnd[0] || !cueStandsAlone(text, start, end, cue)) {
+        return;
+      }
+      Matcher m = matchers[cue.ordinal()];
+      if (m == null) {
+        m = cue.pattern.matcher(text);
+        matchers[cue.ordinal()] = m;
+      }
+      m.region(end, Math.min(text.length(), end + 120));
+      if (m.lookingAt() && looksLikeAName(m.group(1))) {
+        sink.match(m.start(1), m.end(1));
+        lastEnd[0] = m.end(1);
+      }
+    };
   }
 
   /**

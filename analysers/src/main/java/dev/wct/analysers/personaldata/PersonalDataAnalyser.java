@@ -67,7 +67,8 @@ public final class PersonalDataAnalyser implements Analyser {
       Set<String> valueCategories,
       KeywordIndex<Rule> columnKeywords,
       KeywordIndex<String> personWords,
-      Set<String> personCategories) {}
+      Set<String> personCategories,
+      KeywordIndex.Union keywordPass) {}
 
   @Override
   public String type() {
@@ -213,13 +214,19 @@ public final class PersonalDataAnalyser implements Analyser {
                 new ValueScanner.Bound(detectors.get(binding.detector()), binding.category()));
             valueCategories.add(binding.category());
           }
+          KeywordIndex<Rule> textKeywords = keywords.build();
+          ValueScanner values = new ValueScanner(bound);
+          List<KeywordIndex<?>> passed = new ArrayList<>();
+          passed.add(textKeywords);
+          passed.addAll(values.cueIndexes());
           return new Compiled(
-              keywords.build(),
-              new ValueScanner(bound),
+              textKeywords,
+              values,
               Set.copyOf(valueCategories),
               columnKeywords.build(),
               PersonTables.personWords(ruleset),
-              Set.copyOf(ruleset.persons().categories()));
+              Set.copyOf(ruleset.persons().categories()),
+              new KeywordIndex.Union(passed));
         });
   }
 
@@ -344,19 +351,23 @@ public final class PersonalDataAnalyser implements Analyser {
     }
     Rule.Person shown = person;
     Tokens tokens = Tokens.of(text);
-    compiled
-        .keywords()
-        .find(
-            tokens,
+    // One keyword pass: the rules' keywords are reported now, the detectors' cue words (birth
+    // keywords, honorifics) kept for the detectors' turn.
+    List<KeywordIndex.Recorded<?>> cues = compiled.values().cueRecorders();
+    List<KeywordIndex.Hit<?>> hits = new ArrayList<>(1 + cues.size());
+    hits.add(
+        (KeywordIndex.Hit<Rule>)
             (rule, keyword, start, end) -> {
               if (start >= valueStart && applies(rule.context(), shown)) {
                 findings.match(
                     rule.category(), keyword, rule.name(), Findings.Kind.KEYWORD, item, start, end);
               }
             });
+    hits.addAll(cues);
+    compiled.keywordPass().find(tokens, hits);
     // The column name stays in the text the detectors see: "date_of_birth: 1984-11-23" is a date
     // of birth only next to its birth keyword.
-    for (ValueScanner.Match match : compiled.values().scan(text, tokens)) {
+    for (ValueScanner.Match match : compiled.values().scan(text, tokens, cues)) {
       String detector = match.detector().name();
       findings.match(
           match.category(),

@@ -1,39 +1,36 @@
 package dev.wct.analysers.personaldata;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Phone numbers, validated by libphonenumber ({@code findNumbers} with leniency VALID) against the
- * numbering plan of their country: international numbers anywhere, national ones in {@code
- * defaultRegion}. Only runs of 7–15 digits are handed to libphonenumber (the fast prefilter), runs
- * without {@code +} only when their digits can hold a number of the region ({@link
- * PhonePrefilter}), and a bare digit run (no {@code +}, parentheses or separators) only counts
- * after a phone keyword ({@code phone}, {@code tel}, {@code mobile}, ...): otherwise order numbers
- * and ids would be reported. Dates are never phone numbers, and neither is a number labelled as a
- * national identifier ({@code NHS number 943 476 5918}, {@code personnummer 401203-2564}: a
- * mistyped identifier whose check failed) unless a phone keyword comes after that label.
+ * Phone numbers, validated by libphonenumber (as {@code findNumbers} with leniency VALID would:
+ * {@link PhoneValidator}) against the numbering plan of their country: international numbers
+ * anywhere, national ones in {@code defaultRegion}. Only runs of 7–15 digits are handed to
+ * libphonenumber (the fast prefilter), runs without {@code +} only when their digits can hold a
+ * number of the region ({@link PhonePrefilter}), and a bare digit run (no {@code +}, parentheses or
+ * separators) only counts after a phone keyword ({@code phone}, {@code tel}, {@code mobile}, ...):
+ * otherwise order numbers and ids would be reported. Dates are never phone numbers, and neither is
+ * a number labelled as a national identifier ({@code NHS number 943 476 5918}, {@code personnummer
+ * 401203-2564}: a mistyped identifier whose check failed) unless a phone keyword comes after that
+ * label.
  */
 final class PhoneDetector implements ValueDetector {
   private static final int KEYWORD_DISTANCE = 30;
-  private static final int CONTEXT = 8;
-  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
   private static final Pattern DATE_LIKE =
       Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
   private static final KeywordIndex<String> PHONE_WORDS = phoneWords();
 
-  private final String defaultRegion;
   private final PhonePrefilter prefilter;
+  private final PhoneValidator validator;
   private final boolean dialsWith00;
   private final UnvalidatedPhones unvalidated;
 
   PhoneDetector(String defaultRegion) {
-    this.defaultRegion = defaultRegion;
     this.prefilter = new PhonePrefilter(defaultRegion);
+    this.validator = new PhoneValidator(defaultRegion);
     this.dialsWith00 = prefilter.internationalPrefixMatches("00");
     this.unvalidated = new UnvalidatedPhones(defaultRegion, phoneKeywords());
   }
@@ -225,29 +222,20 @@ final class PhoneDetector implements ValueDetector {
   }
 
   /**
-   * Hands the candidate, with a few characters around it, to {@code findNumbers} (leniency VALID):
-   * the context lets libphonenumber reject timestamps and numbers glued to letters.
+   * Asks libphonenumber which numbers the candidate holds ({@link PhoneValidator}); the label test
+   * last: only numbers libphonenumber accepted pay for it.
    */
   private void validate(String text, int start, int end, boolean e164Prefix, Sink sink) {
-    int windowStart = Math.max(0, start - CONTEXT);
-    String window = text.substring(windowStart, Math.min(text.length(), end + CONTEXT));
-    if (e164Prefix) {
-      // "00" becomes " +", same length, so offsets stay those of the text.
-      int at = start - windowStart;
-      window = window.substring(0, at) + " +" + window.substring(at + 2);
-    }
-    for (PhoneNumberMatch match :
-        PHONES.findNumbers(window, defaultRegion, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-      int matchStart = windowStart + match.start();
-      int matchEnd = windowStart + match.end();
-      // The label test last: only numbers libphonenumber accepted pay for it.
-      if (e164Prefix && matchStart == start + 1) {
-        matchStart = start;
-      }
-      if (matchStart >= start && matchEnd <= end && !labelledAsIdentifier(text, matchStart)) {
-        sink.match(matchStart, matchEnd);
-      }
-    }
+    validator.validate(
+        text,
+        start,
+        end,
+        e164Prefix,
+        (matchStart, matchEnd) -> {
+          if (!labelledAsIdentifier(text, matchStart)) {
+            sink.match(matchStart, matchEnd);
+          }
+        });
   }
 
   /** True if a national identifier's label names the value, and no phone keyword after it does. */

@@ -1,5 +1,6 @@
 package dev.wct.analysers.personaldata;
 
+import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,11 +34,57 @@ final class ValueScanner {
   }
 
   private final List<Bound> detectors;
+  // The national identifiers find their opening words in one pass for all of them: groupMember[d]
+  // is the position of detectors.get(d) in that group, or -1.
+  private final CheckedIdentifierDetector.Group identifiers;
+  private final int[] groupMember;
+  // The detectors led by cue words: cueMember[d] is the position of detectors.get(d)'s cues among
+  // cueIndexes, or -1.
+  private final List<KeywordIndex<?>> cueIndexes;
+  private final int[] cueMember;
 
   ValueScanner(List<Bound> detectors) {
     List<Bound> ordered = new ArrayList<>(detectors);
     ordered.sort(Comparator.comparingInt(bound -> priority(bound.detector().name())));
     this.detectors = List.copyOf(ordered);
+    List<CheckedIdentifierDetector> members = new ArrayList<>();
+    this.groupMember = new int[ordered.size()];
+    for (int d = 0; d < ordered.size(); d++) {
+      groupMember[d] = -1;
+      if (ordered.get(d).detector() instanceof CheckedIdentifierDetector checked
+          && members.size() < 64) {
+        groupMember[d] = members.size();
+        members.add(checked);
+      }
+    }
+    this.identifiers = new CheckedIdentifierDetector.Group(members);
+    List<KeywordIndex<?>> cues = new ArrayList<>();
+    this.cueMember = new int[ordered.size()];
+    for (int d = 0; d < ordered.size(); d++) {
+      cueMember[d] = -1;
+      if (ordered.get(d).detector() instanceof KeywordLedDetector<?> led) {
+        cueMember[d] = cues.size();
+        cues.add(led.cues());
+      }
+    }
+    this.cueIndexes = List.copyOf(cues);
+  }
+
+  /**
+   * The cue words of the detectors led by them, for the caller's keyword pass: {@link #scan(String,
+   * Tokens, List)} takes what it found of each, in this order.
+   */
+  List<KeywordIndex<?>> cueIndexes() {
+    return cueIndexes;
+  }
+
+  /** Empty recorders for the cues of {@link #cueIndexes()}, one each, in order. */
+  List<KeywordIndex.Recorded<?>> cueRecorders() {
+    List<KeywordIndex.Recorded<?>> recorders = new ArrayList<>(cueIndexes.size());
+    for (int k = 0; k < cueIndexes.size(); k++) {
+      recorders.add(new KeywordIndex.Recorded<>());
+    }
+    return recorders;
   }
 
   /** Every built-in detector, reporting under its own name. */
@@ -107,36 +154,57 @@ final class ValueScanner {
 
   /** The values in {@code text}, ordered by position. */
   List<Match> scan(String text, Tokens tokens) {
+    return scan(text, tokens, null);
+  }
+
+  /**
+   * The values in {@code text}, ordered by position.
+   *
+   * @param cues the cue words found in {@code tokens} ({@link #cueRecorders()}, filled by a keyword
+   *     pass over {@link #cueIndexes()}), or null for the detectors to find their own
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  List<Match> scan(String text, Tokens tokens, List<KeywordIndex.Recorded<?>> cues) {
     List<Match> matches = new ArrayList<>();
     Claimed claimed = new Claimed();
-    for (Bound bound : detectors) {
-      bound
-          .detector()
-          .find(
-              text,
-              tokens,
-              new ValueDetector.Sink() {
-                @Override
-                public void match(int start, int end) {
-                  if (!claimed.overlaps(start, end)) {
-                    claimed.put(start, end);
-                    matches.add(new Match(bound.detector(), bound.category(), start, end));
-                  }
-                }
+    int[][] openings = null;
+    for (int d = 0; d < detectors.size(); d++) {
+      Bound bound = detectors.get(d);
+      ValueDetector.Sink sink =
+          new ValueDetector.Sink() {
+            @Override
+            public void match(int start, int end) {
+              if (!claimed.overlaps(start, end)) {
+                claimed.put(start, end);
+                matches.add(new Match(bound.detector(), bound.category(), start, end));
+              }
+            }
 
-                @Override
-                public void matchByFormat(int start, int end) {
-                  if (!claimed.overlaps(start, end)) {
-                    claimed.put(start, end);
-                    matches.add(new Match(bound.detector(), bound.category(), start, end, false));
-                  }
-                }
+            @Override
+            public void matchByFormat(int start, int end) {
+              if (!claimed.overlaps(start, end)) {
+                claimed.put(start, end);
+                matches.add(new Match(bound.detector(), bound.category(), start, end, false));
+              }
+            }
 
-                @Override
-                public boolean claimed(int start, int end) {
-                  return claimed.overlaps(start, end);
-                }
-              });
+            @Override
+            public boolean claimed(int start, int end) {
+              return claimed.overlaps(start, end);
+            }
+          };
+      if (groupMember[d] >= 0) {
+        if (openings == null) {
+          openings = identifiers.openings(text, tokens);
+        }
+        ((CheckedIdentifierDetector) bound.detector())
+            .find(text, tokens, sink, openings[groupMember[d]]);
+      } else if (cues != null && cueMember[d] >= 0) {
+        KeywordLedDetector led = (KeywordLedDetector) bound.detector();
+        ((KeywordIndex.Recorded) cues.get(cueMember[d])).replay(led.onCue(text, sink));
+      } else {
+        bound.detector().find(text, tokens, sink);
+      }
     }
     matches.sort(Comparator.comparingInt(Match::start));
     return matches;

@@ -98,22 +98,143 @@ public final class KeywordIndex<T> {
     int i = 0;
     while (i < count) {
       List<Keyword<T>> candidates = candidates(tokens, i);
-      int longest = 0;
-      if (candidates != null) {
-        for (Keyword<T> keyword : candidates) {
-          if (keyword.words.length > longest && matchesFrom(tokens, i, keyword.words)) {
-            longest = keyword.words.length;
-          }
+      int longest = candidates == null ? 0 : matchAt(tokens, i, candidates, hit);
+      i += Math.max(1, longest);
+    }
+  }
+
+  /**
+   * Reports the longest of {@code candidates} (keywords whose first word is word {@code i}) that
+   * match from word {@code i}; returns how many words they take, 0 if none matches.
+   */
+  private static <T> int matchAt(Tokens tokens, int i, List<Keyword<T>> candidates, Hit<T> hit) {
+    int longest = 0;
+    for (Keyword<T> keyword : candidates) {
+      if (keyword.words.length > longest && matchesFrom(tokens, i, keyword.words)) {
+        longest = keyword.words.length;
+      }
+    }
+    if (longest > 0) {
+      for (Keyword<T> keyword : candidates) {
+        if (keyword.words.length == longest && matchesFrom(tokens, i, keyword.words)) {
+          hit.found(keyword.value, keyword.text, tokens.start(i), tokens.end(i + longest - 1));
         }
-        if (longest > 0) {
-          for (Keyword<T> keyword : candidates) {
-            if (keyword.words.length == longest && matchesFrom(tokens, i, keyword.words)) {
-              hit.found(keyword.value, keyword.text, tokens.start(i), tokens.end(i + longest - 1));
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * Several indexes searched in one pass over the words: each word is looked up once in a table of
+   * the first words of all of them, instead of once per index. Each index reports exactly what its
+   * own {@link #find} would, in text order: where its keywords overlap, its longest still consumes
+   * its words, independently of the other indexes.
+   */
+  public static final class Union {
+    private final int indexes;
+    private final String[] slots;
+    private final int[] slotHashes;
+    // Per slot, per index: the keywords of that index whose first word is the slot's, or null.
+    private final List<?>[][] bySlot;
+    private final int mask;
+
+    public Union(List<KeywordIndex<?>> indexes) {
+      this.indexes = indexes.size();
+      int words = 0;
+      for (KeywordIndex<?> index : indexes) {
+        words += index.size;
+      }
+      int capacity = Integer.highestOneBit(Math.max(4, words * 4) - 1) << 1;
+      this.slots = new String[capacity];
+      this.slotHashes = new int[capacity];
+      this.bySlot = new List<?>[capacity][];
+      this.mask = capacity - 1;
+      for (int k = 0; k < indexes.size(); k++) {
+        KeywordIndex<?> index = indexes.get(k);
+        for (int s = 0; s < index.slots.length; s++) {
+          String word = index.slots[s];
+          if (word == null) {
+            continue;
+          }
+          int slot = spread(word.hashCode()) & mask;
+          while (slots[slot] != null && !slots[slot].equals(word)) {
+            slot = (slot + 1) & mask;
+          }
+          if (slots[slot] == null) {
+            slots[slot] = word;
+            slotHashes[slot] = word.hashCode();
+            bySlot[slot] = new List<?>[indexes.size()];
+          }
+          bySlot[slot][k] = index.bySlot.get(s);
+        }
+      }
+    }
+
+    /**
+     * Reports the keywords of index {@code k} (in the order given to the constructor) to {@code
+     * hits.get(k)}, as that index's {@link KeywordIndex#find} would.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void find(Tokens tokens, List<? extends Hit<?>> hits) {
+      if (hits.size() != indexes) {
+        throw new IllegalArgumentException(indexes + " hits expected, got " + hits.size());
+      }
+      int count = tokens.count();
+      int[] next = new int[indexes];
+      for (int i = 0; i < count; i++) {
+        List<?>[] candidates = candidates(tokens, i);
+        if (candidates == null) {
+          continue;
+        }
+        for (int k = 0; k < indexes; k++) {
+          if (candidates[k] != null && i >= next[k]) {
+            int longest = matchAt(tokens, i, (List) candidates[k], (Hit) hits.get(k));
+            if (longest > 0) {
+              next[k] = i + longest;
             }
           }
         }
       }
-      i += Math.max(1, longest);
+    }
+
+    private List<?>[] candidates(Tokens tokens, int index) {
+      int hash = tokens.hash(index);
+      int slot = spread(hash) & mask;
+      String word;
+      while ((word = slots[slot]) != null) {
+        if (slotHashes[slot] == hash && tokens.is(index, word)) {
+          return bySlot[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      return null;
+    }
+  }
+
+  /** Keyword occurrences kept in text order, to be handed on later ({@link #replay}). */
+  public static final class Recorded<T> implements Hit<T> {
+    private final List<T> values = new ArrayList<>();
+    private final List<String> keywords = new ArrayList<>();
+    private int[] offsets = new int[32];
+    private int count;
+
+    @Override
+    public void found(T value, String keyword, int start, int end) {
+      if (2 * count == offsets.length) {
+        offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+      }
+      values.add(value);
+      keywords.add(keyword);
+      offsets[2 * count] = start;
+      offsets[2 * count + 1] = end;
+      count++;
+    }
+
+    /** Hands every recorded occurrence to {@code hit}, in the order they were found. */
+    public void replay(Hit<T> hit) {
+      for (int n = 0; n < count; n++) {
+        hit.found(values.get(n), keywords.get(n), offsets[2 * n], offsets[2 * n + 1]);
+      }
     }
   }
 

@@ -245,6 +245,12 @@ public final class Tokens {
     return capitalLengths;
   }
 
+  /** The index of the word that starts at {@code offset}, or -1 if none does. */
+  public int indexAt(int offset) {
+    int index = Arrays.binarySearch(starts, 0, count, offset);
+    return index >= 0 ? index : -1;
+  }
+
   /** The length of word {@code index}. */
   public int length(int index) {
     return ends[index] - starts[index];

@@ -77,4 +77,55 @@ class KeywordIndexTest {
     assertThat(Tokens.words("getUserEmail2FA_code"))
         .containsExactly("get", "user", "email", "2", "fa", "code");
   }
+
+  @Test
+  void oneUnionPassFindsWhatEachIndexFindsOnItsOwn() {
+    KeywordIndex<String> rules =
+        KeywordIndex.<String>builder()
+            .add("date of birth", "dob")
+            .add("email", "email")
+            .add("email address", "email")
+            .add("name", "name")
+            .build();
+    KeywordIndex<String> birth =
+        KeywordIndex.<String>builder()
+            .add("birth", "birth")
+            .add("date", "date")
+            .add("birth date", "birth")
+            .build();
+    KeywordIndex<String> cues =
+        KeywordIndex.<String>builder()
+            .add("name", "label")
+            .add("full name", "label")
+            .add("dear", "honorific")
+            .build();
+    KeywordIndex.Union union = new KeywordIndex.Union(List.of(rules, birth, cues));
+    String text =
+        "Dear Ann, date of birth: 1984; birth date 1990; email address and email_address;"
+            + " full name: Ann Lee; customer name = x; name name full full name date date birth";
+    List<List<String>> separately =
+        List.of(found(rules, text), found(birth, text), found(cues, text));
+    List<List<String>> together = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    List<KeywordIndex.Hit<String>> hits = new ArrayList<>();
+    for (List<String> list : together) {
+      hits.add((value, keyword, start, end) -> list.add(text.substring(start, end)));
+    }
+    union.find(Tokens.of(text), hits);
+
+    assertThat(together).isEqualTo(separately);
+    assertThat(together.get(1)).contains("birth date", "date", "birth");
+    assertThat(together.get(2)).contains("full name", "Dear");
+  }
+
+  @Test
+  void recordedHitsAreReplayedInOrder() {
+    KeywordIndex.Recorded<String> recorded = new KeywordIndex.Recorded<>();
+    for (int n = 0; n < 100; n++) {
+      recorded.found("v" + n, "k", n, n + 1);
+    }
+    List<String> replayed = new ArrayList<>();
+    recorded.replay((value, keyword, start, end) -> replayed.add(value + "@" + start));
+
+    assertThat(replayed).hasSize(100).startsWith("v0@0", "v1@1").endsWith("v99@99");
+  }
 }
