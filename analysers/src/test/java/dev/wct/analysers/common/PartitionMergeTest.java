@@ -62,6 +62,11 @@ class PartitionMergeTest {
 
   /** Rows {@code from} to {@code to} (1-based, inclusive) with the whole catalogue, as a range. */
   private static ContentReader rows(int from, int to) {
+    return rows("crm", from, to);
+  }
+
+  /** The same, read from the message {@code id}: a partition's is {@code crm~p000001}. */
+  private static ContentReader rows(String id, int from, int to) {
     List<ObjectNode> items = new ArrayList<>();
     for (int i = from; i <= to; i++) {
       items.addAll(row(i));
@@ -69,7 +74,7 @@ class PartitionMergeTest {
     ObjectNode fields =
         Inputs.databaseFields(
             SYSTEM, Map.of("main.customers", List.of("id", "email", "ref", "notes", "tracking")));
-    return Inputs.standardInput("crm", fields, items);
+    return Inputs.standardInput(id, fields, items);
   }
 
   private static ObjectNode properties() {
@@ -98,7 +103,8 @@ class PartitionMergeTest {
   private static List<CollectingWriter> ranges(Analyser analyser) {
     List<CollectingWriter> ranges = new ArrayList<>();
     for (int from = 1; from <= ROWS; from += PER_RANGE) {
-      ranges.add(analyse(analyser, true, rows(from, from + PER_RANGE - 1)));
+      String id = String.format("crm~p%06d", ranges.size());
+      ranges.add(analyse(analyser, true, rows(id, from, from + PER_RANGE - 1)));
     }
     return ranges;
   }
