@@ -31,11 +31,13 @@ public final class PartitionMerge {
           for (Iterator<JsonNode> it = output.items(); it.hasNext(); ) {
             it.next(); // the partition's report: the state after it holds what the merge needs
           }
-          JsonNode trailer = output.trailer();
+          // a partition without findings wrote its fields before its (empty) items array
+          JsonNode trailer = output.trailer().has(STATE_FIELD) ? output.trailer() : output.fields();
           JsonNode state = trailer.get(STATE_FIELD);
           if (state == null || !state.isObject()) {
+            // not retried: the stored partition stays as it is
             throw new WctException(
-                ErrorKind.INTERNAL,
+                ErrorKind.USER,
                 where
                     + ": partition "
                     + partition
