@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The outputs an analyser wrote for the partitions of its input, in partition order, for {@link
@@ -30,22 +32,42 @@ public interface PartitionOutputs {
   }
 
   /**
-   * The outputs as one: the first partition's leading fields, the items of all partitions in order,
-   * and their trailers with numbers summed ({@link #sum}).
+   * The outputs as one: the leading fields of the first partition with items, the items of all
+   * partitions in order, and the other fields with numbers summed ({@link #sum}). A partition
+   * without items wrote all its fields before its empty items array: they are summed with the
+   * trailers, so that no field is written twice.
    */
   default void concatenate(ContentWriter out) throws Exception {
     ObjectNode trailer = JsonNodeFactory.instance.objectNode();
+    ObjectNode itemless = JsonNodeFactory.instance.objectNode();
+    Set<String> leading = new HashSet<>();
     forEach(
         (partition, output) -> {
-          if (partition == 0) {
+          Iterator<JsonNode> items = output.items();
+          if (!items.hasNext()) {
+            sum(itemless, output.fields());
+            sum(itemless, output.trailer());
+            return;
+          }
+          if (leading.isEmpty()) {
+            output.fields().fields().forEachRemaining(f -> leading.add(f.getKey()));
+            leading.add(""); // the leading fields are written, even if there are none
             output.fields().fields().forEachRemaining(f -> out.field(f.getKey(), f.getValue()));
           }
-          for (Iterator<JsonNode> it = output.items(); it.hasNext(); ) {
-            out.item(it.next());
+          while (items.hasNext()) {
+            out.item(items.next());
           }
           sum(trailer, output.trailer());
         });
-    trailer.fields().forEachRemaining(f -> out.field(f.getKey(), f.getValue()));
+    sum(trailer, itemless);
+    trailer
+        .fields()
+        .forEachRemaining(
+            f -> {
+              if (!leading.contains(f.getKey())) {
+                out.field(f.getKey(), f.getValue());
+              }
+            });
   }
 
   /** Adds {@code more} into {@code total}: numbers summed, objects merged, the rest kept first. */
