@@ -24,7 +24,6 @@ import dev.wct.spi.ProducerContext;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
-import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.MessageHeader;
 import dev.wct.store.ArtifactStore;
@@ -306,8 +305,8 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
     try (InputArtifacts input = InputArtifacts.open(store, json, List.of(refs.get(0)))) {
       first = input.readers().get(0).header();
     }
-    PartitionOutputs outputs = new StoredPartitionOutputs(refs);
     ProducerContext context = context(runId, artifact.id(), new CoverageCollector());
+    PartitionOutputs outputs = new StoredPartitionOutputs(refs, context);
     JsonNode properties = resolve(artifact);
     long[] items = {0};
     StoredArtifact stored =
@@ -346,12 +345,17 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
         items[0] > 0 ? items[0] : request.itemCount());
   }
 
-  /** The stored partitions of an analyser, each read and checked against its checksum. */
+  /**
+   * The stored partitions of an analyser, each read and checked against its checksum; the seal
+   * heartbeats as it reads them.
+   */
   private final class StoredPartitionOutputs implements PartitionOutputs {
     private final List<ArtifactRef> refs;
+    private final ProducerContext context;
 
-    StoredPartitionOutputs(List<ArtifactRef> refs) {
+    StoredPartitionOutputs(List<ArtifactRef> refs, ProducerContext context) {
       this.refs = refs;
+      this.context = context;
     }
 
     @Override
@@ -365,6 +369,9 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
         try (InputArtifacts input = InputArtifacts.open(store, json, List.of(refs.get(i)))) {
           visitor.accept(i, input.readers().get(0));
           input.verify();
+        }
+        if (i % 100 == 99) {
+          context.heartbeat(i + 1);
         }
       }
     }
