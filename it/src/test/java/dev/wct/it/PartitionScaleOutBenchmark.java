@@ -124,6 +124,195 @@ class PartitionScaleOutBenchmark {
     }
   }
 
+  /**
+   * A generated table cut by rows with {@code personal_data} on it, planned two ways on two worker
+   * processes: per row range (merged at the seal) and whole (the pre-merge plan: one activity over
+   * all ranges). Phases alternate, per range first, {@code -Dwct.bench.rounds} times (default 2);
+   * {@code -Dwct.bench.analysisRows} rows (default 1,000,000) in ranges of {@code
+   * -Dwct.bench.analysisRange} (default 100,000). Run with {@code -Dwct.bench=true
+   * -Dtest=PartitionScaleOutBenchmark#aTableAnalysedPerRangeAndWhole}.
+   */
+  @Test
+  void aTableAnalysedPerRangeAndWhole() throws Exception {
+    assumeTrue(TemporalServer.binary().isPresent(), "no Temporal CLI");
+    int rows = Integer.getInteger("wct.bench.analysisRows", 1_000_000);
+    int range = Integer.getInteger("wct.bench.analysisRange", 100_000);
+    int rounds = Integer.getInteger("wct.bench.rounds", 2);
+    long generating = System.nanoTime();
+    Path db = generateTable(workDir.resolve("customers.db"), rows);
+    System.out.printf(
+        "table: %d rows, %d MiB, generated in %.1f s; ranges of %d rows; %d cores%n",
+        rows,
+        Files.size(db) >> 20,
+        (System.nanoTime() - generating) / 1e9,
+        range,
+        Runtime.getRuntime().availableProcessors());
+    Path runbook =
+        Files.writeString(
+            workDir.resolve("scan.yaml"),
+            """
+            name: table analysis
+            description: a table cut by rows, personal_data per range or whole
+            config:
+              max_concurrency: 8
+              keep_sources: false
+              timeout: 1h
+            artifacts:
+              %s:
+                source:
+                  type: sqlite
+                  properties: {database_path: "%s", max_rows_per_table: %d}
+                partition: {by: rows, max_items: %d}
+              pii:
+                inputs: %s
+                process:
+                  type: personal_data
+                output: true
+            """
+                .formatted(TABLE, db.toString().replace('\\', '/'), rows, range, TABLE));
+    ExecutionPlan perRange = new Planner(ComponentCatalog.discover()).plan(runbook);
+    assertThat(perRange.artifacts().stream().filter(a -> a.id().equals("pii")).findFirst())
+        .hasValueSatisfying(a -> assertThat(a.partition()).isNotNull());
+    ExecutionPlan whole =
+        new ExecutionPlan(
+            perRange.runbook(),
+            perRange.settings(),
+            perRange.artifacts().stream()
+                .map(a -> a.id().equals("pii") ? a.partitioned(null) : a)
+                .toList(),
+            perRange.levels(),
+            perRange.criticalPath(),
+            perRange.contentHash());
+    Path storeDir = workDir.resolve("store");
+    Path components = ComponentFolder.create(workDir);
+    try (TemporalServer temporal =
+            TemporalServer.start(TemporalServer.binary().get(), workDir.resolve("t.db"));
+        FileSystemArtifactStore store = new FileSystemArtifactStore(storeDir)) {
+      Map<String, String> environment =
+          Map.of(
+              "WCT_TEMPORAL_TARGET",
+              temporal.address(),
+              "WCT_STORE_DIR",
+              storeDir.toString(),
+              "WCT_MAX_CONCURRENT_ACTIVITIES",
+              ACTIVITIES_PER_WORKER,
+              "WCT_LOG_FORMAT",
+              "");
+      WorkflowServiceStubs service =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+      WorkflowClient client = WorkflowClient.newInstance(service);
+      RunLauncher launcher = new RunLauncher(client, store);
+      try (WorkerProcess first = WorkerProcess.start("w1", components, workDir, environment);
+          WorkerProcess second = WorkerProcess.start("w2", components, workDir, environment)) {
+        first.awaitReady(Duration.ofSeconds(180));
+        second.awaitReady(Duration.ofSeconds(180));
+        String[] findings = new String[2];
+        for (int round = 0; round < rounds; round++) {
+          findings[0] = analysisPhase(launcher, client, store, storeDir, perRange, "per range");
+          findings[1] = analysisPhase(launcher, client, store, storeDir, whole, "whole");
+          assertThat(findings[0]).isEqualTo(findings[1]);
+        }
+      } finally {
+        service.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * Runs the table analysis once; prints wall time and per activity type the count, summed time and
+   * first start to last end; returns the findings, to compare the two plans.
+   */
+  private static String analysisPhase(
+      RunLauncher launcher,
+      WorkflowClient client,
+      FileSystemArtifactStore store,
+      Path storeDir,
+      ExecutionPlan plan,
+      String label)
+      throws IOException {
+    long start = System.nanoTime();
+    RunHandle run = launcher.start(plan, "scan.yaml", RunOptions.DEFAULT);
+    RunResult result = run.awaitResult();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(result.status()).as(result.artifacts().toString()).isEqualTo(RunStatus.COMPLETED);
+    Map<String, double[]> byType = new java.util.TreeMap<>();
+    String runWorkflow = RunbookWorkflow.workflowId(run.runId());
+    String group = runWorkflow + "/partitions/" + TABLE;
+    activityTimes(client, runWorkflow, byType);
+    activityTimes(client, group, byType);
+    for (int block = 0; activityTimes(client, group + "/block-" + block, byType); block++) {
+      // every block of the group
+    }
+    StringBuilder line = new StringBuilder();
+    byType.forEach(
+        (type, t) ->
+            line.append(
+                String.format(
+                    "; %s %d × %.2f s = %.1f s (span %.1f s)",
+                    type, (int) t[0], t[1] / t[0], t[1], (t[3] - t[2]) / 1000.0)));
+    System.out.printf(
+        "%s: %.1f s wall (load %s)%s%n", label, seconds, loadAverage(), line.toString());
+    StringBuilder findings = new StringBuilder();
+    try (dev.wct.core.message.MessageReader reader =
+        dev.wct.core.message.MessageReader.open(
+            dev.wct.spi.json.Json.mapper(), store.read(run.runId(), "pii"))) {
+      reader.items().forEachRemaining(item -> findings.append(item).append('\n'));
+    }
+    deleteRecursively(storeDir.resolve("runs").resolve(run.runId()));
+    return findings.toString();
+  }
+
+  /** Adds the workflow's activities to {@code byType}: count, summed s, first start, last end. */
+  private static boolean activityTimes(
+      WorkflowClient client, String workflowId, Map<String, double[]> byType) {
+    Iterable<HistoryEvent> events;
+    try {
+      events = client.fetchHistory(workflowId).getEvents();
+    } catch (RuntimeException noSuchWorkflow) {
+      return false;
+    }
+    Map<Long, String> types = new HashMap<>();
+    Map<Long, Long> started = new HashMap<>();
+    for (HistoryEvent event : events) {
+      long millis =
+          event.getEventTime().getSeconds() * 1000 + event.getEventTime().getNanos() / 1_000_000;
+      switch (event.getEventType()) {
+        case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ->
+            types.put(
+                event.getEventId(),
+                event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+        case EVENT_TYPE_ACTIVITY_TASK_STARTED ->
+            started.put(
+                event.getActivityTaskStartedEventAttributes().getScheduledEventId(), millis);
+        case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> {
+          long scheduled = event.getActivityTaskCompletedEventAttributes().getScheduledEventId();
+          Long from = started.get(scheduled);
+          if (from != null) {
+            double[] t =
+                byType.computeIfAbsent(
+                    types.getOrDefault(scheduled, "?"),
+                    key -> new double[] {0, 0, Long.MAX_VALUE, 0});
+            t[0]++;
+            t[1] += (millis - from) / 1000.0;
+            t[2] = Math.min(t[2], from);
+            t[3] = Math.max(t[3], millis);
+          }
+        }
+        default -> {}
+      }
+    }
+    return true;
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
   /** Runs the scan once; prints wall time and partition times; returns seconds. */
   private static double phase(
       RunLauncher launcher, WorkflowClient client, Path storeDir, ExecutionPlan plan, String label)

@@ -37,6 +37,32 @@ public interface Analyser extends Component {
     return false;
   }
 
+  /**
+   * True if {@link #mergePartitions} merges the findings of a place that spans partitions (a column
+   * of a table cut by rows) into that place's findings of a whole run: such an analyser also runs
+   * per partition of an input cut by rows, others read that input whole.
+   */
+  default boolean mergesSplitPlaces() {
+    return false;
+  }
+
+  /**
+   * Writes the output for the whole input from the outputs written for its partitions (each by
+   * {@link #analyse} with {@link ProducerContext#producesPartition()} true), when the run seals a
+   * per-item analyser. The default concatenates them: the items in partition order, trailer numbers
+   * such as summary counts summed ({@link PartitionOutputs#concatenate}). An analyser whose
+   * findings are per place (a column, a file) merges them here, one finding per place as a whole
+   * run gives.
+   *
+   * @param context the seal's context: no coverage to record, the partitions' is merged already
+   * @param properties the runbook properties, as for {@link #analyse}
+   */
+  default void mergePartitions(
+      ProducerContext context, JsonNode properties, PartitionOutputs partitions, ContentWriter out)
+      throws Exception {
+    partitions.concatenate(out);
+  }
+
   /** True if an input list with these schemas is accepted. */
   default boolean accepts(List<SchemaRef> inputSchemas) {
     return acceptedInputs().stream().anyMatch(alternative -> alternative.containsAll(inputSchemas));

@@ -25,4 +25,12 @@ public interface ProducerContext {
   default Coverage coverage() {
     return Coverage.NONE;
   }
+
+  /**
+   * True when the component writes one partition of an artifact that the run then seals with {@link
+   * Analyser#mergePartitions}: an analyser may add to its output what its merge needs.
+   */
+  default boolean producesPartition() {
+    return false;
+  }
 }

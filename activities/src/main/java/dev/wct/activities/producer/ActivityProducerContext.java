@@ -8,15 +8,25 @@ import java.nio.file.Path;
 
 /**
  * A component's view of the activity running it; heartbeats go to Temporal, coverage to this
- * attempt's collector.
+ * attempt's collector. {@code producesPartition} is true for a per-item analyser's partition.
  */
 record ActivityProducerContext(
     String runId,
     String artifactId,
     Path workingDirectory,
     ActivityExecutionContext activity,
-    CoverageCollector coverage)
+    CoverageCollector coverage,
+    boolean producesPartition)
     implements ProducerContext {
+  ActivityProducerContext(
+      String runId,
+      String artifactId,
+      Path workingDirectory,
+      ActivityExecutionContext activity,
+      CoverageCollector coverage) {
+    this(runId, artifactId, workingDirectory, activity, coverage, false);
+  }
+
   /**
    * Once its worker is shutting down, heartbeats no longer reach Temporal and the SDK says so by
    * throwing; the producer goes on instead, so that it finishes within the worker's grace period

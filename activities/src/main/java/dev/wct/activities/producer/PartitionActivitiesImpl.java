@@ -18,12 +18,12 @@ import dev.wct.core.runbook.Placeholders;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.Connector;
+import dev.wct.spi.PartitionOutputs;
 import dev.wct.spi.PartitionedConnector;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.json.Json;
-import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.MessageHeader;
 import dev.wct.store.ArtifactStore;
@@ -47,7 +47,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -274,8 +273,9 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
   }
 
   /**
-   * The partitions' items in partition order, with the first partition's fields; numbers in the
-   * trailer (summaries, counts) are summed over the partitions.
+   * The analyser's output for the whole input, merged by the analyser from its partitions' outputs
+   * ({@link Analyser#mergePartitions}; by default the items in partition order, trailer numbers
+   * summed), under the first partition's header.
    */
   private ArtifactRef sealWhole(String runId, PlannedArtifact artifact, SealRequest request) {
     List<ArtifactRef> refs = new ArrayList<>(request.count());
@@ -296,47 +296,44 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
               stored.sha256(),
               -1));
     }
+    Producer.Process process = (Producer.Process) artifact.producer();
+    Analyser analyser =
+        catalog
+            .analyser(process.type())
+            .orElseThrow(() -> WctException.user("unknown analyser type '" + process.type() + "'"));
+    MessageHeader first;
+    try (InputArtifacts input = InputArtifacts.open(store, json, List.of(refs.get(0)))) {
+      first = input.readers().get(0).header();
+    }
+    ProducerContext context = context(runId, artifact.id(), new CoverageCollector());
+    PartitionOutputs outputs = new StoredPartitionOutputs(refs, context);
+    JsonNode properties = resolve(artifact);
     long[] items = {0};
     StoredArtifact stored =
         store.save(
             runId,
             artifact.id(),
             out -> {
-              ObjectNode trailer = json.createObjectNode();
-              MessageWriter writer = null;
-              for (ArtifactRef ref : refs) {
-                try (InputArtifacts input = InputArtifacts.open(store, json, List.of(ref))) {
-                  ContentReader reader = input.readers().get(0);
-                  if (writer == null) {
-                    MessageHeader first = reader.header();
-                    writer =
-                        MessageWriter.open(
-                            json,
-                            out,
-                            new MessageHeader(
-                                artifact.id(),
-                                first.schema(),
-                                runId,
-                                first.source(),
-                                first.timestamp(),
-                                json.createObjectNode().put("partitions", request.count())));
-                    MessageWriter opened = writer;
-                    reader
-                        .fields()
-                        .fields()
-                        .forEachRemaining(f -> opened.field(f.getKey(), f.getValue()));
-                  }
-                  for (Iterator<JsonNode> it = reader.items(); it.hasNext(); ) {
-                    writer.item(it.next());
-                  }
-                  sum(trailer, reader.trailer());
-                  input.verify();
-                }
+              MessageWriter writer =
+                  MessageWriter.open(
+                      json,
+                      out,
+                      new MessageHeader(
+                          artifact.id(),
+                          first.schema(),
+                          runId,
+                          first.source(),
+                          first.timestamp(),
+                          json.createObjectNode().put("partitions", request.count())));
+              try {
+                analyser.mergePartitions(context, properties, outputs, writer);
+              } catch (IOException | RuntimeException e) {
+                throw e;
+              } catch (Exception e) {
+                throw new WctException(ErrorKind.INTERNAL, e.getMessage(), e);
               }
-              MessageWriter done = writer;
-              trailer.fields().forEachRemaining(f -> done.field(f.getKey(), f.getValue()));
-              done.close();
-              items[0] = done.itemCount();
+              writer.close();
+              items[0] = writer.itemCount();
             });
     return new ArtifactRef(
         runId,
@@ -348,18 +345,34 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
         items[0] > 0 ? items[0] : request.itemCount());
   }
 
-  /** Adds {@code more} into {@code total}: numbers summed, objects merged, the rest kept first. */
-  static void sum(ObjectNode total, JsonNode more) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = more.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      JsonNode existing = total.get(field.getKey());
-      JsonNode value = field.getValue();
-      if (existing == null) {
-        total.set(field.getKey(), value.deepCopy());
-      } else if (existing.isIntegralNumber() && value.isIntegralNumber()) {
-        total.put(field.getKey(), existing.longValue() + value.longValue());
-      } else if (existing.isObject() && value.isObject()) {
-        sum((ObjectNode) existing, value);
+  /**
+   * The stored partitions of an analyser, each read and checked against its checksum; the seal
+   * heartbeats as it reads them.
+   */
+  private final class StoredPartitionOutputs implements PartitionOutputs {
+    private final List<ArtifactRef> refs;
+    private final ProducerContext context;
+
+    StoredPartitionOutputs(List<ArtifactRef> refs, ProducerContext context) {
+      this.refs = refs;
+      this.context = context;
+    }
+
+    @Override
+    public int count() {
+      return refs.size();
+    }
+
+    @Override
+    public void forEach(Visitor visitor) throws Exception {
+      for (int i = 0; i < refs.size(); i++) {
+        try (InputArtifacts input = InputArtifacts.open(store, json, List.of(refs.get(i)))) {
+          visitor.accept(i, input.readers().get(0));
+          input.verify();
+        }
+        if (i % 100 == 99) {
+          context.heartbeat(i + 1);
+        }
       }
     }
   }
@@ -374,7 +387,14 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
     String id = PartitionIds.of(artifact.id(), request.index());
     int attempt = attempt();
     CoverageCollector coverage = new CoverageCollector();
-    ProducerContext context = context(runId, artifact.id(), coverage);
+    ProducerContext context =
+        new ActivityProducerContext(
+            runId,
+            artifact.id(),
+            workingDirectory,
+            Activity.getExecutionContext(),
+            coverage,
+            !artifact.partition().isSource());
     MessageHeader header =
         new MessageHeader(
             id,

@@ -1,5 +1,6 @@
 package dev.wct.analysers.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wct.analysers.ruleset.Ruleset;
@@ -27,5 +28,21 @@ public final class AnalysisMetadata {
     json.put("started_at", started.toString());
     json.put("duration_ms", Duration.between(started, finished).toMillis());
     return json;
+  }
+
+  /**
+   * Adds a partition's {@code analysis_metadata} to {@code total} (null before the first): the
+   * first partition's fields, with the items and characters scanned and the analysis time summed.
+   */
+  public static ObjectNode add(ObjectNode total, JsonNode partition) {
+    if (total == null) {
+      return partition.isObject()
+          ? (ObjectNode) partition.deepCopy()
+          : JsonNodeFactory.instance.objectNode();
+    }
+    for (String field : new String[] {"items_scanned", "characters_scanned", "duration_ms"}) {
+      total.put(field, total.path(field).asLong() + partition.path(field).asLong());
+    }
+    return total;
   }
 }

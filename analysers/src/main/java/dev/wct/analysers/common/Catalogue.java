@@ -81,7 +81,9 @@ public final class Catalogue {
     if (!tables.isArray()) {
       return List.of();
     }
-    String source = input.header().id();
+    // a partition ({artifact}~p000042) names the places of its artifact, as the whole does
+    String id = input.header().id();
+    String source = id.indexOf('~') > 0 ? id.substring(0, id.indexOf('~')) : id;
     String system = text(metadata.path("system"));
     List<Table> result = new ArrayList<>();
     for (JsonNode table : tables) {

@@ -1,5 +1,6 @@
 package dev.wct.analysers.common;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -271,7 +272,7 @@ public final class Findings {
       String category, String pattern, String rule, Kind kind, Location location, String name) {
     Finding finding = finding(location, category);
     finding.record(pattern, rule, kind);
-    finding.namePatterns.add(pattern);
+    finding.recordName(pattern, rule, kind);
     if (finding.wantsExample(settings)) {
       ObjectNode example = JSON.objectNode();
       example.put("snippet", name);
@@ -493,6 +494,146 @@ public final class Findings {
     }
   }
 
+  /**
+   * What {@link #addPartition} needs to merge these findings with those of the other partitions of
+   * the same input: the accumulators rather than the report, so bare keywords are not dropped yet
+   * and every place's values examined are kept, with or without findings there. Places, rules,
+   * keywords and the examples (masked as in the report): no value in clear.
+   */
+  public ObjectNode partitionState() {
+    ObjectNode state = JSON.objectNode();
+    ArrayNode all = state.putArray("findings");
+    for (Finding finding : findings.values()) {
+      ObjectNode json = all.addObject();
+      json.set("location", locationState(finding.location));
+      json.put("category", finding.category);
+      json.set("detectors", countsJson(finding.detectors));
+      json.set("patterns", countsJson(finding.patterns));
+      ArrayNode rules = json.putArray("rules");
+      finding.rules.forEach(rules::add);
+      ArrayNode names = json.putArray("name_patterns");
+      finding.namePatterns.forEach(names::add);
+      json.set("name_detectors", countsJson(finding.nameDetectors));
+      json.set("name_pattern_matches", countsJson(finding.namePatternCounts));
+      json.put("name_matches", finding.nameMatches);
+      json.put("matches", finding.matches);
+      json.put("values_matched", finding.valuesMatched);
+      json.put("line", finding.line);
+      ArrayNode examples = json.putArray("examples");
+      finding.examples.forEach(example -> examples.add(example.deepCopy()));
+    }
+    state.set("values_examined", countsJson(examined));
+    ArrayNode objects = state.putArray("coverage");
+    coverage.forEach(
+        (object, record) ->
+            objects
+                .addObject()
+                .put("object", object)
+                .<ObjectNode>set("location", record.location.deepCopy())
+                .put("items", record.items)
+                .put("items_with_text", record.itemsWithText)
+                .put("content_left_out", record.contentLeftOut));
+    state.put("duplicate_items_skipped", duplicatesSkipped);
+    return state;
+  }
+
+  /**
+   * Adds the {@link #partitionState} of the next partition, lowest first, so that these findings
+   * become those of one run over all partitions: one finding per (place, category) with its
+   * matches, values examined and values matched summed, examples in partition order up to {@code
+   * maximum_evidence_count}. Names (catalogue columns, a file path) are read alike by every
+   * partition: the matches in them count once, as in a whole run. Drop bare keywords and write the
+   * report after the last partition.
+   */
+  public void addPartition(JsonNode state) {
+    lastLocation = null;
+    lastLocationFindings.clear();
+    for (JsonNode json : state.path("findings")) {
+      Location location = location(json.path("location"));
+      Finding finding = sortedFinding(location, json.path("category").asText());
+      Map<String, Long> nameDetectors = countsOf(json.path("name_detectors"));
+      Map<String, Long> namePatterns = countsOf(json.path("name_pattern_matches"));
+      long nameMatches = json.path("name_matches").asLong();
+      countsOf(json.path("detectors"))
+          .forEach(
+              (key, n) -> add(finding.detectors, key, n - nameDetectors.getOrDefault(key, 0L)));
+      countsOf(json.path("patterns"))
+          .forEach((key, n) -> add(finding.patterns, key, n - namePatterns.getOrDefault(key, 0L)));
+      finding.matches += json.path("matches").asLong() - nameMatches;
+      if (finding.nameMatches == 0 && nameMatches > 0) {
+        nameDetectors.forEach(
+            (key, n) -> {
+              add(finding.detectors, key, n);
+              add(finding.nameDetectors, key, n);
+            });
+        namePatterns.forEach(
+            (key, n) -> {
+              add(finding.patterns, key, n);
+              add(finding.namePatternCounts, key, n);
+            });
+        json.path("name_patterns").forEach(name -> finding.namePatterns.add(name.asText()));
+        finding.nameMatches = nameMatches;
+        finding.matches += nameMatches;
+      }
+      json.path("rules").forEach(rule -> finding.rules.add(rule.asText()));
+      finding.valuesMatched += json.path("values_matched").asLong();
+      if (finding.line == 0) {
+        finding.line = json.path("line").asLong();
+      }
+      for (JsonNode example : json.path("examples")) {
+        if (finding.wantsExample(settings) && example.isObject()) {
+          finding.addExample(((ObjectNode) example).deepCopy());
+        }
+      }
+    }
+    countsOf(state.path("values_examined")).forEach((key, n) -> add(examined, key, n));
+    for (JsonNode json : state.path("coverage")) {
+      Coverage record =
+          coverage.computeIfAbsent(
+              json.path("object").asText(),
+              key -> new Coverage(((ObjectNode) json.path("location")).deepCopy()));
+      record.items += json.path("items").asLong();
+      record.itemsWithText += json.path("items_with_text").asLong();
+      record.contentLeftOut += json.path("content_left_out").asLong();
+    }
+    duplicatesSkipped += state.path("duplicate_items_skipped").asLong();
+  }
+
+  private static void add(Map<String, Long> total, String key, long n) {
+    if (n > 0) {
+      total.merge(key, n, Long::sum);
+    }
+  }
+
+  private static ObjectNode countsJson(Map<String, Long> counts) {
+    ObjectNode json = JSON.objectNode();
+    counts.forEach(json::put);
+    return json;
+  }
+
+  private static Map<String, Long> countsOf(JsonNode json) {
+    Map<String, Long> counts = new TreeMap<>();
+    json.fields().forEachRemaining(f -> counts.put(f.getKey(), f.getValue().asLong()));
+    return counts;
+  }
+
+  private static ObjectNode locationState(Location location) {
+    ObjectNode json = JSON.objectNode();
+    json.put("canonical", location.canonical());
+    json.put("object", location.object());
+    json.set("json", location.json().deepCopy());
+    json.put("database_column", location.databaseColumn());
+    return json;
+  }
+
+  private static Location location(JsonNode json) {
+    return new Location(
+        json.path("canonical").asText(),
+        json.path("object").asText(),
+        ((ObjectNode) json.path("json")).deepCopy(),
+        json.path("database_column").asBoolean());
+  }
+
   private static final class Coverage {
     private final ObjectNode location;
     private long items;
@@ -521,6 +662,10 @@ public final class Findings {
     private final Map<String, Long> patterns = new TreeMap<>();
     private final Set<String> rules = new TreeSet<>();
     private final Set<String> namePatterns = new TreeSet<>();
+    // the part of detectors, patterns and matches that comes from names (see PartitionState)
+    private final Map<String, Long> nameDetectors = new TreeMap<>();
+    private final Map<String, Long> namePatternCounts = new TreeMap<>();
+    private long nameMatches;
     private final List<ObjectNode> examples = new ArrayList<>();
     private final Set<String> exampleKeys = new HashSet<>();
     private long matches;
@@ -539,6 +684,14 @@ public final class Findings {
       patterns.merge(pattern, 1L, Long::sum);
       rules.add(rule);
       matches++;
+    }
+
+    /** Notes that the match just recorded was in a name: every partition sees the same names. */
+    private void recordName(String pattern, String rule, Kind kind) {
+      namePatterns.add(pattern);
+      nameDetectors.merge(kind.id() + '|' + rule, 1L, Long::sum);
+      namePatternCounts.merge(pattern, 1L, Long::sum);
+      nameMatches++;
     }
 
     private boolean wantsExample(EvidenceSettings settings) {

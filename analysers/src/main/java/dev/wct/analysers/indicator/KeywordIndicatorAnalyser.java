@@ -7,6 +7,7 @@ import dev.wct.analysers.common.Catalogue;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.ItemStream;
 import dev.wct.analysers.common.Location;
+import dev.wct.analysers.common.PartitionMerge;
 import dev.wct.analysers.common.PatternMatching;
 import dev.wct.analysers.common.TextInputs;
 import dev.wct.analysers.common.TextItem;
@@ -18,6 +19,7 @@ import dev.wct.analysers.ruleset.RulesetLoader;
 import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
 import dev.wct.spi.Analyser;
+import dev.wct.spi.PartitionOutputs;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
@@ -143,6 +145,50 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
                 scanItem(keywords, ruleset, text, findings);
               }
             });
+    JsonNode state = context.producesPartition() ? findings.partitionState() : null;
+    findings.recordCoverage(context.coverage());
+    write(
+        where,
+        findings,
+        ruleset,
+        AnalysisMetadata.of(
+            type(), ruleset, contract().toJson(bound), totals, started, Instant.now()),
+        out);
+    if (state != null) {
+      out.field(PartitionMerge.STATE_FIELD, state);
+    }
+  }
+
+  /** Findings are per place: the seal merges a column's findings across row ranges. */
+  @Override
+  public boolean mergesSplitPlaces() {
+    return true;
+  }
+
+  /**
+   * One finding per (place, category) as a whole run gives: the partitions' findings of a place
+   * merged ({@link Findings#addPartition}), bare keywords dropped after the merge, confidence,
+   * scores and summary computed from the merged findings.
+   */
+  @Override
+  public void mergePartitions(
+      ProducerContext context, JsonNode properties, PartitionOutputs partitions, ContentWriter out)
+      throws Exception {
+    String where = "artifact '" + context.artifactId() + "' (" + type() + ")";
+    PatternMatching settings = contract().bind(where, properties).matching();
+    Ruleset ruleset =
+        RulesetLoader.load(
+            settings.ruleset(), context.workingDirectory(), rulesetKind(), KnownDetectors.NAMES);
+    Findings findings =
+        new Findings(
+            type(), settings.evidence(), Redactor.forRuleset(settings.evidence(), "US", ruleset));
+    ObjectNode metadata = PartitionMerge.addAll(partitions, findings, where);
+    write(where, findings, ruleset, metadata, out);
+  }
+
+  /** Drops what the ruleset does not report on its own, then writes the report. */
+  private void write(
+      String where, Findings findings, Ruleset ruleset, ObjectNode metadata, ContentWriter out) {
     int uncorroborated =
         findings.dropUncorroborated(ruleset.corroborationRequired())
             + findings.dropWithoutProcessingEvidence(ruleset.processingEvidenceRequired());
@@ -153,15 +199,11 @@ public abstract class KeywordIndicatorAnalyser implements Analyser {
     }
     out.field("summary", findings.summary(summaryField()));
     out.field("coverage", findings.coverage());
-    findings.recordCoverage(context.coverage());
-    out.field(
-        "analysis_metadata",
-        AnalysisMetadata.of(
-            type(), ruleset, contract().toJson(bound), totals, started, Instant.now()));
+    out.field("analysis_metadata", metadata);
     LOG.info(
         "{}: {} items scanned, {} findings, {} resting on bare keywords or words for people left unreported",
         where,
-        totals.items(),
+        metadata.path("items_scanned").asLong(),
         findings.findings().size(),
         uncorroborated);
   }

@@ -1,12 +1,14 @@
 package dev.wct.analysers.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.wct.analysers.common.AnalysisMetadata;
 import dev.wct.analysers.common.Catalogue;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.ItemStream;
 import dev.wct.analysers.common.Location;
+import dev.wct.analysers.common.PartitionMerge;
 import dev.wct.analysers.common.PatternMatching;
 import dev.wct.analysers.common.TextInputs;
 import dev.wct.analysers.common.TextItem;
@@ -19,6 +21,7 @@ import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.FindingsPresentation;
+import dev.wct.spi.PartitionOutputs;
 import dev.wct.spi.ProducerContext;
 import dev.wct.spi.error.WctException;
 import dev.wct.spi.message.ContentReader;
@@ -171,6 +174,51 @@ public final class PersonalDataAnalyser implements Analyser {
                 nameColumns.scan(text, findings);
               }
             });
+    JsonNode state = context.producesPartition() ? findings.partitionState() : null;
+    findings.recordCoverage(context.coverage());
+    write(
+        where,
+        findings,
+        ruleset,
+        AnalysisMetadata.of(TYPE, ruleset, CONTRACT.toJson(bound), totals, started, Instant.now()),
+        out);
+    if (state != null) {
+      out.field(PartitionMerge.STATE_FIELD, state);
+    }
+  }
+
+  /** Findings are per column: the seal merges each column's findings across row ranges. */
+  @Override
+  public boolean mergesSplitPlaces() {
+    return true;
+  }
+
+  /**
+   * One finding per (place, category) as a whole run gives: the partitions' findings of a place
+   * merged ({@link Findings#addPartition}), bare keywords dropped after the merge, the confidence
+   * and summary computed from the merged counts.
+   */
+  @Override
+  public void mergePartitions(
+      ProducerContext context, JsonNode properties, PartitionOutputs partitions, ContentWriter out)
+      throws Exception {
+    String where = "artifact '" + context.artifactId() + "' (" + TYPE + ")";
+    PersonalDataProperties bound = CONTRACT.bind(where, properties);
+    PatternMatching settings = bound.matching();
+    String region = bound.defaultPhoneRegion().toUpperCase(java.util.Locale.ROOT);
+    Ruleset ruleset =
+        RulesetLoader.load(
+            settings.ruleset(), context.workingDirectory(), RULESET_KIND, KnownDetectors.NAMES);
+    Findings findings =
+        new Findings(
+            TYPE, settings.evidence(), Redactor.forRuleset(settings.evidence(), region, ruleset));
+    ObjectNode metadata = PartitionMerge.addAll(partitions, findings, where);
+    write(where, findings, ruleset, metadata, out);
+  }
+
+  /** Drops bare keywords where the ruleset asks for more, then writes the report. */
+  private static void write(
+      String where, Findings findings, Ruleset ruleset, ObjectNode metadata, ContentWriter out) {
     int uncorroborated = findings.dropUncorroborated(ruleset.corroborationRequired());
     long total = 0;
     for (Findings.Finding finding : findings.findings()) {
@@ -179,14 +227,11 @@ public final class PersonalDataAnalyser implements Analyser {
     }
     out.field("summary", findings.summary("categories"));
     out.field("coverage", findings.coverage());
-    findings.recordCoverage(context.coverage());
-    out.field(
-        "analysis_metadata",
-        AnalysisMetadata.of(TYPE, ruleset, CONTRACT.toJson(bound), totals, started, Instant.now()));
+    out.field("analysis_metadata", metadata);
     LOG.info(
         "{}: {} items scanned, {} findings with {} matches, {} bare keywords left unreported",
         where,
-        totals.items(),
+        metadata.path("items_scanned").asLong(),
         findings.findings().size(),
         total,
         uncorroborated);

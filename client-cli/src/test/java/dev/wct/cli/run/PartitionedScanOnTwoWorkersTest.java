@@ -147,10 +147,11 @@ class PartitionedScanOnTwoWorkersTest {
         partitionsByWorker("wct-run-" + id.group(1) + "/partitions/crm/block-0");
     assertThat(byWorker).containsOnlyKeys("worker-a", "worker-b");
     assertThat(byWorker.values()).allSatisfy(n -> assertThat(n).isPositive());
-    // 20 row ranges of the source; the analyser reads them whole, outside the block
-    assertThat(byWorker.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(20);
+    // 20 row ranges of the source, and the analyser on each of them, in the block
+    assertThat(byWorker.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(40);
     assertThat(Cli.run("inspect", id.group(1), "--store", store.toString()).out())
-        .containsPattern("crm +20/20 partitions");
+        .containsPattern("crm +20/20 partitions")
+        .containsPattern("pii +20/20 partitions");
     assertThat(
             Cli.run("inspect", id.group(1), "crm", "--coverage", "--store", store.toString()).out())
         .containsPattern("main\\.customers +sampled +400 of 400");

@@ -71,6 +71,24 @@ class PartitionedScanTest {
     return items;
   }
 
+  private JsonNode trailer(String runId, String artifactId) {
+    try (FileSystemArtifactStore store = new FileSystemArtifactStore(dir.resolve("store"));
+        MessageReader reader = MessageReader.open(Json.mapper(), store.read(runId, artifactId))) {
+      for (var it = reader.items(); it.hasNext(); ) {
+        it.next();
+      }
+      return reader.trailer();
+    }
+  }
+
+  /** The e-mail finding of the {@code backup} column. */
+  private static String backup(List<String> findings) {
+    return findings.stream()
+        .filter(f -> f.contains("\"column\":\"backup\"") && f.contains("\"category\":\"email\""))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no e-mail finding in backup: " + findings));
+  }
+
   @Test
   void findingsDoNotDependOnTheCut() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
@@ -134,6 +152,15 @@ class PartitionedScanTest {
   @Test
   void findingsOfATableCutByRowsAreThoseOfTheWholeTable() throws Exception {
     Path db = customersDatabase(dir.resolve("crm.db"), 95);
+    // an e-mail in the first six rows only: most of the first range's values, few of the table's
+    try (java.sql.Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + db, new java.util.Properties());
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE customers ADD COLUMN backup TEXT");
+      statement.execute(
+          "UPDATE customers SET backup = CASE WHEN id <= 6 THEN 'b' || id || '@example.org'"
+              + " ELSE 'none' END");
+    }
     String runbook =
         """
         name: rows
@@ -168,11 +195,24 @@ class PartitionedScanTest {
     List<String> wholeFindings = items(runs[0], "pii");
     assertThat(wholeFindings).anyMatch(f -> f.contains("\"column\":\"email\""));
     assertThat(items(runs[1], "pii")).containsExactlyElementsOf(wholeFindings);
+    assertThat(trailer(runs[1], "pii").get("summary"))
+        .isEqualTo(trailer(runs[0], "pii").get("summary"));
+    assertThat(trailer(runs[1], "pii").get("coverage"))
+        .isEqualTo(trailer(runs[0], "pii").get("coverage"));
     try (FileSystemArtifactStore store = new FileSystemArtifactStore(dir.resolve("store"))) {
-      // 95 rows, 10 per partition: 10 partitions; the analyser reads them as one artifact
+      // 95 rows, 10 per partition: 10 partitions, and the analyser ran on each of them
       assertThat(store.list(runs[1])).contains("crm~p000009").doesNotContain("crm~p000010");
-      assertThat(store.list(runs[1])).noneMatch(a -> a.startsWith("pii~"));
+      assertThat(store.list(runs[1])).contains("pii~p000009").doesNotContain("pii~p000010");
     }
+    Cli.Result inspect = Cli.run("inspect", runs[1], "--store", dir.resolve("store").toString());
+    assertThat(inspect.out())
+        .containsPattern("crm +10/10 partitions")
+        .containsPattern("pii +10/10 partitions");
+    // the backup column: 6 of the first range's 10 values (high there), 6 of the table's 95
+    assertThat(backup(items(runs[1], "pii~p000000"))).contains("\"confidence\":\"high\"");
+    assertThat(backup(wholeFindings))
+        .contains("\"confidence\":\"medium\"")
+        .contains("\"values_examined\":95,\"values_matched\":6");
     List<String> cutItems = new ArrayList<>();
     for (int p = 0; p < 10; p++) {
       cutItems.addAll(items(runs[1], String.format("crm~p%06d", p)));

@@ -165,7 +165,7 @@ class PlantedDataLeakTest {
     // settings they are deleted when the run ends, so every file left in the store is checked.
     Map<String, String> places = new LinkedHashMap<>();
     Set<Path> sources = sourceArtifactFiles(store, runId);
-    assertThat(sources).hasSize(3).allSatisfy(source -> assertThat(source).doesNotExist());
+    assertThat(sources).hasSize(4).allSatisfy(source -> assertThat(source).doesNotExist());
     try (Stream<Path> files = Files.walk(store)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         places.put(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1));
@@ -173,6 +173,11 @@ class PlantedDataLeakTest {
     }
     assertThat(places)
         .containsKey(store.resolve("runs/" + runId + "/_system/results.json").toString());
+    // the analysers of the table cut by rows ran per range: their ranges' outputs, with the
+    // findings state the seal merges, are checked too
+    assertThat(places.keySet())
+        .anyMatch(place -> place.contains("rows_personal_data~p000002"))
+        .anyMatch(place -> place.contains("rows_data_subjects~p000002"));
     places.put(html.toString(), Files.readString(html));
     places.put(json.toString(), Files.readString(json));
     for (int i = 0; i < commands.size(); i++) {
@@ -473,6 +478,20 @@ class PlantedDataLeakTest {
           code_personal_data:
             inputs: code
             process: {type: personal_data}
+          clinic_rows:
+            source:
+              type: sqlite
+              properties: {database_path: "%s"}
+            partition: {by: rows, max_items: 2}
+          rows_personal_data:
+            inputs: clinic_rows
+            process: {type: personal_data}
+          rows_data_subjects:
+            inputs: clinic_rows
+            process: {type: data_subject}
+          rows_purposes:
+            inputs: clinic_rows
+            process: {type: processing_purpose}
           gdpr_personal_data:
             inputs: personal_data
             process: {type: gdpr_personal_data_classifier}
@@ -486,7 +505,7 @@ class PlantedDataLeakTest {
             process: {type: gdpr_processing_purpose_classifier}
             output: true
         """
-        .formatted(data, database);
+        .formatted(data, database, database);
   }
 
   /** Records a planted value and its words longer than 3 characters that hold a letter. */

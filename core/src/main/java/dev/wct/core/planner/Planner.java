@@ -208,7 +208,8 @@ public final class Planner {
 
     /**
      * How each artifact is cut: sources as their runbook says; an item-by-item analyser of a single
-     * partitioned input partition by partition, so it starts as soon as a partition exists.
+     * partitioned input partition by partition, so it starts as soon as a partition exists (of a
+     * cut by rows only if it merges a column's findings across partitions).
      */
     private Partitioning partitioning(PlanNode node, Map<String, Partitioning> cut) {
       ArtifactSpec spec = node.spec;
@@ -222,14 +223,15 @@ public final class Planner {
             : Partitioning.bySize(p.maxBytes(), p.maxItems());
       }
       List<String> inputs = knownInputs(node);
-      // A cut by rows splits a column over partitions: an analyser's per-column findings (counts,
-      // confidence) would then depend on the cut, so it reads the whole input instead.
+      // A cut by rows splits a column over partitions: an analyser whose merge cannot put a
+      // column's findings (counts, confidence) back together reads the whole input instead.
       if (node.kind == PlanNode.Kind.PROCESS
           && inputs.size() == 1
-          && cut.containsKey(inputs.get(0))
-          && !cut.get(inputs.get(0)).splitsLocations()) {
+          && cut.containsKey(inputs.get(0))) {
         Analyser analyser = catalog.analysers().get(spec.process().type());
-        if (analyser != null && analyser.perItem()) {
+        if (analyser != null
+            && analyser.perItem()
+            && (!cut.get(inputs.get(0)).splitsLocations() || analyser.mergesSplitPlaces())) {
           return Partitioning.perPartitionOf(inputs.get(0));
         }
       }

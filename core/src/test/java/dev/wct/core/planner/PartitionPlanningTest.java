@@ -3,10 +3,20 @@ package dev.wct.core.planner;
 import static dev.wct.core.planner.PlannerFixture.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.plan.Partitioning;
 import dev.wct.core.plan.PlannedArtifact;
+import dev.wct.core.testing.TestComponents;
+import dev.wct.spi.Analyser;
+import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.ProducerContext;
+import dev.wct.spi.message.ContentReader;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.SchemaRef;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,24 +58,79 @@ class PartitionPlanningTest {
   }
 
   @Test
-  void aSourceCutByRowsIsPartitionedButItsAnalysersReadItWhole() {
-    ExecutionPlan plan =
-        fixture.plan(
-            runbook(
-                """
-                  table:
-                    source: {type: test_source, properties: {path: x}}
-                    partition: {by: rows, max_items: 250000}
-                  pii: {inputs: table, process: {type: test_personal_data}}
-                  rows:
-                    source: {type: test_source, properties: {path: y}}
-                    partition: {by: rows}
-                """));
+  void aSourceCutByRowsIsPartitionedButItsAnalysersReadItWholeUnlessTheyMergeColumns() {
+    String yaml =
+        runbook(
+            """
+              table:
+                source: {type: test_source, properties: {path: x}}
+                partition: {by: rows, max_items: 250000}
+              pii: {inputs: table, process: {type: test_personal_data}}
+              rows:
+                source: {type: test_source, properties: {path: y}}
+                partition: {by: rows}
+            """);
+    ExecutionPlan plan = fixture.plan(yaml);
 
     assertThat(artifact(plan, "table").partition()).isEqualTo(Partitioning.byRows(250_000));
     assertThat(artifact(plan, "rows").partition()).isEqualTo(Partitioning.byRows(0));
-    // a column cut over partitions would split its findings: the analyser waits for the whole
+    // a column cut over partitions would split its findings: an analyser that cannot merge them
+    // waits for the whole
     assertThat(artifact(plan, "pii").partition()).isNull();
+
+    ComponentCatalog merging =
+        ComponentCatalog.of(
+            List.of(new TestComponents.TestSource()), List.of(new MergingColumns()));
+    ExecutionPlan merged = new Planner(merging).plan(fixture.write("merging.yaml", yaml));
+    // one that merges a column's findings at the seal runs per range like per group of files
+    assertThat(artifact(merged, "pii").partition()).isEqualTo(Partitioning.perPartitionOf("table"));
+  }
+
+  /** test_personal_data, declaring that its seal merges a column's findings across partitions. */
+  private static final class MergingColumns implements Analyser {
+    private final Analyser delegate = new TestComponents.TestPersonalData();
+
+    @Override
+    public boolean perItem() {
+      return true;
+    }
+
+    @Override
+    public boolean mergesSplitPlaces() {
+      return true;
+    }
+
+    @Override
+    public String type() {
+      return delegate.type();
+    }
+
+    @Override
+    public String description() {
+      return delegate.description();
+    }
+
+    @Override
+    public JsonNode propertiesSchema() {
+      return delegate.propertiesSchema();
+    }
+
+    @Override
+    public List<Set<SchemaRef>> acceptedInputs() {
+      return delegate.acceptedInputs();
+    }
+
+    @Override
+    public List<SchemaRef> outputSchemas() {
+      return delegate.outputSchemas();
+    }
+
+    @Override
+    public void analyse(
+        ProducerContext context, JsonNode properties, List<ContentReader> inputs, ContentWriter out)
+        throws Exception {
+      delegate.analyse(context, properties, inputs, out);
+    }
   }
 
   @Test
