@@ -8,12 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Person names in text, found by their context only, never from a list of names: one to three
- * capitalised words right after an honorific ({@code Mr}, {@code Dr}, {@code Frau}, {@code Mme}...)
- * or {@code Dear}, two or three after a name label with a colon ({@code Name:}, {@code Patient
- * name:}, {@code "full_name": "…"}), or alone on the line after a sign-off ({@code Kind regards,}).
- * Words that address a role rather than a person ({@code Dear Customer}, {@code Name: Not
- * Provided}) stop the match. Names without such context are not found.
+ * Person names in text. By their context: one to three capitalised words right after an honorific
+ * ({@code Mr}, {@code Dr}, {@code Frau}, {@code Mme}...) or {@code Dear}, two or three after a name
+ * label with a colon ({@code Name:}, {@code Patient name:}, {@code "full_name": "…"}), or alone on
+ * the line after a sign-off ({@code Kind regards,}). Words that address a role rather than a person
+ * ({@code Dear Customer}, {@code Name: Not Provided}) stop the match.
+ *
+ * <p>By hand-written lists ({@link NameLists}), without context, reported as a {@code format} match
+ * (recognised by its shape, not proven): a listed given name followed by one or two capitalised
+ * words of which the last is a listed surname ({@code Maria Kowalski}), or, weaker, a listed given
+ * name followed by one capitalised word that is not a place, street, organisation, month or
+ * frequent English word ({@code Krisztián Szöllösy}). Given names that are also ordinary words or
+ * places ({@code May}, {@code Will}, {@code Grace}, {@code Paris}) need a listed surname. A run
+ * right after a number or a place word ({@code 12 John Street}, {@code Lake George}) or followed by
+ * one ({@code John Smith Street}) is not a name.
  */
 final class PersonNameDetector implements KeywordLedDetector<PersonNameDetector.Cue> {
   /** A capitalised word: an upper-case letter, then lower case, with inner capitals (McDonald). */
@@ -35,6 +43,18 @@ final class PersonNameDetector implements KeywordLedDetector<PersonNameDetector.
               + "(?:[ \\t]+"
               + WORD
               + "){1,2})[ \\t]*(?:\\r?\\n|$)");
+
+  /** A run of capitalised words starting at a given name, for the list rule. */
+  private static final Pattern CAPITALISED_RUN =
+      Pattern.compile(WORD + "(?:[ \\t]+" + WORD + "){0,3}(?![\\p{L}\\d])");
+
+  private static final NameLists LISTS = NameLists.SHIPPED;
+
+  /** Capitalised words that make the name after them part of a place ({@code Lake George}). */
+  private static final Set<String> PLACE_PREFIXES =
+      Set.of(
+          "lake", "mount", "mt", "fort", "port", "saint", "st", "san", "santa", "sankt", "cape",
+          "new", "north", "south", "east", "west", "upper", "lower", "great", "little", "isle");
 
   /** Capitalised words that name a role, a placeholder or a greeting, not a person. */
   private static final Set<String> NOT_NAMES =
@@ -127,7 +147,8 @@ final class PersonNameDetector implements KeywordLedDetector<PersonNameDetector.
   enum Cue {
     HONORIFIC(AFTER_HONORIFIC),
     LABEL(AFTER_LABEL),
-    SIGN_OFF(AFTER_SIGN_OFF);
+    SIGN_OFF(AFTER_SIGN_OFF),
+    GIVEN_NAME(CAPITALISED_RUN);
 
     /** What follows the cue when a name does. */
     final Pattern pattern;
@@ -208,6 +229,14 @@ final class PersonNameDetector implements KeywordLedDetector<PersonNameDetector.
             "met vriendelijke groet")) {
       builder.add(word, Cue.SIGN_OFF);
     }
+    for (String word : LISTS.givenNames()) {
+      builder.add(word, Cue.GIVEN_NAME);
+    }
+    for (String word : LISTS.ambiguousGivenNames()) {
+      if (!LISTS.givenNames().contains(word)) {
+        builder.add(word, Cue.GIVEN_NAME);
+      }
+    }
     return builder.build();
   }
 
@@ -236,6 +265,18 @@ final class PersonNameDetector implements KeywordLedDetector<PersonNameDetector.
         m = cue.pattern.matcher(text);
         matchers[cue.ordinal()] = m;
       }
+      if (cue == Cue.GIVEN_NAME) {
+        if (start < lastEnd[0]) {
+          return;
+        }
+        m.region(start, Math.min(text.length(), start + 120));
+        int nameEnd = m.lookingAt() ? listedNameEnd(text, start, m.group()) : -1;
+        if (nameEnd > 0) {
+          sink.matchByFormat(start, nameEnd);
+          lastEnd[0] = nameEnd;
+        }
+        return;
+      }
       m.region(end, Math.min(text.length(), end + 120));
       if (m.lookingAt() && looksLikeAName(m.group(1))) {
         sink.match(m.start(1), m.end(1));
@@ -256,6 +297,78 @@ final class PersonNameDetector implements KeywordLedDetector<PersonNameDetector.
       }
     }
     return cue != Cue.HONORIFIC || Character.isUpperCase(text.charAt(start));
+  }
+
+  /**
+   * The end offset of the person's name that starts at {@code start} with a listed given name and
+   * goes on with {@code run}'s capitalised words, or -1 if the list rule finds none there.
+   */
+  private static int listedNameEnd(String text, int start, String run) {
+    String[] words = run.split("[ \\t]+");
+    String given = lower(words[0]);
+    boolean ambiguous = LISTS.ambiguousGivenNames().contains(given);
+    if (words.length < 2
+        || !(ambiguous || LISTS.givenNames().contains(given))
+        || afterNumberOrPlaceWord(text, start)) {
+      return -1;
+    }
+    int take = 0;
+    for (int last = Math.min(3, words.length) - 1; last >= 1 && take == 0; last--) {
+      if (LISTS.surnames().contains(lower(words[last])) && noneIsAWord(words, 1, last)) {
+        take = last + 1;
+      }
+    }
+    if (take == 0 && !ambiguous && noneIsAWord(words, 1, 2)) {
+      take = 2;
+    }
+    if (take == 0 || (take < words.length && isNotNameWord(words[take]))) {
+      return -1;
+    }
+    int end = start;
+    for (int i = 0; i < take; i++) {
+      end = text.indexOf(words[i], end) + words[i].length();
+    }
+    return end;
+  }
+
+  /** True if none of {@code words[from..to)} is an ordinary capitalised word. */
+  private static boolean noneIsAWord(String[] words, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (isNotNameWord(words[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNotNameWord(String word) {
+    String lower = lower(word);
+    return LISTS.notNameWords().contains(lower) || NOT_NAMES.contains(lower);
+  }
+
+  /** A house number ({@code 12 John Street}) or a capitalised place word ({@code Lake George}). */
+  private static boolean afterNumberOrPlaceWord(String text, int start) {
+    int i = start;
+    while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+      i--;
+    }
+    if (i == start || i == 0) {
+      return false;
+    }
+    if (Character.isDigit(text.charAt(i - 1))) {
+      return true;
+    }
+    int wordStart = i;
+    while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+      wordStart--;
+    }
+    return wordStart < i
+        && Character.isUpperCase(text.charAt(wordStart))
+        && PLACE_PREFIXES.contains(lower(text.substring(wordStart, i)));
+  }
+
+  private static String lower(String word) {
+    return word.toLowerCase(Locale.ROOT);
   }
 
   private static boolean looksLikeAName(String words) {
