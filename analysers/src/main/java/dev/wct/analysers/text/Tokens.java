@@ -169,6 +169,17 @@ public final class Tokens {
           // ASCII fast path: a run of the same class continues the word, no boundary to test.
           char low = current == LOWER ? 'a' : '0';
           char high = current == LOWER ? 'z' : '9';
+          // Two characters a step: 31 * (31 * h + a) + b = 961 * h + 31 * a + b (int arithmetic
+          // wraps alike), which halves the chain of dependent multiplications.
+          char d;
+          while (i + 2 < limit
+              && (c = chars[i + 1 - base]) >= low
+              && c <= high
+              && (d = chars[i + 2 - base]) >= low
+              && d <= high) {
+            hash = 961 * hash + 31 * c + d;
+            i += 2;
+          }
           while (i + 1 < limit && (c = chars[i + 1 - base]) >= low && c <= high) {
             hash = 31 * hash + c;
             i++;
