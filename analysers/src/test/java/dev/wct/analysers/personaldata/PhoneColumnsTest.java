@@ -57,6 +57,25 @@ class PhoneColumnsTest {
   }
 
   @Test
+  void aSheetsColumnHeadedTelephoneHoldsPhoneNumbers() {
+    ObjectNode sheet =
+        Inputs.file(
+            "files",
+            "/srv/share",
+            "export.xlsx",
+            "Customer\tTelephone No\tSKU\nAnna Berg\t(37) 788-063\t984-182-0190\n"
+                + "Jonas Lind\t045.112.8830\t(060)177-3921\n");
+    ((ObjectNode) sheet.get("metadata")).put("sheet", "Contacts");
+
+    JsonNode phones = only(findings(sheet), "phone");
+
+    assertThat(phones.path("location").path("sheet").asText()).isEqualTo("Contacts");
+    assertThat(phones.path("location").path("column").asText()).isEqualTo("Telephone No");
+    assertThat(formatMatches(phones)).isEqualTo(2);
+    assertThat(phones.toString()).doesNotContain("788-063", "112.8830");
+  }
+
+  @Test
   void aJsonFieldNamedForAPhoneIsLabelledInTheTextItself() throws Exception {
     String lines =
         "{\"id\": 1, \"phone\": \"984-182-0190x818\"}\n{\"id\": 2, \"phone\": \"(37) 788-063\"}\n";
@@ -119,7 +138,10 @@ class PhoneColumnsTest {
   }
 
   private static List<JsonNode> findings(String file, String content) {
-    ObjectNode item = Inputs.file("files", "/srv/share", file, content);
+    return findings(Inputs.file("files", "/srv/share", file, content));
+  }
+
+  private static List<JsonNode> findings(ObjectNode item) {
     CollectingWriter out = new CollectingWriter("findings");
     new PersonalDataAnalyser()
         .analyse(
