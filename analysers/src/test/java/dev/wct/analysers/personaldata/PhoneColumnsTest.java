@@ -72,6 +72,7 @@ class PhoneColumnsTest {
     assertThat(phones.path("location").path("sheet").asText()).isEqualTo("Contacts");
     assertThat(phones.path("location").path("column").asText()).isEqualTo("Telephone No");
     assertThat(formatMatches(phones)).isEqualTo(2);
+    assertThat(phones.path("confidence").asText()).isEqualTo("high");
     assertThat(phones.toString()).doesNotContain("788-063", "112.8830");
   }
 
