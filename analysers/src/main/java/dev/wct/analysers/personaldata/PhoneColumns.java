@@ -16,8 +16,8 @@ import java.util.Set;
  * phone: (37) 788-063}) and {@link UnvalidatedPhones} finds the number next to it; in a CSV column
  * the label is only in the header line. A field that is as a whole a number in national format
  * ({@link UnvalidatedPhones#nationalField}) is then reported by its format, as the ruleset's {@code
- * phone_number} detector; a field the text scan already reported is left to it. The same numbers
- * in a column headed {@code order_ref} or {@code sku} are not phone numbers.
+ * phone_number} detector; a field the text scan already reported is left to it. The same numbers in
+ * a column headed {@code order_ref} or {@code sku} are not phone numbers.
  */
 final class PhoneColumns {
   static final String DETECTOR = "phone_number";
