@@ -102,8 +102,11 @@ final class UnvalidatedPhones {
   /**
    * True if the whole field {@code [start, end)} of a column headed with a phone label ({@link
    * PhoneColumns}) is a number in national format as {@link #find} accepts one after a label: the
-   * same groups, extension and exclusions (dates, year ranges); international format is left to
-   * {@link #find}, which needs no label for it.
+   * same groups, extension and exclusions (dates, year ranges). A field opening with {@code +} is
+   * left to {@link #find}, which needs no label for it; one opening with {@code 00} or {@code 011}
+   * that {@link #find} did not take for a possible international number ({@code 004-312-3985},
+   * {@code 001-012-345-6789}) is read by its groups like any other: the header says it is a phone
+   * number.
    */
   boolean nationalField(String text, int start, int end) {
     char first = text.charAt(start);
@@ -132,7 +135,6 @@ final class UnvalidatedPhones {
         && digits <= 15
         && digitsEnd > start
         && PhoneDetector.extensionEnd(text, digitsEnd) == end
-        && internationalStart(text, start, digitsEnd) < 0
         && grouped(text, start, digitsEnd)
         && noDateOrYears(text, start, digitsEnd)
         && !PhoneDetector.labelledAsIdentifier(text, start);

@@ -47,13 +47,16 @@ class PhoneColumnsTest {
 
   @Test
   void aNumberTheTextScanFoundUnderItsHeaderIsCountedOnce() throws Exception {
-    // one column: the first number follows its label "phone" in the text itself
+    // one column: the first number follows its label "phone" in the text itself; the last two
+    // open like international ones (00...): libphonenumber validates one as dialled abroad, the
+    // other (001-012-..., no +1 number opens with 0) is found because the header says phone
     JsonNode phones = only(findings("mobiles.csv"), "phone");
 
     assertThat(phones.path("location").path("column").asText()).isEqualTo("mobile_phone");
-    assertThat(phones.path("values_examined").asInt()).isEqualTo(3);
-    assertThat(phones.path("values_matched").asInt()).isEqualTo(3);
-    assertThat(formatMatches(phones)).isEqualTo(3);
+    assertThat(phones.path("values_examined").asInt()).isEqualTo(5);
+    assertThat(phones.path("values_matched").asInt()).isEqualTo(5);
+    assertThat(formatMatches(phones)).isEqualTo(4);
+    assertThat(phones.path("detectors").toString()).contains("\"kind\":\"value\"");
   }
 
   @Test
@@ -109,12 +112,12 @@ class PhoneColumnsTest {
         .noneMatch(columns::phoneHeader);
   }
 
-  /** The matches of the phone detector by format, the header's keyword left out. */
+  /** The matches of the phone detector by format (not validated, not the header's keyword). */
   private static int formatMatches(JsonNode finding) {
     int matches = 0;
     for (JsonNode detector : finding.path("detectors")) {
-      if (detector.path("rule").asText().equals("phone_number")) {
-        assertThat(detector.path("kind").asText()).isEqualTo("format");
+      if (detector.path("rule").asText().equals("phone_number")
+          && detector.path("kind").asText().equals("format")) {
         matches += detector.path("matches").asInt();
       }
     }
