@@ -62,7 +62,8 @@ public final class PersonalDataAnalyser implements Analyser {
    * detector is bound to (an e-mail address, a phone number: data a boolean column cannot hold).
    * {@code keywords} are the rules for text and names, {@code columnKeywords} all rules, those for
    * database column names only included; {@code personWords} and {@code personCategories} tell
-   * which tables show a person ({@link PersonTables}).
+   * which tables show a person ({@link PersonTables}); {@code phoneColumns} the numbers in CSV
+   * columns headed with a phone label.
    */
   record Compiled(
       KeywordIndex<Rule> keywords,
@@ -71,7 +72,8 @@ public final class PersonalDataAnalyser implements Analyser {
       KeywordIndex<Rule> columnKeywords,
       KeywordIndex<String> personWords,
       Set<String> personCategories,
-      KeywordIndex.Union keywordPass) {}
+      KeywordIndex.Union keywordPass,
+      PhoneColumns phoneColumns) {}
 
   @Override
   public String type() {
@@ -271,7 +273,8 @@ public final class PersonalDataAnalyser implements Analyser {
               columnKeywords.build(),
               PersonTables.personWords(ruleset),
               Set.copyOf(ruleset.persons().categories()),
-              new KeywordIndex.Union(passed));
+              new KeywordIndex.Union(passed),
+              PhoneColumns.of(ruleset, region));
         });
   }
 
@@ -412,7 +415,8 @@ public final class PersonalDataAnalyser implements Analyser {
     compiled.keywordPass().find(tokens, hits);
     // The column name stays in the text the detectors see: "date_of_birth: 1984-11-23" is a date
     // of birth only next to its birth keyword.
-    for (ValueScanner.Match match : compiled.values().scan(text, tokens, cues)) {
+    List<ValueScanner.Match> values = compiled.values().scan(text, tokens, cues);
+    for (ValueScanner.Match match : values) {
       String detector = match.detector().name();
       findings.match(
           match.category(),
@@ -423,5 +427,6 @@ public final class PersonalDataAnalyser implements Analyser {
           match.start(),
           match.end());
     }
+    compiled.phoneColumns().scan(item, values, findings);
   }
 }

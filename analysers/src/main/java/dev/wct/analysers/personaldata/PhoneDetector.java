@@ -47,7 +47,7 @@ final class PhoneDetector implements ValueDetector {
    * Words that label a phone number: {@link #keywordBefore}, and {@link UnvalidatedPhones} (a
    * number no numbering plan assigns needs one next to it).
    */
-  private static List<String> phoneKeywords() {
+  static List<String> phoneKeywords() {
     return List.of(
         "phone",
         "telephone",
@@ -147,7 +147,7 @@ final class PhoneDetector implements ValueDetector {
    * 555-2671 ext. 12}), or {@code end} if none follows. libphonenumber reads the extension as part
    * of the number, so the match covers it.
    */
-  private static int extensionEnd(String text, int end) {
+  static int extensionEnd(String text, int end) {
     int length = text.length();
     if (end == 0 || !Chars.digit(text.charAt(end - 1))) {
       return end;
@@ -211,7 +211,7 @@ final class PhoneDetector implements ValueDetector {
     return true;
   }
 
-  private static boolean separatorRunTooLong(String text, int j) {
+  static boolean separatorRunTooLong(String text, int j) {
     char previous = text.charAt(j - 1);
     char current = text.charAt(j);
     if (Chars.digit(previous)) {

@@ -89,17 +89,63 @@ final class UnvalidatedPhones {
           !PhoneDetector.dateLike(text, start, digitsEnd)
               && possibleInternational(text, start, afterPrefix, end);
     } else {
-      int firstDigit = text.charAt(start) == '(' ? start + 1 : start;
-      int lastDigit = text.charAt(digitsEnd - 1) == ')' ? digitsEnd - 1 : digitsEnd;
       phone =
           grouped(text, start, digitsEnd)
               && (labelBefore(text, start) || labelAfter(text, end))
-              && !PhoneDetector.dateLike(text, firstDigit, lastDigit)
-              && !YEARS.matcher(text).region(firstDigit, lastDigit).matches();
+              && noDateOrYears(text, start, digitsEnd);
     }
     if (phone && !PhoneDetector.labelledAsIdentifier(text, start)) {
       sink.matchByFormat(start, end);
     }
+  }
+
+  /**
+   * True if the whole field {@code [start, end)} of a column headed with a phone label ({@link
+   * PhoneColumns}) is a number in national format as {@link #find} accepts one after a label: the
+   * same groups, extension and exclusions (dates, year ranges). A field opening with {@code +} is
+   * left to {@link #find}, which needs no label for it; one opening with {@code 00} or {@code 011}
+   * that {@link #find} did not take for a possible international number ({@code 004-312-3985},
+   * {@code 001-012-345-6789}) is read by its groups like any other: the header says it is a phone
+   * number.
+   */
+  boolean nationalField(String text, int start, int end) {
+    char first = text.charAt(start);
+    if (!Chars.digit(first) && first != '(') {
+      return false;
+    }
+    int digits = 0;
+    int j = start;
+    while (j < end && digits <= 15) {
+      char c = text.charAt(j);
+      if (Chars.digit(c)) {
+        digits++;
+      } else if (" -.()/".indexOf(c) < 0
+          || (j > start && PhoneDetector.separatorRunTooLong(text, j))) {
+        break;
+      }
+      j++;
+    }
+    int digitsEnd = j;
+    while (digitsEnd > start
+        && !Chars.digit(text.charAt(digitsEnd - 1))
+        && text.charAt(digitsEnd - 1) != ')') {
+      digitsEnd--;
+    }
+    return digits >= 7
+        && digits <= 15
+        && digitsEnd > start
+        && PhoneDetector.extensionEnd(text, digitsEnd) == end
+        && grouped(text, start, digitsEnd)
+        && noDateOrYears(text, start, digitsEnd)
+        && !PhoneDetector.labelledAsIdentifier(text, start);
+  }
+
+  /** True if the digits {@code [start, digitsEnd)} are no date and no range of years. */
+  private static boolean noDateOrYears(String text, int start, int digitsEnd) {
+    int firstDigit = text.charAt(start) == '(' ? start + 1 : start;
+    int lastDigit = text.charAt(digitsEnd - 1) == ')' ? digitsEnd - 1 : digitsEnd;
+    return !PhoneDetector.dateLike(text, firstDigit, lastDigit)
+        && !YEARS.matcher(text).region(firstDigit, lastDigit).matches();
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Tokens {
   private final CharSequence text;
-  private final char[] chars;
+  private final int length;
   private int[] starts;
   private int[] ends;
   private int[] hashes;
@@ -29,7 +29,7 @@ public final class Tokens {
 
   private Tokens(CharSequence text, int capacity) {
     this.text = text;
-    this.chars = charsOf(text);
+    this.length = text.length();
     this.starts = new int[capacity];
     this.ends = new int[capacity];
     this.hashes = new int[capacity];
@@ -45,17 +45,29 @@ public final class Tokens {
     return tokens;
   }
 
-  // One bulk copy: indexing a char[] in the hot loop is several times faster than charAt through
-  // the CharSequence interface.
-  private static char[] charsOf(CharSequence text) {
+  // The split reads the text a chunk at a time into a small buffer: indexing a char[] in the hot
+  // loop is several times faster than charAt through the CharSequence interface, and a chunk that
+  // stays in the cache costs far less than a copy of the whole text (for a large item, a copy is
+  // an allocation outside the young generation, and a Latin-1 string is inflated to twice its
+  // size).
+  private static final int CHUNK = 8192;
+  // How far split() looks past the character it is at (acronyms look two characters ahead).
+  private static final int LOOKAHEAD = 2;
+
+  /** Copies the chunk of the text from {@code base} into {@code buffer}, with the lookahead. */
+  private static void load(CharSequence text, int base, int length, char[] buffer) {
+    int end = Math.min(length, base + CHUNK + LOOKAHEAD);
     if (text instanceof String string) {
-      return string.toCharArray();
+      string.getChars(base, end, buffer, 0);
+    } else {
+      for (int i = base; i < end; i++) {
+        buffer[i - base] = text.charAt(i);
+      }
     }
-    char[] chars = new char[text.length()];
-    for (int i = 0; i < chars.length; i++) {
-      chars[i] = text.charAt(i);
-    }
-    return chars;
+  }
+
+  private char charAt(int index) {
+    return text instanceof String string ? string.charAt(index) : text.charAt(index);
   }
 
   /** The words of {@code text}, lower-cased; used to normalise keywords. */
@@ -104,53 +116,80 @@ public final class Tokens {
 
   /** Splits the text and hashes each word lower-cased, in one pass. */
   private void split() {
-    char[] chars = this.chars;
-    int length = chars.length;
+    CharSequence text = this.text;
+    int length = this.length;
+    char[] chars = new char[Math.min(length, CHUNK + LOOKAHEAD)];
     int start = -1;
+    char first = 0;
     int hash = 0;
     int previous = OTHER;
-    for (int i = 0; i < length; i++) {
-      char c = chars[i];
-      int current = c < 128 ? ASCII[c] : classOf(c);
-      if (current == OTHER) {
-        if (start >= 0) {
-          add(start, i, hash);
-          start = -1;
+    int i = 0;
+    for (int base = 0; base < length; base += CHUNK) {
+      load(text, base, length, chars);
+      // chars[i - base] is the character at i; the lookahead reads up to two further, so
+      // chars[] holds the characters up to min(length, limit + LOOKAHEAD).
+      int limit = Math.min(length, base + CHUNK);
+      int end = Math.min(length, limit + LOOKAHEAD);
+      for (; i < limit; i++) {
+        char c = chars[i - base];
+        int current = c < 128 ? ASCII[c] : classOf(c);
+        if (current == OTHER) {
+          if (start >= 0) {
+            add(start, i, hash, first);
+            start = -1;
+          }
+        } else if (start < 0) {
+          start = i;
+          first = c;
+          hash = lower(c);
+        } else if (current != previous && boundary(previous, current)
+            || current == UPPER
+                && previous == UPPER
+                && i + 1 < end
+                && classOf(chars[i + 1 - base]) == LOWER) {
+          add(start, i, hash, first);
+          start = i;
+          first = c;
+          hash = lower(c);
+        } else {
+          hash = 31 * hash + lower(c);
         }
-      } else if (start < 0) {
-        start = i;
-        hash = lower(c);
-      } else if (current != previous && boundary(previous, current)
-          || current == UPPER && previous == UPPER && acronymEnds(i)) {
-        add(start, i, hash);
-        start = i;
-        hash = lower(c);
-      } else {
-        hash = 31 * hash + lower(c);
+        if (current == UPPER) {
+          // A run of ASCII capitals goes on while the next one does not open a camelCase word:
+          // the acronym test above would be false for it.
+          while (i + 1 < limit
+              && (c = chars[i + 1 - base]) >= 'A'
+              && c <= 'Z'
+              && (i + 2 >= end
+                  || chars[i + 2 - base] < 128 && ASCII[chars[i + 2 - base]] != LOWER)) {
+            hash = 31 * hash + (c + 32);
+            i++;
+          }
+        } else if (current == LOWER || current == DIGIT) {
+          // ASCII fast path: a run of the same class continues the word, no boundary to test.
+          char low = current == LOWER ? 'a' : '0';
+          char high = current == LOWER ? 'z' : '9';
+          // Two characters a step: 31 * (31 * h + a) + b = 961 * h + 31 * a + b (int arithmetic
+          // wraps alike), which halves the chain of dependent multiplications.
+          char d;
+          while (i + 2 < limit
+              && (c = chars[i + 1 - base]) >= low
+              && c <= high
+              && (d = chars[i + 2 - base]) >= low
+              && d <= high) {
+            hash = 961 * hash + 31 * c + d;
+            i += 2;
+          }
+          while (i + 1 < limit && (c = chars[i + 1 - base]) >= low && c <= high) {
+            hash = 31 * hash + c;
+            i++;
+          }
+        }
+        previous = current;
       }
-      if (current == UPPER) {
-        // A run of ASCII capitals goes on while the next one does not open a camelCase word:
-        // acronymEnds() would be false for it.
-        while (i + 1 < length
-            && (c = chars[i + 1]) >= 'A'
-            && c <= 'Z'
-            && (i + 2 >= length || chars[i + 2] < 128 && ASCII[chars[i + 2]] != LOWER)) {
-          hash = 31 * hash + (c + 32);
-          i++;
-        }
-      } else if (current == LOWER || current == DIGIT) {
-        // ASCII fast path: a run of the same class continues the word, no boundary to test.
-        char low = current == LOWER ? 'a' : '0';
-        char high = current == LOWER ? 'z' : '9';
-        while (i + 1 < length && (c = chars[i + 1]) >= low && c <= high) {
-          hash = 31 * hash + c;
-          i++;
-        }
-      }
-      previous = current;
     }
     if (start >= 0) {
-      add(start, length, hash);
+      add(start, length, hash, first);
     }
   }
 
@@ -158,12 +197,7 @@ public final class Tokens {
     return previous == DIGIT || current == DIGIT || previous == LOWER && current == UPPER;
   }
 
-  /** The last capital of an acronym starts the next word: IPAddress -> IP, Address. */
-  private boolean acronymEnds(int i) {
-    return i + 1 < chars.length && classOf(chars[i + 1]) == LOWER;
-  }
-
-  private void add(int start, int end, int hash) {
+  private void add(int start, int end, int hash, char first) {
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
       ends = Arrays.copyOf(ends, count * 2);
@@ -173,7 +207,6 @@ public final class Tokens {
     ends[count] = end;
     hashes[count] = hash;
     count++;
-    char first = chars[start];
     if (first >= '0' && first <= '9') {
       if (numberCount == numberStarts.length) {
         numberStarts = Arrays.copyOf(numberStarts, numberCount * 2);
@@ -258,7 +291,7 @@ public final class Tokens {
 
   /** The first character of word {@code index}, lower-cased. */
   public char lowerFirst(int index) {
-    return lower(chars[starts[index]]);
+    return lower(charAt(starts[index]));
   }
 
   /** True if word {@code index} equals {@code lowerCaseWord}, ignoring case. */
@@ -269,7 +302,7 @@ public final class Tokens {
       return false;
     }
     for (int i = 0; i < length; i++) {
-      if (lower(chars[start + i]) != lowerCaseWord.charAt(i)) {
+      if (lower(charAt(start + i)) != lowerCaseWord.charAt(i)) {
         return false;
       }
     }

@@ -45,4 +45,51 @@ class TokensTest {
     assertThat(tokens.numberLengths()).containsExactly(1, 3, 4, 2, 1);
     assertThat(tokens.capitalLengths()).containsExactly(4, 4, 2);
   }
+
+  @Test
+  void aLongTextSplitsAsItsLinesWhereverTheLinesFallInIt() {
+    // Long enough that words, camelCase humps, acronyms and number runs land on every position
+    // of the tokenizer's internal reads, for each of the shifts below.
+    String[] lines = {
+      "user_email userEmail IPAddress abc123def Straße ÉCOLE-x",
+      "Call +1 555-0100, IBAN DE89 or x9 HTTPServerURL getHTTPResponse",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabc 0123456789012345678901234567890 ÆØÅæøå",
+    };
+    for (int shift = 0; shift < 40; shift++) {
+      StringBuilder text = new StringBuilder(" ".repeat(shift));
+      List<String> expected = new ArrayList<>();
+      List<Integer> expectedStarts = new ArrayList<>();
+      for (int n = 0; text.length() < 40_000; n++) {
+        String line = lines[n % lines.length].repeat(1 + n % 3);
+        Tokens words = Tokens.of(line);
+        for (int i = 0; i < words.count(); i++) {
+          expected.add(line.substring(words.start(i), words.end(i)));
+          expectedStarts.add(text.length() + words.start(i));
+        }
+        text.append(line).append('\n');
+      }
+
+      Tokens tokens = Tokens.of(text.toString());
+
+      List<String> found = new ArrayList<>();
+      List<Integer> starts = new ArrayList<>();
+      for (int i = 0; i < tokens.count(); i++) {
+        found.add(text.substring(tokens.start(i), tokens.end(i)));
+        starts.add(tokens.start(i));
+        assertThat(tokens.hash(i))
+            .isEqualTo(text.substring(tokens.start(i), tokens.end(i)).toLowerCase().hashCode());
+      }
+      assertThat(found).as("shift %d", shift).isEqualTo(expected);
+      assertThat(starts).as("shift %d", shift).isEqualTo(expectedStarts);
+      assertThat(tokens.numberStarts().length + tokens.capitalStarts().length)
+          .isEqualTo(
+              (int)
+                  found.stream()
+                      .filter(
+                          w ->
+                              w.charAt(0) >= '0' && w.charAt(0) <= '9'
+                                  || w.charAt(0) >= 'A' && w.charAt(0) <= 'Z')
+                      .count());
+    }
+  }
 }
