@@ -9,6 +9,11 @@ import dev.wct.analysers.text.Tokens;
  * (a number followed by an expiry date), each group boundary that leaves 12–19 digits is tried,
  * longest first. Only Maestro issues 12 digits, and only its four-digit ranges are taken at that
  * length (a twelve-digit account id that starts with 50 is not a card).
+ *
+ * <p>A Luhn-valid number in card grouping whose prefix no scheme issues (test numbers, Faker's
+ * "JCB" {@code 3598...}) is a payment card only right after a card label ({@link CardLabels}), and
+ * is reported through {@link ValueDetector.Sink#matchByFormat} (a {@code format} signal, lower
+ * confidence). One random digit run in ten passes Luhn: without a label it is left alone.
  */
 final class PaymentCardDetector implements ValueDetector {
   @Override
@@ -60,15 +65,54 @@ final class PaymentCardDetector implements ValueDetector {
         groupEnds[groups] = j;
         groupDigits[groups++] = count;
       }
+      int unlisted = -1;
       for (int g = groups - 1; g >= 0; g--) {
         int n = groupDigits[g];
-        if (n >= 12 && n <= 19 && knownIssuer(digits, n) && luhn(digits, n)) {
-          sink.match(i, groupEnds[g]);
-          break;
+        if (n >= 12 && n <= 19 && luhn(digits, n)) {
+          if (knownIssuer(digits, n)) {
+            sink.match(i, groupEnds[g]);
+            unlisted = -1;
+            break;
+          }
+          if (unlisted < 0 && cardGrouping(groupDigits, g) && !telecom(digits)) {
+            unlisted = g;
+          }
         }
+      }
+      if (unlisted >= 0 && CardLabels.before(text, i)) {
+        sink.matchByFormat(i, groupEnds[unlisted]);
       }
       next = Math.max(j, i + 1);
     }
+  }
+
+  /**
+   * True if the first {@code g + 1} groups (digit counts so far in {@code groupDigits}) are written
+   * as cards are: unbroken, in fours with a shorter last group ({@code 4-4-4-4}, {@code
+   * 4-4-4-4-3}), or {@code 4-6-5} / {@code 4-6-4} (American Express, Diners Club).
+   */
+  static boolean cardGrouping(int[] groupDigits, int g) {
+    if (g == 0) {
+      return true;
+    }
+    int[] sizes = new int[g + 1];
+    for (int k = 0; k <= g; k++) {
+      sizes[k] = groupDigits[k] - (k == 0 ? 0 : groupDigits[k - 1]);
+    }
+    if (g == 2 && sizes[0] == 4 && sizes[1] == 6 && (sizes[2] == 5 || sizes[2] == 4)) {
+      return true;
+    }
+    for (int k = 0; k < g; k++) {
+      if (sizes[k] != 4) {
+        return false;
+      }
+    }
+    return sizes[g] <= 4;
+  }
+
+  /** Major industry identifier 89: a SIM card's ICCID (Luhn-checked, 19 digits), not a payment. */
+  private static boolean telecom(char[] digits) {
+    return digits[0] == '8' && digits[1] == '9';
   }
 
   /** The Luhn (mod 10) check over the first {@code n} digits. */
