@@ -85,8 +85,13 @@ final class NameColumns {
     return new NameColumns(compiled, compiled.personWords().size() == 0 ? null : category);
   }
 
-  /** Finds the names in the name columns of {@code item}, when it is a file or sheet of people. */
-  void scan(TextItem item, Findings findings) {
+  /**
+   * Finds the names in the name columns of {@code item}, when it is a file or sheet of people. A
+   * field the text scan already reported (a listed name, say) is left to it, so a name counts once.
+   *
+   * @param found what the text scan found in {@code item}, ordered by start
+   */
+  void scan(TextItem item, List<ValueScanner.Match> found, Findings findings) {
     if (category == null || !CsvColumns.isTabular(item)) {
       return;
     }
@@ -105,10 +110,17 @@ final class NameColumns {
       if (!personHeader(names.get(i)) && !(people && nameHeader(names.get(i)))) {
         continue;
       }
+      int[] next = {0};
       columns.forEachField(
           i,
           (start, end) -> {
-            if (NAME.matcher(text).region(start, end).matches() && !placeholder(text, start, end)) {
+            while (next[0] < found.size() && found.get(next[0]).end() <= start) {
+              next[0]++;
+            }
+            boolean claimed = next[0] < found.size() && found.get(next[0]).start() < end;
+            if (!claimed
+                && NAME.matcher(text).region(start, end).matches()
+                && !placeholder(text, start, end)) {
               findings.match(category, DETECTOR, DETECTOR, Findings.Kind.VALUE, item, start, end);
             }
           });

@@ -172,8 +172,7 @@ public final class PersonalDataAnalyser implements Analyser {
                 if (TextInputs.contentLeftOut(item)) {
                   findings.contentLeftOut();
                 }
-                scan(compiled, text, findings, tablePersons);
-                nameColumns.scan(text, findings);
+                nameColumns.scan(text, scan(compiled, text, findings, tablePersons), findings);
               }
             });
     JsonNode state = context.producesPartition() ? findings.partitionState() : null;
@@ -376,12 +375,13 @@ public final class PersonalDataAnalyser implements Analyser {
   /**
    * @param tablePersons the person level of the catalogued tables ({@link #scanCatalogue}): a
    *     keyword in a cell's value needs the person its rule asks for
+   * @return the values found, ordered by start
    */
-  static void scan(
+  static List<ValueScanner.Match> scan(
       Compiled compiled, TextItem item, Findings findings, Map<String, Rule.Person> tablePersons) {
     String text = item.text();
     if (text.isEmpty()) {
-      return;
+      return List.of();
     }
     int valueStart = Math.max(0, item.cellValueStart());
     Rule.Person person = Rule.Person.TABLE;
@@ -428,5 +428,6 @@ public final class PersonalDataAnalyser implements Analyser {
           match.end());
     }
     compiled.phoneColumns().scan(item, values, findings);
+    return values;
   }
 }
