@@ -110,17 +110,12 @@ final class NameColumns {
       if (!personHeader(names.get(i)) && !(people && nameHeader(names.get(i)))) {
         continue;
       }
-      int[] next = {0};
-      columns.forEachField(
+      ValueScanner.Match.forEachUnclaimedField(
+          columns,
           i,
+          found,
           (start, end) -> {
-            while (next[0] < found.size() && found.get(next[0]).end() <= start) {
-              next[0]++;
-            }
-            boolean claimed = next[0] < found.size() && found.get(next[0]).start() < end;
-            if (!claimed
-                && NAME.matcher(text).region(start, end).matches()
-                && !placeholder(text, start, end)) {
+            if (NAME.matcher(text).region(start, end).matches() && !placeholder(text, start, end)) {
               findings.match(category, DETECTOR, DETECTOR, Findings.Kind.VALUE, item, start, end);
             }
           });

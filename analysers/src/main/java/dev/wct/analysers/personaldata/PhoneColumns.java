@@ -73,15 +73,12 @@ final class PhoneColumns {
       if (!phoneHeader(names.get(i))) {
         continue;
       }
-      int[] next = {0};
-      columns.forEachField(
+      ValueScanner.Match.forEachUnclaimedField(
+          columns,
           i,
+          found,
           (start, end) -> {
-            while (next[0] < found.size() && found.get(next[0]).end() <= start) {
-              next[0]++;
-            }
-            boolean claimed = next[0] < found.size() && found.get(next[0]).start() < end;
-            if (!claimed && phones.nationalField(text, start, end)) {
+            if (phones.nationalField(text, start, end)) {
               findings.match(category, DETECTOR, DETECTOR, Findings.Kind.FORMAT, item, start, end);
             }
           });

@@ -1,5 +1,6 @@
 package dev.wct.analysers.personaldata;
 
+import dev.wct.analysers.common.CsvColumns;
 import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
 import java.util.ArrayList;
@@ -22,6 +23,25 @@ final class ValueScanner {
     /** A validated value. */
     Match(ValueDetector detector, String category, int start, int end) {
       this(detector, category, start, end, true);
+    }
+
+    /**
+     * The fields of column {@code index} that none of {@code found} (ordered by start) overlaps: a
+     * column rule leaves to the text scan what it already reported, so a value counts once.
+     */
+    static void forEachUnclaimedField(
+        CsvColumns columns, int index, List<Match> found, CsvColumns.FieldConsumer consumer) {
+      int[] next = {0};
+      columns.forEachField(
+          index,
+          (start, end) -> {
+            while (next[0] < found.size() && found.get(next[0]).end() <= start) {
+              next[0]++;
+            }
+            if (next[0] >= found.size() || found.get(next[0]).start() >= end) {
+              consumer.accept(start, end);
+            }
+          });
     }
   }
 
