@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PersonalDataAnalyser implements Analyser {
   public static final String TYPE = "personal_data";
-  public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.3.0";
+  public static final String DEFAULT_RULESET = "local/personal_data_indicator/1.4.0";
   static final String RULESET_KIND = "personal_data_indicator";
   static final SchemaRef OUTPUT = new SchemaRef("personal_data_indicator", "2.0.0");
   private static final PropertiesContract<PersonalDataProperties> CONTRACT =

@@ -130,6 +130,7 @@ final class ValueScanner {
             new Ipv4Detector(),
             new DateOfBirthDetector(),
             new PhoneDetector(phoneRegion),
+            new DocumentNumberDetector(),
             new PersonNameDetector())) {
       detectors.put(detector.name(), detector);
     }
@@ -162,6 +163,9 @@ final class ValueScanner {
           "ipv4_address",
           "date_of_birth",
           "phone_number",
+          // After phone numbers: a number a phone label or the phone detector claimed is no
+          // document number.
+          "document_number",
           "person_name");
 
   private static int priority(String name) {

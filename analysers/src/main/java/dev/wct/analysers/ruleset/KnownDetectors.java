@@ -9,6 +9,7 @@ public final class KnownDetectors {
           "be_national_number",
           "date_of_birth",
           "de_tax_id",
+          "document_number",
           "email_address",
           "es_dni",
           "es_nie",

@@ -130,6 +130,7 @@ public final class RulesetLoader {
         "local/personal_data_indicator/1.1.0",
         "local/personal_data_indicator/1.2.0",
         "local/personal_data_indicator/1.3.0",
+        "local/personal_data_indicator/1.4.0",
         "local/processing_purpose_indicator/1.0.0",
         "local/processing_purpose_indicator/1.1.0");
   }

@@ -70,7 +70,7 @@ class PersonalDataAnalyserTest {
     assertThat(phone.path("location").path("column").asText()).isEqualTo("phone");
     assertThat(out.content().toString()).doesNotContain("jane.doe", "7946 0958");
     assertThat(out.content().path("analysis_metadata").path("ruleset").asText())
-        .isEqualTo("local/personal_data_indicator/1.3.0");
+        .isEqualTo("local/personal_data_indicator/1.4.0");
     assertThat(out.content().path("analysis_metadata").path("items_scanned").asLong()).isEqualTo(2);
   }
 

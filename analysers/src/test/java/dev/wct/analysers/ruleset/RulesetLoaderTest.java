@@ -35,6 +35,7 @@ class RulesetLoaderTest {
             "local/personal_data_indicator/1.1.0",
             "local/personal_data_indicator/1.2.0",
             "local/personal_data_indicator/1.3.0",
+            "local/personal_data_indicator/1.4.0",
             "local/processing_purpose_indicator/1.0.0",
             "local/processing_purpose_indicator/1.1.0");
     assertThat(rulesets.get(2).categories())
@@ -44,10 +45,11 @@ class RulesetLoaderTest {
     assertThat(rulesets.get(4).categories())
         .contains("employment", "location", "purchase_history", "session_id", "health");
     assertThat(rulesets.get(5).categories()).isEqualTo(rulesets.get(4).categories());
+    assertThat(rulesets.get(6).categories()).isEqualTo(rulesets.get(5).categories());
     assertThat(rulesets.get(0).categories())
         .contains("customer", "employee", "patient", "child", "student");
     assertThat(rulesets.get(1).categories()).isEqualTo(rulesets.get(0).categories());
-    assertThat(rulesets.get(6).categories())
+    assertThat(rulesets.get(7).categories())
         .contains("analytics", "payments", "authentication", "ai_ml");
   }
 

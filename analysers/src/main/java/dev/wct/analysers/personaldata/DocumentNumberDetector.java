@@ -1,0 +1,209 @@
+package dev.wct.analysers.personaldata;
+
+import dev.wct.analysers.text.KeywordIndex;
+import java.util.List;
+
+/**
+ * Identity-document numbers (passports, driving licences, identity cards, residence permits)
+ * written right after a keyword for the document ({@code Passport number: C01X00T47}, {@code
+ * Reisepass Nr. X1234567}, {@code driving licence MORGA753116SM9IJ}): no issuer publishes a check
+ * that fits all of them, so the number is recognised by its shape and reported through {@link
+ * ValueDetector.Sink#matchByFormat} (a {@code format} signal). The same shape without such a
+ * keyword (order numbers, references, ISBNs) is left alone.
+ *
+ * <p>The number starts at most {@value #LABEL_DISTANCE} characters after the keyword's end, with at
+ * most {@value #WORDS_BETWEEN} words and no digit between ({@code passport no. is}); it is one
+ * token of {@value #MINIMUM_LENGTH}–{@value #MAXIMUM_LENGTH} letters and digits, at least {@value
+ * #MINIMUM_DIGITS} of them digits, optionally split once by a space or hyphen before a group with a
+ * digit ({@code 1234 56789}). A token followed by a further group ({@code 2024-01-15}, {@code
+ * 978-3-16-148410-0}), a dot and digits ({@code 1.2.345678}) or a letter is none.
+ */
+final class DocumentNumberDetector implements KeywordLedDetector<String> {
+  static final int LABEL_DISTANCE = 24;
+  static final int WORDS_BETWEEN = 2;
+  static final int MINIMUM_LENGTH = 6;
+  static final int MAXIMUM_LENGTH = 20;
+  static final int MINIMUM_DIGITS = 5;
+
+  private static final KeywordIndex<String> DOCUMENT_WORDS = documentWords();
+
+  private static KeywordIndex<String> documentWords() {
+    KeywordIndex.Builder<String> builder = KeywordIndex.builder();
+    for (String word :
+        List.of(
+            // Passports
+            "passport",
+            "passport number",
+            "passport no",
+            "reisepass",
+            "reisepassnummer",
+            "passnummer",
+            "passeport",
+            "pasaporte",
+            "passaporto",
+            "paspoort",
+            "paspoortnummer",
+            // Driving licences ("licence number" alone is also a software licence)
+            "driving licence",
+            "driving license",
+            "driver license",
+            "driver licence",
+            "drivers license",
+            "drivers licence",
+            "driver's license",
+            "driver's licence",
+            "führerschein",
+            "führerscheinnummer",
+            "permis de conduire",
+            "permiso de conducir",
+            "carnet de conducir",
+            "patente di guida",
+            "rijbewijs",
+            "rijbewijsnummer",
+            // Identity cards and documents
+            "id card",
+            "identity card",
+            "identity document",
+            "personalausweis",
+            "ausweisnummer",
+            "personalausweisnummer",
+            "carte d'identité",
+            "carte nationale d'identité",
+            "documento de identidad",
+            "carta d'identità",
+            "identiteitskaart",
+            // Residence permits
+            "residence permit",
+            "aufenthaltstitel",
+            "aufenthaltserlaubnis",
+            "titre de séjour",
+            "permiso de residencia",
+            "permesso di soggiorno",
+            "verblijfsvergunning")) {
+      builder.add(word, word);
+    }
+    return builder.build();
+  }
+
+  @Override
+  public String name() {
+    return "document_number";
+  }
+
+  @Override
+  public KeywordIndex<String> cues() {
+    return DOCUMENT_WORDS;
+  }
+
+  @Override
+  public KeywordIndex.Hit<String> onCue(String text, Sink sink) {
+    int[] lastEnd = {-1};
+    return (word, keyword, start, end) -> {
+      if (end < lastEnd[0]) {
+        return;
+      }
+      int numberEnd = numberAfter(text, end, sink);
+      if (numberEnd > 0) {
+        lastEnd[0] = numberEnd;
+      }
+    };
+  }
+
+  /**
+   * Reports the number after a keyword ending at {@code labelEnd}, if one follows; returns where it
+   * ends, or -1.
+   */
+  private static int numberAfter(String text, int labelEnd, Sink sink) {
+    int limit = Math.min(text.length(), labelEnd + LABEL_DISTANCE + 1);
+    int words = 0;
+    int k = labelEnd;
+    while (k < limit) {
+      char c = text.charAt(k);
+      if (!Chars.alnum(c)) {
+        k++;
+        continue;
+      }
+      int tokenEnd = k;
+      boolean digit = false;
+      while (tokenEnd < text.length() && Chars.alnum(text.charAt(tokenEnd))) {
+        digit |= Chars.digit(text.charAt(tokenEnd));
+        tokenEnd++;
+      }
+      if (digit) {
+        return candidate(text, k, tokenEnd, sink);
+      }
+      if (++words > WORDS_BETWEEN) {
+        return -1;
+      }
+      k = tokenEnd;
+    }
+    return -1;
+  }
+
+  /** Reports the token starting at {@code start}, first group ending at {@code firstEnd}. */
+  private static int candidate(String text, int start, int firstEnd, Sink sink) {
+    if (start > 0
+        && "-/".indexOf(text.charAt(start - 1)) >= 0
+        && start > 1
+        && Chars.alnum(text.charAt(start - 2))) {
+      return -1;
+    }
+    int end = firstEnd;
+    if (end + 1 < text.length()
+        && (text.charAt(end) == ' ' || text.charAt(end) == '-')
+        && Chars.alnum(text.charAt(end + 1))) {
+      int groupEnd = end + 1;
+      boolean digit = false;
+      while (groupEnd < text.length() && Chars.alnum(text.charAt(groupEnd))) {
+        digit |= Chars.digit(text.charAt(groupEnd));
+        groupEnd++;
+      }
+      if (digit) {
+        end = groupEnd;
+      } else if (text.charAt(end) == '-') {
+        return -1; // "123456-abc": part of a longer reference
+      }
+    }
+    if (followedByGroup(text, end)) {
+      return -1;
+    }
+    int alnums = 0;
+    int digits = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (Chars.alnum(c)) {
+        alnums++;
+        digits += Chars.digit(c) ? 1 : 0;
+      }
+    }
+    if (alnums < MINIMUM_LENGTH || alnums > MAXIMUM_LENGTH || digits < MINIMUM_DIGITS) {
+      return -1;
+    }
+    if (PhoneDetector.dateLike(text, start, end)) {
+      return -1;
+    }
+    if (sink.claimed(start, end)) {
+      return end;
+    }
+    sink.matchByFormat(start, end);
+    return end;
+  }
+
+  /**
+   * True if a further group follows the token ending at {@code end}: a hyphen, dot, slash or
+   * underscore, or a second space-separated group, then a letter or digit ({@code 2024-01-15},
+   * {@code 1.2.345678}, an ISBN's groups).
+   */
+  private static boolean followedByGroup(String text, int end) {
+    if (end >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(end);
+    return "-./_".indexOf(c) >= 0 && end + 1 < text.length() && Chars.alnum(text.charAt(end + 1));
+  }
+
+  @Override
+  public String mask(String value) {
+    return Chars.maskAllBut(value, 1);
+  }
+}
