@@ -148,6 +148,7 @@ class PlantedDataLeakTest {
     // What was scanned must have been found, or the test proves nothing.
     assertThat(Files.readString(json))
         .contains("\"ssn\"", "\"iban\"", "\"email\"", "\"phone\"", "patient", "health")
+        .contains("\"document_number\"", "\"government_id\"")
         .containsPattern("\"kind\"\\s*:\\s*\"format\"")
         .containsPattern("\"table\"\\s*:\\s*\"patients\"")
         .containsPattern("\"table\"\\s*:\\s*\"users\"")
@@ -415,6 +416,11 @@ class PlantedDataLeakTest {
         .append(" or call me at ")
         .append(plant(String.format(Locale.ROOT, "(%s) %s-%s", digits(2), digits(3), digits(3))))
         .append(".\n");
+    // An identity-document number, found by its shape right after its keyword (ruleset 1.4.0).
+    notes
+        .append("Passport number: ")
+        .append(plant((char) ('A' + random.nextInt(26)) + digits(8)))
+        .append("\n");
     Files.writeString(file, notes.toString());
   }
 
