@@ -150,6 +150,25 @@ class DocumentNumberDetectorTest {
   }
 
   @Test
+  void aDatabaseColumnNamedForTheDocumentHoldsItsNumbers() {
+    List<JsonNode> found =
+        findings(
+            null,
+            Inputs.cell("travellers", "passport_number", "C01X00T47"),
+            Inputs.cell("orders", "order_ref", "C01X00T47"));
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.path("category").asText()).isEqualTo("government_id");
+              assertThat(finding.path("location").path("column").asText())
+                  .isEqualTo("passport_number");
+              assertThat(finding.path("values_matched").asLong()).isEqualTo(1);
+            });
+    assertThat(found.toString()).doesNotContain("C01X00T47");
+  }
+
+  @Test
   void theShapeWithoutAKeywordIsNoFinding() {
     assertThat(findings(null, Inputs.file("orders.txt", "Order C01X00T47 shipped on Monday")))
         .isEmpty();

@@ -54,6 +54,29 @@ class RulesetLoaderTest {
   }
 
   @Test
+  void personalDataOneFourBindsDocumentNumbersAndOneThreeDoesNot() {
+    Ruleset current =
+        RulesetLoader.load(
+            "local/personal_data_indicator/1.4.0",
+            dir,
+            "personal_data_indicator",
+            KnownDetectors.NAMES);
+    Ruleset previous =
+        RulesetLoader.load(
+            "local/personal_data_indicator/1.3.0",
+            dir,
+            "personal_data_indicator",
+            KnownDetectors.NAMES);
+    assertThat(current.detectors())
+        .extracting(DetectorBinding::detector, DetectorBinding::category)
+        .contains(org.assertj.core.groups.Tuple.tuple("document_number", "government_id"));
+    assertThat(previous.detectors())
+        .extracting(DetectorBinding::detector)
+        .doesNotContain("document_number");
+    assertThat(current.rules()).isEqualTo(previous.rules());
+  }
+
+  @Test
   void personalDataOneOneBindsTheNationalIdentifiersAndOneZeroStillLoads() {
     Ruleset current =
         RulesetLoader.load(
