@@ -142,9 +142,9 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
 
   /** Reports the token starting at {@code start}, first group ending at {@code firstEnd}. */
   private static int candidate(String text, int start, int firstEnd, Sink sink) {
-    if (start > 0
+    // The tail of a longer reference: "passport ref-12345678", "passport fee 12/345678".
+    if (start > 1
         && "-/".indexOf(text.charAt(start - 1)) >= 0
-        && start > 1
         && Chars.alnum(text.charAt(start - 2))) {
       return -1;
     }

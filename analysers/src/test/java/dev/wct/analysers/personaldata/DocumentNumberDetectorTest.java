@@ -96,6 +96,7 @@ class DocumentNumberDetectorTest {
         "passport: ^0.6.0",
         "passport guide ISBN 978-3-16-148410-0",
         "passport fee 12345.50",
+        "passport ref-12345678",
         "driving licence holders: 12345",
         "identity card reader firmware",
         "app.use(passport.initialize()); passport.session()",
@@ -105,6 +106,13 @@ class DocumentNumberDetectorTest {
       })
   void theSameShapesElsewhereAreNoDocumentNumber(String text) {
     assertThat(found(text)).noneMatch(match -> match.startsWith("document_number:"));
+  }
+
+  @Test
+  void eachKeywordLabelsItsOwnNumber() {
+    assertThat(found("Passport number: C01X00T47; driving licence MORGA753116SM9IJ"))
+        .containsExactly(
+            "document_number:C01X00T47:format", "document_number:MORGA753116SM9IJ:format");
   }
 
   @Test
