@@ -1,7 +1,6 @@
 package dev.wct.analysers.personaldata;
 
 import dev.wct.analysers.text.KeywordIndex;
-import java.util.List;
 
 /**
  * Identity-document numbers (passports, driving licences, identity cards, residence permits)
@@ -11,16 +10,14 @@ import java.util.List;
  * ValueDetector.Sink#matchByFormat} (a {@code format} signal). The same shape without such a
  * keyword (order numbers, references, ISBNs) is left alone.
  *
- * <p>The number starts at most {@value #LABEL_DISTANCE} characters after the keyword's end, with at
- * most {@value #WORDS_BETWEEN} words and no digit between ({@code passport no. is}); it is one
- * token of {@value #MINIMUM_LENGTH}–{@value #MAXIMUM_LENGTH} letters and digits, at least {@value
- * #MINIMUM_DIGITS} of them digits, optionally split once by a space or hyphen before a group with a
- * digit ({@code 1234 56789}). A token followed by a further group ({@code 2024-01-15}, {@code
+ * <p>The number starts within the {@link Labels} window after the keyword ({@code passport no. is};
+ * the keywords are {@code personaldata/document-keywords.txt}); it is one token of {@value
+ * #MINIMUM_LENGTH}–{@value #MAXIMUM_LENGTH} letters and digits, at least {@value #MINIMUM_DIGITS}
+ * of them digits, optionally split once by a space or hyphen before a group with a digit ({@code
+ * 1234 56789}). A token followed by a further group ({@code 2024-01-15}, {@code
  * 978-3-16-148410-0}), a dot and digits ({@code 1.2.345678}) or a letter is none.
  */
 final class DocumentNumberDetector implements KeywordLedDetector<String> {
-  static final int LABEL_DISTANCE = 24;
-  static final int WORDS_BETWEEN = 2;
   static final int MINIMUM_LENGTH = 6;
   static final int MAXIMUM_LENGTH = 20;
   static final int MINIMUM_DIGITS = 5;
@@ -29,57 +26,7 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
 
   private static KeywordIndex<String> documentWords() {
     KeywordIndex.Builder<String> builder = KeywordIndex.builder();
-    for (String word :
-        List.of(
-            // Passports
-            "passport",
-            "passport number",
-            "passport no",
-            "reisepass",
-            "reisepassnummer",
-            "passnummer",
-            "passeport",
-            "pasaporte",
-            "passaporto",
-            "paspoort",
-            "paspoortnummer",
-            // Driving licences ("licence number" alone is also a software licence)
-            "driving licence",
-            "driving license",
-            "driver license",
-            "driver licence",
-            "drivers license",
-            "drivers licence",
-            "driver's license",
-            "driver's licence",
-            "führerschein",
-            "führerscheinnummer",
-            "permis de conduire",
-            "permiso de conducir",
-            "carnet de conducir",
-            "patente di guida",
-            "rijbewijs",
-            "rijbewijsnummer",
-            // Identity cards and documents
-            "id card",
-            "identity card",
-            "identity document",
-            "personalausweis",
-            "ausweisnummer",
-            "personalausweisnummer",
-            "carte d'identité",
-            "carte nationale d'identité",
-            "documento de identidad",
-            "carta d'identità",
-            "identiteitskaart",
-            // Residence permits
-            "residence permit",
-            "aufenthaltstitel",
-            "aufenthaltserlaubnis",
-            "titre de séjour",
-            "permiso de residencia",
-            "permesso di soggiorno",
-            "verblijfsvergunning")) {
+    for (String word : Labels.read("document-keywords.txt")) {
       builder.add(word, word);
     }
     return builder.build();
@@ -114,30 +61,15 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
    * ends, or -1.
    */
   private static int numberAfter(String text, int labelEnd, Sink sink) {
-    int limit = Math.min(text.length(), labelEnd + LABEL_DISTANCE + 1);
-    int words = 0;
-    int k = labelEnd;
-    while (k < limit) {
-      char c = text.charAt(k);
-      if (!Chars.alnum(c)) {
-        k++;
-        continue;
-      }
-      int tokenEnd = k;
-      boolean digit = false;
-      while (tokenEnd < text.length() && Chars.alnum(text.charAt(tokenEnd))) {
-        digit |= Chars.digit(text.charAt(tokenEnd));
-        tokenEnd++;
-      }
-      if (digit) {
-        return candidate(text, k, tokenEnd, sink);
-      }
-      if (++words > WORDS_BETWEEN) {
-        return -1;
-      }
-      k = tokenEnd;
+    int start = Labels.valueAfter(text, labelEnd);
+    if (start < 0) {
+      return -1;
     }
-    return -1;
+    int tokenEnd = start;
+    while (tokenEnd < text.length() && Chars.alnum(text.charAt(tokenEnd))) {
+      tokenEnd++;
+    }
+    return candidate(text, start, tokenEnd, sink);
   }
 
   /** Reports the token starting at {@code start}, first group ending at {@code firstEnd}. */

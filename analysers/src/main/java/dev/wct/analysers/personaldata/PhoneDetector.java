@@ -21,6 +21,7 @@ final class PhoneDetector implements ValueDetector {
   private static final int KEYWORD_DISTANCE = 30;
   private static final Pattern DATE_LIKE =
       Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+  private static final List<String> PHONE_LABELS = Labels.read("phone-labels.txt");
   private static final KeywordIndex<String> PHONE_WORDS = phoneWords();
 
   private final PhonePrefilter prefilter;
@@ -44,32 +45,12 @@ final class PhoneDetector implements ValueDetector {
   }
 
   /**
-   * Words that label a phone number: {@link #keywordBefore}, and {@link UnvalidatedPhones} (a
-   * number no numbering plan assigns needs one next to it).
+   * Words that label a phone number ({@code personaldata/phone-labels.txt}): {@link
+   * #keywordBefore}, and {@link UnvalidatedPhones} (a number no numbering plan assigns needs one
+   * next to it).
    */
   static List<String> phoneKeywords() {
-    return List.of(
-        "phone",
-        "telephone",
-        "tel",
-        "mobile",
-        "cell",
-        "cellphone",
-        "fax",
-        "call",
-        "ph",
-        "handy",
-        "telefon",
-        "telefono",
-        "téléphone",
-        "portable",
-        "whatsapp",
-        "sms",
-        "msisdn",
-        "contact number",
-        "phone number",
-        "phonenumber",
-        "landline");
+    return PHONE_LABELS;
   }
 
   @Override

@@ -4,8 +4,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
-import dev.wct.analysers.text.Tokens;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,16 +23,12 @@ import java.util.regex.Pattern;
  *       isPossibleNumber}, not only for local dialling);
  *   <li>national format: digits in phone-like groups (parentheses, or hyphens, dots, spaces or
  *       slashes between groups of two or more digits; 7–15 digits; an extension may follow), right
- *       after a phone label ({@code Phone:}, {@code call me at}, {@code Fax}) or right before one
- *       ({@code 0490 75 40 81 mobile}). A digit run without such a label is left alone: order
- *       numbers, ISBNs and references are grouped the same way.
+ *       after a phone label ({@code Phone:}, {@code call me at}, {@code Fax}; within the {@link
+ *       Labels} window) or right before one ({@code 0490 75 40 81 mobile}). A digit run without
+ *       such a label is left alone: order numbers, ISBNs and references are grouped the same way.
  * </ul>
  */
 final class UnvalidatedPhones {
-  /** How far before a number its label may end, and how many words may come between. */
-  private static final int LABEL_DISTANCE = 24;
-
-  private static final int WORDS_BETWEEN = 2;
   private static final int AFTER_LABEL = 12;
 
   /**
@@ -53,10 +47,7 @@ final class UnvalidatedPhones {
   private final String region;
   private final Pattern internationalPrefix;
 
-  /** Each label's words, lower case, as {@link Tokens} splits them. */
-  private final String[][] labels;
-
-  private final int longestLabel;
+  private final Labels labels;
 
   /**
    * @param labels the phone labels ({@code phone}, {@code tel}, {@code fax}, {@code phone
@@ -64,11 +55,7 @@ final class UnvalidatedPhones {
    */
   UnvalidatedPhones(String region, List<String> labels) {
     this.region = region;
-    this.labels =
-        labels.stream()
-            .map(label -> Tokens.words(label).toArray(String[]::new))
-            .toArray(String[][]::new);
-    this.longestLabel = Arrays.stream(this.labels).mapToInt(words -> words.length).max().orElse(1);
+    this.labels = Labels.of(labels);
     String prefix =
         DefaultMetadataDependenciesProvider.getInstance()
             .getPhoneNumberMetadataSource()
@@ -91,7 +78,7 @@ final class UnvalidatedPhones {
     } else {
       phone =
           grouped(text, start, digitsEnd)
-              && (labelBefore(text, start) || labelAfter(text, end))
+              && (labels.before(text, start) >= 0 || labelAfter(text, end))
               && noDateOrYears(text, start, digitsEnd);
     }
     if (phone && !PhoneDetector.labelledAsIdentifier(text, start)) {
@@ -279,66 +266,6 @@ final class UnvalidatedPhones {
   }
 
   /**
-   * True if a phone label ends at most {@value #LABEL_DISTANCE} characters before {@code start},
-   * with no digit and at most {@value #WORDS_BETWEEN} words between ({@code Phone:}, {@code call me
-   * at}). Walks back word by word over the text itself (no tokens): most candidates have no label.
-   */
-  private boolean labelBefore(String text, int start) {
-    int floor = Math.max(0, start - LABEL_DISTANCE);
-    int maximumWords = WORDS_BETWEEN + longestLabel;
-    int[] wordStarts = new int[maximumWords];
-    int[] wordEnds = new int[maximumWords];
-    int k = start;
-    for (int word = 0; word < maximumWords; word++) {
-      while (k > 0 && !Character.isLetter(text.charAt(k - 1))) {
-        if (Chars.digit(text.charAt(k - 1)) || (word <= WORDS_BETWEEN && k <= floor)) {
-          return false;
-        }
-        k--;
-      }
-      if (k == 0) {
-        return false;
-      }
-      wordEnds[word] = k;
-      k = wordStart(text, k);
-      wordStarts[word] = k;
-      // Does a label end at word 'word - n + 1' ... ending at the first word checked so far?
-      for (String[] label : labels) {
-        int last = word - label.length + 1;
-        if (last >= 0 && last <= WORDS_BETWEEN && wordEnds[last] >= floor) {
-          boolean matches = true;
-          for (int w = 0; w < label.length && matches; w++) {
-            int at = last + label.length - 1 - w;
-            matches = same(text, wordStarts[at], wordEnds[at], label[w]);
-          }
-          if (matches) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Where the word ending at {@code end} starts: a run of letters, split before a capital. */
-  private static int wordStart(String text, int end) {
-    int k = end;
-    while (k > 0 && Character.isLetter(text.charAt(k - 1))) {
-      if (k < end
-          && Character.isUpperCase(text.charAt(k))
-          && Character.isLowerCase(text.charAt(k - 1))) {
-        break;
-      }
-      k--;
-    }
-    return k;
-  }
-
-  private static boolean same(String text, int from, int to, String word) {
-    return to - from == word.length() && text.regionMatches(true, from, word, 0, word.length());
-  }
-
-  /**
    * True if a phone label or a contact line's type ({@link #LINE_TYPES}) follows on the same line,
    * after at most a space, hyphen or parenthesis ({@code 0490 75 40 81 mobile}, {@code 07700 063
    * 966-Fax}, {@code 555 0134 (cell)}, {@code 416 60 039 office}), and is not itself the label of a
@@ -364,17 +291,10 @@ final class UnvalidatedPhones {
       // Only as the last word of its line or closed by punctuation: "120 000 000 home loans".
       return wordEnd == text.length() || "\r\n,;)\\/".indexOf(text.charAt(wordEnd)) >= 0;
     }
-    int labelEnd = -1;
-    for (String[] label : labels) {
-      if (label.length == 1
-          && !label[0].equals("call")
-          && same(text, wordStart, wordEnd, label[0])) {
-        labelEnd = wordEnd;
-      }
-    }
-    if (labelEnd < 0) {
+    if (!labels.isWord(text, wordStart, wordEnd) || Labels.same(text, wordStart, wordEnd, "call")) {
       return false;
     }
+    int labelEnd = wordEnd;
     if (labelEnd < text.length() && ",;)\\/".indexOf(text.charAt(labelEnd)) >= 0) {
       return true; // closed by punctuation: "(cell)", "-Office\,07700 063 966-Fax"
     }

@@ -1,0 +1,182 @@
+package dev.wct.analysers.personaldata;
+
+import dev.wct.analysers.text.Tokens;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The label window shared by the detectors that need a label next to a value ({@link CardLabels},
+ * {@link UnvalidatedPhones}, {@link DocumentNumberDetector}): the value starts at most {@value
+ * #DISTANCE} characters after the label ends, with at most {@value #WORDS_BETWEEN} words and no
+ * digit between ({@code card number is 3598...}, {@code call me at 555...}, {@code passport no. is
+ * C01X00T47}). A word is a run of letters, split before a capital that follows a lower-case letter
+ * ({@code mobilePhone}), as {@link Tokens} splits words for the keyword pass.
+ */
+final class Labels {
+  /** How far before a value its label may end. */
+  static final int DISTANCE = 24;
+
+  /** How many words may come between a label and its value. */
+  static final int WORDS_BETWEEN = 2;
+
+  /** Each label's words, lower case, as {@link Tokens} splits them. */
+  private final String[][] labels;
+
+  private final int longest;
+
+  private Labels(Collection<String> labels) {
+    this.labels =
+        labels.stream()
+            .map(label -> Tokens.words(label).toArray(String[]::new))
+            .toArray(String[][]::new);
+    this.longest = Arrays.stream(this.labels).mapToInt(words -> words.length).max().orElse(1);
+  }
+
+  /** Labels of one or more words each ({@code phone}, {@code phone number}). */
+  static Labels of(Collection<String> labels) {
+    return new Labels(labels);
+  }
+
+  /**
+   * Where the label nearest before a value starting at {@code start} starts, if one ends within the
+   * window; else -1. Walks back word by word over the text itself (no tokens): most values have no
+   * label.
+   */
+  int before(String text, int start) {
+    int floor = Math.max(0, start - DISTANCE);
+    int maximumWords = WORDS_BETWEEN + longest;
+    int[] wordStarts = new int[maximumWords];
+    int[] wordEnds = new int[maximumWords];
+    int k = start;
+    for (int word = 0; word < maximumWords; word++) {
+      while (k > 0 && !Character.isLetter(text.charAt(k - 1))) {
+        if (Chars.digit(text.charAt(k - 1)) || (word <= WORDS_BETWEEN && k <= floor)) {
+          return -1;
+        }
+        k--;
+      }
+      if (k == 0) {
+        return -1;
+      }
+      wordEnds[word] = k;
+      k = wordStart(text, k);
+      wordStarts[word] = k;
+      // Does a label of n words end at word 'word - n + 1', its first word the one just read?
+      for (String[] label : labels) {
+        int last = word - label.length + 1;
+        if (last >= 0 && last <= WORDS_BETWEEN && wordEnds[last] >= floor) {
+          boolean matches = true;
+          for (int w = 0; w < label.length && matches; w++) {
+            int at = last + label.length - 1 - w;
+            matches = same(text, wordStarts[at], wordEnds[at], label[w]);
+          }
+          if (matches) {
+            return k;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where the value after a label ending at {@code labelEnd} starts, if one does within the window:
+   * the first run of letters and digits that holds a digit ({@code C01X00T47}, {@code 1234 56789}),
+   * after at most {@value #WORDS_BETWEEN} words; else -1.
+   */
+  static int valueAfter(String text, int labelEnd) {
+    int limit = Math.min(text.length(), labelEnd + DISTANCE + 1);
+    int words = 0;
+    int k = labelEnd;
+    while (k < limit) {
+      char c = text.charAt(k);
+      if (Chars.digit(c)) {
+        return k;
+      }
+      if (!Character.isLetter(c)) {
+        k++;
+        continue;
+      }
+      int runEnd = k;
+      while (runEnd < text.length() && Character.isLetter(text.charAt(runEnd))) {
+        runEnd++;
+      }
+      if (runEnd < text.length() && Chars.digit(text.charAt(runEnd))) {
+        return k;
+      }
+      words++;
+      for (int i = k + 1; i < runEnd; i++) {
+        if (Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1))) {
+          words++; // a capital after a lower-case letter starts a word: "IssuedBy"
+        }
+      }
+      if (words > WORDS_BETWEEN) {
+        return -1;
+      }
+      k = runEnd;
+    }
+    return -1;
+  }
+
+  /** True if the word {@code [from, to)} is a label of one word. */
+  boolean isWord(String text, int from, int to) {
+    for (String[] label : labels) {
+      if (label.length == 1 && same(text, from, to, label[0])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where the word ending at {@code end} starts: a run of letters, split before a capital. */
+  static int wordStart(String text, int end) {
+    int k = end;
+    while (k > 0 && Character.isLetter(text.charAt(k - 1))) {
+      if (k < end
+          && Character.isUpperCase(text.charAt(k))
+          && Character.isLowerCase(text.charAt(k - 1))) {
+        break;
+      }
+      k--;
+    }
+    return k;
+  }
+
+  /** True if {@code [from, to)} is {@code word}, ignoring case. */
+  static boolean same(String text, int from, int to, String word) {
+    return to - from == word.length() && text.regionMatches(true, from, word, 0, word.length());
+  }
+
+  /**
+   * The words or phrases of {@code personaldata/FILE} (one a line, lower-cased, {@code #}
+   * comments), in file order.
+   */
+  static List<String> read(String file) {
+    String resource = "personaldata/" + file;
+    try (InputStream in = Labels.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      List<String> words = new ArrayList<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String word = line.strip().toLowerCase(Locale.ROOT);
+        if (!word.isEmpty() && !word.startsWith("#")) {
+          words.add(word);
+        }
+      }
+      return List.copyOf(words);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
