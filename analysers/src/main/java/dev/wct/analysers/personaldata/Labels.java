@@ -28,17 +28,30 @@ final class Labels {
   /** How many words may come between a label and its value. */
   static final int WORDS_BETWEEN = 2;
 
-  /** Each label's words, lower case, as {@link Tokens} splits them. */
-  private final String[][] labels;
+  /**
+   * Each label's words, lower case, as {@link Tokens} splits them, by the length of the first word:
+   * a word read is compared with the labels that could start with it only.
+   */
+  private final String[][][] byFirstLength;
 
   private final int longest;
 
+  private static final String[][] NONE = {};
+
   private Labels(Collection<String> labels) {
-    this.labels =
+    String[][] words =
         labels.stream()
             .map(label -> Tokens.words(label).toArray(String[]::new))
+            .filter(label -> label.length > 0)
             .toArray(String[][]::new);
-    this.longest = Arrays.stream(this.labels).mapToInt(words -> words.length).max().orElse(1);
+    this.longest = Arrays.stream(words).mapToInt(label -> label.length).max().orElse(1);
+    int maximumLength = Arrays.stream(words).mapToInt(label -> label[0].length()).max().orElse(0);
+    this.byFirstLength = new String[maximumLength + 1][][];
+    for (int length = 0; length <= maximumLength; length++) {
+      int first = length;
+      byFirstLength[length] =
+          Arrays.stream(words).filter(label -> label[0].length() == first).toArray(String[][]::new);
+    }
   }
 
   /** Labels of one or more words each ({@code phone}, {@code phone number}). */
@@ -71,6 +84,8 @@ final class Labels {
       k = wordStart(text, k);
       wordStarts[word] = k;
       // Does a label of n words end at word 'word - n + 1', its first word the one just read?
+      int length = wordEnds[word] - k;
+      String[][] labels = length < byFirstLength.length ? byFirstLength[length] : NONE;
       for (String[] label : labels) {
         int last = word - label.length + 1;
         if (last >= 0 && last <= WORDS_BETWEEN && wordEnds[last] >= floor) {
@@ -129,7 +144,10 @@ final class Labels {
 
   /** True if the word {@code [from, to)} is a label of one word. */
   boolean isWord(String text, int from, int to) {
-    for (String[] label : labels) {
+    if (to - from >= byFirstLength.length) {
+      return false;
+    }
+    for (String[] label : byFirstLength[to - from]) {
       if (label.length == 1 && same(text, from, to, label[0])) {
         return true;
       }
