@@ -15,10 +15,10 @@ final class CardLabels {
   private CardLabels() {}
 
   /** Words that label a payment card; multi-word labels end in one of them. */
-  private static final Labels LABELS = Labels.of(Labels.read("card-labels.txt"));
+  private static final Labels LABELS = Labels.of(WordLists.read("card-labels.txt"));
 
   /** Words before {@code card} that make it a card not for payment. */
-  private static final Set<String> OTHER_CARDS = Set.copyOf(Labels.read("other-cards.txt"));
+  private static final Set<String> OTHER_CARDS = Set.copyOf(WordLists.read("other-cards.txt"));
 
   /** True if a card label ends within the {@link Labels} window before {@code start}. */
   static boolean before(String text, int start) {

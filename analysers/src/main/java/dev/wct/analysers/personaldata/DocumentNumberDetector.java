@@ -26,7 +26,7 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
 
   private static KeywordIndex<String> documentWords() {
     KeywordIndex.Builder<String> builder = KeywordIndex.builder();
-    for (String word : Labels.read("document-keywords.txt")) {
+    for (String word : WordLists.read("document-keywords.txt")) {
       builder.add(word, word);
     }
     return builder.build();

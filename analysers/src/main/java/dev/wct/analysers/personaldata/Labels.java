@@ -1,17 +1,8 @@
 package dev.wct.analysers.personaldata;
 
 import dev.wct.analysers.text.Tokens;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The label window shared by the detectors that need a label next to a value ({@link CardLabels},
@@ -172,29 +163,5 @@ final class Labels {
   /** True if {@code [from, to)} is {@code word}, ignoring case. */
   static boolean same(String text, int from, int to, String word) {
     return to - from == word.length() && text.regionMatches(true, from, word, 0, word.length());
-  }
-
-  /**
-   * The words or phrases of {@code personaldata/FILE} (one a line, lower-cased, {@code #}
-   * comments), in file order.
-   */
-  static List<String> read(String file) {
-    String resource = "personaldata/" + file;
-    try (InputStream in = Labels.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      List<String> words = new ArrayList<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String word = line.strip().toLowerCase(Locale.ROOT);
-        if (!word.isEmpty() && !word.startsWith("#")) {
-          words.add(word);
-        }
-      }
-      return List.copyOf(words);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,13 +1,5 @@
 package dev.wct.analysers.personaldata;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,22 +22,6 @@ record NameLists(
           read("not-name-words.txt"));
 
   private static Set<String> read(String file) {
-    String resource = "personaldata/" + file;
-    try (InputStream in = NameLists.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      Set<String> words = new HashSet<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String word = line.strip().toLowerCase(Locale.ROOT);
-        if (!word.isEmpty() && !word.startsWith("#")) {
-          words.add(word);
-        }
-      }
-      return Set.copyOf(words);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Set.copyOf(WordLists.read(file));
   }
 }

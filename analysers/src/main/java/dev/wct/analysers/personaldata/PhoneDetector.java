@@ -21,7 +21,7 @@ final class PhoneDetector implements ValueDetector {
   private static final int KEYWORD_DISTANCE = 30;
   private static final Pattern DATE_LIKE =
       Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}.*|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
-  private static final List<String> PHONE_LABELS = Labels.read("phone-labels.txt");
+  private static final List<String> PHONE_LABELS = WordLists.read("phone-labels.txt");
   private static final KeywordIndex<String> PHONE_WORDS = phoneWords();
 
   private final PhonePrefilter prefilter;
