@@ -62,7 +62,7 @@ final class Labels {
     int[] wordEnds = new int[maximumWords];
     int k = start;
     for (int word = 0; word < maximumWords; word++) {
-      while (k > 0 && !Character.isLetter(text.charAt(k - 1))) {
+      while (k > 0 && !letter(text.charAt(k - 1))) {
         if (Chars.digit(text.charAt(k - 1)) || (word <= WORDS_BETWEEN && k <= floor)) {
           return -1;
         }
@@ -108,12 +108,12 @@ final class Labels {
       if (Chars.digit(c)) {
         return k;
       }
-      if (!Character.isLetter(c)) {
+      if (!letter(c)) {
         k++;
         continue;
       }
       int runEnd = k;
-      while (runEnd < text.length() && Character.isLetter(text.charAt(runEnd))) {
+      while (runEnd < text.length() && letter(text.charAt(runEnd))) {
         runEnd++;
       }
       if (runEnd < text.length() && Chars.digit(text.charAt(runEnd))) {
@@ -121,7 +121,7 @@ final class Labels {
       }
       words++;
       for (int i = k + 1; i < runEnd; i++) {
-        if (Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1))) {
+        if (wordBreak(text, i)) {
           words++; // a capital after a lower-case letter starts a word: "IssuedBy"
         }
       }
@@ -149,15 +149,27 @@ final class Labels {
   /** Where the word ending at {@code end} starts: a run of letters, split before a capital. */
   static int wordStart(String text, int end) {
     int k = end;
-    while (k > 0 && Character.isLetter(text.charAt(k - 1))) {
-      if (k < end
-          && Character.isUpperCase(text.charAt(k))
-          && Character.isLowerCase(text.charAt(k - 1))) {
+    while (k > 0 && letter(text.charAt(k - 1))) {
+      if (k < end && wordBreak(text, k)) {
         break;
       }
       k--;
     }
     return k;
+  }
+
+  private static boolean letter(char c) {
+    return c < 128 ? Chars.letter(c) : Character.isLetter(c);
+  }
+
+  /**
+   * True if a word starts at {@code i}: a capital after a lower-case letter ({@code mobilePhone}).
+   */
+  private static boolean wordBreak(String text, int i) {
+    char c = text.charAt(i);
+    char previous = text.charAt(i - 1);
+    return (c < 128 ? Chars.upper(c) : Character.isUpperCase(c))
+        && (previous < 128 ? previous >= 'a' && previous <= 'z' : Character.isLowerCase(previous));
   }
 
   /** True if {@code [from, to)} is {@code word}, ignoring case. */
