@@ -4,8 +4,11 @@ import dev.wct.analysers.common.CsvColumns;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.TextItem;
 import dev.wct.analysers.ruleset.DetectorBinding;
+import dev.wct.analysers.ruleset.Rule;
 import dev.wct.analysers.ruleset.Ruleset;
+import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,53 +69,127 @@ final class NameColumns {
           "solutions",
           "systems");
 
-  private final PersonalDataAnalyser.Compiled compiled;
   private final String category;
+  private final KeywordIndex<String> personWords;
+  private final KeywordIndex<Rule> columnNames;
+  private final Set<String> personCategories;
 
-  private NameColumns(PersonalDataAnalyser.Compiled compiled, String category) {
-    this.compiled = compiled;
+  private NameColumns(
+      String category,
+      KeywordIndex<String> personWords,
+      KeywordIndex<Rule> columnNames,
+      Set<String> personCategories) {
     this.category = category;
+    this.personWords = personWords;
+    this.columnNames = columnNames;
+    this.personCategories = personCategories;
   }
 
-  /** The name columns of {@code ruleset}; none when it binds no {@code person_name} detector. */
-  static NameColumns of(Ruleset ruleset, PersonalDataAnalyser.Compiled compiled) {
+  /**
+   * The name columns of {@code ruleset}; none when it binds no {@code person_name} detector or has
+   * no {@code person_context}.
+   *
+   * @param personWords the ruleset's person words ({@link PersonTables#personWords})
+   * @param columnNames every rule's keywords, for the columns that show a person
+   */
+  static NameColumns of(
+      Ruleset ruleset,
+      KeywordIndex<String> personWords,
+      KeywordIndex<Rule> columnNames,
+      Set<String> personCategories) {
     String category =
         ruleset.detectors().stream()
             .filter(binding -> binding.detector().equals(DETECTOR))
             .map(DetectorBinding::category)
             .findFirst()
             .orElse(null);
-    return new NameColumns(compiled, compiled.personWords().size() == 0 ? null : category);
+    return new NameColumns(
+        personWords.size() == 0 ? null : category, personWords, columnNames, personCategories);
   }
 
+  /** The name columns of one CSV file or sheet of people: {@link #columns}. */
+  record InItem(CsvColumns columns, List<Integer> indexes) {}
+
   /**
-   * Finds the names in the name columns of {@code item}, when it is a file or sheet of people. A
-   * field the text scan already reported (a listed name, say) is left to it, so a name counts once.
-   *
-   * @param found what the text scan found in {@code item}, ordered by start
+   * The name columns of {@code item}, or null when it is not a CSV file or sheet of people, or has
+   * none.
    */
-  void scan(TextItem item, List<ValueScanner.Match> found, Findings findings) {
+  InItem columns(TextItem item) {
     if (category == null || !CsvColumns.isTabular(item)) {
-      return;
+      return null;
     }
     CsvColumns columns = CsvColumns.of(item);
     if (columns == null) {
-      return;
+      return null;
     }
     List<String> names = columns.names();
-    boolean people = PersonTables.has(compiled.personWords(), fileName(item));
+    boolean people = PersonTables.has(personWords, fileName(item));
     for (int i = 0; i < names.size() && !people; i++) {
-      people =
-          PersonTables.named(compiled.columnKeywords(), names.get(i), compiled.personCategories());
+      people = PersonTables.named(columnNames, names.get(i), personCategories);
+    }
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (personHeader(names.get(i)) || (people && nameHeader(names.get(i)))) {
+        indexes.add(i);
+      }
+    }
+    return indexes.isEmpty() ? null : new InItem(columns, List.copyOf(indexes));
+  }
+
+  /**
+   * What the text scan found, with the names it recognised by their format only (a listed name,
+   * kind {@code format}) in a name column taken as validated: the column corroborates them, as a
+   * phone label does a number.
+   *
+   * @param found what the text scan found in the item, ordered by start
+   */
+  List<ValueScanner.Match> corroborate(InItem seen, List<ValueScanner.Match> found) {
+    if (seen == null || found.isEmpty()) {
+      return found;
+    }
+    List<ValueScanner.Match> corroborated = new ArrayList<>(found);
+    boolean[] changed = {false};
+    for (int index : seen.indexes()) {
+      int[] next = {0};
+      seen.columns()
+          .forEachField(
+              index,
+              (start, end) -> {
+                while (next[0] < found.size() && found.get(next[0]).start() < start) {
+                  next[0]++;
+                }
+                for (int m = next[0]; m < found.size() && found.get(m).start() < end; m++) {
+                  ValueScanner.Match match = found.get(m);
+                  if (!match.validated()
+                      && match.end() <= end
+                      && match.detector().name().equals(DETECTOR)) {
+                    corroborated.set(
+                        m,
+                        new ValueScanner.Match(
+                            match.detector(), match.category(), match.start(), match.end(), true));
+                    changed[0] = true;
+                  }
+                }
+              });
+    }
+    return changed[0] ? corroborated : found;
+  }
+
+  /**
+   * Finds the names in the name columns of {@code item}. A field the text scan already reported (a
+   * listed name, say) is left to it, so a name counts once.
+   *
+   * @param found what the text scan found in the item, ordered by start
+   */
+  void scan(TextItem item, InItem seen, List<ValueScanner.Match> found, Findings findings) {
+    if (seen == null) {
+      return;
     }
     String text = item.text();
-    for (int i = 0; i < names.size(); i++) {
-      if (!personHeader(names.get(i)) && !(people && nameHeader(names.get(i)))) {
-        continue;
-      }
+    for (int index : seen.indexes()) {
       ValueScanner.Match.forEachUnclaimedField(
-          columns,
-          i,
+          seen.columns(),
+          index,
           found,
           (start, end) -> {
             if (NAME.matcher(text).region(start, end).matches() && !placeholder(text, start, end)) {
@@ -133,7 +210,7 @@ final class NameColumns {
     int last = words.size() - 1;
     List<String> person =
         last >= 1 && words.get(last).equals("name") ? words.subList(0, last) : words;
-    return person.size() == 1 && PersonTables.has(compiled.personWords(), person.get(0));
+    return person.size() == 1 && PersonTables.has(personWords, person.get(0));
   }
 
   private static boolean placeholder(String text, int start, int end) {
