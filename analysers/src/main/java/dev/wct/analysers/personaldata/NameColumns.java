@@ -15,13 +15,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Person names in a name column of a CSV file or sheet: a column headed with a word for people
- * ({@code customer}, {@code guest_name}), or headed {@code name}, {@code full_name} or {@code
- * display_name} in a file of people ({@link PersonTables}' table of people: a person word in the
- * file or sheet name, or a column named for a name, e-mail, date of birth or gender; a {@code
- * customer_id} column only links a row to a person, whose {@code name} may be a product's). Each
- * field of two or three capitalised words ({@code Anna Berg}) is a name found by the ruleset's
- * {@code person_name} detector, whose context here is the column rather than a label in the text. A
+ * Person names in a name column of a CSV file, a sheet or a database table: a column headed with a
+ * word for people ({@code customer}, {@code guest_name}), or headed {@code name}, {@code full_name}
+ * or {@code display_name} in a file of people ({@link PersonTables}' table of people: a person word
+ * in the file or sheet name, or a column named for a name, e-mail, date of birth or gender; a
+ * {@code customer_id} column only links a row to a person, whose {@code name} may be a product's).
+ * Each field of two or three capitalised words ({@code Anna Berg}) is a name found by the ruleset's
+ * {@code person_name} detector, whose context here is the column rather than a label in the text; a
+ * name the shipped lists found there by its format is corroborated by the column, and counts as
+ * validated. A database column is read the same way in a table of people of the catalogue. A
  * ruleset without that detector or without {@code person_context} finds none this way.
  */
 final class NameColumns {
@@ -107,15 +109,39 @@ final class NameColumns {
         personWords.size() == 0 ? null : category, personWords, columnNames, personCategories);
   }
 
-  /** The name columns of one CSV file or sheet of people: {@link #columns}. */
-  record InItem(CsvColumns columns, List<Integer> indexes) {}
+  /**
+   * The name columns of one item: those of a CSV file or sheet ({@code columns} and their {@code
+   * indexes}), or a database cell's value ({@code columns} null, the value from {@code cellStart}
+   * to {@code cellEnd}).
+   */
+  record InItem(CsvColumns columns, List<Integer> indexes, int cellStart, int cellEnd) {
+    /** Calls {@code consumer} with each field of the name columns, in text order per column. */
+    void forEachField(CsvColumns.FieldConsumer consumer) {
+      if (columns == null) {
+        consumer.accept(cellStart, cellEnd);
+        return;
+      }
+      for (int index : indexes) {
+        columns.forEachField(index, consumer);
+      }
+    }
+  }
 
   /**
-   * The name columns of {@code item}, or null when it is not a CSV file or sheet of people, or has
-   * none.
+   * The name columns of {@code item}, or null when it has none: a CSV file or sheet of people, or a
+   * database cell of a name column.
+   *
+   * @param tableOfPeople for a database cell, whether its table holds a person ({@link
+   *     PersonTables}: {@link Rule.Person#TABLE} in the catalogue)
    */
-  InItem columns(TextItem item) {
-    if (category == null || !CsvColumns.isTabular(item)) {
+  InItem columns(TextItem item, boolean tableOfPeople) {
+    if (category == null) {
+      return null;
+    }
+    if (item.isCell()) {
+      return cell(item, tableOfPeople);
+    }
+    if (!CsvColumns.isTabular(item)) {
       return null;
     }
     CsvColumns columns = CsvColumns.of(item);
@@ -133,7 +159,25 @@ final class NameColumns {
         indexes.add(i);
       }
     }
-    return indexes.isEmpty() ? null : new InItem(columns, List.copyOf(indexes));
+    return indexes.isEmpty() ? null : new InItem(columns, List.copyOf(indexes), -1, -1);
+  }
+
+  /** A database cell's value when its column is a name column. */
+  private InItem cell(TextItem item, boolean tableOfPeople) {
+    String column = item.column() == null ? "" : item.column();
+    int start = item.cellValueStart();
+    if (start < 0 || !(personHeader(column) || (tableOfPeople && nameHeader(column)))) {
+      return null;
+    }
+    String text = item.text();
+    int end = text.length();
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return start < end ? new InItem(null, List.of(), start, end) : null;
   }
 
   /**
@@ -149,29 +193,28 @@ final class NameColumns {
     }
     List<ValueScanner.Match> corroborated = new ArrayList<>(found);
     boolean[] changed = {false};
-    for (int index : seen.indexes()) {
-      int[] next = {0};
-      seen.columns()
-          .forEachField(
-              index,
-              (start, end) -> {
-                while (next[0] < found.size() && found.get(next[0]).start() < start) {
-                  next[0]++;
-                }
-                for (int m = next[0]; m < found.size() && found.get(m).start() < end; m++) {
-                  ValueScanner.Match match = found.get(m);
-                  if (!match.validated()
-                      && match.end() <= end
-                      && match.detector().name().equals(DETECTOR)) {
-                    corroborated.set(
-                        m,
-                        new ValueScanner.Match(
-                            match.detector(), match.category(), match.start(), match.end(), true));
-                    changed[0] = true;
-                  }
-                }
-              });
-    }
+    int[] next = {0};
+    seen.forEachField(
+        (start, end) -> {
+          if (next[0] > 0 && found.get(next[0] - 1).start() >= start) {
+            next[0] = 0; // the next column's fields start over at the top
+          }
+          while (next[0] < found.size() && found.get(next[0]).start() < start) {
+            next[0]++;
+          }
+          for (int m = next[0]; m < found.size() && found.get(m).start() < end; m++) {
+            ValueScanner.Match match = found.get(m);
+            if (!match.validated()
+                && match.end() <= end
+                && match.detector().name().equals(DETECTOR)) {
+              corroborated.set(
+                  m,
+                  new ValueScanner.Match(
+                      match.detector(), match.category(), match.start(), match.end(), true));
+              changed[0] = true;
+            }
+          }
+        });
     return changed[0] ? corroborated : found;
   }
 
@@ -186,16 +229,23 @@ final class NameColumns {
       return;
     }
     String text = item.text();
+    CsvColumns.FieldConsumer name =
+        (start, end) -> {
+          if (NAME.matcher(text).region(start, end).matches() && !placeholder(text, start, end)) {
+            findings.match(category, DETECTOR, DETECTOR, Findings.Kind.VALUE, item, start, end);
+          }
+        };
+    if (seen.columns() == null) {
+      for (ValueScanner.Match match : found) {
+        if (match.start() < seen.cellEnd() && match.end() > seen.cellStart()) {
+          return; // the text scan reported this value already
+        }
+      }
+      name.accept(seen.cellStart(), seen.cellEnd());
+      return;
+    }
     for (int index : seen.indexes()) {
-      ValueScanner.Match.forEachUnclaimedField(
-          seen.columns(),
-          index,
-          found,
-          (start, end) -> {
-            if (NAME.matcher(text).region(start, end).matches() && !placeholder(text, start, end)) {
-              findings.match(category, DETECTOR, DETECTOR, Findings.Kind.VALUE, item, start, end);
-            }
-          });
+      ValueScanner.Match.forEachUnclaimedField(seen.columns(), index, found, name);
     }
   }
 

@@ -422,7 +422,13 @@ public final class PersonalDataAnalyser implements Analyser {
     // of birth only next to its birth keyword.
     List<ValueScanner.Match> values = compiled.values().scan(text, tokens, cues);
     // The column rules of a CSV file or sheet: a name column corroborates the listed names in it.
-    NameColumns.InItem nameColumns = compiled.nameColumns().columns(item);
+    NameColumns.InItem nameColumns =
+        compiled
+            .nameColumns()
+            .columns(
+                item,
+                item.isCell()
+                    && tablePersons.get(findings.currentLocation().object()) == Rule.Person.TABLE);
     values = compiled.nameColumns().corroborate(nameColumns, values);
     for (ValueScanner.Match match : values) {
       String detector = match.detector().name();

@@ -101,6 +101,75 @@ class NameColumnsTest {
   }
 
   @Test
+  void aDatabaseColumnOfNamesInATableOfPeopleIsReadAsACsvColumnIs() {
+    // guests: a table of people by its name; display_name and guest_name carry no label the
+    // text scan reads ("display_name: ..." is a label glued to a longer identifier)
+    Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+    rows.put("display_name", List.of("Maria Kowalski", "John Smith", "Ylva Strand"));
+    rows.put("guest_name", List.of("Lars Andersson", "Sofia Garcia", "Tove Lund"));
+    rows.put("company", List.of("Maria Kowalski", "John Smith", "Ylva Strand"));
+    // products: a table of things
+    Map<String, List<String>> products = Map.of("display_name", List.of("Oak Table", "Desk Lamp"));
+
+    Map<String, JsonNode> found = new TreeMap<>();
+    for (JsonNode finding : databaseFindings(Map.of("guests", rows, "products", products))) {
+      found.put(
+          finding.path("location").path("table").asText()
+              + "."
+              + finding.path("location").path("column").asText()
+              + ":"
+              + finding.path("category").asText(),
+          finding);
+    }
+
+    assertThat(found).containsKeys("guests.display_name:name", "guests.guest_name:name");
+    for (String column : List.of("guests.display_name:name", "guests.guest_name:name")) {
+      JsonNode names = found.get(column);
+      // listed names corroborated by the column, the unlisted one found by it: one kind, high
+      assertThat(names.path("matches").asInt()).as(column).isEqualTo(3);
+      assertThat(names.path("detectors").findValuesAsText("kind")).as(column).containsOnly("value");
+      assertThat(names.path("confidence").asText()).as(column).isEqualTo("high");
+    }
+    // a column of no name (company) keeps what the lists alone say: a listed name's format
+    assertThat(found.get("guests.company:name").path("detectors").findValuesAsText("kind"))
+        .containsOnly("format");
+    assertThat(found).doesNotContainKey("products.display_name:name");
+  }
+
+  private static List<JsonNode> databaseFindings(Map<String, Map<String, List<String>>> tables) {
+    String system = "sqlite:///srv/hotel.db";
+    ObjectNode fields = Json.mapper().createObjectNode().put("name", "hotel");
+    com.fasterxml.jackson.databind.node.ArrayNode catalogue =
+        fields
+            .putObject("metadata")
+            .put("system", system)
+            .putObject("catalogue")
+            .putArray("tables");
+    List<ObjectNode> cells = new ArrayList<>();
+    tables.forEach(
+        (table, columns) -> {
+          com.fasterxml.jackson.databind.node.ArrayNode columnNodes =
+              catalogue.addObject().put("schema", "main").put("name", table).putArray("columns");
+          columns.forEach(
+              (column, values) -> {
+                columnNodes.addObject().put("name", column).put("data_type", "text");
+                values.forEach(
+                    value -> cells.add(Inputs.cell("hotel", system, "main", table, column, value)));
+              });
+        });
+    CollectingWriter out = new CollectingWriter("findings");
+    new PersonalDataAnalyser()
+        .analyse(
+            new RecordingContext(Path.of("."), "run-1", "pii"),
+            Json.mapper().createObjectNode(),
+            List.of(Inputs.standardInput("hotel", fields, cells)),
+            out);
+    List<JsonNode> found = new ArrayList<>();
+    out.items().forEach(found::add);
+    return found;
+  }
+
+  @Test
   void aColumnHeadedWithAPersonWordHoldsNamesButNotACompanys() throws Exception {
     JsonNode names = only(findings(null, "orders.csv"), "name");
 
