@@ -11,7 +11,9 @@ import dev.wct.analysers.text.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -71,7 +73,19 @@ final class NameColumns {
           "solutions",
           "systems");
 
+  /** What a column's header says: a person word, a bare name header, or neither. */
+  private enum Header {
+    NONE,
+    PERSON,
+    NAME
+  }
+
+  /** How many headers {@link #header} keeps: a database's columns, many times over. */
+  private static final int HEADERS_KEPT = 4096;
+
   private final String category;
+  // Every cell of a database column asks: its header is read once (bounded, shared by threads).
+  private final Map<String, Header> headers = new ConcurrentHashMap<>();
   private final KeywordIndex<String> personWords;
   private final KeywordIndex<Rule> columnNames;
   private final Set<String> personCategories;
@@ -155,7 +169,7 @@ final class NameColumns {
     }
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      if (personHeader(names.get(i)) || (people && nameHeader(names.get(i)))) {
+      if (nameColumn(header(names.get(i)), people)) {
         indexes.add(i);
       }
     }
@@ -166,7 +180,7 @@ final class NameColumns {
   private InItem cell(TextItem item, boolean tableOfPeople) {
     String column = item.column() == null ? "" : item.column();
     int start = item.cellValueStart();
-    if (start < 0 || !(personHeader(column) || (tableOfPeople && nameHeader(column)))) {
+    if (start < 0 || !nameColumn(header(column), tableOfPeople)) {
       return null;
     }
     String text = item.text();
@@ -247,6 +261,24 @@ final class NameColumns {
     for (int index : seen.indexes()) {
       ValueScanner.Match.forEachUnclaimedField(seen.columns(), index, found, name);
     }
+  }
+
+  /** A person word holds names anywhere, a bare name header only in a file or table of people. */
+  private static boolean nameColumn(Header header, boolean people) {
+    return header == Header.PERSON || (people && header == Header.NAME);
+  }
+
+  private Header header(String column) {
+    Header known = headers.get(column);
+    if (known != null) {
+      return known;
+    }
+    Header header =
+        personHeader(column) ? Header.PERSON : nameHeader(column) ? Header.NAME : Header.NONE;
+    if (headers.size() < HEADERS_KEPT) {
+      headers.put(column, header);
+    }
+    return header;
   }
 
   /** {@code name}, {@code full_name}, {@code display_name}. */
