@@ -179,8 +179,11 @@ final class NameColumns {
   /** A database cell's value when its column is a name column. */
   private InItem cell(TextItem item, boolean tableOfPeople) {
     String column = item.column() == null ? "" : item.column();
+    if (!nameColumn(header(column), tableOfPeople)) {
+      return null;
+    }
     int start = item.cellValueStart();
-    if (start < 0 || !nameColumn(header(column), tableOfPeople)) {
+    if (start < 0) {
       return null;
     }
     String text = item.text();

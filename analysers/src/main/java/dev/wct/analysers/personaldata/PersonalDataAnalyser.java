@@ -390,8 +390,11 @@ public final class PersonalDataAnalyser implements Analyser {
     }
     int valueStart = Math.max(0, item.cellValueStart());
     Rule.Person person = Rule.Person.TABLE;
+    boolean tableOfPeople = false; // in the catalogue, not by default
     if (item.isCell()) {
-      person = tablePersons.getOrDefault(findings.currentLocation().object(), Rule.Person.TABLE);
+      Rule.Person catalogued = tablePersons.get(findings.currentLocation().object());
+      tableOfPeople = catalogued == Rule.Person.TABLE;
+      person = catalogued == null ? Rule.Person.TABLE : catalogued;
       scanName(
           compiled,
           compiled.keywords(),
@@ -422,13 +425,7 @@ public final class PersonalDataAnalyser implements Analyser {
     // of birth only next to its birth keyword.
     List<ValueScanner.Match> values = compiled.values().scan(text, tokens, cues);
     // The column rules of a CSV file or sheet: a name column corroborates the listed names in it.
-    NameColumns.InItem nameColumns =
-        compiled
-            .nameColumns()
-            .columns(
-                item,
-                item.isCell()
-                    && tablePersons.get(findings.currentLocation().object()) == Rule.Person.TABLE);
+    NameColumns.InItem nameColumns = compiled.nameColumns().columns(item, tableOfPeople);
     values = compiled.nameColumns().corroborate(nameColumns, values);
     for (ValueScanner.Match match : values) {
       String detector = match.detector().name();
