@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The cost of the name-column rule inside {@link PersonalDataAnalyser#scan}: generated guests (Java
  * Faker names, e-mail addresses, room numbers) as database cells of a {@code guests} table (column
- * {@code guest_name}) and as a 1 MiB CSV file with a {@code name} column, each scanned with the
+ * {@code customer}) and as a 1 MiB CSV file with a {@code name} column, each scanned with the
  * default ruleset as compiled and with the same compiled ruleset without {@link NameColumns},
  * interleaved in one JVM. Prints the names found and the CPU-time ratio with/without the rule over
  * the last half of the rounds. Runs only with {@code -Pbench}.
@@ -63,7 +63,7 @@ class NameColumnsBench {
       csv.append(name).append(',').append(email).append(',').append(room).append('\n');
       for (String[] cell :
           List.of(
-              new String[] {"guest_name", name},
+              new String[] {"customer", name},
               new String[] {"email", email},
               new String[] {"room", room})) {
         String text = cell[0] + ": " + cell[1];

@@ -102,11 +102,11 @@ class NameColumnsTest {
 
   @Test
   void aDatabaseColumnOfNamesInATableOfPeopleIsReadAsACsvColumnIs() {
-    // guests: a table of people by its name; display_name and guest_name carry no label the
+    // guests: a table of people by its name; neither display_name nor customer is a label the
     // text scan reads ("display_name: ..." is a label glued to a longer identifier)
     Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
     rows.put("display_name", List.of("Maria Kowalski", "John Smith", "Ylva Strand"));
-    rows.put("guest_name", List.of("Lars Andersson", "Sofia Garcia", "Tove Lund"));
+    rows.put("customer", List.of("Lars Andersson", "Sofia Garcia", "Tove Lund"));
     rows.put("company", List.of("Maria Kowalski", "John Smith", "Ylva Strand"));
     // products: a table of things
     Map<String, List<String>> products = Map.of("display_name", List.of("Oak Table", "Desk Lamp"));
@@ -122,8 +122,8 @@ class NameColumnsTest {
           finding);
     }
 
-    assertThat(found).containsKeys("guests.display_name:name", "guests.guest_name:name");
-    for (String column : List.of("guests.display_name:name", "guests.guest_name:name")) {
+    assertThat(found).containsKeys("guests.display_name:name", "guests.customer:name");
+    for (String column : List.of("guests.display_name:name", "guests.customer:name")) {
       JsonNode names = found.get(column);
       // listed names corroborated by the column, the unlisted one found by it: one kind, high
       assertThat(names.path("matches").asInt()).as(column).isEqualTo(3);
