@@ -4,21 +4,28 @@ import dev.wct.analysers.common.CsvColumns;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.TextItem;
 import dev.wct.analysers.ruleset.DetectorBinding;
+import dev.wct.analysers.ruleset.Rule;
 import dev.wct.analysers.ruleset.Ruleset;
+import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Person names in a name column of a CSV file or sheet: a column headed with a word for people
- * ({@code customer}, {@code guest_name}), or headed {@code name}, {@code full_name} or {@code
- * display_name} in a file of people ({@link PersonTables}' table of people: a person word in the
- * file or sheet name, or a column named for a name, e-mail, date of birth or gender; a {@code
- * customer_id} column only links a row to a person, whose {@code name} may be a product's). Each
- * field of two or three capitalised words ({@code Anna Berg}) is a name found by the ruleset's
- * {@code person_name} detector, whose context here is the column rather than a label in the text. A
+ * Person names in a name column of a CSV file, a sheet or a database table: a column headed with a
+ * word for people ({@code customer}, {@code guest_name}), or headed {@code name}, {@code full_name}
+ * or {@code display_name} in a file of people ({@link PersonTables}' table of people: a person word
+ * in the file or sheet name, or a column named for a name, e-mail, date of birth or gender; a
+ * {@code customer_id} column only links a row to a person, whose {@code name} may be a product's).
+ * Each field of two or three capitalised words ({@code Anna Berg}) is a name found by the ruleset's
+ * {@code person_name} detector, whose context here is the column rather than a label in the text; a
+ * name the shipped lists found there by its format is corroborated by the column, and counts as
+ * validated. A database column is read the same way in a table of people of the catalogue. A
  * ruleset without that detector or without {@code person_context} finds none this way.
  */
 final class NameColumns {
@@ -66,60 +73,215 @@ final class NameColumns {
           "solutions",
           "systems");
 
-  private final PersonalDataAnalyser.Compiled compiled;
-  private final String category;
-
-  private NameColumns(PersonalDataAnalyser.Compiled compiled, String category) {
-    this.compiled = compiled;
-    this.category = category;
+  /** What a column's header says: a person word, a bare name header, or neither. */
+  private enum Header {
+    NONE,
+    PERSON,
+    NAME
   }
 
-  /** The name columns of {@code ruleset}; none when it binds no {@code person_name} detector. */
-  static NameColumns of(Ruleset ruleset, PersonalDataAnalyser.Compiled compiled) {
+  /** How many headers {@link #header} keeps: a database's columns, many times over. */
+  private static final int HEADERS_KEPT = 4096;
+
+  private final String category;
+  // Every cell of a database column asks: its header is read once (bounded, shared by threads).
+  private final Map<String, Header> headers = new ConcurrentHashMap<>();
+  private final KeywordIndex<String> personWords;
+  private final KeywordIndex<Rule> columnNames;
+  private final Set<String> personCategories;
+
+  private NameColumns(
+      String category,
+      KeywordIndex<String> personWords,
+      KeywordIndex<Rule> columnNames,
+      Set<String> personCategories) {
+    this.category = category;
+    this.personWords = personWords;
+    this.columnNames = columnNames;
+    this.personCategories = personCategories;
+  }
+
+  /**
+   * The name columns of {@code ruleset}; none when it binds no {@code person_name} detector or has
+   * no {@code person_context}.
+   *
+   * @param personWords the ruleset's person words ({@link PersonTables#personWords})
+   * @param columnNames every rule's keywords, for the columns that show a person
+   */
+  static NameColumns of(
+      Ruleset ruleset,
+      KeywordIndex<String> personWords,
+      KeywordIndex<Rule> columnNames,
+      Set<String> personCategories) {
     String category =
         ruleset.detectors().stream()
             .filter(binding -> binding.detector().equals(DETECTOR))
             .map(DetectorBinding::category)
             .findFirst()
             .orElse(null);
-    return new NameColumns(compiled, compiled.personWords().size() == 0 ? null : category);
+    return new NameColumns(
+        personWords.size() == 0 ? null : category, personWords, columnNames, personCategories);
   }
 
   /**
-   * Finds the names in the name columns of {@code item}, when it is a file or sheet of people. A
-   * field the text scan already reported (a listed name, say) is left to it, so a name counts once.
-   *
-   * @param found what the text scan found in {@code item}, ordered by start
+   * The name columns of one item: those of a CSV file or sheet ({@code columns} and their {@code
+   * indexes}), or a database cell's value ({@code columns} null, the value from {@code cellStart}
+   * to {@code cellEnd}).
    */
-  void scan(TextItem item, List<ValueScanner.Match> found, Findings findings) {
-    if (category == null || !CsvColumns.isTabular(item)) {
-      return;
+  record InItem(CsvColumns columns, List<Integer> indexes, int cellStart, int cellEnd) {
+    /** Calls {@code consumer} with each field of the name columns, in text order per column. */
+    void forEachField(CsvColumns.FieldConsumer consumer) {
+      if (columns == null) {
+        consumer.accept(cellStart, cellEnd);
+        return;
+      }
+      for (int index : indexes) {
+        columns.forEachField(index, consumer);
+      }
+    }
+  }
+
+  /**
+   * The name columns of {@code item}, or null when it has none: a CSV file or sheet of people, or a
+   * database cell of a name column.
+   *
+   * @param tableOfPeople for a database cell, whether its table holds a person ({@link
+   *     PersonTables}: {@link Rule.Person#TABLE} in the catalogue)
+   */
+  InItem columns(TextItem item, boolean tableOfPeople) {
+    if (category == null) {
+      return null;
+    }
+    if (item.isCell()) {
+      return cell(item, tableOfPeople);
+    }
+    if (!CsvColumns.isTabular(item)) {
+      return null;
     }
     CsvColumns columns = CsvColumns.of(item);
     if (columns == null) {
-      return;
+      return null;
     }
     List<String> names = columns.names();
-    boolean people = PersonTables.has(compiled.personWords(), fileName(item));
+    boolean people = PersonTables.has(personWords, fileName(item));
     for (int i = 0; i < names.size() && !people; i++) {
-      people =
-          PersonTables.named(compiled.columnKeywords(), names.get(i), compiled.personCategories());
+      people = PersonTables.named(columnNames, names.get(i), personCategories);
+    }
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      if (nameColumn(header(names.get(i)), people)) {
+        indexes.add(i);
+      }
+    }
+    return indexes.isEmpty() ? null : new InItem(columns, List.copyOf(indexes), -1, -1);
+  }
+
+  /** A database cell's value when its column is a name column. */
+  private InItem cell(TextItem item, boolean tableOfPeople) {
+    String column = item.column() == null ? "" : item.column();
+    if (!nameColumn(header(column), tableOfPeople)) {
+      return null;
+    }
+    int start = item.cellValueStart();
+    if (start < 0) {
+      return null;
     }
     String text = item.text();
-    for (int i = 0; i < names.size(); i++) {
-      if (!personHeader(names.get(i)) && !(people && nameHeader(names.get(i)))) {
-        continue;
-      }
-      ValueScanner.Match.forEachUnclaimedField(
-          columns,
-          i,
-          found,
-          (start, end) -> {
-            if (NAME.matcher(text).region(start, end).matches() && !placeholder(text, start, end)) {
-              findings.match(category, DETECTOR, DETECTOR, Findings.Kind.VALUE, item, start, end);
-            }
-          });
+    int end = text.length();
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
     }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    return start < end ? new InItem(null, List.of(), start, end) : null;
+  }
+
+  /**
+   * What the text scan found, with the names it recognised by their format only (a listed name,
+   * kind {@code format}) in a name column taken as validated: the column corroborates them, as a
+   * phone label does a number.
+   *
+   * @param found what the text scan found in the item, ordered by start
+   */
+  List<ValueScanner.Match> corroborate(InItem seen, List<ValueScanner.Match> found) {
+    if (seen == null || found.isEmpty()) {
+      return found;
+    }
+    List<ValueScanner.Match> corroborated = new ArrayList<>(found);
+    boolean[] changed = {false};
+    int[] next = {0};
+    seen.forEachField(
+        (start, end) -> {
+          if (next[0] > 0 && found.get(next[0] - 1).start() >= start) {
+            next[0] = 0; // the next column's fields start over at the top
+          }
+          while (next[0] < found.size() && found.get(next[0]).start() < start) {
+            next[0]++;
+          }
+          for (int m = next[0]; m < found.size() && found.get(m).start() < end; m++) {
+            ValueScanner.Match match = found.get(m);
+            if (!match.validated()
+                && match.end() <= end
+                && match.detector().name().equals(DETECTOR)) {
+              corroborated.set(
+                  m,
+                  new ValueScanner.Match(
+                      match.detector(), match.category(), match.start(), match.end(), true));
+              changed[0] = true;
+            }
+          }
+        });
+    return changed[0] ? corroborated : found;
+  }
+
+  /**
+   * Finds the names in the name columns of {@code item}. A field the text scan already reported (a
+   * listed name, say) is left to it, so a name counts once.
+   *
+   * @param found what the text scan found in the item, ordered by start
+   */
+  void scan(TextItem item, InItem seen, List<ValueScanner.Match> found, Findings findings) {
+    if (seen == null) {
+      return;
+    }
+    String text = item.text();
+    CsvColumns.FieldConsumer name =
+        (start, end) -> {
+          if (NAME.matcher(text).region(start, end).matches() && !placeholder(text, start, end)) {
+            findings.match(category, DETECTOR, DETECTOR, Findings.Kind.VALUE, item, start, end);
+          }
+        };
+    if (seen.columns() == null) {
+      for (ValueScanner.Match match : found) {
+        if (match.start() < seen.cellEnd() && match.end() > seen.cellStart()) {
+          return; // the text scan reported this value already
+        }
+      }
+      name.accept(seen.cellStart(), seen.cellEnd());
+      return;
+    }
+    for (int index : seen.indexes()) {
+      ValueScanner.Match.forEachUnclaimedField(seen.columns(), index, found, name);
+    }
+  }
+
+  /** A person word holds names anywhere, a bare name header only in a file or table of people. */
+  private static boolean nameColumn(Header header, boolean people) {
+    return header == Header.PERSON || (people && header == Header.NAME);
+  }
+
+  private Header header(String column) {
+    Header known = headers.get(column);
+    if (known != null) {
+      return known;
+    }
+    Header header =
+        personHeader(column) ? Header.PERSON : nameHeader(column) ? Header.NAME : Header.NONE;
+    if (headers.size() < HEADERS_KEPT) {
+      headers.put(column, header);
+    }
+    return header;
   }
 
   /** {@code name}, {@code full_name}, {@code display_name}. */
@@ -133,7 +295,7 @@ final class NameColumns {
     int last = words.size() - 1;
     List<String> person =
         last >= 1 && words.get(last).equals("name") ? words.subList(0, last) : words;
-    return person.size() == 1 && PersonTables.has(compiled.personWords(), person.get(0));
+    return person.size() == 1 && PersonTables.has(personWords, person.get(0));
   }
 
   private static boolean placeholder(String text, int start, int end) {

@@ -63,7 +63,8 @@ public final class PersonalDataAnalyser implements Analyser {
    * {@code keywords} are the rules for text and names, {@code columnKeywords} all rules, those for
    * database column names only included; {@code personWords} and {@code personCategories} tell
    * which tables show a person ({@link PersonTables}); {@code phoneColumns} the numbers in CSV
-   * columns headed with a phone label.
+   * columns headed with a phone label, {@code nameColumns} the names in CSV columns of people: the
+   * column rules {@link #scan} applies to every item, whichever path reads it.
    */
   record Compiled(
       KeywordIndex<Rule> keywords,
@@ -73,7 +74,8 @@ public final class PersonalDataAnalyser implements Analyser {
       KeywordIndex<String> personWords,
       Set<String> personCategories,
       KeywordIndex.Union keywordPass,
-      PhoneColumns phoneColumns) {}
+      PhoneColumns phoneColumns,
+      NameColumns nameColumns) {}
 
   @Override
   public String type() {
@@ -152,7 +154,6 @@ public final class PersonalDataAnalyser implements Analyser {
         RulesetLoader.load(
             settings.ruleset(), context.workingDirectory(), RULESET_KIND, KnownDetectors.NAMES);
     Compiled compiled = compile(ruleset, region);
-    NameColumns nameColumns = NameColumns.of(ruleset, compiled);
     Findings findings =
         new Findings(
             TYPE, settings.evidence(), Redactor.forRuleset(settings.evidence(), region, ruleset));
@@ -172,7 +173,7 @@ public final class PersonalDataAnalyser implements Analyser {
                 if (TextInputs.contentLeftOut(item)) {
                   findings.contentLeftOut();
                 }
-                nameColumns.scan(text, scan(compiled, text, findings, tablePersons), findings);
+                scan(compiled, text, findings, tablePersons);
               }
             });
     JsonNode state = context.producesPartition() ? findings.partitionState() : null;
@@ -261,6 +262,9 @@ public final class PersonalDataAnalyser implements Analyser {
             valueCategories.add(binding.category());
           }
           KeywordIndex<Rule> textKeywords = keywords.build();
+          KeywordIndex<Rule> allKeywords = columnKeywords.build();
+          KeywordIndex<String> personWords = PersonTables.personWords(ruleset);
+          Set<String> personCategories = Set.copyOf(ruleset.persons().categories());
           ValueScanner values = new ValueScanner(bound);
           List<KeywordIndex<?>> passed = new ArrayList<>();
           passed.add(textKeywords);
@@ -269,11 +273,12 @@ public final class PersonalDataAnalyser implements Analyser {
               textKeywords,
               values,
               Set.copyOf(valueCategories),
-              columnKeywords.build(),
-              PersonTables.personWords(ruleset),
-              Set.copyOf(ruleset.persons().categories()),
+              allKeywords,
+              personWords,
+              personCategories,
               new KeywordIndex.Union(passed),
-              PhoneColumns.of(ruleset, region));
+              PhoneColumns.of(ruleset, region),
+              NameColumns.of(ruleset, personWords, allKeywords, personCategories));
         });
   }
 
@@ -365,8 +370,9 @@ public final class PersonalDataAnalyser implements Analyser {
   }
 
   /**
-   * Finds every keyword and value in one item. A database cell's column name is analysed once per
-   * column (from the catalogue, or when first seen), its value in every cell.
+   * Finds every keyword and value in one item, and the values the column rules of a CSV file or
+   * sheet find ({@link PhoneColumns}, {@link NameColumns}). A database cell's column name is
+   * analysed once per column (from the catalogue, or when first seen), its value in every cell.
    */
   static void scan(Compiled compiled, TextItem item, Findings findings) {
     scan(compiled, item, findings, Map.of());
@@ -375,18 +381,20 @@ public final class PersonalDataAnalyser implements Analyser {
   /**
    * @param tablePersons the person level of the catalogued tables ({@link #scanCatalogue}): a
    *     keyword in a cell's value needs the person its rule asks for
-   * @return the values found, ordered by start
    */
-  static List<ValueScanner.Match> scan(
+  static void scan(
       Compiled compiled, TextItem item, Findings findings, Map<String, Rule.Person> tablePersons) {
     String text = item.text();
     if (text.isEmpty()) {
-      return List.of();
+      return;
     }
     int valueStart = Math.max(0, item.cellValueStart());
     Rule.Person person = Rule.Person.TABLE;
+    boolean tableOfPeople = false; // in the catalogue, not by default
     if (item.isCell()) {
-      person = tablePersons.getOrDefault(findings.currentLocation().object(), Rule.Person.TABLE);
+      Rule.Person catalogued = tablePersons.get(findings.currentLocation().object());
+      tableOfPeople = catalogued == Rule.Person.TABLE;
+      person = catalogued == null ? Rule.Person.TABLE : catalogued;
       scanName(
           compiled,
           compiled.keywords(),
@@ -416,6 +424,9 @@ public final class PersonalDataAnalyser implements Analyser {
     // The column name stays in the text the detectors see: "date_of_birth: 1984-11-23" is a date
     // of birth only next to its birth keyword.
     List<ValueScanner.Match> values = compiled.values().scan(text, tokens, cues);
+    // The column rules of a CSV file or sheet: a name column corroborates the listed names in it.
+    NameColumns.InItem nameColumns = compiled.nameColumns().columns(item, tableOfPeople);
+    values = compiled.nameColumns().corroborate(nameColumns, values);
     for (ValueScanner.Match match : values) {
       String detector = match.detector().name();
       findings.match(
@@ -428,6 +439,6 @@ public final class PersonalDataAnalyser implements Analyser {
           match.end());
     }
     compiled.phoneColumns().scan(item, values, findings);
-    return values;
+    compiled.nameColumns().scan(item, nameColumns, values, findings);
   }
 }

@@ -122,8 +122,52 @@ class CatalogueKeysTest {
     assertThat(found).noneMatch(f -> f.startsWith("voucher."));
   }
 
+  @Test
+  void aTitleOfAnEmployeeIsAJobTitleAndAFilmsOrPostsIsNone() {
+    // the shape of a company's HR schema next to a catalogue and a blog, written for this test
+    Map<String, List<String>> schema = new LinkedHashMap<>();
+    schema.put(
+        "employees",
+        List.of("emp_no integer primary", "first_name text", "last_name text", "title text"));
+    schema.put(
+        "titles",
+        List.of("emp_no integer foreign public.employees.emp_no", "title text", "from_date date"));
+    schema.put("job_titles", List.of("code text primary", "title text"));
+    schema.put(
+        "film",
+        List.of(
+            "film_id integer primary",
+            "title text",
+            "language_id integer foreign public.language.language_id"));
+    schema.put("language", List.of("language_id integer primary", "name text"));
+    schema.put("users", List.of("id integer primary", "email text"));
+    schema.put(
+        "posts",
+        List.of("id integer primary", "user_id integer foreign public.users.id", "title text"));
+    schema.put("book_titles", List.of("isbn text primary", "title text"));
+
+    List<String> found = findings(null, schema, true, List.of());
+
+    assertThat(found).contains("employees.title:employment", "titles.title:employment");
+    assertThat(found)
+        .noneMatch(
+            f ->
+                f.startsWith("film.")
+                    || f.startsWith("posts.title")
+                    || f.startsWith("job_titles.")
+                    || f.startsWith("book_titles."));
+    // ruleset 1.3.0 pins its results: no title is employment data there
+    assertThat(findings("local/personal_data_indicator/1.3.0", schema, true, List.of()))
+        .noneMatch(f -> f.endsWith(".title:employment"));
+  }
+
   private static List<String> findings(
       Map<String, List<String>> tables, boolean keys, List<ObjectNode> cells) {
+    return findings(null, tables, keys, cells);
+  }
+
+  private static List<String> findings(
+      String ruleset, Map<String, List<String>> tables, boolean keys, List<ObjectNode> cells) {
     ObjectNode fields = Json.mapper().createObjectNode().put("name", "agency");
     ObjectNode metadata = fields.putObject("metadata").put("system", SYSTEM);
     ArrayNode catalogue = metadata.putObject("catalogue").putArray("tables");
@@ -147,7 +191,9 @@ class CatalogueKeysTest {
     new PersonalDataAnalyser()
         .analyse(
             new RecordingContext(Path.of("."), "run-1", "pii"),
-            Json.mapper().createObjectNode(),
+            ruleset == null
+                ? Json.mapper().createObjectNode()
+                : Json.mapper().createObjectNode().put("ruleset", ruleset),
             List.of(Inputs.standardInput("agency", fields, cells)),
             out);
     List<String> found = new ArrayList<>();

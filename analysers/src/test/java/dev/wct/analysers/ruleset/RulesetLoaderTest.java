@@ -73,7 +73,19 @@ class RulesetLoaderTest {
     assertThat(previous.detectors())
         .extracting(DetectorBinding::detector)
         .doesNotContain("document_number");
-    assertThat(current.rules()).isEqualTo(previous.rules());
+    // 1.4.0's one new rule, a job title column of a table of employees; 1.3.0's rules unchanged
+    assertThat(current.rules())
+        .filteredOn(rule -> !rule.name().equals("job_title_column"))
+        .isEqualTo(previous.rules());
+    Rule titles =
+        current.rules().stream()
+            .filter(rule -> rule.name().equals("job_title_column"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(titles.category()).isEqualTo("employment");
+    assertThat(titles.context().person()).isEqualTo(Rule.Person.LINKED);
+    assertThat(titles.context().tables()).contains("employees", "titles").doesNotContain("film");
+    assertThat(titles.context().columnsOnly()).isTrue();
   }
 
   @Test

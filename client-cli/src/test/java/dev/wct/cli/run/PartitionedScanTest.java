@@ -226,6 +226,76 @@ class PartitionedScanTest {
   }
 
   @Test
+  void aNameColumnOfATableOfPeopleIsHighWholeAndCutByRows() throws Exception {
+    // names on the shipped lists and one on none, in a column no label announces
+    Path db = dir.resolve("hotel.db");
+    String[] given = {"Maria", "John", "Anna", "Thomas", "Sofia", "Peter"};
+    String[] surnames = {"Kowalski", "Smith", "Garcia", "Johnson", "Nowak"};
+    try (java.sql.Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + db, new java.util.Properties());
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE guests (id INTEGER PRIMARY KEY, display_name TEXT, room INT)");
+      int id = 0;
+      for (String first : given) {
+        for (String last : surnames) {
+          id++;
+          statement.execute(
+              "INSERT INTO guests VALUES ("
+                  + id
+                  + ", '"
+                  + (id == 7 ? "Ylva Strand" : first + " " + last)
+                  + "', "
+                  + (100 + id)
+                  + ")");
+        }
+      }
+    }
+    String runbook =
+        """
+        name: guests
+        description: a table of guests, whole and cut by rows
+        artifacts:
+          hotel:
+            source:
+              type: sqlite
+              properties: {database_path: "%s"}
+        %s
+          pii:
+            inputs: hotel
+            process:
+              type: personal_data
+        """;
+    String[] runs = new String[2];
+    String[] cuts = {"", "    partition: {by: rows, max_items: 8}"};
+    for (int i = 0; i < 2; i++) {
+      Path file =
+          Files.writeString(
+              dir.resolve("guests" + i + ".yaml"),
+              runbook.formatted(db.toString().replace('\\', '/'), cuts[i]));
+      Cli.Result run = Cli.run("run", file.toString(), "--store", dir.resolve("store").toString());
+      assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 3);
+      Matcher id = RUN_ID.matcher(run.out());
+      assertThat(id.find()).as(run.out()).isTrue();
+      runs[i] = id.group(1);
+    }
+
+    List<String> wholeFindings = items(runs[0], "pii");
+    String names =
+        wholeFindings.stream()
+            .filter(f -> f.contains("\"column\":\"display_name\""))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no finding in display_name: " + wholeFindings));
+    assertThat(names)
+        .contains("\"category\":\"name\"", "\"confidence\":\"high\"")
+        .contains("\"values_examined\":30,\"values_matched\":30")
+        .doesNotContain("\"kind\":\"format\"");
+    assertThat(items(runs[1], "pii")).containsExactlyElementsOf(wholeFindings);
+    assertThat(trailer(runs[1], "pii").get("summary"))
+        .isEqualTo(trailer(runs[0], "pii").get("summary"));
+  }
+
+  @Test
   void skippedFilesWarnAlikeWholeAndCut() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.writeString(data.resolve("a.txt"), "email: jane.doe@example.com");
