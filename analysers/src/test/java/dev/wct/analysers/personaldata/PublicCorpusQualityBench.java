@@ -53,7 +53,8 @@ class PublicCorpusQualityBench {
           "US_SSN", "us_ssn",
           "PHONE_NUMBER", "phone_number",
           "PERSON", "person_name",
-          "BIRTHDAY", "date_of_birth");
+          "BIRTHDAY", "date_of_birth",
+          "US_DRIVER_LICENSE", "document_number");
 
   /** Presidio entity types and the category a finding should report for them. */
   private static final Map<String, String> CATEGORY_OF =
@@ -67,6 +68,7 @@ class PublicCorpusQualityBench {
           Map.entry("PHONE_NUMBER", "phone"),
           Map.entry("PERSON", "name"),
           Map.entry("BIRTHDAY", "date_of_birth"),
+          Map.entry("US_DRIVER_LICENSE", "government_id"),
           Map.entry("STREET_ADDRESS", "address"),
           Map.entry("ADDRESS", "address"));
 
