@@ -57,7 +57,8 @@ class UnsyncedRunRetryTest {
             env,
             worker,
             List.of(
-                connector("rows", items("row", 2)),
+                // enough rows for a checksum sidecar, which the torn file's metadata still matches
+                connector("rows", items("row", 5_000)),
                 connector(
                     "broken",
                     (context, properties, out) -> {
@@ -77,6 +78,7 @@ class UnsyncedRunRetryTest {
     RunResult first = engine.run(plan);
     assertThat(first.status()).isEqualTo(RunStatus.FAILED);
     Path torn = root.resolve("runs").resolve(first.runId()).resolve("artifacts/copy_a.json");
+    assertThat(torn.resolveSibling("copy_a.json.sha256")).exists();
     zeroInPlace(torn);
 
     FileSystemArtifactStore afterReboot = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);

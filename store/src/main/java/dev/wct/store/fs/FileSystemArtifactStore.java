@@ -254,9 +254,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       String runId, String artifactId, Path temp, StoredArtifact written, boolean durable)
       throws IOException {
     Path target = artifactFile(runId, artifactId);
-    BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class);
-    ChecksumSidecar.write(
-        ChecksumSidecar.of(target), ChecksumSidecar.identity(attributes), written.sha256());
+    if (ChecksumSidecar.worthIt(written.sizeBytes())) {
+      BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class);
+      ChecksumSidecar.write(
+          ChecksumSidecar.of(target), ChecksumSidecar.identity(attributes), written.sha256());
+    }
     if (DurableFiles.publishOnce(temp, target, durable)) {
       LOG.debug("saved artifact {} ({} bytes)", written.key(), written.sizeBytes());
       return written;
@@ -344,7 +346,9 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       String identity = ChecksumSidecar.identity(attributes);
       Path sidecar = ChecksumSidecar.of(file);
       String sha256;
-      if (unsyncedByAnother(runId)) {
+      if (!ChecksumSidecar.worthIt(attributes.size())) {
+        sha256 = hash(file);
+      } else if (unsyncedByAnother(runId)) {
         // its writer died before syncing it: after a power loss the bytes may not be those hashed
         sha256 = hash(file);
       } else {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * survived but whose bytes did not (a torn or zeroed block), or a file that is gone.
  */
 class PerRunSyncTest {
-  private static final byte[] ARTIFACT = "{\"items\":[\"one\",\"two\"]}".getBytes(UTF_8);
+  /** Large enough for a checksum sidecar, which a torn artifact's metadata would still match. */
+  private static final byte[] ARTIFACT =
+      ("{\"items\":[\"" + "x".repeat((int) ChecksumSidecar.MIN_SIZE) + "\"]}").getBytes(UTF_8);
 
   @TempDir Path root;
 
@@ -109,6 +111,9 @@ class PerRunSyncTest {
 
     FileSystemArtifactStore perArtifact = new FileSystemArtifactStore(root);
 
+    assertThat(perArtifact.stat("run-1", "db"))
+        .map(StoredArtifact::sha256)
+        .hasValue(sha256(new byte[ARTIFACT.length]));
     assertThat(perArtifact.copy("run-1", "db", "run-2", written.sha256())).isEmpty();
   }
 
