@@ -22,9 +22,6 @@ import java.util.UUID;
 final class DurableFiles {
   static final String TEMP_SUFFIX = ".tmp";
 
-  /** The name of a temp file created ahead of its use, see {@link SpareFiles}. */
-  static final String SPARE_PREFIX = ".spare.";
-
   /** Artifacts and records are copies of scanned data or findings about it: owner only. */
   static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -36,10 +33,6 @@ final class DurableFiles {
   static Path tempFileFor(Path target) {
     return target.resolveSibling(
         "." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
-  }
-
-  static Path spareFileIn(Path dir) {
-    return dir.resolve(SPARE_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
   }
 
   static boolean isTempFile(Path file) {
@@ -56,17 +49,6 @@ final class DurableFiles {
         temp,
         Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
         privateAttributes(temp, PRIVATE_FILE));
-  }
-
-  /**
-   * Opens a temp file for writing: a spare (empty, private, created ahead by {@link SpareFiles}) as
-   * it is, any other name as a new file like {@link #createTemp}.
-   */
-  static FileChannel openTemp(Path temp) throws IOException {
-    if (temp.getFileName().toString().startsWith(SPARE_PREFIX)) {
-      return FileChannel.open(temp, StandardOpenOption.WRITE);
-    }
-    return createTemp(temp);
   }
 
   /**
@@ -132,11 +114,7 @@ final class DurableFiles {
    * {@code durable}, a crash may lose or truncate the new content (for self-checking files only).
    */
   static void replace(Path target, byte[] bytes, boolean durable) throws IOException {
-    replace(tempFileFor(target), target, bytes, durable);
-  }
-
-  /** {@link #replace(Path, byte[], boolean)} through a given temp file, a spare or a new name. */
-  static void replace(Path temp, Path target, byte[] bytes, boolean durable) throws IOException {
+    Path temp = tempFileFor(target);
     try {
       writeTemp(temp, bytes, durable);
       moveReplacing(temp, target);
@@ -150,7 +128,7 @@ final class DurableFiles {
 
   /** Writes {@code bytes} to a new temp file, synced if {@code durable}. */
   static void writeTemp(Path temp, byte[] bytes, boolean durable) throws IOException {
-    try (FileChannel channel = openTemp(temp)) {
+    try (FileChannel channel = createTemp(temp)) {
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -176,14 +154,6 @@ final class DurableFiles {
       channel.force(true);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // a temp file left behind is invisible, and removed as stale later
     }
   }
 

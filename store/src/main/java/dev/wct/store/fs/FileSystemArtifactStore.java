@@ -72,9 +72,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   /** Files synced at once at the end of a run: the kernel merges their journal commits. */
   private static final int PARALLEL_SYNCS = 16;
 
-  /** Spare temp files kept ready per run under {@code PER_RUN}: a chain step takes three. */
-  private static final int SPARES_PER_RUN = 8;
-
   /** Syncs an artifact's data while the calling thread syncs the record that describes it. */
   private static final ExecutorService SYNCS =
       Executors.newCachedThreadPool(
@@ -88,7 +85,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private final Path runsDir;
   private final SyncPolicy syncPolicy;
   private final ConcurrentHashMap<String, UnsyncedRun> unsynced = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, SpareFiles> spares = new ConcurrentHashMap<>();
 
   /**
    * Opens (without creating) a store under {@code root} that syncs every artifact, and removes
@@ -122,20 +118,17 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     if (existing.isPresent()) {
       return existing.get();
     }
+    Path temp = DurableFiles.tempFileFor(target);
     boolean deferred = syncPolicy == SyncPolicy.PER_RUN;
     UnsyncedRun run = null;
-    Path temp = null;
     try {
       run = deferred ? beginUnsynced(runId) : null;
-      temp = tempFor(runId, target);
       StoredArtifact written = stage(runId, artifactId, temp, content, !deferred);
       return publish(runId, artifactId, temp, written, !deferred);
     } catch (IOException e) {
       throw failure("cannot save artifact " + target, e);
     } finally {
-      if (temp != null) {
-        deleteQuietly(temp);
-      }
+      deleteQuietly(temp);
       if (run != null) {
         run.written(target);
       }
@@ -206,16 +199,15 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       String runId, String artifactId, Content content, String recordName, RecordOf record) {
     Path target = artifactFile(runId, artifactId);
     Path recordTarget = recordFile(runId, recordName);
+    Path temp = DurableFiles.tempFileFor(target);
     UnsyncedRun run = null;
-    Path temp = null;
     try {
       run = beginUnsynced(runId);
-      temp = tempFor(runId, target);
       StoredArtifact written = stage(runId, artifactId, temp, content, false);
       StoredArtifact stored = publish(runId, artifactId, temp, written, false);
       byte[] describing = record.describe(stored);
       DurableFiles.createPrivateDirectories(recordTarget.getParent());
-      DurableFiles.replace(tempFor(runId, recordTarget), recordTarget, describing, false);
+      DurableFiles.replace(recordTarget, describing, false);
       LOG.debug(
           "saved record {} ({} bytes, synced at run end)",
           ArtifactStore.recordKey(runId, recordName),
@@ -224,9 +216,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     } catch (IOException e) {
       throw failure("cannot save artifact " + target + " with record " + recordName, e);
     } finally {
-      if (temp != null) {
-        deleteQuietly(temp);
-      }
+      deleteQuietly(temp);
       if (run != null) {
         run.written(target, recordTarget);
       }
@@ -237,9 +227,9 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private StoredArtifact stage(
       String runId, String artifactId, Path temp, Content content, boolean sync)
       throws IOException {
-    DurableFiles.createPrivateDirectories(artifactFile(runId, artifactId).getParent());
+    DurableFiles.createPrivateDirectories(temp.getParent());
     MessageDigest digest = sha256();
-    try (FileChannel channel = DurableFiles.openTemp(temp)) {
+    try (FileChannel channel = DurableFiles.createTemp(temp)) {
       OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
       DigestOutputStream hashing = new DigestOutputStream(file, digest);
       content.writeTo(new UncloseableOutputStream(hashing));
@@ -423,10 +413,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     if (run != null) {
       run.forget();
     }
-    SpareFiles left = spares.remove(runId);
-    if (left != null) {
-      left.close();
-    }
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -501,7 +487,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     Path file = recordFile(runId, name);
     try {
       DurableFiles.createPrivateDirectories(file.getParent());
-      DurableFiles.replace(tempFor(runId, file), file, content, durable);
+      DurableFiles.replace(file, content, durable);
       LOG.debug("saved record {} ({} bytes)", ArtifactStore.recordKey(runId, name), content.length);
     } catch (IOException e) {
       throw failure("cannot save record " + file, e);
@@ -561,19 +547,12 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       run.sync();
     } catch (IOException | UncheckedIOException e) {
       throw failure("cannot sync run " + runDir(runId), e);
-    } finally {
-      SpareFiles left = spares.remove(runId);
-      if (left != null) {
-        left.close();
-      }
     }
   }
 
   /** Syncs the runs this store left unsynced, so that a run interrupted in this process is kept. */
   @Override
   public void close() {
-    spares.values().forEach(SpareFiles::close);
-    spares.clear();
     for (UnsyncedRun run : unsynced.values()) {
       try {
         run.sync();
@@ -581,15 +560,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         LOG.warn("could not sync run {}: {}", run.dir, e.getMessage());
       }
     }
-  }
-
-  /**
-   * Stops making spare files and deletes those not taken, syncing nothing: what a process killed
-   * mid-run leaves, for tests that simulate one.
-   */
-  void abandon() {
-    spares.values().forEach(SpareFiles::close);
-    spares.clear();
   }
 
   @Override
@@ -619,24 +589,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   /** Records in a folder of {@code _system/} are one per artifact or partition. */
   private static boolean perArtifactRecord(String name) {
     return name.indexOf('/') >= 0;
-  }
-
-  /**
-   * A temp file to write {@code target} through: under {@code PER_RUN} a spare created ahead in the
-   * run's folder when one is ready (same file system, so it can be linked or renamed into place),
-   * else a new name beside {@code target}.
-   */
-  private Path tempFor(String runId, Path target) {
-    if (syncPolicy == SyncPolicy.PER_RUN) {
-      Path spare =
-          spares
-              .computeIfAbsent(runId, id -> new SpareFiles(runDir(id), SPARES_PER_RUN, SYNCS))
-              .take();
-      if (spare != null) {
-        return spare;
-      }
-    }
-    return DurableFiles.tempFileFor(target);
   }
 
   private UnsyncedRun beginUnsynced(String runId) throws IOException {

@@ -40,14 +40,6 @@ class PerRunSyncTest {
         runId, "db", out -> out.write(ARTIFACT), "artifacts/db.json", stored -> bytes(stored));
   }
 
-  /** Saves an artifact with its record, then the writing process is killed: nothing synced. */
-  private StoredArtifact saveWithRecordAndDie(String runId) {
-    FileSystemArtifactStore writer = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
-    StoredArtifact written = saveWithRecord(writer, runId);
-    writer.abandon();
-    return written;
-  }
-
   private static byte[] bytes(StoredArtifact stored) {
     return stored.sha256().getBytes(UTF_8);
   }
@@ -92,35 +84,12 @@ class PerRunSyncTest {
     store.saveRecord("run-1", "run.json", "{}".getBytes(UTF_8));
 
     assertThat(runDir("run-1").resolve(FileSystemArtifactStore.UNSYNCED_MARKER)).doesNotExist();
-    store.close();
-  }
-
-  @Test
-  void spareFilesAreInvisibleAndGoneWhenTheRunIsSynced() throws IOException {
-    FileSystemArtifactStore store = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
-    for (int i = 0; i < 20; i++) {
-      store.saveWithRecord(
-          "run-1",
-          "a" + i,
-          out -> out.write(ARTIFACT),
-          "artifacts/a" + i + ".json",
-          PerRunSyncTest::bytes);
-      assertThat(store.list("run-1")).hasSize(i + 1);
-      assertThat(store.listRecords("run-1", "")).hasSize(i + 1);
-    }
-    assertThat(store.listRuns()).containsExactly("run-1");
-
-    store.syncRun("run-1");
-
-    try (java.util.stream.Stream<Path> left = Files.walk(runDir("run-1"))) {
-      assertThat(left.filter(DurableFiles::isTempFile)).isEmpty();
-    }
-    assertThat(store.stat("run-1", "a19")).map(StoredArtifact::sha256).hasValue(sha256(ARTIFACT));
   }
 
   @Test
   void anArtifactTornByAPowerLossIsFoundByItsChecksumAndNotReused() throws IOException {
-    StoredArtifact written = saveWithRecordAndDie("run-1");
+    FileSystemArtifactStore writer = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
+    StoredArtifact written = saveWithRecord(writer, "run-1");
     // the writer dies before the run ends: no sync; then the machine loses power, and the file's
     // metadata (name, size, time) survived but its block did not
     zeroInPlace(artifact("run-1", "db"));
@@ -136,7 +105,8 @@ class PerRunSyncTest {
 
   @Test
   void aStoreThatSyncsPerArtifactDoesNotTrustAnUnsyncedRunEither() throws IOException {
-    StoredArtifact written = saveWithRecordAndDie("run-1");
+    StoredArtifact written =
+        saveWithRecord(new FileSystemArtifactStore(root, SyncPolicy.PER_RUN), "run-1");
     zeroInPlace(artifact("run-1", "db"));
 
     FileSystemArtifactStore perArtifact = new FileSystemArtifactStore(root);
@@ -149,7 +119,8 @@ class PerRunSyncTest {
 
   @Test
   void anIntactArtifactOfAnUnsyncedRunIsReusedAfterItsBytesAreChecked() {
-    StoredArtifact written = saveWithRecordAndDie("run-1");
+    StoredArtifact written =
+        saveWithRecord(new FileSystemArtifactStore(root, SyncPolicy.PER_RUN), "run-1");
     // the writing process was killed: its page cache was not lost, the bytes are whole
 
     FileSystemArtifactStore next = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
@@ -161,7 +132,8 @@ class PerRunSyncTest {
 
   @Test
   void anArtifactLostByAPowerLossIsNotFound() throws IOException {
-    saveWithRecordAndDie("run-1");
+    FileSystemArtifactStore writer = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
+    saveWithRecord(writer, "run-1");
     Files.delete(artifact("run-1", "db"));
 
     FileSystemArtifactStore afterReboot = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
