@@ -3,6 +3,7 @@ package dev.wct.bench;
 import dev.wct.bench.measure.SplitArtifactStore;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.fs.FileSystemArtifactStore;
+import dev.wct.store.fs.SyncPolicy;
 import dev.wct.store.memory.InMemoryArtifactStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,8 +26,10 @@ import java.util.stream.Stream;
  *   <li>{@code bench.rounds}: measured rounds (5); {@code bench.warmups}: warm-up rounds (1)
  *   <li>{@code bench.seed}: seed of the skewed DAG (42)
  *   <li>{@code bench.store}: {@code memory} (default: orchestration only), {@code fs} (a
- *       FileSystemArtifactStore in a temporary directory, what {@code wct run} writes to) or {@code
- *       fs-records-in-memory} (artifacts on disk, run records in memory: what the records cost)
+ *       FileSystemArtifactStore in a temporary directory, synced per artifact as on a Temporal
+ *       cluster), {@code fs-per-run} (the same synced once per run, what {@code wct run} writes
+ *       with) or {@code fs-records-in-memory} (artifacts on disk, run records in memory: what the
+ *       records cost)
  *   <li>{@code bench.out}: report file ({@code target/engine-benchmarks.md})
  * </ul>
  */
@@ -88,18 +91,24 @@ public final class EngineBenchmarks {
     return switch (kind) {
       case "memory" -> new InMemoryArtifactStore();
       case "fs" -> new FileSystemArtifactStore(workDir.resolve("store"));
+      case "fs-per-run" ->
+          new FileSystemArtifactStore(workDir.resolve("store"), SyncPolicy.PER_RUN);
       case "fs-records-in-memory" ->
           new SplitArtifactStore(
               new FileSystemArtifactStore(workDir.resolve("store")), new InMemoryArtifactStore());
       default ->
           throw new IllegalArgumentException(
-              "bench.store must be memory, fs or fs-records-in-memory, not '" + kind + "'");
+              "bench.store must be memory, fs, fs-per-run or fs-records-in-memory, not '"
+                  + kind
+                  + "'");
     };
   }
 
   private static String describe(String storeKind) {
     return switch (storeKind) {
-      case "fs" -> "FileSystemArtifactStore in a temporary directory";
+      case "fs" -> "FileSystemArtifactStore in a temporary directory, synced per artifact";
+      case "fs-per-run" ->
+          "FileSystemArtifactStore in a temporary directory, synced per run (wct run's default)";
       case "fs-records-in-memory" ->
           "artifacts in a FileSystemArtifactStore, run records in memory (experiment)";
       default -> "InMemoryArtifactStore";

@@ -8,6 +8,7 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.spi.Analyser;
 import dev.wct.spi.ComponentCatalog;
 import dev.wct.spi.Connector;
+import dev.wct.store.ArtifactStore;
 import dev.wct.store.memory.InMemoryArtifactStore;
 import dev.wct.store.runs.RunRecords;
 import dev.wct.workflows.run.RunResult;
@@ -22,12 +23,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A test server, a worker with the real activities, an in-memory store and a launcher. */
+/**
+ * A test server, a worker with the real activities, a store (in memory unless given) and a
+ * launcher.
+ */
 final class Engine {
   private static final Pattern PAYLOAD_DATA = Pattern.compile("\"data\":\\s*\"([A-Za-z0-9+/=]+)\"");
 
-  final InMemoryArtifactStore store = new InMemoryArtifactStore();
-  final RunRecords records = new RunRecords(store);
+  final ArtifactStore store;
+  final RunRecords records;
   final TestWorkflowEnvironment env;
   final RunLauncher launcher;
 
@@ -37,7 +41,19 @@ final class Engine {
       List<Connector> connectors,
       List<Analyser> analysers,
       Map<String, String> variables) {
+    this(env, worker, connectors, analysers, variables, new InMemoryArtifactStore());
+  }
+
+  Engine(
+      TestWorkflowEnvironment env,
+      Worker worker,
+      List<Connector> connectors,
+      List<Analyser> analysers,
+      Map<String, String> variables,
+      ArtifactStore store) {
     this.env = env;
+    this.store = store;
+    this.records = new RunRecords(store);
     WctWorkers.registerActivities(
         worker,
         new ProducerEnvironment(

@@ -121,6 +121,13 @@ public interface ArtifactStore extends AutoCloseable {
     saveRecord(runId, name, content);
   }
 
+  /**
+   * Makes everything stored for the run durable, for a store that defers its syncs (the folder
+   * store's {@code per-run} sync policy); called when the run ends, before its final run record. A
+   * no-op, the default, for stores whose writes are durable when they return.
+   */
+  default void syncRun(String runId) {}
+
   Optional<byte[]> readRecord(String runId, String name);
 
   /** Record names of a run under {@code prefix} (e.g. {@code artifacts/}), sorted. */

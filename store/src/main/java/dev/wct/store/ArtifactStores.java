@@ -28,6 +28,13 @@ public final class ArtifactStores {
   /** Setting: the KMS key of {@code s3.sse=kms}; unset for the account's {@code aws/s3} key. */
   public static final String S3_KMS_KEY_ID = "s3.kms-key-id";
 
+  /**
+   * Setting: when a folder store syncs, {@code per-artifact} (the default) or {@code per-run} (only
+   * for a run written by one process on an orchestrator that a machine crash loses anyway, {@code
+   * wct run}); see {@link dev.wct.store.fs.SyncPolicy}.
+   */
+  public static final String FOLDER_SYNC = "folder.sync";
+
   /** The scheme of folder paths, the locations without a scheme. */
   public static final String FOLDER_SCHEME = "file";
 

@@ -88,6 +88,8 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     for (ArtifactOutcome outcome : finished.unsucceeded()) {
       records.saveArtifact(run.runId(), outcome);
     }
+    // a store that deferred its syncs makes the run durable before the record says it ended
+    store.syncRun(run.runId());
     RunRecord current =
         records
             .run(run.runId())

@@ -67,6 +67,12 @@ public final class SplitArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void syncRun(String runId) {
+    artifacts.syncRun(runId);
+    records.syncRun(runId);
+  }
+
+  @Override
   public Optional<byte[]> readRecord(String runId, String name) {
     return records.readRecord(runId, name);
   }

@@ -132,6 +132,16 @@ public final class TimingArtifactStore implements ArtifactStore {
   }
 
   @Override
+  public void syncRun(String runId) {
+    timed(
+        "syncRun",
+        () -> {
+          delegate.syncRun(runId);
+          return null;
+        });
+  }
+
+  @Override
   public Optional<byte[]> readRecord(String runId, String name) {
     return timed("readRecord", () -> delegate.readRecord(runId, name));
   }

@@ -22,7 +22,8 @@ public final class StoreOptions {
           ArtifactStores.S3_ENDPOINT, "--s3-endpoint",
           ArtifactStores.S3_REGION, "--s3-region",
           ArtifactStores.S3_SSE, "--s3-sse",
-          ArtifactStores.S3_KMS_KEY_ID, "--s3-kms-key-id");
+          ArtifactStores.S3_KMS_KEY_ID, "--s3-kms-key-id",
+          ArtifactStores.FOLDER_SYNC, "--store-sync");
 
   @Option(
       names = "--store",
@@ -99,8 +100,20 @@ public final class StoreOptions {
    * @throws WctException USER naming the option when the location or a setting is invalid
    */
   public ArtifactStore open() {
+    return open(Map.of());
+  }
+
+  /**
+   * The store, with {@code more} settings beside those of these options, such as {@link
+   * ArtifactStores#FOLDER_SYNC}.
+   *
+   * @throws WctException USER naming the option when the location or a setting is invalid
+   */
+  public ArtifactStore open(Map<String, String> more) {
+    Map<String, String> settings = settings();
+    settings.putAll(more);
     try {
-      return ArtifactStores.open(location(), settings());
+      return ArtifactStores.open(location(), settings);
     } catch (IllegalArgumentException e) {
       throw WctException.user(optionMessage(e.getMessage()));
     }

@@ -3,6 +3,7 @@ package dev.wct.cli.retry;
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.StoreOptions;
+import dev.wct.cli.options.StoreSyncOption;
 import dev.wct.cli.options.TemporalOptions;
 import dev.wct.cli.report.inventory.StoredRun;
 import dev.wct.cli.report.suppression.RunSuppressions;
@@ -62,6 +63,8 @@ public final class RetryCommand implements Callable<Integer> {
 
   @Mixin private StoreOptions store;
 
+  @Mixin private StoreSyncOption storeSync;
+
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run to retry.")
   private String runId;
 
@@ -114,7 +117,7 @@ public final class RetryCommand implements Callable<Integer> {
     }
     StoredRun.checkName(() -> StoreNames.runId(runId));
     PrintWriter out = spec.commandLine().getOut();
-    try (ArtifactStore artifacts = store.open()) {
+    try (ArtifactStore artifacts = store.open(storeSync.settings(onCluster))) {
       RetryPlan retry = RetryPlan.of(artifacts, runId);
       try (TemporalConnection connection = connect(onCluster, artifacts)) {
         RunHandle run =

@@ -4,6 +4,7 @@ import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.cli.context.CliContext;
 import dev.wct.cli.options.Concurrency;
 import dev.wct.cli.options.StoreOptions;
+import dev.wct.cli.options.StoreSyncOption;
 import dev.wct.cli.options.TemporalOptions;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.connect.EmbeddedConnection;
@@ -63,6 +64,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin private StoreOptions store;
 
+  @Mixin private StoreSyncOption storeSync;
+
   @Parameters(index = "0", paramLabel = "RUNBOOK", description = "The runbook YAML file.")
   private Path runbook;
 
@@ -115,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
     JulToSlf4j.install();
     ComponentCatalog catalog = context.catalog();
     PrintWriter out = spec.commandLine().getOut();
-    try (ArtifactStore artifacts = store.open()) {
+    try (ArtifactStore artifacts = store.open(storeSync.settings(onCluster))) {
       // Starting or reaching Temporal is the bulk of a cold run: overlap it with planning.
       CompletableFuture<TemporalConnection> connecting =
           Background.supply("wct-temporal-start", () -> connect(onCluster, artifacts, catalog));

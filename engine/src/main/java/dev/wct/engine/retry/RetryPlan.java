@@ -71,7 +71,7 @@ public record RetryPlan(
         produced.add(artifact.id());
       } else if (records.sourceDeleted(runId, artifact.id())) {
         deleted.add(artifact.id());
-      } else if (!storedIntact(store, outcome)) {
+      } else if (!storedIntact(store, outcome) || !coverageReadable(records, runId, outcome)) {
         produced.add(artifact.id());
       }
     }
@@ -122,6 +122,20 @@ public record RetryPlan(
           }
         }
       }
+    }
+  }
+
+  /**
+   * A coverage record torn by a crash (a store that syncs per run) cannot be copied with its
+   * artifact: the artifact is produced again.
+   */
+  private static boolean coverageReadable(
+      RunRecords records, String runId, ArtifactOutcome outcome) {
+    try {
+      records.coverage(runId, outcome.id());
+      return true;
+    } catch (UncheckedIOException torn) {
+      return false;
     }
   }
 

@@ -22,7 +22,19 @@ import java.util.Optional;
 final class ChecksumSidecar {
   static final String SUFFIX = ".sha256";
 
+  /**
+   * Artifacts smaller than this get no sidecar: hashing one costs about as much as reading a
+   * sidecar, while writing the sidecar costs a file creation and a rename on every save, the larger
+   * part of a small artifact's save when nothing is synced per artifact.
+   */
+  static final long MIN_SIZE = 64 * 1024;
+
   private ChecksumSidecar() {}
+
+  /** Whether an artifact of {@code sizeBytes} gets a sidecar. */
+  static boolean worthIt(long sizeBytes) {
+    return sizeBytes >= MIN_SIZE;
+  }
 
   static Path of(Path dataFile) {
     return dataFile.resolveSibling(dataFile.getFileName() + SUFFIX);

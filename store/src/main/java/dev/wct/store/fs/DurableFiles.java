@@ -79,6 +79,14 @@ final class DurableFiles {
    * @return true if this call published the file, false if the target already existed
    */
   static boolean publishOnce(Path temp, Path target) throws IOException {
+    return publishOnce(temp, target, true);
+  }
+
+  /**
+   * {@link #publishOnce(Path, Path)}, syncing the target's directory only if {@code durable}: else
+   * a machine crash may lose the new name (a process crash cannot).
+   */
+  static boolean publishOnce(Path temp, Path target, boolean durable) throws IOException {
     try {
       try {
         Files.createLink(target, temp);
@@ -90,7 +98,9 @@ final class DurableFiles {
       Files.deleteIfExists(temp);
       return false;
     }
-    syncDirectory(target.getParent());
+    if (durable) {
+      syncDirectory(target.getParent());
+    }
     return true;
   }
 
@@ -142,6 +152,17 @@ final class DurableFiles {
   static void forceUnchecked(Path file) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       channel.force(true);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Syncs a closed file's content if the file is still there. */
+  static void forceIfExists(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    } catch (java.nio.file.NoSuchFileException gone) {
+      // deleted since it was written (a raw source deleted at the end of its run): nothing to keep
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

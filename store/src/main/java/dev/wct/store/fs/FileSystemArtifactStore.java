@@ -25,12 +25,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -46,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * artifact end with exactly one complete file, and a crash leaves at most an invisible temp file.
  * Temp files older than an hour are removed when a store is opened. Records are replaced with an
  * atomic rename.
+ *
+ * <p>When writes are synced is the {@link SyncPolicy}: per artifact (the default), or once per run
+ * with a durable {@code .unsynced} marker in the run folder meanwhile; checksums of a run that has
+ * the marker and is not being written by this store are computed from the bytes, never taken from
+ * the sidecar.
  */
 public final class FileSystemArtifactStore implements ArtifactStore {
   /** The store root the CLI uses, relative to the working directory. */
@@ -55,6 +65,12 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private static final String ARTIFACT_SUFFIX = ".json";
   private static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
   private static final int BUFFER_SIZE = 64 * 1024;
+
+  /** In a run folder while its artifacts may not be durable yet (policy {@code PER_RUN}). */
+  static final String UNSYNCED_MARKER = ".unsynced";
+
+  /** Files synced at once at the end of a run: the kernel merges their journal commits. */
+  private static final int PARALLEL_SYNCS = 16;
 
   /** Syncs an artifact's data while the calling thread syncs the record that describes it. */
   private static final ExecutorService SYNCS =
@@ -67,16 +83,31 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   private final Path root;
   private final Path runsDir;
+  private final SyncPolicy syncPolicy;
+  private final ConcurrentHashMap<String, UnsyncedRun> unsynced = new ConcurrentHashMap<>();
+
+  /**
+   * Opens (without creating) a store under {@code root} that syncs every artifact, and removes
+   * stale temp files.
+   */
+  public FileSystemArtifactStore(Path root) {
+    this(root, SyncPolicy.PER_ARTIFACT);
+  }
 
   /** Opens (without creating) a store under {@code root} and removes stale temp files. */
-  public FileSystemArtifactStore(Path root) {
+  public FileSystemArtifactStore(Path root, SyncPolicy syncPolicy) {
     this.root = root.toAbsolutePath().normalize();
     this.runsDir = this.root.resolve("runs");
+    this.syncPolicy = Objects.requireNonNull(syncPolicy, "syncPolicy");
     removeStaleTempFiles(Instant.now().minus(STALE_TEMP_AGE));
   }
 
   public Path root() {
     return root;
+  }
+
+  public SyncPolicy syncPolicy() {
+    return syncPolicy;
   }
 
   @Override
@@ -88,13 +119,19 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       return existing.get();
     }
     Path temp = DurableFiles.tempFileFor(target);
+    boolean deferred = syncPolicy == SyncPolicy.PER_RUN;
+    UnsyncedRun run = null;
     try {
-      StoredArtifact written = stage(runId, artifactId, temp, content, true);
-      return publish(runId, artifactId, temp, written);
+      run = deferred ? beginUnsynced(runId) : null;
+      StoredArtifact written = stage(runId, artifactId, temp, content, !deferred);
+      return publish(runId, artifactId, temp, written, !deferred);
     } catch (IOException e) {
       throw failure("cannot save artifact " + target, e);
     } finally {
       deleteQuietly(temp);
+      if (run != null) {
+        run.written(target);
+      }
     }
   }
 
@@ -116,6 +153,9 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       saveRecord(runId, recordName, record.describe(existing.get()));
       return existing.get();
     }
+    if (syncPolicy == SyncPolicy.PER_RUN && perArtifactRecord(recordName)) {
+      return saveWithRecordUnsynced(runId, artifactId, content, recordName, record);
+    }
     Path temp = DurableFiles.tempFileFor(target);
     Path recordTemp = DurableFiles.tempFileFor(recordTarget);
     try {
@@ -130,7 +170,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       } finally {
         awaitSync(dataSynced);
       }
-      StoredArtifact stored = publish(runId, artifactId, temp, written);
+      StoredArtifact stored = publish(runId, artifactId, temp, written, true);
       if (stored == written) {
         DurableFiles.moveReplacing(recordTemp, recordTarget);
         DurableFiles.syncDirectory(recordTarget.getParent());
@@ -148,6 +188,38 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     } finally {
       deleteQuietly(temp);
       deleteQuietly(recordTemp);
+    }
+  }
+
+  /**
+   * {@link #saveWithRecord} under {@link SyncPolicy#PER_RUN}: the same order (the record renamed
+   * only after the artifact is published), no sync; both files are synced when the run ends.
+   */
+  private StoredArtifact saveWithRecordUnsynced(
+      String runId, String artifactId, Content content, String recordName, RecordOf record) {
+    Path target = artifactFile(runId, artifactId);
+    Path recordTarget = recordFile(runId, recordName);
+    Path temp = DurableFiles.tempFileFor(target);
+    UnsyncedRun run = null;
+    try {
+      run = beginUnsynced(runId);
+      StoredArtifact written = stage(runId, artifactId, temp, content, false);
+      StoredArtifact stored = publish(runId, artifactId, temp, written, false);
+      byte[] describing = record.describe(stored);
+      DurableFiles.createPrivateDirectories(recordTarget.getParent());
+      DurableFiles.replace(recordTarget, describing, false);
+      LOG.debug(
+          "saved record {} ({} bytes, synced at run end)",
+          ArtifactStore.recordKey(runId, recordName),
+          describing.length);
+      return stored;
+    } catch (IOException e) {
+      throw failure("cannot save artifact " + target + " with record " + recordName, e);
+    } finally {
+      deleteQuietly(temp);
+      if (run != null) {
+        run.written(target, recordTarget);
+      }
     }
   }
 
@@ -178,13 +250,16 @@ public final class FileSystemArtifactStore implements ArtifactStore {
    *
    * @return {@code written} itself if this call published it, else what the other writer stored
    */
-  private StoredArtifact publish(String runId, String artifactId, Path temp, StoredArtifact written)
+  private StoredArtifact publish(
+      String runId, String artifactId, Path temp, StoredArtifact written, boolean durable)
       throws IOException {
     Path target = artifactFile(runId, artifactId);
-    BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class);
-    ChecksumSidecar.write(
-        ChecksumSidecar.of(target), ChecksumSidecar.identity(attributes), written.sha256());
-    if (DurableFiles.publishOnce(temp, target)) {
+    if (ChecksumSidecar.worthIt(written.sizeBytes())) {
+      BasicFileAttributes attributes = Files.readAttributes(temp, BasicFileAttributes.class);
+      ChecksumSidecar.write(
+          ChecksumSidecar.of(target), ChecksumSidecar.identity(attributes), written.sha256());
+    }
+    if (DurableFiles.publishOnce(temp, target, durable)) {
       LOG.debug("saved artifact {} ({} bytes)", written.key(), written.sizeBytes());
       return written;
     }
@@ -220,14 +295,28 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       return Optional.empty();
     }
     Path target = artifactFile(toRunId, artifactId);
+    UnsyncedRun run = null;
     try {
+      if (syncPolicy == SyncPolicy.PER_RUN) {
+        run = beginUnsynced(toRunId);
+      }
       DurableFiles.createPrivateDirectories(target.getParent());
       Files.createLink(target, artifactFile(fromRunId, artifactId));
-      DurableFiles.syncDirectory(target.getParent());
+      if (run == null) {
+        if (markedUnsynced(fromRunId)) {
+          // the shared bytes were written under PER_RUN and may not be durable yet
+          DurableFiles.forceUnchecked(target);
+        }
+        DurableFiles.syncDirectory(target.getParent());
+      }
     } catch (java.nio.file.FileAlreadyExistsException kept) {
       LOG.debug("artifact {} already copied", ArtifactStore.artifactKey(toRunId, artifactId));
-    } catch (IOException | UnsupportedOperationException noLink) {
+    } catch (IOException | UnsupportedOperationException | UncheckedIOException noLink) {
       return ArtifactStore.super.copy(fromRunId, artifactId, toRunId, expectedSha256);
+    } finally {
+      if (run != null) {
+        run.written(target);
+      }
     }
     return stat(toRunId, artifactId).filter(copy -> copy.sha256().equals(expectedSha256));
   }
@@ -256,13 +345,20 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       }
       String identity = ChecksumSidecar.identity(attributes);
       Path sidecar = ChecksumSidecar.of(file);
-      Optional<String> recorded = ChecksumSidecar.read(sidecar, identity);
       String sha256;
-      if (recorded.isPresent()) {
-        sha256 = recorded.get();
-      } else {
+      if (!ChecksumSidecar.worthIt(attributes.size())) {
         sha256 = hash(file);
-        rebuildSidecar(sidecar, identity, sha256);
+      } else if (unsyncedByAnother(runId)) {
+        // its writer died before syncing it: after a power loss the bytes may not be those hashed
+        sha256 = hash(file);
+      } else {
+        Optional<String> recorded = ChecksumSidecar.read(sidecar, identity);
+        if (recorded.isPresent()) {
+          sha256 = recorded.get();
+        } else {
+          sha256 = hash(file);
+          rebuildSidecar(sidecar, identity, sha256);
+        }
       }
       return Optional.of(
           new StoredArtifact(
@@ -313,6 +409,10 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   @Override
   public void deleteRun(String runId) {
     Path dir = runDir(runId);
+    UnsyncedRun run = unsynced.get(runId);
+    if (run != null) {
+      run.forget();
+    }
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -354,8 +454,26 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     return List.copyOf(ids);
   }
 
+  /**
+   * Under {@link SyncPolicy#PER_RUN}, a per-artifact record (one in a folder of {@code _system/})
+   * is synced when the run ends; a run-level record is synced now.
+   */
   @Override
   public void saveRecord(String runId, String name, byte[] content) {
+    if (syncPolicy == SyncPolicy.PER_RUN && perArtifactRecord(name)) {
+      UnsyncedRun run = null;
+      try {
+        run = beginUnsynced(runId);
+        writeRecord(runId, name, content, false);
+      } catch (IOException e) {
+        throw failure("cannot save record " + recordFile(runId, name), e);
+      } finally {
+        if (run != null) {
+          run.written(recordFile(runId, name));
+        }
+      }
+      return;
+    }
     writeRecord(runId, name, content, true);
   }
 
@@ -414,6 +532,36 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     return List.copyOf(names);
   }
 
+  /**
+   * Under {@link SyncPolicy#PER_RUN}: syncs every file this store wrote into the run since its last
+   * sync, in parallel, then their folders, then removes the run's {@code .unsynced} marker. A no-op
+   * for a run with nothing unsynced.
+   */
+  @Override
+  public void syncRun(String runId) {
+    UnsyncedRun run = unsynced.get(StoreNames.runId(runId));
+    if (run == null) {
+      return;
+    }
+    try {
+      run.sync();
+    } catch (IOException | UncheckedIOException e) {
+      throw failure("cannot sync run " + runDir(runId), e);
+    }
+  }
+
+  /** Syncs the runs this store left unsynced, so that a run interrupted in this process is kept. */
+  @Override
+  public void close() {
+    for (UnsyncedRun run : unsynced.values()) {
+      try {
+        run.sync();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not sync run {}: {}", run.dir, e.getMessage());
+      }
+    }
+  }
+
   @Override
   public String location(String runId, String artifactId) {
     return artifactFile(runId, artifactId).toString();
@@ -436,6 +584,131 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private Path recordFile(String runId, String name) {
     StoreNames.recordName(name);
     return runDir(runId).resolve("_system").resolve(name);
+  }
+
+  /** Records in a folder of {@code _system/} are one per artifact or partition. */
+  private static boolean perArtifactRecord(String name) {
+    return name.indexOf('/') >= 0;
+  }
+
+  private UnsyncedRun beginUnsynced(String runId) throws IOException {
+    UnsyncedRun run = unsynced.computeIfAbsent(runId, id -> new UnsyncedRun(runDir(id)));
+    run.begin();
+    return run;
+  }
+
+  private boolean markedUnsynced(String runId) {
+    return Files.exists(runDir(runId).resolve(UNSYNCED_MARKER));
+  }
+
+  /** Whether the run has the marker and this store is not the one writing it. */
+  private boolean unsyncedByAnother(String runId) {
+    UnsyncedRun run = unsynced.get(runId);
+    return (run == null || !run.marked()) && markedUnsynced(runId);
+  }
+
+  /**
+   * What this store wrote into one run without syncing it. The run folder holds the durable {@code
+   * .unsynced} marker from before the first such write until everything written is synced.
+   */
+  private final class UnsyncedRun {
+    private final Path dir;
+    private final Set<Path> files = new HashSet<>();
+    private int writing;
+    private boolean marked;
+
+    UnsyncedRun(Path dir) {
+      this.dir = dir;
+    }
+
+    synchronized boolean marked() {
+      return marked;
+    }
+
+    /** Before a write: the marker is durable before any unsynced file is. */
+    synchronized void begin() throws IOException {
+      if (!marked) {
+        DurableFiles.createPrivateDirectories(dir);
+        Path marker = dir.resolve(UNSYNCED_MARKER);
+        try {
+          DurableFiles.writeTemp(marker, new byte[0], false);
+        } catch (java.nio.file.FileAlreadyExistsException already) {
+          // left by an earlier writer of this run, or another store on this folder
+        }
+        DurableFiles.syncDirectory(dir);
+        DurableFiles.syncDirectory(runsDir);
+        DurableFiles.syncDirectory(root);
+        marked = true;
+      }
+      writing++;
+    }
+
+    /** After a write, whether it succeeded or not. */
+    synchronized void written(Path... written) {
+      files.addAll(Arrays.asList(written));
+      writing--;
+    }
+
+    synchronized void forget() {
+      files.clear();
+      marked = false;
+    }
+
+    void sync() throws IOException {
+      List<Path> toSync;
+      synchronized (this) {
+        if (!marked) {
+          return;
+        }
+        toSync = new ArrayList<>(files);
+        files.clear();
+      }
+      try {
+        forceAll(toSync);
+        Set<Path> folders = new TreeSet<>();
+        for (Path file : toSync) {
+          for (Path folder = file.getParent();
+              folder != null && folder.startsWith(dir);
+              folder = folder.getParent()) {
+            folders.add(folder);
+          }
+        }
+        folders.forEach(DurableFiles::syncDirectory);
+      } catch (IOException | RuntimeException e) {
+        synchronized (this) {
+          files.addAll(toSync);
+        }
+        throw e;
+      }
+      synchronized (this) {
+        if (files.isEmpty() && writing == 0 && marked) {
+          Files.deleteIfExists(dir.resolve(UNSYNCED_MARKER));
+          DurableFiles.syncDirectory(dir);
+          marked = false;
+          LOG.debug("synced run {}: {} files", dir.getFileName(), toSync.size());
+        }
+      }
+    }
+  }
+
+  /** Syncs files at once from several threads; a file deleted meanwhile needs no sync. */
+  private static void forceAll(List<Path> files) throws IOException {
+    int threads = Math.min(PARALLEL_SYNCS, files.size());
+    List<CompletableFuture<Void>> syncs = new ArrayList<>(threads);
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      syncs.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = first; i < files.size(); i += threads) {
+                  DurableFiles.forceIfExists(files.get(i));
+                }
+              },
+              SYNCS));
+    }
+    for (CompletableFuture<Void> sync : syncs) {
+      awaitSync(sync);
+    }
   }
 
   private static boolean holdsAnything(Path runDir) throws IOException {

@@ -7,7 +7,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Opens a folder path (or a {@code file://} URI) as a {@link FileSystemArtifactStore}. */
+/**
+ * Opens a folder path (or a {@code file://} URI) as a {@link FileSystemArtifactStore}, with the
+ * {@link SyncPolicy} of setting {@link ArtifactStores#FOLDER_SYNC}.
+ */
 public final class FolderStoreProvider implements ArtifactStoreProvider {
   @Override
   public String scheme() {
@@ -20,6 +23,13 @@ public final class FolderStoreProvider implements ArtifactStoreProvider {
         location.regionMatches(true, 0, "file://", 0, "file://".length())
             ? Path.of(URI.create(location))
             : Path.of(location);
-    return new FileSystemArtifactStore(folder);
+    String sync = settings.get(ArtifactStores.FOLDER_SYNC);
+    SyncPolicy policy;
+    try {
+      policy = sync == null || sync.isBlank() ? SyncPolicy.PER_ARTIFACT : SyncPolicy.of(sync);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(ArtifactStores.FOLDER_SYNC + ": " + e.getMessage(), e);
+    }
+    return new FileSystemArtifactStore(folder, policy);
   }
 }

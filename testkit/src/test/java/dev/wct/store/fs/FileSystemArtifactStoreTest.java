@@ -75,7 +75,7 @@ class FileSystemArtifactStoreTest {
         "the file system has no POSIX permissions");
     FileSystemArtifactStore store = open();
 
-    store.save("run-1", "db", out -> out.write("{}".getBytes(UTF_8)));
+    store.save("run-1", "db", new GeneratedBytes(2, ChecksumSidecar.MIN_SIZE));
     store.saveRecord("run-1", "artifacts/db.json", "{\"state\":1}".getBytes(UTF_8));
     store.saveProgressRecord("run-1", "progress.json", "{}".getBytes(UTF_8));
 
@@ -176,9 +176,10 @@ class FileSystemArtifactStoreTest {
   @Test
   void statIsRightWhenTheChecksumSidecarIsMissingOrDescribesAnotherFile() throws IOException {
     FileSystemArtifactStore store = open();
-    byte[] bytes = "the real content".getBytes(UTF_8);
-    StoredArtifact stored = store.save("run-1", "db", out -> out.write(bytes));
+    StoredArtifact stored =
+        store.save("run-1", "db", new GeneratedBytes(7, ChecksumSidecar.MIN_SIZE));
     Path sidecar = ChecksumSidecar.of(artifacts("run-1").resolve("db.json"));
+    assertThat(sidecar).exists();
 
     Files.delete(sidecar);
     assertThat(store.stat("run-1", "db")).contains(stored);
@@ -240,9 +241,22 @@ class FileSystemArtifactStoreTest {
   }
 
   @Test
+  void aSmallArtifactHasNoSidecarAndItsChecksumComesFromItsBytes() throws IOException {
+    FileSystemArtifactStore store = open();
+    StoredArtifact stored = store.save("run-1", "db", out -> out.write("{}".getBytes(UTF_8)));
+
+    assertThat(ChecksumSidecar.of(artifacts("run-1").resolve("db.json"))).doesNotExist();
+    Files.writeString(artifacts("run-1").resolve("db.json"), "[]");
+    assertThat(store.stat("run-1", "db").orElseThrow().sha256())
+        .isNotEqualTo(stored.sha256())
+        .isEqualTo(GeneratedBytes.sha256Of("[]".getBytes(UTF_8)));
+  }
+
+  @Test
   void deleteRemovesTheChecksumSidecarToo() {
     FileSystemArtifactStore store = open();
-    store.save("run-1", "db", out -> out.write(1));
+    store.save("run-1", "db", new GeneratedBytes(1, ChecksumSidecar.MIN_SIZE));
+    assertThat(ChecksumSidecar.of(artifacts("run-1").resolve("db.json"))).exists();
 
     store.delete("run-1", "db");
 
