@@ -177,11 +177,7 @@ final class NameColumns {
    * {@code cellStart} to {@code cellEnd}, its column's header the only one of {@code headers}).
    */
   record InItem(
-      CsvColumns columns,
-      List<Integer> indexes,
-      List<Header> headers,
-      int cellStart,
-      int cellEnd) {
+      CsvColumns columns, List<Integer> indexes, List<Header> headers, int cellStart, int cellEnd) {
     /** Calls {@code consumer} with each field of the name columns, in text order per column. */
     void forEachField(CsvColumns.FieldConsumer consumer) {
       if (columns == null) {
@@ -402,7 +398,8 @@ final class NameColumns {
   }
 
   /**
-   * {@code first_name}, {@code surname}, and these after a person word ({@code customer_last_name}).
+   * {@code first_name}, {@code surname}, and these after a person word ({@code
+   * customer_last_name}).
    */
   private Header loneNameHeader(List<String> words) {
     List<String> name =
