@@ -18,7 +18,8 @@ Two levels, each with precision, recall and F2 (recall weighs 4x precision):
   positives and misses count under the truth row's first category, false alarms under the
   finding's.
 Findings on a table without a column (a table-name match) are listed, not scored. Everything is
-scored twice: all findings, and those of confidence medium or high.
+scored three times: all findings, those of confidence medium or high, and those of confidence high
+(how many columns a reader can trust without looking).
 """
 import collections
 import csv
@@ -56,8 +57,8 @@ RANK = {"low": 0, "medium": 1, "high": 2}
 def main(argv):
     truth = read_truth(argv[1])
     results = json.load(open(argv[2]))
-    for minimum in ("low", "medium"):
-        print(f"\n### Findings of confidence {minimum} or higher\n")
+    for minimum in ("low", "medium", "high"):
+        print(f"\n### Findings of confidence {minimum}{'' if minimum == 'high' else ' or higher'}\n")
         score(truth, results, argv[3:], minimum)
 
 

@@ -25,8 +25,16 @@ import java.util.regex.Pattern;
  * Each field of two or three capitalised words ({@code Anna Berg}) is a name found by the ruleset's
  * {@code person_name} detector, whose context here is the column rather than a label in the text; a
  * name the shipped lists found there by its format is corroborated by the column, and counts as
- * validated. A database column is read the same way in a table of people of the catalogue. A
- * ruleset without that detector or without {@code person_context} finds none this way.
+ * validated. A database column is read the same way in a table of people of the catalogue.
+ *
+ * <p>A column of one name per value ({@code first_name}, {@code given_name}, {@code forename};
+ * {@code last_name}, {@code surname}, {@code family_name}), in any file or table, holds a person's
+ * given name or surname: a value there that is on the shipped lists ({@link NameLists}: given names
+ * in a given-name column, surnames in a surname column; {@code Mary}, {@code MARY} or {@code mary}
+ * alike, and {@code Mary-Jane} when each part is listed) is a name corroborated by the column, a
+ * validated value. A value on no list is not reported from its column (a capitalised word is not a
+ * name by its capital alone): the column's name still is. A ruleset without that detector or
+ * without {@code person_context} finds none this way.
  */
 final class NameColumns {
   static final String DETECTOR = "person_name";
@@ -35,6 +43,36 @@ final class NameColumns {
   private static final String WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]?\\p{Lu}?\\p{Ll}+)*";
 
   private static final Pattern NAME = Pattern.compile(WORD + "(?:[ \\t]+" + WORD + "){1,2}");
+
+  /** One name in a given-name or surname column: letters, or parts joined by a hyphen or space. */
+  private static final Pattern LONE_NAME = Pattern.compile("\\p{L}+(?:(?:[-'’]| +)\\p{L}+){0,2}");
+
+  private static final Pattern PARTS = Pattern.compile("[-'’ ]+");
+
+  private static final NameLists LISTS = NameLists.SHIPPED;
+
+  /** Given names for a given-name column, the ambiguous ones included: the column says which. */
+  private static final Set<String> GIVEN_NAMES = given();
+
+  /** The header words of a column of given names, after an optional person word. */
+  private static final Set<List<String>> GIVEN_HEADERS =
+      Set.of(
+          List.of("first", "name"),
+          List.of("firstname"),
+          List.of("fname"),
+          List.of("given", "name"),
+          List.of("givenname"),
+          List.of("forename"));
+
+  /** The header words of a column of surnames, after an optional person word. */
+  private static final Set<List<String>> FAMILY_HEADERS =
+      Set.of(
+          List.of("last", "name"),
+          List.of("lastname"),
+          List.of("lname"),
+          List.of("surname"),
+          List.of("family", "name"),
+          List.of("familyname"));
 
   /** The header words of a name column without a person word. */
   private static final Set<List<String>> NAME_HEADERS =
@@ -73,11 +111,21 @@ final class NameColumns {
           "solutions",
           "systems");
 
-  /** What a column's header says: a person word, a bare name header, or neither. */
+  /**
+   * What a column's header says: a person word, a bare name header, a column of given names or of
+   * surnames (one name a value), or none of these.
+   */
   private enum Header {
     NONE,
     PERSON,
-    NAME
+    NAME,
+    GIVEN,
+    FAMILY;
+
+    /** The names a value of a one-name column must be on, or null for a column of full names. */
+    Set<String> lone() {
+      return this == GIVEN ? GIVEN_NAMES : this == FAMILY ? LISTS.surnames() : null;
+    }
   }
 
   /** How many headers {@link #header} keeps: a database's columns, many times over. */
@@ -124,11 +172,12 @@ final class NameColumns {
   }
 
   /**
-   * The name columns of one item: those of a CSV file or sheet ({@code columns} and their {@code
-   * indexes}), or a database cell's value ({@code columns} null, the value from {@code cellStart}
-   * to {@code cellEnd}).
+   * The name columns of one item: those of a CSV file or sheet ({@code columns}, their {@code
+   * indexes} and {@code headers}), or a database cell's value ({@code columns} null, the value from
+   * {@code cellStart} to {@code cellEnd}, its column's header the only one of {@code headers}).
    */
-  record InItem(CsvColumns columns, List<Integer> indexes, int cellStart, int cellEnd) {
+  record InItem(
+      CsvColumns columns, List<Integer> indexes, List<Header> headers, int cellStart, int cellEnd) {
     /** Calls {@code consumer} with each field of the name columns, in text order per column. */
     void forEachField(CsvColumns.FieldConsumer consumer) {
       if (columns == null) {
@@ -168,18 +217,24 @@ final class NameColumns {
       people = PersonTables.named(columnNames, names.get(i), personCategories);
     }
     List<Integer> indexes = new ArrayList<>();
+    List<Header> headers = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      if (nameColumn(header(names.get(i)), people)) {
+      Header header = header(names.get(i));
+      if (nameColumn(header, people)) {
         indexes.add(i);
+        headers.add(header);
       }
     }
-    return indexes.isEmpty() ? null : new InItem(columns, List.copyOf(indexes), -1, -1);
+    return indexes.isEmpty()
+        ? null
+        : new InItem(columns, List.copyOf(indexes), List.copyOf(headers), -1, -1);
   }
 
   /** A database cell's value when its column is a name column. */
   private InItem cell(TextItem item, boolean tableOfPeople) {
     String column = item.column() == null ? "" : item.column();
-    if (!nameColumn(header(column), tableOfPeople)) {
+    Header header = header(column);
+    if (!nameColumn(header, tableOfPeople)) {
       return null;
     }
     int start = item.cellValueStart();
@@ -194,7 +249,7 @@ final class NameColumns {
     while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
     }
-    return start < end ? new InItem(null, List.of(), start, end) : null;
+    return start < end ? new InItem(null, List.of(), List.of(header), start, end) : null;
   }
 
   /**
@@ -258,17 +313,68 @@ final class NameColumns {
           return; // the text scan reported this value already
         }
       }
-      name.accept(seen.cellStart(), seen.cellEnd());
+      fieldReader(item, seen.headers().get(0), name, findings)
+          .accept(seen.cellStart(), seen.cellEnd());
       return;
     }
-    for (int index : seen.indexes()) {
-      ValueScanner.Match.forEachUnclaimedField(seen.columns(), index, found, name);
+    for (int i = 0; i < seen.indexes().size(); i++) {
+      ValueScanner.Match.forEachUnclaimedField(
+          seen.columns(),
+          seen.indexes().get(i),
+          found,
+          fieldReader(item, seen.headers().get(i), name, findings));
     }
   }
 
-  /** A person word holds names anywhere, a bare name header only in a file or table of people. */
+  /** What reads a field of a column with {@code header}: a full name, or one listed name. */
+  private CsvColumns.FieldConsumer fieldReader(
+      TextItem item, Header header, CsvColumns.FieldConsumer fullName, Findings findings) {
+    Set<String> listed = header.lone();
+    if (listed == null) {
+      return fullName;
+    }
+    String text = item.text();
+    return (start, end) -> {
+      if (LONE_NAME.matcher(text).region(start, end).matches()
+          && listed(text.substring(start, end), listed)) {
+        findings.match(category, DETECTOR, DETECTOR, Findings.Kind.VALUE, item, start, end);
+      }
+    };
+  }
+
+  /** True if {@code value}, or each of its parts ({@code Mary-Jane}), is on {@code names}. */
+  private static boolean listed(String value, Set<String> names) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (names.contains(lower)) {
+      return true;
+    }
+    String[] parts = PARTS.split(lower);
+    if (parts.length < 2) {
+      return false;
+    }
+    for (String part : parts) {
+      if (!names.contains(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<String> given() {
+    Set<String> names = new java.util.HashSet<>(LISTS.givenNames());
+    names.addAll(LISTS.ambiguousGivenNames());
+    return Set.copyOf(names);
+  }
+
+  /**
+   * A person word or a one-name header holds names anywhere, a bare name header only in a file or
+   * table of people.
+   */
   private static boolean nameColumn(Header header, boolean people) {
-    return header == Header.PERSON || (people && header == Header.NAME);
+    return header == Header.PERSON
+        || header == Header.GIVEN
+        || header == Header.FAMILY
+        || (people && header == Header.NAME);
   }
 
   private Header header(String column) {
@@ -277,7 +383,9 @@ final class NameColumns {
       return known;
     }
     Header header =
-        personHeader(column) ? Header.PERSON : nameHeader(column) ? Header.NAME : Header.NONE;
+        personHeader(column)
+            ? Header.PERSON
+            : nameHeader(column) ? Header.NAME : loneNameHeader(Tokens.words(column));
     if (headers.size() < HEADERS_KEPT) {
       headers.put(column, header);
     }
@@ -287,6 +395,20 @@ final class NameColumns {
   /** {@code name}, {@code full_name}, {@code display_name}. */
   private static boolean nameHeader(String header) {
     return NAME_HEADERS.contains(Tokens.words(header));
+  }
+
+  /**
+   * {@code first_name}, {@code surname}, and these after a person word ({@code
+   * customer_last_name}).
+   */
+  private Header loneNameHeader(List<String> words) {
+    List<String> name =
+        words.size() > 1 && PersonTables.has(personWords, words.get(0))
+            ? words.subList(1, words.size())
+            : words;
+    return GIVEN_HEADERS.contains(name)
+        ? Header.GIVEN
+        : FAMILY_HEADERS.contains(name) ? Header.FAMILY : Header.NONE;
   }
 
   /** A person word, alone or before {@code name}: {@code customer}, {@code guest_name}. */

@@ -136,6 +136,77 @@ class NameColumnsTest {
     assertThat(found).doesNotContainKey("products.display_name:name");
   }
 
+  @Test
+  void listedGivenNamesAndSurnamesInTheirOwnColumnsAreNames() throws Exception {
+    // one name a value: on the given-name list in first_name, the surname list in last_name
+    Map<String, JsonNode> found = byColumn(findings(null, "staff.csv"));
+
+    for (String column : List.of("first_name", "last_name")) {
+      JsonNode names = found.get(column + ":name");
+      assertThat(names).as(column).isNotNull();
+      assertThat(names.path("confidence").asText()).as(column).isEqualTo("high");
+      assertThat(names.path("values_examined").asInt()).as(column).isEqualTo(4);
+      assertThat(names.path("values_matched").asInt()).as(column).isEqualTo(4);
+      assertThat(names.path("detectors").findValuesAsText("kind"))
+          .as(column)
+          .contains("column_name", "value");
+    }
+    assertThat(found.values().toString())
+        .doesNotContain("Maria", "Mary-Jane", "Kowalski", "Smith", "Andersson", "Garcia");
+  }
+
+  @Test
+  void aFirstNameColumnOfWordsOnNoListIsNamedByItsColumnOnly() throws Exception {
+    // capitalised words that are no listed given name: the column's name alone, as before
+    JsonNode names = byColumn(findings(null, "parts.csv")).get("first_name:name");
+
+    assertThat(names.path("confidence").asText()).isEqualTo("medium");
+    assertThat(names.path("values_matched").asInt()).isZero();
+    assertThat(names.path("detectors").findValuesAsText("kind")).containsOnly("column_name");
+  }
+
+  @Test
+  void upperCaseNamesOfADatabaseTableAreListedNamesToo() {
+    // Sakila writes its people's names in capitals; the lists are looked up in any case, and a
+    // value on no list (an initial, a word) is not counted
+    Map<String, List<String>> customer = new java.util.LinkedHashMap<>();
+    customer.put("first_name", List.of("MARY", "PATRICIA", "linda", "Barbara", "ZZYZX"));
+    customer.put("last_name", List.of("SMITH", "JOHNSON", "WILLIAMS", "Brown", "Q"));
+    // a person word before the header: the contact's surname
+    customer.put("contact_last_name", List.of("Nowak", "LEE", "Kim", "Ng", "-"));
+    Map<String, JsonNode> found = new TreeMap<>();
+    for (JsonNode finding : databaseFindings(Map.of("customer", customer))) {
+      found.put(
+          finding.path("location").path("column").asText()
+              + ":"
+              + finding.path("category").asText(),
+          finding);
+    }
+
+    for (String column : List.of("first_name:name", "last_name:name")) {
+      JsonNode names = found.get(column);
+      assertThat(names).as(column).isNotNull();
+      assertThat(names.path("confidence").asText()).as(column).isEqualTo("high");
+      assertThat(names.path("values_examined").asInt()).as(column).isEqualTo(5);
+      assertThat(names.path("values_matched").asInt()).as(column).isEqualTo(4);
+    }
+    assertThat(found.get("contact_last_name:name").path("values_matched").asInt()).isEqualTo(3);
+    assertThat(found.values().toString())
+        .doesNotContain("MARY", "PATRICIA", "SMITH", "JOHNSON", "Nowak", "LEE");
+  }
+
+  private static Map<String, JsonNode> byColumn(List<JsonNode> found) {
+    Map<String, JsonNode> byColumn = new TreeMap<>();
+    for (JsonNode finding : found) {
+      byColumn.put(
+          finding.path("location").path("column").asText()
+              + ":"
+              + finding.path("category").asText(),
+          finding);
+    }
+    return byColumn;
+  }
+
   private static List<JsonNode> databaseFindings(Map<String, Map<String, List<String>>> tables) {
     String system = "sqlite:///srv/hotel.db";
     ObjectNode fields = Json.mapper().createObjectNode().put("name", "hotel");

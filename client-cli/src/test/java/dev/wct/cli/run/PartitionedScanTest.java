@@ -296,6 +296,79 @@ class PartitionedScanTest {
   }
 
   @Test
+  void firstAndLastNameColumnsOfListedNamesAreHighWholeAndCutByRows() throws Exception {
+    // Sakila's way: one name a column, in capitals; one given name (TERESITA) on no list
+    Path db = dir.resolve("rentals.db");
+    String[] given = {"MARY", "PATRICIA", "LINDA", "BARBARA", "ELIZABETH", "TERESITA"};
+    String[] surnames = {"SMITH", "JOHNSON", "WILLIAMS", "JONES", "BROWN"};
+    try (java.sql.Connection connection =
+            new org.sqlite.JDBC().connect("jdbc:sqlite:" + db, new java.util.Properties());
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE customer (customer_id INTEGER PRIMARY KEY, first_name TEXT,"
+              + " last_name TEXT, active INT)");
+      int id = 0;
+      for (String first : given) {
+        for (String last : surnames) {
+          id++;
+          statement.execute(
+              "INSERT INTO customer VALUES (" + id + ", '" + first + "', '" + last + "', 1)");
+        }
+      }
+    }
+    String runbook =
+        """
+        name: customers
+        description: a table of customers, whole and cut by rows
+        artifacts:
+          rentals:
+            source:
+              type: sqlite
+              properties: {database_path: "%s"}
+        %s
+          pii:
+            inputs: rentals
+            process:
+              type: personal_data
+        """;
+    String[] runs = new String[2];
+    String[] cuts = {"", "    partition: {by: rows, max_items: 7}"};
+    for (int i = 0; i < 2; i++) {
+      Path file =
+          Files.writeString(
+              dir.resolve("customers" + i + ".yaml"),
+              runbook.formatted(db.toString().replace('\\', '/'), cuts[i]));
+      Cli.Result run = Cli.run("run", file.toString(), "--store", dir.resolve("store").toString());
+      assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 3);
+      Matcher id = RUN_ID.matcher(run.out());
+      assertThat(id.find()).as(run.out()).isTrue();
+      runs[i] = id.group(1);
+    }
+
+    List<String> wholeFindings = items(runs[0], "pii");
+    for (String column : List.of("first_name", "last_name")) {
+      String names =
+          wholeFindings.stream()
+              .filter(f -> f.contains("\"column\":\"" + column + "\""))
+              .filter(f -> f.contains("\"category\":\"name\""))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no name in " + column + ": " + wholeFindings));
+      // 30 rows: every surname listed, the given names but the five TERESITAs
+      assertThat(names)
+          .as(column)
+          .contains("\"confidence\":\"high\"")
+          .contains(
+              "\"values_examined\":30,\"values_matched\":"
+                  + (column.equals("first_name") ? 25 : 30))
+          .contains("\"kind\":\"value\"");
+    }
+    assertThat(String.join("\n", wholeFindings)).doesNotContain("MARY", "SMITH", "TERESITA");
+    assertThat(items(runs[1], "pii")).containsExactlyElementsOf(wholeFindings);
+    assertThat(trailer(runs[1], "pii").get("summary"))
+        .isEqualTo(trailer(runs[0], "pii").get("summary"));
+  }
+
+  @Test
   void skippedFilesWarnAlikeWholeAndCut() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.writeString(data.resolve("a.txt"), "email: jane.doe@example.com");
