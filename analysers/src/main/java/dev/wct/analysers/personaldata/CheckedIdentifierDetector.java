@@ -219,6 +219,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
             text,
             tokens.numberStarts(),
             tokens.numberLengths(),
+            tokens.numberDigits(),
+            tokens.numberAfter(),
             numberTable,
             numberMembers,
             openings,
@@ -229,6 +231,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
             text,
             tokens.capitalStarts(),
             tokens.capitalLengths(),
+            null,
+            null,
             capitalTable,
             capitalMembers,
             openings,
@@ -244,6 +248,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
         String text,
         int[] starts,
         int[] lengths,
+        int[] digits,
+        int[] afterDigits,
         long[] table,
         long kind,
         int[][] openings,
@@ -252,7 +258,13 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
       for (int t = 0; t < starts.length; t++) {
         int runLength = lengths[t];
         int afterAt = starts[t] + runLength;
-        char after = afterAt < length ? text.charAt(afterAt) : '\0';
+        char after;
+        if (digits != null && digits[t] == runLength) {
+          // Read once for all the number detectors.
+          after = afterDigits[t] < 0 ? '\0' : (char) afterDigits[t];
+        } else {
+          after = afterAt < length ? text.charAt(afterAt) : '\0';
+        }
         long open;
         if (runLength < LENGTHS && after < 128) {
           open = table[after * LENGTHS + runLength];

@@ -132,7 +132,15 @@ final class IbanDetector implements ValueDetector {
     int next = 0;
     // The country code is a two-letter word right before a number (words never mix letters and
     // digits), so the number starts lead to it without a look at every word.
-    for (int number : tokens.numberStarts()) {
+    int[] starts = tokens.numberStarts();
+    int[] digits = tokens.numberDigits();
+    int[] before = tokens.numberBefore();
+    for (int t = 0; t < starts.length; t++) {
+      // A letter, then at least the two check digits.
+      if (before[t] < 0 || !Chars.letter((char) before[t]) || digits[t] < 2) {
+        continue;
+      }
+      int number = starts[t];
       int i = number - 2;
       if (i < next
           || i < 0

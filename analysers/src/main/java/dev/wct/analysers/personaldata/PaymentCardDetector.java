@@ -28,10 +28,21 @@ final class PaymentCardDetector implements ValueDetector {
     int[] groupEnds = new int[20];
     int[] groupDigits = new int[20];
     int next = 0;
-    for (int i : tokens.numberStarts()) {
+    int[] starts = tokens.numberStarts();
+    int[] runDigits = tokens.numberDigits();
+    int[] before = tokens.numberBefore();
+    int[] after = tokens.numberAfter();
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
       if (i < next
-          || !Chars.startsWord(text, i)
-          || (i > 0 && text.charAt(i - 1) == '+')) { // +49 151...: a phone number
+          || before[t] >= 0
+              && (before[t] == '+' // +49 151...: a phone number
+                  || Chars.alnum((char) before[t]))) {
+        continue;
+      }
+      // Fewer than 12 digits that no group separator continues are no card; the next start is
+      // past them.
+      if (runDigits[t] < 12 && after[t] != ' ' && after[t] != '-') {
         continue;
       }
       int count = 0;

@@ -81,8 +81,14 @@ final class PhoneDetector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     // A number opens at a digit that starts a word, or at the '+' or '(' just before one.
     int next = 0;
-    for (int digit : tokens.numberStarts()) {
-      if (digit < next) {
+    int[] starts = tokens.numberStarts();
+    int[] digits = tokens.numberDigits();
+    int[] after = tokens.numberAfter();
+    for (int t = 0; t < starts.length; t++) {
+      int digit = starts[t];
+      // Fewer than 7 digits that nothing continues hold no number (and the next start is past
+      // them): only a separator or an extension (x, ext) can.
+      if (digit < next || digits[t] < 7 && !mayContinue(after[t])) {
         continue;
       }
       char before = digit > 0 ? text.charAt(digit - 1) : ' ';
@@ -93,6 +99,16 @@ final class PhoneDetector implements ValueDetector {
         next = Math.max(next, candidate(text, digit, sink));
       }
     }
+  }
+
+  /**
+   * True if {@code c}, the character right after a number start's digits, may continue a candidate
+   * ({@link #candidate}'s separators, {@link #extensionEnd}'s {@code x} and {@code ext}); any other
+   * than ASCII, to be safe.
+   */
+  private static boolean mayContinue(int c) {
+    return c >= 128 || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/'
+        || c == 'x' || c == 'e' || c == 'E';
   }
 
   /** Validates the number opening at {@code i}; returns where the next one may open. */
