@@ -137,7 +137,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
       if (i < next
           || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
           || !Chars.startsWord(text, i)
-          || glued(text, i)) {
+          || glued(text, i)
+          || capitalStart && !capitals(text, i + 1, i + lead)) {
         continue;
       }
       if (matcher == null) {
@@ -286,6 +287,23 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
         }
       }
     }
+  }
+
+  /**
+   * True if {@code [from, to)} are ASCII capitals: a capital-led value opens with {@code lead} of
+   * them, which most capitalised words of prose ({@code Handler}) fail at their second letter,
+   * before the pattern.
+   */
+  private static boolean capitals(String text, int from, int to) {
+    if (to > text.length()) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (!Chars.upper(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A value inside a longer code: {@code ORD-2024-000123}, {@code v1.2.3}, {@code a/b}. */
