@@ -82,13 +82,12 @@ final class PhoneDetector implements ValueDetector {
     // A number opens at a digit that starts a word, or at the '+' or '(' just before one.
     int next = 0;
     int[] starts = tokens.numberStarts();
-    int[] digits = tokens.numberDigits();
-    int[] after = tokens.numberAfter();
+    int[] atMost = digitsAtMost(text, tokens);
     for (int t = 0; t < starts.length; t++) {
       int digit = starts[t];
-      // Fewer than 7 digits that nothing continues hold no number (and the next start is past
-      // them): only a separator or an extension (x, ext) can.
-      if (digit < next || digits[t] < 7 && !mayContinue(after[t])) {
+      // Fewer than 7 digits from here hold no number; a candidate opening here would skip the
+      // starts it reads, which are skipped here too.
+      if (digit < next || atMost[t] < 7) {
         continue;
       }
       char before = digit > 0 ? text.charAt(digit - 1) : ' ';
@@ -102,13 +101,47 @@ final class PhoneDetector implements ValueDetector {
   }
 
   /**
-   * True if {@code c}, the character right after a number start's digits, may continue a candidate
-   * ({@link #candidate}'s separators, {@link #extensionEnd}'s {@code x} and {@code ext}); any other
-   * than ASCII, to be safe.
+   * For each number start, at least as many digits as {@link #candidate} can read from it (or from
+   * the {@code +} or bracket before it), from the number starts and at most one character of the
+   * text each: the digits go on over a single separator to the next start right after it; a second
+   * separator, an extension ({@code x}, {@code ext}) or a character outside ASCII could take the
+   * candidate further, and counts as unbounded.
    */
-  private static boolean mayContinue(int c) {
-    return c >= 128 || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/'
-        || c == 'x' || c == 'e' || c == 'E';
+  static int[] digitsAtMost(String text, Tokens tokens) {
+    int[] starts = tokens.numberStarts();
+    int[] digits = tokens.numberDigits();
+    int[] after = tokens.numberAfter();
+    int length = text.length();
+    int[] atMost = new int[starts.length];
+    for (int t = starts.length - 1; t >= 0; t--) {
+      int sum = digits[t];
+      int c = after[t];
+      int next = starts[t] + digits[t] + 1;
+      if (c >= 128 || extension(c)) {
+        sum = UNBOUNDED;
+      } else if (separator(c)) {
+        if (t + 1 < starts.length && starts[t + 1] == next) {
+          sum = Math.min(sum + atMost[t + 1], UNBOUNDED);
+        } else if (next < length) {
+          char following = text.charAt(next);
+          if (following >= 128 || separator(following) || extension(following)) {
+            sum = UNBOUNDED;
+          }
+        }
+      }
+      atMost[t] = sum;
+    }
+    return atMost;
+  }
+
+  private static final int UNBOUNDED = 1000;
+
+  private static boolean separator(int c) {
+    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
+  }
+
+  private static boolean extension(int c) {
+    return c == 'x' || c == 'e' || c == 'E';
   }
 
   /** Validates the number opening at {@code i}; returns where the next one may open. */
