@@ -101,8 +101,13 @@ final class IbanDetector implements ValueDetector {
     int length = text.length();
     char[] compact = new char[34];
     int next = 0;
-    for (int i : tokens.capitalStarts()) {
-      if (i < next
+    int[] starts = tokens.capitalStarts();
+    int[] lengths = tokens.capitalLengths();
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
+      // Two capitals then a digit are a word of two letters.
+      if (lengths[t] != 2
+          || i < next
           || i + 15 > length
           || !Chars.upper(text.charAt(i))
           || !Chars.upper(text.charAt(i + 1))
