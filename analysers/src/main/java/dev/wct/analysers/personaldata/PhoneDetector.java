@@ -82,7 +82,7 @@ final class PhoneDetector implements ValueDetector {
     // A number opens at a digit that starts a word, or at the '+' or '(' just before one.
     int next = 0;
     int[] starts = tokens.numberStarts();
-    int[] atMost = digitsAtMost(text, tokens);
+    int[] atMost = digitsAtMost(tokens);
     for (int t = 0; t < starts.length; t++) {
       int digit = starts[t];
       // Fewer than 7 digits from here hold no number; a candidate opening here would skip the
@@ -102,16 +102,16 @@ final class PhoneDetector implements ValueDetector {
 
   /**
    * For each number start, at least as many digits as {@link #candidate} can read from it (or from
-   * the {@code +} or bracket before it), from the number starts and at most one character of the
-   * text each: the digits go on over a single separator to the next start right after it; a second
-   * separator, an extension ({@code x}, {@code ext}) or a character outside ASCII could take the
-   * candidate further, and counts as unbounded.
+   * the {@code +} or bracket before it), from the number starts and the two characters after their
+   * digits, without reading the text: the digits go on over a single separator to the next start
+   * right after it; a second separator, an extension ({@code x}, {@code ext}) or a character
+   * outside ASCII could take the candidate further, and counts as unbounded.
    */
-  static int[] digitsAtMost(String text, Tokens tokens) {
+  static int[] digitsAtMost(Tokens tokens) {
     int[] starts = tokens.numberStarts();
     int[] digits = tokens.numberDigits();
     int[] after = tokens.numberAfter();
-    int length = text.length();
+    int[] afterNext = tokens.numberAfterNext();
     int[] atMost = new int[starts.length];
     for (int t = starts.length - 1; t >= 0; t--) {
       int sum = digits[t];
@@ -122,11 +122,8 @@ final class PhoneDetector implements ValueDetector {
       } else if (separator(c)) {
         if (t + 1 < starts.length && starts[t + 1] == next) {
           sum = Math.min(sum + atMost[t + 1], UNBOUNDED);
-        } else if (next < length) {
-          char following = text.charAt(next);
-          if (following >= 128 || separator(following) || extension(following)) {
-            sum = UNBOUNDED;
-          }
+        } else if (afterNext[t] >= 128 || separator(afterNext[t]) || extension(afterNext[t])) {
+          sum = UNBOUNDED;
         }
       }
       atMost[t] = sum;

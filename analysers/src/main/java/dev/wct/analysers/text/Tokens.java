@@ -31,6 +31,7 @@ public final class Tokens {
   private int[] numberDigits;
   private int[] numberBefore;
   private int[] numberAfter;
+  private int[] numberAfterNext;
 
   private Tokens(CharSequence text, int capacity) {
     this.text = text;
@@ -297,6 +298,15 @@ public final class Tokens {
     return numberAfter;
   }
 
+  /**
+   * The character after that of {@link #numberAfter()} (at {@code start + numberDigits()[k] + 1}),
+   * or -1 where the text ends before it.
+   */
+  public int[] numberAfterNext() {
+    numberContext();
+    return numberAfterNext;
+  }
+
   /** Reads, in one pass over the number starts, the digits and the characters around them. */
   private void numberContext() {
     if (numberDigits != null) {
@@ -307,6 +317,7 @@ public final class Tokens {
     int[] digits = new int[count];
     int[] before = new int[count];
     int[] after = new int[count];
+    int[] afterNext = new int[count];
     for (int k = 0; k < count; k++) {
       int start = numberStarts[k];
       int end = start + numberLengths[k];
@@ -318,7 +329,9 @@ public final class Tokens {
       digits[k] = j - start;
       before[k] = start > 0 ? charAt(start - 1) : -1;
       after[k] = j < end ? c : j < length ? charAt(j) : -1;
+      afterNext[k] = j + 1 < length ? charAt(j + 1) : -1;
     }
+    this.numberAfterNext = afterNext;
     this.numberBefore = before;
     this.numberAfter = after;
     this.numberDigits = digits;

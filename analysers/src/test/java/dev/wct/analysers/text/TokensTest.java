@@ -56,6 +56,8 @@ class TokensTest {
     assertThat(tokens.numberDigits()).containsExactly(2, 1, 2, 1, 2, 1);
     assertThat(tokens.numberBefore()).containsExactly(-1, '.', 'x', '-', '(', ' ');
     assertThat(tokens.numberAfter()).containsExactly('.', ' ', '-', ' ', '\u0663', -1);
+    assertThat(tokens.numberAfterNext())
+        .containsExactly((int) '7', (int) 'x', (int) '3', (int) '(', (int) ')', -1);
   }
 
   @Test
