@@ -97,7 +97,10 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
    * True if a value can open with a word of {@code length} digits (or capitals) followed by {@code
    * after} ({@code '\0'} at the end of the text): by default {@link #leadingRun}; a detector whose
    * grouped forms open with a short run says which separator must follow it ({@code 943 476 5918}),
-   * so that the many short numbers of ordinary text never reach the pattern.
+   * so that the many short numbers of ordinary text never reach the pattern. A digit-led opening
+   * that needs a separator ({@code ' '}, {@code '-'}, {@code '.'} or {@code '+'}: false for {@code
+   * '\0'}) must be a grouped form whose next group's digits follow that one separator: {@link
+   * Group} drops it where they do not ({@code in 123 ms}).
    */
   boolean opens(int length, char after) {
     return leadingRun(length);
@@ -137,7 +140,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
       if (i < next
           || (firstChars != null && firstChars.indexOf(text.charAt(i)) < 0)
           || !Chars.startsWord(text, i)
-          || glued(text, i)) {
+          || glued(text, i)
+          || capitalStart && !capitals(text, i + 1, i + lead)) {
         continue;
       }
       if (matcher == null) {
@@ -174,6 +178,9 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
     // capital-led members have separate tables, each read only for its own kind of start.
     private final long[] numberTable = new long[128 * LENGTHS];
     private final long[] capitalTable = new long[128 * LENGTHS];
+    // Bit k of entry (after * 64 + length), for a separator after: digit-led member k opens there
+    // only with a grouped form, whose next group starts right after the separator.
+    private final long[] groupedTable = new long[128 * LENGTHS];
     private final long numberMembers;
     private final long capitalMembers;
 
@@ -196,12 +203,21 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
           for (int runLength = 0; runLength < LENGTHS; runLength++) {
             if (member.opensFast(runLength, (char) after)) {
               table[after * LENGTHS + runLength] |= 1L << k;
+              if (!member.capitalStart
+                  && separator((char) after)
+                  && !member.opensFast(runLength, '\0')) {
+                groupedTable[after * LENGTHS + runLength] |= 1L << k;
+              }
             }
           }
         }
       }
       this.numberMembers = numbers;
       this.capitalMembers = capitals;
+    }
+
+    private static boolean separator(char c) {
+      return c == ' ' || c == '-' || c == '.' || c == '+';
     }
 
     /**
@@ -219,6 +235,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
             text,
             tokens.numberStarts(),
             tokens.numberLengths(),
+            tokens.numberDigits(),
+            tokens.numberAfter(),
             numberTable,
             numberMembers,
             openings,
@@ -229,6 +247,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
             text,
             tokens.capitalStarts(),
             tokens.capitalLengths(),
+            null,
+            null,
             capitalTable,
             capitalMembers,
             openings,
@@ -244,6 +264,8 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
         String text,
         int[] starts,
         int[] lengths,
+        int[] digits,
+        int[] afterDigits,
         long[] table,
         long kind,
         int[][] openings,
@@ -252,10 +274,23 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
       for (int t = 0; t < starts.length; t++) {
         int runLength = lengths[t];
         int afterAt = starts[t] + runLength;
-        char after = afterAt < length ? text.charAt(afterAt) : '\0';
+        char after;
+        if (digits != null && digits[t] == runLength) {
+          // Read once for all the number detectors.
+          after = afterDigits[t] < 0 ? '\0' : (char) afterDigits[t];
+        } else {
+          after = afterAt < length ? text.charAt(afterAt) : '\0';
+        }
         long open;
         if (runLength < LENGTHS && after < 128) {
           open = table[after * LENGTHS + runLength];
+          if (open != 0
+              && digits != null
+              && separator(after)
+              && (t + 1 == starts.length || starts[t + 1] != afterAt + 1)) {
+            // No number starts right after the separator: no grouped form goes on here.
+            open &= ~groupedTable[after * LENGTHS + runLength];
+          }
         } else {
           open = 0;
           for (int k = 0; k < members.size(); k++) {
@@ -274,6 +309,23 @@ abstract class CheckedIdentifierDetector implements ValueDetector {
         }
       }
     }
+  }
+
+  /**
+   * True if {@code [from, to)} are ASCII capitals: a capital-led value opens with {@code lead} of
+   * them, which most capitalised words of prose ({@code Handler}) fail at their second letter,
+   * before the pattern.
+   */
+  private static boolean capitals(String text, int from, int to) {
+    if (to > text.length()) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (!Chars.upper(text.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A value inside a longer code: {@code ORD-2024-000123}, {@code v1.2.3}, {@code a/b}. */

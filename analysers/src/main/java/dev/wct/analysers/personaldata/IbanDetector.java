@@ -101,8 +101,13 @@ final class IbanDetector implements ValueDetector {
     int length = text.length();
     char[] compact = new char[34];
     int next = 0;
-    for (int i : tokens.capitalStarts()) {
-      if (i < next
+    int[] starts = tokens.capitalStarts();
+    int[] lengths = tokens.capitalLengths();
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
+      // Two capitals then a digit are a word of two letters.
+      if (lengths[t] != 2
+          || i < next
           || i + 15 > length
           || !Chars.upper(text.charAt(i))
           || !Chars.upper(text.charAt(i + 1))
@@ -132,7 +137,15 @@ final class IbanDetector implements ValueDetector {
     int next = 0;
     // The country code is a two-letter word right before a number (words never mix letters and
     // digits), so the number starts lead to it without a look at every word.
-    for (int number : tokens.numberStarts()) {
+    int[] starts = tokens.numberStarts();
+    int[] digits = tokens.numberDigits();
+    int[] before = tokens.numberBefore();
+    for (int t = 0; t < starts.length; t++) {
+      // A letter, then at least the two check digits.
+      if (before[t] < 0 || !Chars.letter((char) before[t]) || digits[t] < 2) {
+        continue;
+      }
+      int number = starts[t];
       int i = number - 2;
       if (i < next
           || i < 0

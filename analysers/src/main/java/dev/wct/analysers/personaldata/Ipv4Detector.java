@@ -18,8 +18,16 @@ final class Ipv4Detector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
     int next = 0;
-    for (int i : tokens.numberStarts()) {
-      if (i < next || !Chars.startsWord(text, i) || (i > 0 && text.charAt(i - 1) == '.')) {
+    int[] starts = tokens.numberStarts();
+    int[] before = tokens.numberBefore();
+    int[] after = tokens.numberAfter();
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
+      // A quad's first octet is followed by a dot; the digits of any other run are skipped, which
+      // the next start is past anyway.
+      if (after[t] != '.'
+          || i < next
+          || before[t] >= 0 && (before[t] == '.' || Chars.alnum((char) before[t]))) {
         continue;
       }
       int end = quad(text, i);

@@ -284,6 +284,12 @@ final class NationalIdentifiers {
       super("es_nie", "([XYZ])-?(\\d{7})-?([A-Z])", 11, true, "XYZ", 1, List.of());
     }
 
+    /** The letter alone, then a hyphen or a digit: capitalised words of prose never open one. */
+    @Override
+    boolean opens(int length, char after) {
+      return length == 1 && (after == '-' || after >= '0' && after <= '9');
+    }
+
     @Override
     boolean valid(Matcher value) {
       int prefix = "XYZ".indexOf(value.group(1).charAt(0));

@@ -22,8 +22,13 @@ final class NinoDetector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
     int next = 0;
-    for (int i : tokens.capitalStarts()) {
-      if (i < next
+    int[] starts = tokens.capitalStarts();
+    int[] lengths = tokens.capitalLengths();
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
+      // Two capitals then a digit or a space are a word of two letters.
+      if (lengths[t] != 2
+          || i < next
           || i + 9 > length
           || !Chars.upper(text.charAt(i))
           || !Chars.upper(text.charAt(i + 1))

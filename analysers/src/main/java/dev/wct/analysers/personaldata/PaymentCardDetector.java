@@ -28,10 +28,20 @@ final class PaymentCardDetector implements ValueDetector {
     int[] groupEnds = new int[20];
     int[] groupDigits = new int[20];
     int next = 0;
-    for (int i : tokens.numberStarts()) {
+    int[] starts = tokens.numberStarts();
+    int[] before = tokens.numberBefore();
+    int[] grouped = groupedDigits(tokens);
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
       if (i < next
-          || !Chars.startsWord(text, i)
-          || (i > 0 && text.charAt(i - 1) == '+')) { // +49 151...: a phone number
+          || before[t] >= 0
+              && (before[t] == '+' // +49 151...: a phone number
+                  || Chars.alnum((char) before[t]))) {
+        continue;
+      }
+      // Fewer than 12 digits in the groups from here are no card; the walk below would skip the
+      // starts of those groups, which are skipped here too.
+      if (grouped[t] < 12) {
         continue;
       }
       int count = 0;
@@ -84,6 +94,28 @@ final class PaymentCardDetector implements ValueDetector {
       }
       next = Math.max(j, i + 1);
     }
+  }
+
+  /**
+   * For each number start, the digits the walk of {@link #find} reads from it, from the number
+   * starts alone: a group goes on where a single space or hyphen follows its digits and the next
+   * start is right after it (the digit after a separator always starts a word).
+   */
+  static int[] groupedDigits(Tokens tokens) {
+    int[] starts = tokens.numberStarts();
+    int[] digits = tokens.numberDigits();
+    int[] after = tokens.numberAfter();
+    int[] grouped = new int[starts.length];
+    for (int t = starts.length - 1; t >= 0; t--) {
+      int sum = digits[t];
+      if ((after[t] == ' ' || after[t] == '-')
+          && t + 1 < starts.length
+          && starts[t + 1] == starts[t] + digits[t] + 1) {
+        sum = Math.min(sum + grouped[t + 1], 1000);
+      }
+      grouped[t] = sum;
+    }
+    return grouped;
   }
 
   /**

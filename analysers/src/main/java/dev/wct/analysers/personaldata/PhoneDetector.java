@@ -62,8 +62,13 @@ final class PhoneDetector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     // A number opens at a digit that starts a word, or at the '+' or '(' just before one.
     int next = 0;
-    for (int digit : tokens.numberStarts()) {
-      if (digit < next) {
+    int[] starts = tokens.numberStarts();
+    int[] atMost = digitsAtMost(tokens);
+    for (int t = 0; t < starts.length; t++) {
+      int digit = starts[t];
+      // Fewer than 7 digits from here hold no number; a candidate opening here would skip the
+      // starts it reads, which are skipped here too.
+      if (digit < next || atMost[t] < 7) {
         continue;
       }
       char before = digit > 0 ? text.charAt(digit - 1) : ' ';
@@ -74,6 +79,47 @@ final class PhoneDetector implements ValueDetector {
         next = Math.max(next, candidate(text, digit, sink));
       }
     }
+  }
+
+  /**
+   * For each number start, at least as many digits as {@link #candidate} can read from it (or from
+   * the {@code +} or bracket before it), from the number starts and the two characters after their
+   * digits, without reading the text: the digits go on over a single separator to the next start
+   * right after it; a second separator, an extension ({@code x}, {@code ext}) or a character
+   * outside ASCII could take the candidate further, and counts as unbounded.
+   */
+  static int[] digitsAtMost(Tokens tokens) {
+    int[] starts = tokens.numberStarts();
+    int[] digits = tokens.numberDigits();
+    int[] after = tokens.numberAfter();
+    int[] afterNext = tokens.numberAfterNext();
+    int[] atMost = new int[starts.length];
+    for (int t = starts.length - 1; t >= 0; t--) {
+      int sum = digits[t];
+      int c = after[t];
+      int next = starts[t] + digits[t] + 1;
+      if (c >= 128 || extension(c)) {
+        sum = UNBOUNDED;
+      } else if (separator(c)) {
+        if (t + 1 < starts.length && starts[t + 1] == next) {
+          sum = Math.min(sum + atMost[t + 1], UNBOUNDED);
+        } else if (afterNext[t] >= 128 || separator(afterNext[t]) || extension(afterNext[t])) {
+          sum = UNBOUNDED;
+        }
+      }
+      atMost[t] = sum;
+    }
+    return atMost;
+  }
+
+  private static final int UNBOUNDED = 1000;
+
+  private static boolean separator(int c) {
+    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
+  }
+
+  private static boolean extension(int c) {
+    return c == 'x' || c == 'e' || c == 'E';
   }
 
   /** Validates the number opening at {@code i}; returns where the next one may open. */

@@ -17,8 +17,13 @@ final class SsnDetector implements ValueDetector {
   public void find(String text, Tokens tokens, Sink sink) {
     int length = text.length();
     int next = 0;
-    for (int i : tokens.numberStarts()) {
-      if (i < next || i + 11 > length) {
+    int[] starts = tokens.numberStarts();
+    int[] digits = tokens.numberDigits();
+    int[] after = tokens.numberAfter();
+    for (int t = 0; t < starts.length; t++) {
+      int i = starts[t];
+      // Three digits, then the separator.
+      if (digits[t] != 3 || after[t] != '-' && after[t] != ' ' || i < next || i + 11 > length) {
         continue;
       }
       char separator = text.charAt(i + 3);

@@ -26,6 +26,12 @@ public final class Tokens {
   private int[] capitalLengths;
   private int capitalCount;
   private boolean trimmed;
+  // What the number detectors look at first around each number start, read once for all of them
+  // (numberContext()): each used to walk the starts and read the text around them again.
+  private int[] numberDigits;
+  private int[] numberBefore;
+  private int[] numberAfter;
+  private int[] numberAfterNext;
 
   private Tokens(CharSequence text, int capacity) {
     this.text = text;
@@ -264,6 +270,71 @@ public final class Tokens {
   public int[] numberLengths() {
     trim();
     return numberLengths;
+  }
+
+  /**
+   * The count of ASCII digits from each of {@link #numberStarts()}, index for index: the word's
+   * length, unless a digit of another script continues the word.
+   */
+  public int[] numberDigits() {
+    numberContext();
+    return numberDigits;
+  }
+
+  /**
+   * The character before each of {@link #numberStarts()}, or -1 for a start at the text's start.
+   */
+  public int[] numberBefore() {
+    numberContext();
+    return numberBefore;
+  }
+
+  /**
+   * The character right after the ASCII digits of each of {@link #numberStarts()} (at {@code start
+   * + numberDigits()[k]}), or -1 where the text ends there.
+   */
+  public int[] numberAfter() {
+    numberContext();
+    return numberAfter;
+  }
+
+  /**
+   * The character after that of {@link #numberAfter()} (at {@code start + numberDigits()[k] + 1}),
+   * or -1 where the text ends before it.
+   */
+  public int[] numberAfterNext() {
+    numberContext();
+    return numberAfterNext;
+  }
+
+  /** Reads, in one pass over the number starts, the digits and the characters around them. */
+  private void numberContext() {
+    if (numberDigits != null) {
+      return;
+    }
+    trim();
+    int count = numberCount;
+    int[] digits = new int[count];
+    int[] before = new int[count];
+    int[] after = new int[count];
+    int[] afterNext = new int[count];
+    for (int k = 0; k < count; k++) {
+      int start = numberStarts[k];
+      int end = start + numberLengths[k];
+      int j = start + 1; // the start is an ASCII digit
+      char c = 0;
+      while (j < end && (c = charAt(j)) >= '0' && c <= '9') {
+        j++;
+      }
+      digits[k] = j - start;
+      before[k] = start > 0 ? charAt(start - 1) : -1;
+      after[k] = j < end ? c : j < length ? charAt(j) : -1;
+      afterNext[k] = j + 1 < length ? charAt(j + 1) : -1;
+    }
+    this.numberAfterNext = afterNext;
+    this.numberBefore = before;
+    this.numberAfter = after;
+    this.numberDigits = digits;
   }
 
   /** The offsets of the words that start with an ASCII capital, in text order. */

@@ -47,6 +47,20 @@ class TokensTest {
   }
 
   @Test
+  void eachNumberStartKnowsItsAsciiDigitsAndTheCharactersAroundThem() {
+    // A digit of another script (Arabic-Indic three) continues the word but not the ASCII digits.
+    String text = "12.7 x99-3 (45\u0663) end 8";
+    Tokens tokens = Tokens.of(text);
+
+    assertThat(tokens.numberStarts()).containsExactly(0, 3, 6, 9, 12, text.length() - 1);
+    assertThat(tokens.numberDigits()).containsExactly(2, 1, 2, 1, 2, 1);
+    assertThat(tokens.numberBefore()).containsExactly(-1, '.', 'x', '-', '(', ' ');
+    assertThat(tokens.numberAfter()).containsExactly('.', ' ', '-', ' ', '\u0663', -1);
+    assertThat(tokens.numberAfterNext())
+        .containsExactly((int) '7', (int) 'x', (int) '3', (int) '(', (int) ')', -1);
+  }
+
+  @Test
   void aLongTextSplitsAsItsLinesWhereverTheLinesFallInIt() {
     // Long enough that words, camelCase humps, acronyms and number runs land on every position
     // of the tokenizer's internal reads, for each of the shifts below.
