@@ -1,6 +1,7 @@
 package dev.wct.analysers.personaldata;
 
 import dev.wct.analysers.text.KeywordIndex;
+import java.util.List;
 
 /**
  * Identity-document numbers (passports, driving licences, identity cards, residence permits)
@@ -22,11 +23,17 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
   static final int MAXIMUM_LENGTH = 20;
   static final int MINIMUM_DIGITS = 5;
 
+  private static final List<String> KEYWORDS = WordLists.read("document-keywords.txt");
   private static final KeywordIndex<String> DOCUMENT_WORDS = documentWords();
+
+  /** The keywords for the documents, lower case: {@code passport}, {@code driving licence}. */
+  static List<String> keywords() {
+    return KEYWORDS;
+  }
 
   private static KeywordIndex<String> documentWords() {
     KeywordIndex.Builder<String> builder = KeywordIndex.builder();
-    for (String word : WordLists.read("document-keywords.txt")) {
+    for (String word : KEYWORDS) {
       builder.add(word, word);
     }
     return builder.build();
@@ -74,6 +81,34 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
 
   /** Reports the token starting at {@code start}, first group ending at {@code firstEnd}. */
   private static int candidate(String text, int start, int firstEnd, Sink sink) {
+    int end = shapeEnd(text, start, firstEnd);
+    if (end < 0) {
+      return -1;
+    }
+    if (sink.claimed(start, end)) {
+      return end;
+    }
+    sink.matchByFormat(start, end);
+    return end;
+  }
+
+  /**
+   * True if {@code [start, end)} is as a whole a number of the document-number shape: a field of a
+   * column headed for the document ({@link DocumentColumns}), whose header is its keyword.
+   */
+  static boolean numberField(String text, int start, int end) {
+    int firstEnd = start;
+    while (firstEnd < end && Chars.alnum(text.charAt(firstEnd))) {
+      firstEnd++;
+    }
+    return firstEnd > start && shapeEnd(text, start, firstEnd) == end;
+  }
+
+  /**
+   * Where the number of the document-number shape starting at {@code start}, first group ending at
+   * {@code firstEnd}, ends; -1 if the token there is none.
+   */
+  private static int shapeEnd(String text, int start, int firstEnd) {
     // The tail of a longer reference: "passport ref-12345678", "passport fee 12/345678".
     if (start > 1
         && "-/".indexOf(text.charAt(start - 1)) >= 0
@@ -114,10 +149,6 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
     if (PhoneDetector.dateLike(text, start, end)) {
       return -1;
     }
-    if (sink.claimed(start, end)) {
-      return end;
-    }
-    sink.matchByFormat(start, end);
     return end;
   }
 

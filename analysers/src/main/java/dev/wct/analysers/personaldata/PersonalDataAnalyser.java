@@ -63,8 +63,9 @@ public final class PersonalDataAnalyser implements Analyser {
    * {@code keywords} are the rules for text and names, {@code columnKeywords} all rules, those for
    * database column names only included; {@code personWords} and {@code personCategories} tell
    * which tables show a person ({@link PersonTables}); {@code phoneColumns} the numbers in CSV
-   * columns headed with a phone label, {@code nameColumns} the names in CSV columns of people: the
-   * column rules {@link #scan} applies to every item, whichever path reads it.
+   * columns headed with a phone label, {@code nameColumns} the names in CSV columns of people,
+   * {@code documentColumns} the numbers in CSV columns headed for an identity document: the column
+   * rules {@link #scan} applies to every item, whichever path reads it.
    */
   record Compiled(
       KeywordIndex<Rule> keywords,
@@ -75,7 +76,8 @@ public final class PersonalDataAnalyser implements Analyser {
       Set<String> personCategories,
       KeywordIndex.Union keywordPass,
       PhoneColumns phoneColumns,
-      NameColumns nameColumns) {}
+      NameColumns nameColumns,
+      DocumentColumns documentColumns) {}
 
   @Override
   public String type() {
@@ -278,7 +280,8 @@ public final class PersonalDataAnalyser implements Analyser {
               personCategories,
               new KeywordIndex.Union(passed),
               PhoneColumns.of(ruleset, region),
-              NameColumns.of(ruleset, personWords, allKeywords, personCategories));
+              NameColumns.of(ruleset, personWords, allKeywords, personCategories),
+              DocumentColumns.of(ruleset));
         });
   }
 
@@ -371,8 +374,9 @@ public final class PersonalDataAnalyser implements Analyser {
 
   /**
    * Finds every keyword and value in one item, and the values the column rules of a CSV file or
-   * sheet find ({@link PhoneColumns}, {@link NameColumns}). A database cell's column name is
-   * analysed once per column (from the catalogue, or when first seen), its value in every cell.
+   * sheet find ({@link PhoneColumns}, {@link NameColumns}, {@link DocumentColumns}). A database
+   * cell's column name is analysed once per column (from the catalogue, or when first seen), its
+   * value in every cell.
    */
   static void scan(Compiled compiled, TextItem item, Findings findings) {
     scan(compiled, item, findings, Map.of());
@@ -439,6 +443,7 @@ public final class PersonalDataAnalyser implements Analyser {
           match.end());
     }
     compiled.phoneColumns().scan(item, values, findings);
+    compiled.documentColumns().scan(item, values, findings);
     compiled.nameColumns().scan(item, nameColumns, values, findings);
   }
 }

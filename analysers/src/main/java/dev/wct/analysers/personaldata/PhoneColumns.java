@@ -5,9 +5,7 @@ import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.TextItem;
 import dev.wct.analysers.ruleset.DetectorBinding;
 import dev.wct.analysers.ruleset.Ruleset;
-import dev.wct.analysers.text.Tokens;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Phone numbers no numbering plan assigns in a phone column of a CSV file or sheet: a column headed
@@ -21,9 +19,6 @@ import java.util.Set;
  */
 final class PhoneColumns {
   static final String DETECTOR = "phone_number";
-
-  /** Words after a label in a phone column's header: {@code phone_no}, {@code telephone number}. */
-  private static final Set<String> NUMBER_WORDS = Set.of("number", "no", "nr", "num", "nbr");
 
   private final String category;
   private final UnvalidatedPhones phones;
@@ -49,9 +44,7 @@ final class PhoneColumns {
             .filter(label -> !label.equals("call"))
             .toList();
     return new PhoneColumns(
-        category,
-        new UnvalidatedPhones(region, keywords),
-        keywords.stream().map(Tokens::words).toList());
+        category, new UnvalidatedPhones(region, keywords), ColumnHeaders.words(keywords));
   }
 
   /**
@@ -91,16 +84,6 @@ final class PhoneColumns {
    * sms_opt_in}.
    */
   boolean phoneHeader(String header) {
-    List<String> words = Tokens.words(header);
-    int end = words.size();
-    if (end > 1 && NUMBER_WORDS.contains(words.get(end - 1))) {
-      end--;
-    }
-    for (List<String> label : labels) {
-      if (label.size() <= end && words.subList(end - label.size(), end).equals(label)) {
-        return true;
-      }
-    }
-    return false;
+    return ColumnHeaders.endsWithLabel(header, labels);
   }
 }

@@ -51,7 +51,8 @@ class NameColumnsBench {
                 ruleset,
                 KeywordIndex.<String>builder().build(),
                 with.columnKeywords(),
-                with.personCategories()));
+                with.personCategories()),
+            with.documentColumns());
     net.datafaker.Faker faker = new net.datafaker.Faker(new Random(42));
     List<TextItem> cells = new ArrayList<>();
     StringBuilder csv = new StringBuilder("name,email,room\n");
