@@ -33,6 +33,8 @@ class DocumentColumnsTest {
     assertThat(passports.path("values_examined").asInt()).isEqualTo(3);
     assertThat(passports.path("values_matched").asInt()).isEqualTo(3);
     assertThat(formatMatches(passports)).isEqualTo(3);
+    // the values with the header's keyword, where the name alone was medium
+    assertThat(passports.path("confidence").asText()).isEqualTo("high");
     assertThat(passports.path("examples")).isNotEmpty();
     assertThat(passports.toString()).doesNotContain("C01X00T47", "XDB123456", "YA1234567");
   }
