@@ -1,6 +1,5 @@
 package dev.wct.analysers.personaldata;
 
-import dev.wct.analysers.common.CsvColumns;
 import dev.wct.analysers.common.Findings;
 import dev.wct.analysers.common.TextItem;
 import dev.wct.analysers.ruleset.DetectorBinding;
@@ -53,29 +52,19 @@ final class PhoneColumns {
    * @param found what the text scan found in {@code item}, ordered by start
    */
   void scan(TextItem item, List<ValueScanner.Match> found, Findings findings) {
-    if (category == null || !CsvColumns.isTabular(item)) {
-      return;
-    }
-    CsvColumns columns = CsvColumns.of(item);
-    if (columns == null) {
+    if (category == null) {
       return;
     }
     String text = item.text();
-    List<String> names = columns.names();
-    for (int i = 0; i < names.size(); i++) {
-      if (!phoneHeader(names.get(i))) {
-        continue;
-      }
-      ValueScanner.Match.forEachUnclaimedField(
-          columns,
-          i,
-          found,
-          (start, end) -> {
-            if (phones.nationalField(text, start, end)) {
-              findings.match(category, DETECTOR, DETECTOR, Findings.Kind.FORMAT, item, start, end);
-            }
-          });
-    }
+    ValueScanner.Match.forEachUnclaimedField(
+        item,
+        this::phoneHeader,
+        found,
+        (start, end) -> {
+          if (phones.nationalField(text, start, end)) {
+            findings.match(category, DETECTOR, DETECTOR, Findings.Kind.FORMAT, item, start, end);
+          }
+        });
   }
 
   /**

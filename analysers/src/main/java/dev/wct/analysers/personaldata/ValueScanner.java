@@ -1,6 +1,7 @@
 package dev.wct.analysers.personaldata;
 
 import dev.wct.analysers.common.CsvColumns;
+import dev.wct.analysers.common.TextItem;
 import dev.wct.analysers.text.KeywordIndex;
 import dev.wct.analysers.text.Tokens;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Runs value detectors over a text in priority order; a value claimed by an earlier detector is not
@@ -23,6 +25,30 @@ final class ValueScanner {
     /** A validated value. */
     Match(ValueDetector detector, String category, int start, int end) {
       this(detector, category, start, end, true);
+    }
+
+    /**
+     * The unclaimed fields (below) of every column of a tabular {@code item} whose header {@code
+     * header} accepts; nothing for an item that is not a CSV file or sheet.
+     */
+    static void forEachUnclaimedField(
+        TextItem item,
+        Predicate<String> header,
+        List<Match> found,
+        CsvColumns.FieldConsumer consumer) {
+      if (!CsvColumns.isTabular(item)) {
+        return;
+      }
+      CsvColumns columns = CsvColumns.of(item);
+      if (columns == null) {
+        return;
+      }
+      List<String> names = columns.names();
+      for (int i = 0; i < names.size(); i++) {
+        if (header.test(names.get(i))) {
+          forEachUnclaimedField(columns, i, found, consumer);
+        }
+      }
     }
 
     /**
