@@ -77,6 +77,15 @@ class DocumentColumnsTest {
   }
 
   @Test
+  void aPassportHeaderEndingTheHeaderRowTakesNoValueFromTheFirstRow() throws Exception {
+    List<JsonNode> found = findings(null, "last-column.csv");
+
+    // the staff number under the first header, right after the header row's last keyword
+    assertThat(found).noneMatch(finding -> column(finding).equals("employee_no"));
+    assertThat(only(found, "passport_no").path("values_matched").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void ruleset13IsUnchanged() throws Exception {
     // 1.3.0 binds no document_number: the column is reported by its name only, as before
     List<JsonNode> found = findings(V1_3, "staff.csv");

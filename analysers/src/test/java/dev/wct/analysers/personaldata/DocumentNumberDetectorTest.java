@@ -116,6 +116,18 @@ class DocumentNumberDetectorTest {
   }
 
   @Test
+  void aLabelOnItsOwnLineTakesTheNumberOnTheNext() {
+    assertThat(found("Passport number:\nC01X00T47"))
+        .containsExactly("document_number:C01X00T47:format");
+  }
+
+  @Test
+  void aKeywordHeadingADelimitedColumnTakesNothingFromTheNextRow() {
+    assertThat(found("staff_no,passport_no\n1002347,C01X00T47")).isEmpty();
+    assertThat(found("staff_no\t\"Passport\"\n1002347\tC01X00T47")).isEmpty();
+  }
+
+  @Test
   void aPhoneNumberAfterAKeywordStaysAPhoneNumber() {
     assertThat(found("Passport office phone: +44 20 7946 0958"))
         .singleElement()
