@@ -38,4 +38,29 @@ class FindingsExamplesTest {
     assertThat(findings.toJson(finding, "category").path("detectors").get(0).path("kind").asText())
         .isEqualTo("keyword");
   }
+
+  @Test
+  void examplesKnowTheirLineWhicheverOrderTheMatchesComeIn() {
+    Findings findings =
+        new Findings("t", FIVE, (item, start, end) -> item.text().substring(start, end));
+    TextItem item = new TextItem("a\n\nb c\nd\n", "a.txt", null, null, null, null);
+    findings.startItem(item, 0);
+    // keywords first, then values from the start again, as the scan reports them
+    findings.match("x", "c", "r", Findings.Kind.KEYWORD, item, 5, 6);
+    findings.match("x", "d", "r", Findings.Kind.KEYWORD, item, 7, 8);
+    findings.match("y", "a", "v", Findings.Kind.VALUE, item, 0, 1);
+    findings.match("y", "b", "v", Findings.Kind.VALUE, item, 3, 4);
+    findings.match("y", "d", "v", Findings.Kind.VALUE, item, 7, 8);
+
+    assertThat(findings.findings())
+        .flatExtracting(Findings.Finding::examples)
+        .extracting(
+            example ->
+                example.path("snippet").asText()
+                    + "@"
+                    + example.path("line").asLong()
+                    + ":"
+                    + example.path("column").asLong())
+        .containsExactly("c@3:3", "d@4:1", "a@1:1", "b@3:1", "d@4:1");
+  }
 }
