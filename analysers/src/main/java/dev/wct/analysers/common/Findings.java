@@ -55,8 +55,10 @@ public final class Findings {
     /** A service's SDK, call or endpoint in code: an import, a call, a URL, a package name. */
     SERVICE;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-      return name().toLowerCase(Locale.ROOT);
+      return id;
     }
   }
 
@@ -95,6 +97,11 @@ public final class Findings {
   private final Map<String, Integer> objectInputs = new HashMap<>();
   private final Map<String, Coverage> coverage = new LinkedHashMap<>();
   private final Set<String> namesScanned = new HashSet<>();
+
+  // The "kind|rule" key of each detector, by kind: built once per rule rather than per match.
+  @SuppressWarnings("unchecked")
+  private final Map<String, String>[] detectorKeys = new HashMap[Kind.values().length];
+
   private long item;
   private long duplicatesSkipped;
 
@@ -205,7 +212,7 @@ public final class Findings {
       }
     }
     Finding finding = finding(location, category);
-    finding.record(pattern, rule, signal);
+    finding.record(pattern, rule, detectorKey(signal, rule));
     if (location.databaseColumn() && finding.lastItem != item) {
       finding.valuesMatched++;
     } else if (value >= 0 && (finding.lastItem != item || finding.lastValue != value)) {
@@ -271,13 +278,29 @@ public final class Findings {
   public void nameMatch(
       String category, String pattern, String rule, Kind kind, Location location, String name) {
     Finding finding = finding(location, category);
-    finding.record(pattern, rule, kind);
-    finding.recordName(pattern, rule, kind);
+    String key = detectorKey(kind, rule);
+    finding.record(pattern, rule, key);
+    finding.recordName(pattern, key);
     if (finding.wantsExample(settings)) {
       ObjectNode example = JSON.objectNode();
       example.put("snippet", name);
       finding.addExample(example);
     }
+  }
+
+  /** {@code kind.id() + '|' + rule}, the key of a finding's detector counts. */
+  private String detectorKey(Kind kind, String rule) {
+    Map<String, String> keys = detectorKeys[kind.ordinal()];
+    if (keys == null) {
+      keys = new HashMap<>();
+      detectorKeys[kind.ordinal()] = keys;
+    }
+    String key = keys.get(rule);
+    if (key == null) {
+      key = kind.id() + '|' + rule;
+      keys.put(rule, key);
+    }
+    return key;
   }
 
   private Location fieldLocation(String field) {
@@ -667,7 +690,6 @@ public final class Findings {
     private final Map<String, Long> namePatternCounts = new TreeMap<>();
     private long nameMatches;
     private final List<ObjectNode> examples = new ArrayList<>();
-    private final Set<String> exampleKeys = new HashSet<>();
     private long matches;
     private long valuesMatched;
     private long lastItem = -1;
@@ -679,17 +701,20 @@ public final class Findings {
       this.category = category;
     }
 
-    private void record(String pattern, String rule, Kind kind) {
-      detectors.merge(kind.id() + '|' + rule, 1L, Long::sum);
+    /**
+     * @param detector the detector's key, {@code kind.id() + '|' + rule}
+     */
+    private void record(String pattern, String rule, String detector) {
+      detectors.merge(detector, 1L, Long::sum);
       patterns.merge(pattern, 1L, Long::sum);
       rules.add(rule);
       matches++;
     }
 
     /** Notes that the match just recorded was in a name: every partition sees the same names. */
-    private void recordName(String pattern, String rule, Kind kind) {
+    private void recordName(String pattern, String detector) {
       namePatterns.add(pattern);
-      nameDetectors.merge(kind.id() + '|' + rule, 1L, Long::sum);
+      nameDetectors.merge(detector, 1L, Long::sum);
       namePatternCounts.merge(pattern, 1L, Long::sum);
       nameMatches++;
     }
@@ -698,10 +723,28 @@ public final class Findings {
       return examples.size() < settings.maximumEvidenceCount();
     }
 
+    /** Keeps {@code example} unless one kept already serialises to the same JSON text. */
     private void addExample(ObjectNode example) {
-      if (exampleKeys.add(example.toString())) {
-        examples.add(example);
+      for (ObjectNode kept : examples) {
+        if (maySerialiseAlike(kept, example) && kept.toString().equals(example.toString())) {
+          return;
+        }
       }
+      examples.add(example);
+    }
+
+    /**
+     * False only where the two examples cannot serialise to the same JSON text: one has a snippet
+     * and the other not, or both have text snippets that differ. Most examples differ in their
+     * snippet, so few are serialised to be compared.
+     */
+    private static boolean maySerialiseAlike(ObjectNode a, ObjectNode b) {
+      JsonNode x = a.get("snippet");
+      JsonNode y = b.get("snippet");
+      if (x == null || y == null) {
+        return x == y;
+      }
+      return !(x.isTextual() && y.isTextual()) || x.textValue().equals(y.textValue());
     }
 
     /**

@@ -26,6 +26,28 @@ public final class KeywordIndex<T> {
   private final List<List<Keyword<T>>> bySlot;
   private final int mask;
   private final int size;
+  private final long[] filter = new long[FILTER_WORDS];
+
+  // A bit per hash of a first word: most words of a text are no keyword's first word. With a few
+  // hundred first words in 65,536 bits, one bit turns away all but about 1 % of them; the slots,
+  // a quarter full, turn away three in four at the first probe and read a second array and more
+  // slots for the others.
+  private static final int FILTER_BITS = 1 << 16;
+  private static final int FILTER_WORDS = FILTER_BITS / 64;
+
+  private static int filterBit(int hash) {
+    return (hash * 0x9E3779B9) >>> 16;
+  }
+
+  private static void addToFilter(long[] filter, int hash) {
+    int bit = filterBit(hash);
+    filter[bit >>> 6] |= 1L << bit;
+  }
+
+  private static boolean mayHold(long[] filter, int hash) {
+    int bit = filterBit(hash);
+    return (filter[bit >>> 6] & 1L << bit) != 0;
+  }
 
   private KeywordIndex(List<String> keywords, List<T> values) {
     int capacity = Integer.highestOneBit(Math.max(4, keywords.size() * 4) - 1) << 1;
@@ -44,6 +66,7 @@ public final class KeywordIndex<T> {
       int slot = slotOf(words[0]);
       slots[slot] = words[0];
       slotHashes[slot] = words[0].hashCode();
+      addToFilter(filter, words[0].hashCode());
       if (bySlot.get(slot) == null) {
         bySlot.set(slot, new ArrayList<>());
       }
@@ -137,6 +160,7 @@ public final class KeywordIndex<T> {
     // Per slot, per index: the keywords of that index whose first word is the slot's, or null.
     private final List<?>[][] bySlot;
     private final int mask;
+    private final long[] filter = new long[FILTER_WORDS];
 
     public Union(List<KeywordIndex<?>> indexes) {
       this.indexes = indexes.size();
@@ -164,6 +188,7 @@ public final class KeywordIndex<T> {
             slots[slot] = word;
             slotHashes[slot] = word.hashCode();
             bySlot[slot] = new List<?>[indexes.size()];
+            addToFilter(filter, word.hashCode());
           }
           bySlot[slot][k] = index.bySlot.get(s);
         }
@@ -199,6 +224,9 @@ public final class KeywordIndex<T> {
 
     private List<?>[] candidates(Tokens tokens, int index) {
       int hash = tokens.hash(index);
+      if (!mayHold(filter, hash)) {
+        return null;
+      }
       int slot = spread(hash) & mask;
       String word;
       while ((word = slots[slot]) != null) {
@@ -240,6 +268,9 @@ public final class KeywordIndex<T> {
 
   private List<Keyword<T>> candidates(Tokens tokens, int index) {
     int hash = tokens.hash(index);
+    if (!mayHold(filter, hash)) {
+      return null;
+    }
     int slot = spread(hash) & mask;
     String word;
     while ((word = slots[slot]) != null) {
