@@ -33,6 +33,7 @@ final class PhonePrefilter {
   private final boolean[] prefixOpeners;
   private final boolean[] nationalOpeners;
   private final Pattern leadingPrefix;
+  private final Pattern leadingPrefixes;
 
   PhonePrefilter(String region) {
     this.region = region;
@@ -70,6 +71,19 @@ final class PhonePrefilter {
                 + callingCode
                 + ")?"
                 + (nationalPrefix.isEmpty() ? "" : "(?:" + nationalPrefix + ")?"));
+    this.leadingPrefixes =
+        Pattern.compile(
+            "(?:"
+                + callingCode
+                + ")?"
+                + (nationalPrefix.isEmpty()
+                    ? ""
+                    : "(?:" + nationalPrefix + ")?(?:" + nationalPrefix + ")?"));
+  }
+
+  /** False if {@link #mayBeValid} is true for every input: the region is not filtered. */
+  boolean filters() {
+    return filters;
   }
 
   /** Which digits a match of {@code pattern} can start with, so other positions skip the regex. */
@@ -142,6 +156,41 @@ final class PhonePrefilter {
           && national.region(start, length).matches()
           && leading.region(0, start).matches()) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * False only if no parse libphonenumber makes of {@code digits[from, to)} (written without {@code
+   * +}) is a valid number: they do not open with the international prefix, and they are not a
+   * national number of a possible length and shape after at most the calling code and two national
+   * prefixes. Two, because {@code parse} may strip the calling code and a national prefix while it
+   * looks for the calling code and then a national prefix again ({@code 1 1 1 212 555 0100} is the
+   * US number {@code 212 555 0100}); {@link #mayBeValidWhole} allows one.
+   */
+  boolean mayBeValid(CharSequence digits, int from, int to) {
+    if (!filters) {
+      return true;
+    }
+    if (from < to && opens(prefixOpeners, digits, from)) {
+      Matcher prefix = internationalPrefix.matcher(digits);
+      if (prefix.region(from, to).lookingAt() && prefix.end() < to) {
+        return true;
+      }
+    }
+    Matcher national = null;
+    Matcher leading = null;
+    for (int nationalLength : nationalLengths) {
+      int start = to - nationalLength;
+      if (start >= from && opens(nationalOpeners, digits, start)) {
+        if (national == null) {
+          national = nationalShape.matcher(digits);
+          leading = leadingPrefixes.matcher(digits);
+        }
+        if (national.region(start, to).matches() && leading.region(from, start).matches()) {
+          return true;
+        }
       }
     }
     return false;
