@@ -247,7 +247,7 @@ class PhoneValidatorTest {
     String[] before = {"", "ref ", "id 12 ", "9 ", "(", "pp. 3-", "v1.", "1 2 3 4 ", "% "};
     String[] after = {"", " now", " 17", " 2", ")", " (2003)", ".5", " 1 2 3 4", "%"};
     int decided = 0;
-    for (int n = 0; n < 6_000; n++) {
+    for (int n = 0; n < 2_500; n++) {
       StringBuilder candidate = new StringBuilder();
       int groups = 2 + random.nextInt(5);
       for (int g = 0; g < groups; g++) {
@@ -273,7 +273,7 @@ class PhoneValidatorTest {
     }
     System.out.println(region + " rejected directly " + decided);
     if (region.equals("US") || region.equals("CA")) {
-      assertThat(decided).as("look-alikes rejected without findNumbers").isGreaterThan(1_000);
+      assertThat(decided).as("look-alikes rejected without findNumbers").isGreaterThan(400);
     }
   }
 
