@@ -331,4 +331,70 @@ class PhoneValidatorTest {
     assertThat(new PhoneValidator("GB").direct(london, 5, 17, false))
         .isEqualTo(PhoneValidator.Verdict.UNDECIDED);
   }
+
+  /**
+   * {@code isValid} skips {@code isValidNumber}'s search for the number's region; with every
+   * supported region as the default it must still agree with it: on every region's example numbers,
+   * on those numbers with a digit changed, dropped or added, and on random national numbers of the
+   * default region's calling code (most of them invalid, so the other regions of a shared calling
+   * code such as +1, +7 or +44 are walked); a sample of the other calling codes.
+   */
+  @Test
+  void isValidAgreesWithIsValidNumberForEveryDefaultRegion() {
+    List<PhoneNumber> examples = new ArrayList<>();
+    for (String region : new TreeSet<>(PHONES.getSupportedRegions())) {
+      for (PhoneNumberUtil.PhoneNumberType type : PHONES.getSupportedTypesForRegion(region)) {
+        PhoneNumber example = PHONES.getExampleNumberForType(region, type);
+        if (example != null) {
+          examples.add(example);
+        }
+      }
+    }
+    Random random = new Random(11);
+    List<PhoneNumber> numbers = new ArrayList<>(examples);
+    for (PhoneNumber example : examples) {
+      String national = PHONES.getNationalSignificantNumber(example);
+      int at = random.nextInt(national.length());
+      String digit = String.valueOf(random.nextInt(10));
+      for (String lookAlike :
+          List.of(
+              national.substring(0, at) + digit + national.substring(at + 1),
+              national.substring(0, at) + national.substring(at + 1),
+              national.substring(0, at) + digit + national.substring(at))) {
+        if (!lookAlike.isEmpty() && lookAlike.length() <= 17) {
+          numbers.add(
+              new PhoneNumber()
+                  .setCountryCode(example.getCountryCode())
+                  .setNationalNumber(Long.parseLong(lookAlike)));
+        }
+      }
+    }
+    int valid = 0;
+    int checked = 0;
+    for (String region : new TreeSet<>(PHONES.getSupportedRegions())) {
+      PhoneValidator validator = new PhoneValidator(region);
+      int callingCode = PHONES.getCountryCodeForRegion(region);
+      List<PhoneNumber> own = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        long national = 1 + (long) (random.nextDouble() * Math.pow(10, 6 + random.nextInt(6)));
+        own.add(new PhoneNumber().setCountryCode(callingCode).setNationalNumber(national));
+      }
+      for (List<PhoneNumber> batch : List.of(numbers, own)) {
+        for (PhoneNumber number : batch) {
+          // Other calling codes go to isValidNumber itself: one in 50 of them is enough.
+          if (number.getCountryCode() != callingCode && random.nextInt(50) != 0) {
+            continue;
+          }
+          boolean expected = PHONES.isValidNumber(number);
+          assertThat(validator.isValid(number))
+              .as("%s in %s", PHONES.format(number, PhoneNumberFormat.E164), region)
+              .isEqualTo(expected);
+          valid += expected ? 1 : 0;
+          checked++;
+        }
+      }
+    }
+    // The inputs hold both kinds, so the comparison can tell a validator that always says one.
+    assertThat(valid).isBetween(checked / 20, checked - checked / 20);
+  }
 }
