@@ -8,8 +8,6 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import java.lang.Character.UnicodeBlock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,83 +69,11 @@ final class PhoneValidator {
   private final String region;
   private final boolean nationalPrefixNeverRequired;
   private final PhonePrefilter prefilter;
-  private final int callingCode;
-
-  /**
-   * True if {@code getRegionCodeForNumber} tries this region first for a number of its calling code
-   * and picks it whenever the number is valid there: the region is its calling code's only one, or
-   * its first without leading digits.
-   */
-  private final boolean regionTriedFirst;
-
-  /**
-   * The calling code's other regions in {@code getRegionCodeForNumber}'s order, with their metadata
-   * read once; empty unless {@link #regionTriedFirst}.
-   */
-  private final List<OtherRegion> otherRegions;
-
-  /** A region that shares the calling code, and its leading digits if its metadata has them. */
-  private record OtherRegion(String code, Pattern leadingDigits) {}
 
   PhoneValidator(String region) {
     this.region = region;
     this.nationalPrefixNeverRequired = nationalPrefixNeverRequired(region);
     this.prefilter = new PhonePrefilter(region);
-    this.callingCode = PHONES.getCountryCodeForRegion(region);
-    List<String> regions = PHONES.getRegionCodesForCountryCode(callingCode);
-    this.regionTriedFirst =
-        !regions.isEmpty()
-            && regions.get(0).equals(region)
-            && (regions.size() == 1 || !metadata(region).hasLeadingDigits());
-    List<OtherRegion> others = new ArrayList<>();
-    if (regionTriedFirst) {
-      for (String other : regions.subList(1, regions.size())) {
-        PhoneMetadata metadata = metadata(other);
-        others.add(
-            new OtherRegion(
-                other,
-                metadata.hasLeadingDigits() ? Pattern.compile(metadata.getLeadingDigits()) : null));
-      }
-    }
-    this.otherRegions = List.copyOf(others);
-  }
-
-  private static PhoneMetadata metadata(String region) {
-    return DefaultMetadataDependenciesProvider.getInstance()
-        .getPhoneNumberMetadataSource()
-        .getMetadataForRegion(region);
-  }
-
-  /**
-   * Exactly {@code isValidNumber(number)}, which is {@code isValidNumberForRegion} for the region
-   * {@code getRegionCodeForNumber} picks. For a number of the default region's calling code, where
-   * that region is tried first, the number is checked against it alone, and only when it is not
-   * valid there are the calling code's other regions walked in the same order and by the same rule
-   * (the first whose leading digits start the number decides; one without them is picked if the
-   * number is valid there): {@code isValidNumber} checks a valid +1 number twice against the US
-   * metadata and looks the metadata up on every step of the walk.
-   */
-  boolean isValid(PhoneNumber number) {
-    if (!regionTriedFirst || number.getCountryCode() != callingCode) {
-      return PHONES.isValidNumber(number);
-    }
-    if (PHONES.isValidNumberForRegion(number, region)) {
-      return true;
-    }
-    if (otherRegions.isEmpty()) {
-      return false;
-    }
-    String national = PHONES.getNationalSignificantNumber(number);
-    for (OtherRegion other : otherRegions) {
-      if (other.leadingDigits() != null) {
-        if (other.leadingDigits().matcher(national).lookingAt()) {
-          return PHONES.isValidNumberForRegion(number, other.code());
-        }
-      } else if (PHONES.isValidNumberForRegion(number, other.code())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -156,7 +82,10 @@ final class PhoneValidator {
    */
   private static boolean nationalPrefixNeverRequired(String region) {
     String main = PHONES.getRegionCodeForCountryCode(PHONES.getCountryCodeForRegion(region));
-    PhoneMetadata metadata = metadata(main);
+    PhoneMetadata metadata =
+        DefaultMetadataDependenciesProvider.getInstance()
+            .getPhoneNumberMetadataSource()
+            .getMetadataForRegion(main);
     if (metadata == null) {
       return true;
     }
@@ -217,7 +146,9 @@ final class PhoneValidator {
         && !nationalPrefixNeverRequired) {
       return undecidedUnlessNoPart(text, start, end, e164Prefix);
     }
-    return isValid(number) ? Verdict.VALID : rejected(text, start, end, e164Prefix, candidate);
+    return PHONES.isValidNumber(number)
+        ? Verdict.VALID
+        : rejected(text, start, end, e164Prefix, candidate);
   }
 
   /**
