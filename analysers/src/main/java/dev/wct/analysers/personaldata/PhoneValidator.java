@@ -38,9 +38,14 @@ import java.util.regex.Pattern;
  *       The last is decided from the metadata only where no format of the region needs it (the US,
  *       Canada); elsewhere a national number goes to {@code findNumbers}.
  *   <li>A valid candidate is the whole match. An invalid one is only rejected directly when it
- *       holds no space, full stop or opening bracket: {@code findNumbers} splits a candidate it
- *       rejects whole at these and tries the parts.
+ *       holds no space, full stop or opening bracket ({@code findNumbers} splits a candidate it
+ *       rejects whole at these and tries the parts), or when none of those parts can be valid.
  * </ul>
+ *
+ * <p>Besides, a candidate none of whose runs of consecutive digit groups can be a valid number
+ * ({@link PhonePrefilter#mayBeValid}) is rejected without {@code findNumbers} whatever its context
+ * (see {@link #somePartMayBeValid}): digit groups that look like a number but are none, such as
+ * {@code 123 45 6789}, are common and {@code findNumbers} tries each of their parts.
  */
 final class PhoneValidator {
   /** Receives one number found, by its offsets in the text. */
