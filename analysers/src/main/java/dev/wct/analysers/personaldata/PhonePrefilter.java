@@ -2,6 +2,7 @@ package dev.wct.analysers.personaldata;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.ArrayList;
@@ -30,9 +31,11 @@ final class PhonePrefilter {
   private final Pattern internationalPrefix;
   private final int[] nationalLengths;
   private final Pattern nationalShape;
+  private final Pattern validShape;
   private final boolean[] prefixOpeners;
   private final boolean[] nationalOpeners;
   private final Pattern leadingPrefix;
+  private final Pattern leadingPrefixes;
 
   PhonePrefilter(String region) {
     this.region = region;
@@ -43,12 +46,19 @@ final class PhonePrefilter {
         METADATA.getMetadataForRegion(PHONES.getRegionCodeForCountryCode(callingCode));
     TreeSet<Integer> lengths = new TreeSet<>();
     List<String> shapes = new ArrayList<>();
+    List<String> validShapes = new ArrayList<>();
     boolean unrestricted = false;
     for (String member : group) {
       PhoneMetadata metadata = METADATA.getMetadataForRegion(member);
       unrestricted |= metadata.getGeneralDesc().getPossibleLengthCount() == 0;
       lengths.addAll(metadata.getGeneralDesc().getPossibleLengthList());
       shapes.add("(?:" + metadata.getGeneralDesc().getNationalNumberPattern() + ")");
+      for (PhoneNumberDesc type : typesOf(metadata)) {
+        // libphonenumber's matcher never matches an empty pattern.
+        if (!type.getNationalNumberPattern().isEmpty()) {
+          validShapes.add("(?:" + type.getNationalNumberPattern() + ")");
+        }
+      }
     }
     this.filters =
         !unrestricted
@@ -58,6 +68,10 @@ final class PhonePrefilter {
     this.internationalPrefix = filters ? Pattern.compile(own.getInternationalPrefix()) : null;
     this.nationalLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
     this.nationalShape = Pattern.compile(String.join("|", shapes));
+    this.validShape =
+        validShapes.isEmpty()
+            ? Pattern.compile("(?!)")
+            : Pattern.compile(String.join("|", validShapes));
     this.prefixOpeners = filters ? openers(internationalPrefix) : null;
     this.nationalOpeners = openers(nationalShape);
     String nationalPrefix =
@@ -70,6 +84,37 @@ final class PhonePrefilter {
                 + callingCode
                 + ")?"
                 + (nationalPrefix.isEmpty() ? "" : "(?:" + nationalPrefix + ")?"));
+    this.leadingPrefixes =
+        Pattern.compile(
+            "(?:"
+                + callingCode
+                + ")?"
+                + (nationalPrefix.isEmpty()
+                    ? ""
+                    : "(?:" + nationalPrefix + ")?(?:" + nationalPrefix + ")?"));
+  }
+
+  /** False if {@link #mayBeValid} is true for every input: the region is not filtered. */
+  boolean filters() {
+    return filters;
+  }
+
+  /**
+   * The number types {@code isValidNumberForRegion} tries (its {@code getNumberTypeHelper}): a
+   * valid national number matches the pattern of one of them.
+   */
+  private static List<PhoneNumberDesc> typesOf(PhoneMetadata metadata) {
+    return List.of(
+        metadata.getPremiumRate(),
+        metadata.getTollFree(),
+        metadata.getSharedCost(),
+        metadata.getVoip(),
+        metadata.getPersonalNumber(),
+        metadata.getPager(),
+        metadata.getUan(),
+        metadata.getVoicemail(),
+        metadata.getFixedLine(),
+        metadata.getMobile());
   }
 
   /** Which digits a match of {@code pattern} can start with, so other positions skip the regex. */
@@ -142,6 +187,46 @@ final class PhonePrefilter {
           && national.region(start, length).matches()
           && leading.region(0, start).matches()) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * False only if no parse libphonenumber makes of {@code digits[from, to)} (written without {@code
+   * +}) is a valid number: they do not open with the international prefix, and they are not a
+   * national number of a possible length and shape, matching a number type of one of the calling
+   * code's regions, after at most the calling code and two national prefixes. Two, because {@code
+   * parse} may strip the calling code and a national prefix while it looks for the calling code and
+   * then a national prefix again ({@code 1 1 1 212 555 0100} is the US number {@code 212 555
+   * 0100}); {@link #mayBeValidWhole} allows one.
+   */
+  boolean mayBeValid(CharSequence digits, int from, int to) {
+    if (!filters) {
+      return true;
+    }
+    if (from < to && opens(prefixOpeners, digits, from)) {
+      Matcher prefix = internationalPrefix.matcher(digits);
+      if (prefix.region(from, to).lookingAt() && prefix.end() < to) {
+        return true;
+      }
+    }
+    Matcher national = null;
+    Matcher leading = null;
+    Matcher valid = null;
+    for (int nationalLength : nationalLengths) {
+      int start = to - nationalLength;
+      if (start >= from && opens(nationalOpeners, digits, start)) {
+        if (national == null) {
+          national = nationalShape.matcher(digits);
+          leading = leadingPrefixes.matcher(digits);
+          valid = validShape.matcher(digits);
+        }
+        if (national.region(start, to).matches()
+            && leading.region(from, start).matches()
+            && valid.region(start, to).matches()) {
+          return true;
+        }
       }
     }
     return false;

@@ -38,9 +38,14 @@ import java.util.regex.Pattern;
  *       The last is decided from the metadata only where no format of the region needs it (the US,
  *       Canada); elsewhere a national number goes to {@code findNumbers}.
  *   <li>A valid candidate is the whole match. An invalid one is only rejected directly when it
- *       holds no space, full stop or opening bracket: {@code findNumbers} splits a candidate it
- *       rejects whole at these and tries the parts.
+ *       holds no space, full stop or opening bracket ({@code findNumbers} splits a candidate it
+ *       rejects whole at these and tries the parts), or when none of those parts can be valid.
  * </ul>
+ *
+ * <p>Besides, a candidate none of whose runs of consecutive digit groups can be a valid number
+ * ({@link PhonePrefilter#mayBeValid}) is rejected without {@code findNumbers} whatever its context
+ * (see {@link #somePartMayBeValid}): digit groups that look like a number but are none, such as
+ * {@code 123 45 6789}, are common and {@code findNumbers} tries each of their parts.
  */
 final class PhoneValidator {
   /** Receives one number found, by its offsets in the text. */
@@ -61,12 +66,19 @@ final class PhoneValidator {
           UnicodeBlock.COMBINING_DIACRITICAL_MARKS);
   private static final Pattern FIRST_GROUP_ONLY = Pattern.compile("\\(?\\$1\\)?");
 
+  /** Digit runs and digits a candidate may hold for {@link #somePartMayBeValid} to read it. */
+  private static final int MAX_RUNS = 16;
+
+  private static final int MAX_DIGITS = 20;
+
   private final String region;
   private final boolean nationalPrefixNeverRequired;
+  private final PhonePrefilter prefilter;
 
   PhoneValidator(String region) {
     this.region = region;
     this.nationalPrefixNeverRequired = nationalPrefixNeverRequired(region);
+    this.prefilter = new PhonePrefilter(region);
   }
 
   /**
@@ -118,31 +130,111 @@ final class PhoneValidator {
    */
   Verdict direct(String text, int start, int end, boolean e164Prefix) {
     if (!contextAllowsDirect(text, start, end) || !shapeAllowsDirect(text, start, end)) {
-      return Verdict.UNDECIDED;
+      return undecidedUnlessNoPart(text, start, end, e164Prefix);
     }
     String candidate =
         e164Prefix ? "+" + text.substring(start + 2, end) : text.substring(start, end);
-    // Rejected whole, a candidate is split at brackets, full stops and spaces and its parts are
-    // tried; only one without them is rejected for good.
-    Verdict rejected = splittable(candidate) ? Verdict.UNDECIDED : Verdict.INVALID;
     char first = candidate.charAt(0);
     if (first != '+' && first != '(' && start > 0 && invalidNeighbour(text.charAt(start - 1))) {
-      return rejected;
+      return rejected(text, start, end, e164Prefix, candidate);
     }
     if (end < text.length() && invalidNeighbour(text.charAt(end))) {
-      return rejected;
+      return rejected(text, start, end, e164Prefix, candidate);
     }
     PhoneNumber number;
     try {
       number = PHONES.parseAndKeepRawInput(candidate, region);
     } catch (NumberParseException e) {
-      return rejected;
+      return rejected(text, start, end, e164Prefix, candidate);
     }
     if (number.getCountryCodeSource() == PhoneNumber.CountryCodeSource.FROM_DEFAULT_COUNTRY
         && !nationalPrefixNeverRequired) {
-      return Verdict.UNDECIDED;
+      return undecidedUnlessNoPart(text, start, end, e164Prefix);
     }
-    return PHONES.isValidNumber(number) ? Verdict.VALID : rejected;
+    return PHONES.isValidNumber(number)
+        ? Verdict.VALID
+        : rejected(text, start, end, e164Prefix, candidate);
+  }
+
+  /**
+   * The verdict on a candidate {@code findNumbers} rejects whole: it then splits it at brackets,
+   * full stops and spaces and tries the parts, so only one without them, or one none of whose parts
+   * can be valid, is rejected for good.
+   */
+  private Verdict rejected(String text, int start, int end, boolean e164Prefix, String candidate) {
+    return splittable(candidate) && somePartMayBeValid(text, start, end, e164Prefix, true)
+        ? Verdict.UNDECIDED
+        : Verdict.INVALID;
+  }
+
+  private Verdict undecidedUnlessNoPart(String text, int start, int end, boolean e164Prefix) {
+    return somePartMayBeValid(text, start, end, e164Prefix, false)
+        ? Verdict.UNDECIDED
+        : Verdict.INVALID;
+  }
+
+  /**
+   * False only if {@code findNumbers} can find no number inside {@code [start, end)}, whatever the
+   * context: every string it parses there is a candidate of its number pattern or a part its inner
+   * matching cuts from one, and each starts at the candidate's start, after a separator or at an
+   * opening bracket, and ends at the candidate's end or before a separator. With only ASCII digits
+   * and {@code space - . ( ) /} inside, separator runs of at most four (the pattern's limit between
+   * groups) and at most {@value #MAX_RUNS} digit runs of at most {@value #MAX_DIGITS} digits (fewer
+   * than the pattern's 21 groups of up to 20 digits, so a candidate opening in the context never
+   * stops inside this one), such a string holds whole consecutive digit runs, and without a letter
+   * or {@code +} its parse depends on those digits alone: if {@link PhonePrefilter#mayBeValid} is
+   * false for every run of consecutive digit runs, no number is found. Anything else (a {@code +},
+   * {@code 00} read as {@code +}, a letter, another character) is left to {@code findNumbers}.
+   *
+   * @param wholeRejected {@code findNumbers} is known to try the candidate whole as its own
+   *     candidate and reject it: the string of all runs is then skipped where no other string holds
+   *     them all (the candidate opens with a digit and ends with one)
+   */
+  private boolean somePartMayBeValid(
+      String text, int start, int end, boolean e164Prefix, boolean wholeRejected) {
+    if (e164Prefix || !prefilter.filters()) {
+      return true;
+    }
+    StringBuilder digits = new StringBuilder(MAX_DIGITS);
+    int[] runStarts = new int[MAX_RUNS];
+    int runs = 0;
+    int separators = 0;
+    for (int k = start; k < end; k++) {
+      char c = text.charAt(k);
+      if (Chars.digit(c)) {
+        if (k == start || !Chars.digit(text.charAt(k - 1))) {
+          if (runs == MAX_RUNS) {
+            return true;
+          }
+          runStarts[runs++] = digits.length();
+        }
+        if (digits.length() == MAX_DIGITS) {
+          return true;
+        }
+        digits.append(c);
+        separators = 0;
+      } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/') {
+        if (++separators > 4) {
+          return true;
+        }
+      } else {
+        return true;
+      }
+    }
+    boolean skipWhole =
+        wholeRejected && Chars.digit(text.charAt(start)) && Chars.digit(text.charAt(end - 1));
+    for (int first = 0; first < runs; first++) {
+      for (int last = first; last < runs; last++) {
+        if (skipWhole && first == 0 && last == runs - 1) {
+          continue;
+        }
+        int to = last + 1 < runs ? runStarts[last + 1] : digits.length();
+        if (prefilter.mayBeValid(digits, runStarts[first], to)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean splittable(String candidate) {

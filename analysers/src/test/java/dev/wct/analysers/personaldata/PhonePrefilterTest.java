@@ -37,6 +37,20 @@ class PhonePrefilterTest {
   }
 
   @Test
+  void digitsMayBeValidAfterTheCallingCodeAndTwoNationalPrefixes() {
+    PhonePrefilter us = new PhonePrefilter("US");
+    String digits = "x1112125550100";
+
+    assertThat(us.mayBeValid(digits, 1, digits.length())).isTrue();
+    assertThat(us.mayBeValid(digits, 4, digits.length())).isTrue();
+    assertThat(us.mayBeValid(digits, 5, digits.length())).as("nine digits").isFalse();
+    assertThat(us.mayBeValid("x11112125550100", 1, 15)).as("three prefixes").isFalse();
+    assertThat(us.mayBeValid("0114930123456", 0, 13)).as("the international prefix").isTrue();
+    assertThat(us.mayBeValid("3101234", 0, 7)).as("a Canadian seven-digit number").isTrue();
+    assertThat(new PhonePrefilter("AR").mayBeValid("1", 0, 1)).isTrue();
+  }
+
+  @Test
   void knowsWhichRegionsDialAbroadWith00() {
     assertThat(new PhonePrefilter("US").internationalPrefixMatches("00")).isFalse();
     assertThat(new PhonePrefilter("US").internationalPrefixMatches("011")).isTrue();
@@ -79,6 +93,9 @@ class PhonePrefilterTest {
           String digits = dialled.replaceAll("\\D", "");
           assertThat(prefilter.mayHoldValidNumber(digits))
               .as("%s %s dialled from %s as %s", region, type, from, dialled)
+              .isTrue();
+          assertThat(prefilter.mayBeValid(digits, 0, digits.length()))
+              .as("%s %s dialled from %s as %s, any parse", region, type, from, dialled)
               .isTrue();
           assertThat(prefilter.mayBeValidWhole(digits))
               .as("%s %s dialled from %s as %s, read whole", region, type, from, dialled)

@@ -232,6 +232,70 @@ class PhoneValidatorTest {
     assertThat(decided).as("candidates decided directly").isGreaterThan(200);
   }
 
+  /**
+   * Look-alikes of the kind the dense benchmark mix is full of (groups of digits split by spaces,
+   * full stops, hyphens, brackets and slashes, with and without digits in the context), where the
+   * validator decides many without {@code findNumbers} because no run of consecutive digit groups
+   * can be a valid number: it must still find exactly what {@code findNumbers} finds.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"US", "CA", "GB", "DE", "FR", "IN", "AR"})
+  void groupsNoneOfWhoseRunsCanBeValidAreDecidedAsFindNumbersDecidesThem(String region) {
+    PhoneValidator validator = new PhoneValidator(region);
+    Random random = new Random(region.hashCode() * 17L);
+    String[] separators = {" ", " ", ".", "-", " - ", "/", ") ", " (", "  "};
+    String[] before = {"", "ref ", "id 12 ", "9 ", "(", "pp. 3-", "v1.", "1 2 3 4 ", "% "};
+    String[] after = {"", " now", " 17", " 2", ")", " (2003)", ".5", " 1 2 3 4", "%"};
+    int decided = 0;
+    for (int n = 0; n < 2_500; n++) {
+      StringBuilder candidate = new StringBuilder();
+      int groups = 2 + random.nextInt(5);
+      for (int g = 0; g < groups; g++) {
+        if (g > 0) {
+          candidate.append(separators[random.nextInt(separators.length)]);
+        }
+        int digits = 1 + random.nextInt(random.nextInt(4) == 0 ? 10 : 5);
+        for (int d = 0; d < digits; d++) {
+          // Mostly digits that open numbers of the region, sometimes its prefixes.
+          candidate.append(random.nextInt(6) == 0 ? "0" : random.nextInt(6) == 0 ? "1" : "");
+          candidate.append((char) ('0' + random.nextInt(10)));
+        }
+      }
+      String opening = before[random.nextInt(before.length)];
+      String text = opening + candidate + after[random.nextInt(after.length)];
+      int start = opening.length();
+      int end = start + candidate.length();
+      assertThat(found(validator, text, start, end, false, true))
+          .as("'%s' [%d,%d) in %s", text, start, end, region)
+          .isEqualTo(found(validator, text, start, end, false, false));
+      decided +=
+          validator.direct(text, start, end, false) == PhoneValidator.Verdict.INVALID ? 1 : 0;
+    }
+    System.out.println(region + " rejected directly " + decided);
+    if (region.equals("US") || region.equals("CA")) {
+      assertThat(decided).as("look-alikes rejected without findNumbers").isGreaterThan(400);
+    }
+  }
+
+  @Test
+  void lookAlikesNoRunOfWhoseGroupsCanBeAUsNumberAreRejectedWithoutFindNumbers() {
+    PhoneValidator us = new PhoneValidator("US");
+    assertThat(us.direct("ssn 123 45 6789 ok", 4, 15, false))
+        .as("split at spaces: 123, 45 6789, 123 45 ... none a US number")
+        .isEqualTo(PhoneValidator.Verdict.INVALID);
+    assertThat(us.direct("id 12 123 456 7890 ok", 6, 18, false))
+        .as("digits in the context")
+        .isEqualTo(PhoneValidator.Verdict.INVALID);
+    assertThat(us.direct("id 12 212 555 0100 ok", 6, 18, false))
+        .as("a US number among the groups")
+        .isEqualTo(PhoneValidator.Verdict.UNDECIDED);
+    String prefixed = "call 111 212 555 0100 now";
+    assertThat(found(us, prefixed, 5, 21, false, true))
+        .as("the calling code and two national prefixes before a US number")
+        .isEqualTo("[5,21)")
+        .isEqualTo(found(us, prefixed, 5, 21, false, false));
+  }
+
   private static String random(String alphabet, int length, Random random) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < length; i++) {
