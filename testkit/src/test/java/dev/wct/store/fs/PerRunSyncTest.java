@@ -64,6 +64,50 @@ class PerRunSyncTest {
   }
 
   @Test
+  void aRunLongerThanABackgroundBatchKeepsItsMarkerUntilItEndsAndIsWholeAfterIt() throws Exception {
+    FileSystemArtifactStore store = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
+    Path marker = runDir("run-1").resolve(FileSystemArtifactStore.UNSYNCED_MARKER);
+    int count = 3 * FileSystemArtifactStore.BACKGROUND_BATCH + 5;
+
+    for (int i = 0; i < count; i++) {
+      byte[] content = ("{\"n\":" + i + "}").getBytes(UTF_8);
+      store.saveWithRecord(
+          "run-1", "a" + i, out -> out.write(content), "artifacts/a" + i + ".json", s -> bytes(s));
+    }
+    Thread.sleep(200); // background syncs of the first batches finish meanwhile
+
+    assertThat(marker).exists();
+    store.syncRun("run-1");
+    assertThat(marker).doesNotExist();
+    assertThat(store.list("run-1")).hasSize(count);
+    assertThat(store.listRecords("run-1", "artifacts/")).hasSize(count);
+    assertThat(store.stat("run-1", "a7").map(StoredArtifact::sha256))
+        .hasValue(sha256("{\"n\":7}".getBytes(UTF_8)));
+  }
+
+  @Test
+  void aRunFolderDeletedBehindTheStoresBackIsMadeAgainByItsNextWrite() {
+    for (SyncPolicy policy : SyncPolicy.values()) {
+      FileSystemArtifactStore store = new FileSystemArtifactStore(root, policy);
+      saveWithRecord(store, "run-1");
+      store.saveProgressRecord("run-1", "artifacts/report.json", "{}".getBytes(UTF_8));
+
+      new FileSystemArtifactStore(root).deleteRun("run-1");
+      assertThat(runDir("run-1")).doesNotExist();
+
+      saveWithRecord(store, "run-1");
+      store.saveProgressRecord("run-1", "artifacts/report.json", "{}".getBytes(UTF_8));
+      store.save("run-1", "report", out -> out.write(ARTIFACT));
+      assertThat(store.list("run-1")).as(policy.name()).containsExactly("db", "report");
+      assertThat(store.listRecords("run-1", ""))
+          .as(policy.name())
+          .containsExactly("artifacts/db.json", "artifacts/report.json");
+      store.close();
+      new FileSystemArtifactStore(root).deleteRun("run-1");
+    }
+  }
+
+  @Test
   void writingIntoASyncedRunAgainMarksItUntilTheNextSync() {
     FileSystemArtifactStore store = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
     Path marker = runDir("run-1").resolve(FileSystemArtifactStore.UNSYNCED_MARKER);
