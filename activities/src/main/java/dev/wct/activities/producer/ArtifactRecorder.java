@@ -96,12 +96,24 @@ final class ArtifactRecorder {
     }
   }
 
+  /**
+   * Writes the deferred RUNNING record unless the attempt has ended, or the artifact's record
+   * already says it finished: the run may have ended meanwhile (cancelled, timed out) and recorded
+   * the artifact as skipped or failed while this attempt had not noticed yet. A record written at
+   * the attempt's start could not have come after that one; neither may the deferred one.
+   */
   private void writeUnlessFinished(ArtifactOutcome running) {
     synchronized (lock) {
       if (finished) {
         return;
       }
       try {
+        if (records
+            .artifact(runId, artifactId)
+            .map(record -> record.state().finished())
+            .orElse(false)) {
+          return;
+        }
         records.saveArtifact(runId, running);
       } catch (RuntimeException e) {
         // progress only: the attempt's final record does not depend on it

@@ -70,6 +70,20 @@ class ArtifactRecorderTest {
   }
 
   @Test
+  void aRunningRecordDueAfterTheRunRecordedTheArtifactAsFinishedIsNotWritten() throws Exception {
+    ArtifactRecorder recorder =
+        new ArtifactRecorder(records, "r1", "a", "connector:x", 1, Duration.ofMillis(100));
+    recorder.running();
+
+    // the run was cancelled: its end records the artifact before the attempt notices
+    records.saveArtifact("r1", ArtifactOutcome.skipped("a", "connector:x", "cancelled", null, 1L));
+    Thread.sleep(300);
+
+    assertThat(progressWrites).hasValue(0);
+    assertThat(state("a")).contains(ArtifactState.SKIPPED);
+  }
+
+  @Test
   void aRetryIsRecordedAsRunningAtOnceWithItsAttemptAndThePreviousError() {
     new ArtifactRecorder(records, "r1", "a", "connector:x", 1, Duration.ofMinutes(1))
         .retrying("connection refused", "EXTERNAL");
