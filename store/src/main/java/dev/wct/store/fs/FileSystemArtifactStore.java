@@ -72,15 +72,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   /** Files synced at once at the end of a run: the kernel merges their journal commits. */
   private static final int PARALLEL_SYNCS = 16;
 
-  /**
-   * Unsynced files of a run that start a sync in the background while the run goes on, so that its
-   * end has at most about this many left to sync.
-   */
-  static final int BACKGROUND_BATCH = 64;
-
-  /** Threads of one background sync: it is off the critical path, and shares two cores. */
-  private static final int BACKGROUND_SYNCS = 4;
-
   /** Syncs an artifact's data while the calling thread syncs the record that describes it. */
   private static final ExecutorService SYNCS =
       Executors.newCachedThreadPool(
@@ -656,11 +647,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private final class UnsyncedRun {
     private final Path dir;
     private final Set<Path> files = new HashSet<>();
-
-    /** Folders of files synced in the background: synced themselves when the run is. */
-    private final Set<Path> folders = new TreeSet<>();
-
-    private CompletableFuture<Void> background = CompletableFuture.completedFuture(null);
     private int writing;
     private boolean marked;
 
@@ -690,61 +676,37 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       writing++;
     }
 
-    /**
-     * After a write, whether it succeeded or not. Once {@link #BACKGROUND_BATCH} files wait, they
-     * are synced in the background (one batch at a time).
-     */
+    /** After a write, whether it succeeded or not. */
     synchronized void written(Path... written) {
       files.addAll(Arrays.asList(written));
       writing--;
-      if (files.size() >= BACKGROUND_BATCH && background.isDone()) {
-        List<Path> batch = new ArrayList<>(files);
-        files.clear();
-        background = CompletableFuture.runAsync(() -> syncInBackground(batch), SYNCS);
-      }
-    }
-
-    /** Syncs a batch; one that fails goes back to the files {@link #sync} syncs. */
-    private void syncInBackground(List<Path> batch) {
-      try {
-        forceAll(batch, BACKGROUND_SYNCS);
-        synchronized (this) {
-          folders.addAll(foldersOf(batch));
-        }
-      } catch (IOException | RuntimeException e) {
-        synchronized (this) {
-          files.addAll(batch);
-        }
-        LOG.debug("background sync of run {} failed: {}", dir.getFileName(), e.getMessage());
-      }
     }
 
     synchronized void forget() {
       files.clear();
-      folders.clear();
       marked = false;
     }
 
     void sync() throws IOException {
-      CompletableFuture<Void> inFlight;
+      List<Path> toSync;
       synchronized (this) {
         if (!marked) {
           return;
         }
-        inFlight = background;
-      }
-      inFlight.join(); // never fails: a failed batch is back in files
-      List<Path> toSync;
-      Set<Path> toSyncFolders;
-      synchronized (this) {
         toSync = new ArrayList<>(files);
         files.clear();
-        toSyncFolders = new TreeSet<>(folders);
       }
       try {
-        forceAll(toSync, PARALLEL_SYNCS);
-        toSyncFolders.addAll(foldersOf(toSync));
-        toSyncFolders.forEach(DurableFiles::syncDirectory);
+        forceAll(toSync);
+        Set<Path> folders = new TreeSet<>();
+        for (Path file : toSync) {
+          for (Path folder = file.getParent();
+              folder != null && folder.startsWith(dir);
+              folder = folder.getParent()) {
+            folders.add(folder);
+          }
+        }
+        folders.forEach(DurableFiles::syncDirectory);
       } catch (IOException | RuntimeException e) {
         synchronized (this) {
           files.addAll(toSync);
@@ -752,8 +714,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         throw e;
       }
       synchronized (this) {
-        folders.removeAll(toSyncFolders);
-        if (files.isEmpty() && folders.isEmpty() && background.isDone() && writing == 0 && marked) {
+        if (files.isEmpty() && writing == 0 && marked) {
           Files.deleteIfExists(dir.resolve(UNSYNCED_MARKER));
           DurableFiles.syncDirectory(dir);
           marked = false;
@@ -761,24 +722,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         }
       }
     }
-
-    /** The folders from each file's up to the run folder. */
-    private Set<Path> foldersOf(List<Path> synced) {
-      Set<Path> of = new TreeSet<>();
-      for (Path file : synced) {
-        for (Path folder = file.getParent();
-            folder != null && folder.startsWith(dir);
-            folder = folder.getParent()) {
-          of.add(folder);
-        }
-      }
-      return of;
-    }
   }
 
   /** Syncs files at once from several threads; a file deleted meanwhile needs no sync. */
-  private static void forceAll(List<Path> files, int parallel) throws IOException {
-    int threads = Math.min(parallel, files.size());
+  private static void forceAll(List<Path> files) throws IOException {
+    int threads = Math.min(PARALLEL_SYNCS, files.size());
     List<CompletableFuture<Void>> syncs = new ArrayList<>(threads);
     for (int t = 0; t < threads; t++) {
       int first = t;

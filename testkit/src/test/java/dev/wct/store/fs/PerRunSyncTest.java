@@ -64,28 +64,6 @@ class PerRunSyncTest {
   }
 
   @Test
-  void aRunLongerThanABackgroundBatchKeepsItsMarkerUntilItEndsAndIsWholeAfterIt() throws Exception {
-    FileSystemArtifactStore store = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
-    Path marker = runDir("run-1").resolve(FileSystemArtifactStore.UNSYNCED_MARKER);
-    int count = 3 * FileSystemArtifactStore.BACKGROUND_BATCH + 5;
-
-    for (int i = 0; i < count; i++) {
-      byte[] content = ("{\"n\":" + i + "}").getBytes(UTF_8);
-      store.saveWithRecord(
-          "run-1", "a" + i, out -> out.write(content), "artifacts/a" + i + ".json", s -> bytes(s));
-    }
-    Thread.sleep(200); // background syncs of the first batches finish meanwhile
-
-    assertThat(marker).exists();
-    store.syncRun("run-1");
-    assertThat(marker).doesNotExist();
-    assertThat(store.list("run-1")).hasSize(count);
-    assertThat(store.listRecords("run-1", "artifacts/")).hasSize(count);
-    assertThat(store.stat("run-1", "a7").map(StoredArtifact::sha256))
-        .hasValue(sha256("{\"n\":7}".getBytes(UTF_8)));
-  }
-
-  @Test
   void aRunFolderDeletedBehindTheStoresBackIsMadeAgainByItsNextWrite() {
     for (SyncPolicy policy : SyncPolicy.values()) {
       FileSystemArtifactStore store = new FileSystemArtifactStore(root, policy);
