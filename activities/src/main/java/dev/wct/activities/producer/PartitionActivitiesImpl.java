@@ -43,6 +43,7 @@ import io.temporal.client.ActivityCompletionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -509,9 +510,13 @@ public final class PartitionActivitiesImpl implements PartitionActivities {
         runId, artifactId, workingDirectory, Activity.getExecutionContext(), coverage);
   }
 
+  /**
+   * RUNNING records written at once: the listing ends before the artifact does (its partitions and
+   * seal are other activities), so a deferred write could land after the seal's record.
+   */
   private ArtifactRecorder recorder(String runId, PlannedArtifact artifact, int attempt) {
     return new ArtifactRecorder(
-        records, runId, artifact.id(), artifact.producer().label(), attempt);
+        records, runId, artifact.id(), artifact.producer().label(), attempt, Duration.ZERO);
   }
 
   private static int attempt() {

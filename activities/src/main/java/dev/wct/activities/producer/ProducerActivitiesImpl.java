@@ -398,6 +398,7 @@ public final class ProducerActivitiesImpl implements ProducerActivities {
     Throwable error = thrown instanceof ComponentException ? thrown.getCause() : thrown;
     ActivityCompletionException cancelled = completionOf(error);
     if (cancelled != null) {
+      recorder.ended();
       log.info("artifact {} stopped: {}", artifact.id(), cancelled.getClass().getSimpleName());
       return cancelled;
     }

@@ -13,14 +13,24 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Crash-safe file primitives: unique temp files beside their target, fsync, publish-once and atomic
- * replace. A temp file is named {@code .{target}.{uuid}.tmp}, so listings that skip names starting
- * with '.' never see one.
+ * replace. A temp file is named {@code .{target}.{process token}-{counter}.tmp}, so listings that
+ * skip names starting with '.' never see one.
  */
 final class DurableFiles {
   static final String TEMP_SUFFIX = ".tmp";
+
+  /**
+   * Random once per process, then a counter: unique temp names without asking the secure random
+   * generator (a lock and a read of {@code /dev/urandom}) on every write. A clash with another
+   * process's name fails the exclusive creation; it never shares a file.
+   */
+  private static final String PROCESS_TOKEN = UUID.randomUUID().toString();
+
+  private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
   /** Artifacts and records are copies of scanned data or findings about it: owner only. */
   static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
@@ -32,7 +42,13 @@ final class DurableFiles {
 
   static Path tempFileFor(Path target) {
     return target.resolveSibling(
-        "." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        "."
+            + target.getFileName()
+            + "."
+            + PROCESS_TOKEN
+            + "-"
+            + TEMP_COUNTER.incrementAndGet()
+            + TEMP_SUFFIX);
   }
 
   static boolean isTempFile(Path file) {
@@ -90,7 +106,7 @@ final class DurableFiles {
     try {
       try {
         Files.createLink(target, temp);
-        Files.delete(temp);
+        unlink(temp);
       } catch (UnsupportedOperationException e) {
         Files.move(temp, target);
       }
@@ -114,21 +130,43 @@ final class DurableFiles {
    * {@code durable}, a crash may lose or truncate the new content (for self-checking files only).
    */
   static void replace(Path target, byte[] bytes, boolean durable) throws IOException {
+    replace(null, target, bytes, durable);
+  }
+
+  /**
+   * {@link #replace(Path, byte[], boolean)}, creating the target's folder first if {@code folders}
+   * is given and does not know it.
+   */
+  static void replace(KnownFolders folders, Path target, byte[] bytes, boolean durable)
+      throws IOException {
     Path temp = tempFileFor(target);
+    boolean moved = false;
     try {
-      writeTemp(temp, bytes, durable);
+      writeTemp(folders, temp, bytes, durable);
       moveReplacing(temp, target);
+      moved = true;
       if (durable) {
         syncDirectory(target.getParent());
       }
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
   /** Writes {@code bytes} to a new temp file, synced if {@code durable}. */
   static void writeTemp(Path temp, byte[] bytes, boolean durable) throws IOException {
-    try (FileChannel channel = createTemp(temp)) {
+    writeTemp(null, temp, bytes, durable);
+  }
+
+  /**
+   * {@link #writeTemp(Path, byte[], boolean)}, creating the temp file's folder first if {@code
+   * folders} is given and does not know it.
+   */
+  static void writeTemp(KnownFolders folders, Path temp, byte[] bytes, boolean durable)
+      throws IOException {
+    try (FileChannel channel = folders == null ? createTemp(temp) : folders.createTemp(temp)) {
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -136,6 +174,15 @@ final class DurableFiles {
       if (durable) {
         channel.force(true);
       }
+    }
+  }
+
+  /**
+   * Removes a file with one system call ({@link Files#delete} first asks whether it is a folder).
+   */
+  static void unlink(Path file) throws IOException {
+    if (!file.toFile().delete()) {
+      Files.deleteIfExists(file);
     }
   }
 

@@ -85,6 +85,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private final Path runsDir;
   private final SyncPolicy syncPolicy;
   private final ConcurrentHashMap<String, UnsyncedRun> unsynced = new ConcurrentHashMap<>();
+  private final KnownFolders folders = new KnownFolders();
 
   /**
    * Opens (without creating) a store under {@code root} that syncs every artifact, and removes
@@ -114,21 +115,26 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   public StoredArtifact save(String runId, String artifactId, Content content) {
     Path target = artifactFile(runId, artifactId);
     Objects.requireNonNull(content, "content");
-    Optional<StoredArtifact> existing = stat(runId, artifactId);
+    Optional<StoredArtifact> existing = existing(runId, artifactId, target);
     if (existing.isPresent()) {
       return existing.get();
     }
     Path temp = DurableFiles.tempFileFor(target);
     boolean deferred = syncPolicy == SyncPolicy.PER_RUN;
     UnsyncedRun run = null;
+    boolean published = false;
     try {
       run = deferred ? beginUnsynced(runId) : null;
       StoredArtifact written = stage(runId, artifactId, temp, content, !deferred);
-      return publish(runId, artifactId, temp, written, !deferred);
+      StoredArtifact stored = publish(runId, artifactId, temp, written, !deferred);
+      published = true;
+      return stored;
     } catch (IOException e) {
       throw failure("cannot save artifact " + target, e);
     } finally {
-      deleteQuietly(temp);
+      if (!published) {
+        deleteQuietly(temp);
+      }
       if (run != null) {
         run.written(target);
       }
@@ -148,7 +154,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     Path recordTarget = recordFile(runId, recordName);
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(record, "record");
-    Optional<StoredArtifact> existing = stat(runId, artifactId);
+    Optional<StoredArtifact> existing = existing(runId, artifactId, target);
     if (existing.isPresent()) {
       saveRecord(runId, recordName, record.describe(existing.get()));
       return existing.get();
@@ -158,6 +164,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     }
     Path temp = DurableFiles.tempFileFor(target);
     Path recordTemp = DurableFiles.tempFileFor(recordTarget);
+    boolean published = false;
+    boolean recordMoved = false;
     try {
       StoredArtifact written = stage(runId, artifactId, temp, content, false);
       CompletableFuture<Void> dataSynced =
@@ -165,19 +173,22 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       byte[] describing;
       try {
         describing = record.describe(written);
-        DurableFiles.createPrivateDirectories(recordTarget.getParent());
-        DurableFiles.writeTemp(recordTemp, describing, true);
+        DurableFiles.writeTemp(folders, recordTemp, describing, true);
       } finally {
         awaitSync(dataSynced);
       }
       StoredArtifact stored = publish(runId, artifactId, temp, written, true);
+      published = true;
       if (stored == written) {
         DurableFiles.moveReplacing(recordTemp, recordTarget);
+        recordMoved = true;
         DurableFiles.syncDirectory(recordTarget.getParent());
-        LOG.debug(
-            "saved record {} ({} bytes)",
-            ArtifactStore.recordKey(runId, recordName),
-            describing.length);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug(
+              "saved record {} ({} bytes)",
+              ArtifactStore.recordKey(runId, recordName),
+              describing.length);
+        }
       } else {
         // another writer published first: describe what it stored
         saveRecord(runId, recordName, record.describe(stored));
@@ -186,8 +197,12 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     } catch (IOException e) {
       throw failure("cannot save artifact " + target + " with record " + recordName, e);
     } finally {
-      deleteQuietly(temp);
-      deleteQuietly(recordTemp);
+      if (!published) {
+        deleteQuietly(temp);
+      }
+      if (!recordMoved) {
+        deleteQuietly(recordTemp);
+      }
     }
   }
 
@@ -201,22 +216,27 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     Path recordTarget = recordFile(runId, recordName);
     Path temp = DurableFiles.tempFileFor(target);
     UnsyncedRun run = null;
+    boolean published = false;
     try {
       run = beginUnsynced(runId);
       StoredArtifact written = stage(runId, artifactId, temp, content, false);
       StoredArtifact stored = publish(runId, artifactId, temp, written, false);
+      published = true;
       byte[] describing = record.describe(stored);
-      DurableFiles.createPrivateDirectories(recordTarget.getParent());
-      DurableFiles.replace(recordTarget, describing, false);
-      LOG.debug(
-          "saved record {} ({} bytes, synced at run end)",
-          ArtifactStore.recordKey(runId, recordName),
-          describing.length);
+      DurableFiles.replace(folders, recordTarget, describing, false);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "saved record {} ({} bytes, synced at run end)",
+            ArtifactStore.recordKey(runId, recordName),
+            describing.length);
+      }
       return stored;
     } catch (IOException e) {
       throw failure("cannot save artifact " + target + " with record " + recordName, e);
     } finally {
-      deleteQuietly(temp);
+      if (!published) {
+        deleteQuietly(temp);
+      }
       if (run != null) {
         run.written(target, recordTarget);
       }
@@ -227,18 +247,18 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private StoredArtifact stage(
       String runId, String artifactId, Path temp, Content content, boolean sync)
       throws IOException {
-    DurableFiles.createPrivateDirectories(temp.getParent());
     MessageDigest digest = sha256();
-    try (FileChannel channel = DurableFiles.createTemp(temp)) {
+    long size;
+    try (FileChannel channel = folders.createTemp(temp)) {
       OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
       DigestOutputStream hashing = new DigestOutputStream(file, digest);
       content.writeTo(new UncloseableOutputStream(hashing));
       hashing.flush();
+      size = channel.position();
       if (sync) {
         channel.force(true);
       }
     }
-    long size = Files.size(temp);
     return new StoredArtifact(
         ArtifactStore.artifactKey(runId, artifactId),
         size,
@@ -260,7 +280,9 @@ public final class FileSystemArtifactStore implements ArtifactStore {
           ChecksumSidecar.of(target), ChecksumSidecar.identity(attributes), written.sha256());
     }
     if (DurableFiles.publishOnce(temp, target, durable)) {
-      LOG.debug("saved artifact {} ({} bytes)", written.key(), written.sizeBytes());
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("saved artifact {} ({} bytes)", written.key(), written.sizeBytes());
+      }
       return written;
     }
     LOG.debug("artifact {} was already saved; kept the existing one", written.key());
@@ -413,6 +435,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     if (run != null) {
       run.forget();
     }
+    folders.forgetUnder(dir);
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -486,9 +509,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private void writeRecord(String runId, String name, byte[] content, boolean durable) {
     Path file = recordFile(runId, name);
     try {
-      DurableFiles.createPrivateDirectories(file.getParent());
-      DurableFiles.replace(file, content, durable);
-      LOG.debug("saved record {} ({} bytes)", ArtifactStore.recordKey(runId, name), content.length);
+      DurableFiles.replace(folders, file, content, durable);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "saved record {} ({} bytes)", ArtifactStore.recordKey(runId, name), content.length);
+      }
     } catch (IOException e) {
       throw failure("cannot save record " + file, e);
     }
@@ -595,6 +620,14 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     UnsyncedRun run = unsynced.computeIfAbsent(runId, id -> new UnsyncedRun(runDir(id)));
     run.begin();
     return run;
+  }
+
+  /**
+   * What is stored under the key already, if anything: the common answer, none, without the
+   * exception a failed {@code stat} costs.
+   */
+  private Optional<StoredArtifact> existing(String runId, String artifactId, Path target) {
+    return target.toFile().exists() ? stat(runId, artifactId) : Optional.empty();
   }
 
   private boolean markedUnsynced(String runId) {

@@ -64,6 +64,28 @@ class PerRunSyncTest {
   }
 
   @Test
+  void aRunFolderDeletedBehindTheStoresBackIsMadeAgainByItsNextWrite() {
+    for (SyncPolicy policy : SyncPolicy.values()) {
+      FileSystemArtifactStore store = new FileSystemArtifactStore(root, policy);
+      saveWithRecord(store, "run-1");
+      store.saveProgressRecord("run-1", "artifacts/report.json", "{}".getBytes(UTF_8));
+
+      new FileSystemArtifactStore(root).deleteRun("run-1");
+      assertThat(runDir("run-1")).doesNotExist();
+
+      saveWithRecord(store, "run-1");
+      store.saveProgressRecord("run-1", "artifacts/report.json", "{}".getBytes(UTF_8));
+      store.save("run-1", "report", out -> out.write(ARTIFACT));
+      assertThat(store.list("run-1")).as(policy.name()).containsExactly("db", "report");
+      assertThat(store.listRecords("run-1", ""))
+          .as(policy.name())
+          .containsExactly("artifacts/db.json", "artifacts/report.json");
+      store.close();
+      new FileSystemArtifactStore(root).deleteRun("run-1");
+    }
+  }
+
+  @Test
   void writingIntoASyncedRunAgainMarksItUntilTheNextSync() {
     FileSystemArtifactStore store = new FileSystemArtifactStore(root, SyncPolicy.PER_RUN);
     Path marker = runDir("run-1").resolve(FileSystemArtifactStore.UNSYNCED_MARKER);
