@@ -14,6 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * cannot be created in it, and made again.
  */
 final class KnownFolders {
+  /**
+   * A long-lived worker writes into new run folders for ever: past this many, the set starts again
+   * (forgetting a folder costs one {@code mkdir}), so it does not grow with the runs.
+   */
+  static final int LIMIT = 4096;
+
   private final Set<Path> known = ConcurrentHashMap.newKeySet();
 
   /** {@link DurableFiles#createTemp}, making the temp file's folder first if it is not known. */
@@ -34,8 +40,15 @@ final class KnownFolders {
   void make(Path folder) throws IOException {
     if (!known.contains(folder)) {
       DurableFiles.createPrivateDirectories(folder);
+      if (known.size() >= LIMIT) {
+        known.clear();
+      }
       known.add(folder);
     }
+  }
+
+  int size() {
+    return known.size();
   }
 
   /** Forgets {@code folder} and everything under it: it is being deleted. */
