@@ -8,6 +8,7 @@ import dev.wct.spi.coverage.SkipReason;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,8 +100,7 @@ public final class Findings {
   private final Set<String> namesScanned = new HashSet<>();
 
   // The "kind|rule" key of each detector, by kind: built once per rule rather than per match.
-  @SuppressWarnings("unchecked")
-  private final Map<String, String>[] detectorKeys = new HashMap[Kind.values().length];
+  private final Map<Kind, Map<String, String>> detectorKeys = new EnumMap<>(Kind.class);
 
   private long item;
   private long duplicatesSkipped;
@@ -290,11 +290,7 @@ public final class Findings {
 
   /** {@code kind.id() + '|' + rule}, the key of a finding's detector counts. */
   private String detectorKey(Kind kind, String rule) {
-    Map<String, String> keys = detectorKeys[kind.ordinal()];
-    if (keys == null) {
-      keys = new HashMap<>();
-      detectorKeys[kind.ordinal()] = keys;
-    }
+    Map<String, String> keys = detectorKeys.computeIfAbsent(kind, k -> new HashMap<>());
     String key = keys.get(rule);
     if (key == null) {
       key = kind.id() + '|' + rule;

@@ -31,7 +31,7 @@ final class PhoneDetector implements ValueDetector {
 
   PhoneDetector(String defaultRegion) {
     this.prefilter = new PhonePrefilter(defaultRegion);
-    this.validator = new PhoneValidator(defaultRegion);
+    this.validator = new PhoneValidator(defaultRegion, prefilter);
     this.dialsWith00 = prefilter.internationalPrefixMatches("00");
     this.unvalidated = new UnvalidatedPhones(defaultRegion, phoneKeywords());
   }

@@ -76,9 +76,14 @@ final class PhoneValidator {
   private final PhonePrefilter prefilter;
 
   PhoneValidator(String region) {
+    this(region, new PhonePrefilter(region));
+  }
+
+  /** A validator that reads the metadata through {@code prefilter}, made for the same region. */
+  PhoneValidator(String region, PhonePrefilter prefilter) {
     this.region = region;
     this.nationalPrefixNeverRequired = nationalPrefixNeverRequired(region);
-    this.prefilter = new PhonePrefilter(region);
+    this.prefilter = prefilter;
   }
 
   /**
@@ -179,12 +184,13 @@ final class PhoneValidator {
    * matching cuts from one, and each starts at the candidate's start, after a separator or at an
    * opening bracket, and ends at the candidate's end or before a separator. With only ASCII digits
    * and {@code space - . ( ) /} inside, separator runs of at most four (the pattern's limit between
-   * groups) and at most {@value #MAX_RUNS} digit runs of at most {@value #MAX_DIGITS} digits (fewer
-   * than the pattern's 21 groups of up to 20 digits, so a candidate opening in the context never
-   * stops inside this one), such a string holds whole consecutive digit runs, and without a letter
-   * or {@code +} its parse depends on those digits alone: if {@link PhonePrefilter#mayBeValid} is
-   * false for every run of consecutive digit runs, no number is found. Anything else (a {@code +},
-   * {@code 00} read as {@code +}, a letter, another character) is left to {@code findNumbers}.
+   * groups) and at most {@value #MAX_RUNS} digit runs holding at most {@value #MAX_DIGITS} digits
+   * in all (fewer than the pattern's 21 groups of up to 20 digits, so a candidate opening in the
+   * context never stops inside this one), such a string holds whole consecutive digit runs, and
+   * without a letter or {@code +} its parse depends on those digits alone: if {@link
+   * PhonePrefilter#mayBeValid} is false for every run of consecutive digit runs, no number is
+   * found. Anything else (a {@code +}, {@code 00} read as {@code +}, a letter, another character)
+   * is left to {@code findNumbers}.
    *
    * @param wholeRejected {@code findNumbers} is known to try the candidate whole as its own
    *     candidate and reject it: the string of all runs is then skipped where no other string holds
