@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -117,9 +118,14 @@ class UnsyncedRunRetryTest {
                 .source("a", "covered", null)
                 .source("b", "broken", null)
                 .build());
-    Path coverage = root.resolve("runs").resolve(first.runId()).resolve("_system/coverage/a.json");
-    assertThat(coverage).exists();
-    Files.write(coverage, new byte[(int) Files.size(coverage)]);
+    // a power loss zeroed the content of the coverage record's entry in the run's record journal
+    Path journal = root.resolve("runs").resolve(first.runId()).resolve("_system/.records");
+    byte[] entries = Files.readAllBytes(journal);
+    String text = new String(entries, StandardCharsets.ISO_8859_1);
+    int content = text.indexOf("coverage/a.json\n") + "coverage/a.json\n".length();
+    assertThat(content).isGreaterThan("coverage/a.json\n".length());
+    java.util.Arrays.fill(entries, content, text.indexOf('\n', content), (byte) 0);
+    Files.write(journal, entries);
 
     RetryPlan retry = RetryPlan.of(new FileSystemArtifactStore(root), first.runId());
 

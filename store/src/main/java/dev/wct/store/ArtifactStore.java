@@ -128,6 +128,12 @@ public interface ArtifactStore extends AutoCloseable {
    */
   default void syncRun(String runId) {}
 
+  /**
+   * A run record, if there is one.
+   *
+   * @throws java.io.UncheckedIOException if the record is damaged (a store that defers its syncs,
+   *     after a machine crash): its content is unknown
+   */
   Optional<byte[]> readRecord(String runId, String name);
 
   /** Record names of a run under {@code prefix} (e.g. {@code artifacts/}), sorted. */

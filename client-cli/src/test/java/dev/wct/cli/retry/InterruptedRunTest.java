@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wct.cli.history.Cli;
 import dev.wct.spi.json.Json;
+import dev.wct.store.fs.FileSystemArtifactStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -123,12 +126,14 @@ class InterruptedRunTest {
       if (Files.isDirectory(runs)) {
         try (var listing = Files.list(runs)) {
           List<Path> found = listing.toList();
+          FileSystemArtifactStore reader = new FileSystemArtifactStore(store);
           for (Path run : found) {
-            Path record = run.resolve("_system").resolve("artifacts").resolve("files.json");
-            if (Files.exists(record)
-                && Files.readString(record).contains("\"SUCCEEDED\"")
-                && Files.exists(run.resolve("_system").resolve("owner.json"))) {
-              return run.getFileName().toString();
+            String runId = run.getFileName().toString();
+            Optional<byte[]> record = reader.readRecord(runId, "artifacts/files.json");
+            if (record.isPresent()
+                && new String(record.get(), StandardCharsets.UTF_8).contains("\"SUCCEEDED\"")
+                && reader.readRecord(runId, "owner.json").isPresent()) {
+              return runId;
             }
           }
         }

@@ -79,8 +79,7 @@ final class DurableFiles {
    * The POSIX permissions as a creation attribute, or none where the file system has no POSIX
    * attributes (Windows): there the platform's defaults apply.
    */
-  private static FileAttribute<?>[] privateAttributes(
-      Path path, Set<PosixFilePermission> permissions) {
+  static FileAttribute<?>[] privateAttributes(Path path, Set<PosixFilePermission> permissions) {
     if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[0];
     }

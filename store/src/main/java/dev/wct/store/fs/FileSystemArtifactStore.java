@@ -28,7 +28,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +74,9 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   /** Files synced at once at the end of a run: the kernel merges their journal commits. */
   private static final int PARALLEL_SYNCS = 16;
 
+  /** Record journals kept open at once: a long-lived worker writes into new runs for ever. */
+  private static final int OPEN_JOURNALS = 64;
+
   /** Syncs an artifact's data while the calling thread syncs the record that describes it. */
   private static final ExecutorService SYNCS =
       Executors.newCachedThreadPool(
@@ -86,6 +91,19 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private final SyncPolicy syncPolicy;
   private final ConcurrentHashMap<String, UnsyncedRun> unsynced = new ConcurrentHashMap<>();
   private final KnownFolders folders = new KnownFolders();
+
+  /** Runs whose record journal this store keeps open, least recently used first. */
+  private final Map<String, RecordJournal> journals =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RecordJournal> eldest) {
+          if (size() <= OPEN_JOURNALS) {
+            return false;
+          }
+          eldest.getValue().close();
+          return true;
+        }
+      };
 
   /**
    * Opens (without creating) a store under {@code root} that syncs every artifact, and removes
@@ -142,93 +160,44 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   }
 
   /**
-   * Writes the artifact and the record's temp files, then syncs both at once, the artifact's on a
-   * helper thread: one sync on the critical path instead of two. The record's rename comes only
-   * after the artifact's publication is durable (its directory synced), so a crash can leave an
-   * artifact without its record, never a record without its artifact.
+   * Publishes the artifact, then appends its record to the run's record journal: a crash can leave
+   * an artifact without its record, never a record without its artifact. Under {@link
+   * SyncPolicy#PER_ARTIFACT} the artifact is durable before the record is written, and the record
+   * before this returns; under {@link SyncPolicy#PER_RUN} both are synced when the run ends.
    */
   @Override
   public StoredArtifact saveWithRecord(
       String runId, String artifactId, Content content, String recordName, RecordOf record) {
     Path target = artifactFile(runId, artifactId);
-    Path recordTarget = recordFile(runId, recordName);
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(record, "record");
+    StoreNames.recordName(recordName);
+    if (!perArtifactRecord(recordName)) {
+      return ArtifactStore.super.saveWithRecord(runId, artifactId, content, recordName, record);
+    }
     Optional<StoredArtifact> existing = existing(runId, artifactId, target);
     if (existing.isPresent()) {
       saveRecord(runId, recordName, record.describe(existing.get()));
       return existing.get();
     }
-    if (syncPolicy == SyncPolicy.PER_RUN && perArtifactRecord(recordName)) {
-      return saveWithRecordUnsynced(runId, artifactId, content, recordName, record);
-    }
+    boolean durable = syncPolicy == SyncPolicy.PER_ARTIFACT;
     Path temp = DurableFiles.tempFileFor(target);
-    Path recordTemp = DurableFiles.tempFileFor(recordTarget);
-    boolean published = false;
-    boolean recordMoved = false;
-    try {
-      StoredArtifact written = stage(runId, artifactId, temp, content, false);
-      CompletableFuture<Void> dataSynced =
-          CompletableFuture.runAsync(() -> DurableFiles.forceUnchecked(temp), SYNCS);
-      byte[] describing;
-      try {
-        describing = record.describe(written);
-        DurableFiles.writeTemp(folders, recordTemp, describing, true);
-      } finally {
-        awaitSync(dataSynced);
-      }
-      StoredArtifact stored = publish(runId, artifactId, temp, written, true);
-      published = true;
-      if (stored == written) {
-        DurableFiles.moveReplacing(recordTemp, recordTarget);
-        recordMoved = true;
-        DurableFiles.syncDirectory(recordTarget.getParent());
-        if (LOG.isDebugEnabled()) {
-          LOG.debug(
-              "saved record {} ({} bytes)",
-              ArtifactStore.recordKey(runId, recordName),
-              describing.length);
-        }
-      } else {
-        // another writer published first: describe what it stored
-        saveRecord(runId, recordName, record.describe(stored));
-      }
-      return stored;
-    } catch (IOException e) {
-      throw failure("cannot save artifact " + target + " with record " + recordName, e);
-    } finally {
-      if (!published) {
-        deleteQuietly(temp);
-      }
-      if (!recordMoved) {
-        deleteQuietly(recordTemp);
-      }
-    }
-  }
-
-  /**
-   * {@link #saveWithRecord} under {@link SyncPolicy#PER_RUN}: the same order (the record renamed
-   * only after the artifact is published), no sync; both files are synced when the run ends.
-   */
-  private StoredArtifact saveWithRecordUnsynced(
-      String runId, String artifactId, Content content, String recordName, RecordOf record) {
-    Path target = artifactFile(runId, artifactId);
-    Path recordTarget = recordFile(runId, recordName);
-    Path temp = DurableFiles.tempFileFor(target);
+    RecordJournal journal = journal(runId);
     UnsyncedRun run = null;
     boolean published = false;
     try {
-      run = beginUnsynced(runId);
-      StoredArtifact written = stage(runId, artifactId, temp, content, false);
-      StoredArtifact stored = publish(runId, artifactId, temp, written, false);
+      run = durable ? null : beginUnsynced(runId);
+      StoredArtifact written = stage(runId, artifactId, temp, content, durable);
+      StoredArtifact stored = publish(runId, artifactId, temp, written, durable);
       published = true;
       byte[] describing = record.describe(stored);
-      DurableFiles.replace(folders, recordTarget, describing, false);
+      journal.append(recordName, describing, durable);
       if (LOG.isDebugEnabled()) {
         LOG.debug(
-            "saved record {} ({} bytes, synced at run end)",
+            "saved record {} ({} bytes{})",
             ArtifactStore.recordKey(runId, recordName),
-            describing.length);
+            describing.length,
+            durable ? "" : ", synced at run end");
       }
       return stored;
     } catch (IOException e) {
@@ -238,7 +207,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         deleteQuietly(temp);
       }
       if (run != null) {
-        run.written(target, recordTarget);
+        run.written(target, journal.file());
       }
     }
   }
@@ -435,6 +404,13 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     if (run != null) {
       run.forget();
     }
+    RecordJournal journal;
+    synchronized (journals) {
+      journal = journals.remove(runId);
+    }
+    if (journal != null) {
+      journal.close();
+    }
     folders.forgetUnder(dir);
     if (!Files.isDirectory(dir)) {
       return;
@@ -478,42 +454,59 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   }
 
   /**
-   * Under {@link SyncPolicy#PER_RUN}, a per-artifact record (one in a folder of {@code _system/})
-   * is synced when the run ends; a run-level record is synced now.
+   * A per-artifact record (one in a folder of {@code _system/}) is appended to the run's record
+   * journal, synced now under {@link SyncPolicy#PER_ARTIFACT} and when the run ends under {@link
+   * SyncPolicy#PER_RUN}; a run-level record replaces its file, synced.
    */
   @Override
   public void saveRecord(String runId, String name, byte[] content) {
-    if (syncPolicy == SyncPolicy.PER_RUN && perArtifactRecord(name)) {
-      UnsyncedRun run = null;
-      try {
-        run = beginUnsynced(runId);
-        writeRecord(runId, name, content, false);
-      } catch (IOException e) {
-        throw failure("cannot save record " + recordFile(runId, name), e);
-      } finally {
-        if (run != null) {
-          run.written(recordFile(runId, name));
-        }
-      }
+    if (!perArtifactRecord(StoreNames.recordName(name))) {
+      writeRecord(runId, name, content, true);
       return;
     }
-    writeRecord(runId, name, content, true);
+    RecordJournal journal = journal(runId);
+    boolean durable = syncPolicy == SyncPolicy.PER_ARTIFACT;
+    UnsyncedRun run = null;
+    try {
+      run = durable ? null : beginUnsynced(runId);
+      journal.append(name, content, durable);
+      logSavedRecord(runId, name, content);
+    } catch (IOException e) {
+      throw failure("cannot save record " + name + " in " + journal.file(), e);
+    } finally {
+      if (run != null) {
+        run.written(journal.file());
+      }
+    }
   }
 
-  /** Skips the two fsyncs of a durable record: the rename stays atomic. */
+  /** Skips the syncs of a durable record: the rename or the append stays atomic. */
   @Override
   public void saveProgressRecord(String runId, String name, byte[] content) {
-    writeRecord(runId, name, content, false);
+    if (!perArtifactRecord(StoreNames.recordName(name))) {
+      writeRecord(runId, name, content, false);
+      return;
+    }
+    RecordJournal journal = journal(runId);
+    try {
+      journal.append(name, content, false);
+      logSavedRecord(runId, name, content);
+    } catch (IOException e) {
+      throw failure("cannot save record " + name + " in " + journal.file(), e);
+    }
+  }
+
+  private static void logSavedRecord(String runId, String name, byte[] content) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("saved record {} ({} bytes)", ArtifactStore.recordKey(runId, name), content.length);
+    }
   }
 
   private void writeRecord(String runId, String name, byte[] content, boolean durable) {
     Path file = recordFile(runId, name);
     try {
       DurableFiles.replace(folders, file, content, durable);
-      if (LOG.isDebugEnabled()) {
-        LOG.debug(
-            "saved record {} ({} bytes)", ArtifactStore.recordKey(runId, name), content.length);
-      }
+      logSavedRecord(runId, name, content);
     } catch (IOException e) {
       throw failure("cannot save record " + file, e);
     }
@@ -523,9 +516,17 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   public Optional<byte[]> readRecord(String runId, String name) {
     Path file = recordFile(runId, name);
     try {
+      if (perArtifactRecord(name)) {
+        Optional<byte[]> journaled = journal(runId).read(name);
+        if (journaled.isPresent()) {
+          return journaled;
+        }
+      }
       return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (RecordJournal.DamagedRecordException e) {
+      throw new UncheckedIOException(e);
     } catch (IOException e) {
       throw failure("cannot read record " + file, e);
     }
@@ -534,11 +535,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   @Override
   public List<String> listRecords(String runId, String prefix) {
     StoreNames.recordPrefix(prefix);
-    Path systemDir = runDir(runId).resolve("_system");
+    Path systemDir = systemDir(runId);
     if (!Files.isDirectory(systemDir)) {
       return List.of();
     }
-    List<String> names = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     try (Stream<Path> files = Files.walk(systemDir)) {
       files
           .filter(Files::isRegularFile)
@@ -550,11 +551,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
                       .replace(file.getFileSystem().getSeparator(), "/"))
           .filter(name -> name.startsWith(prefix) && !hasHiddenSegment(name))
           .forEach(names::add);
+      names.addAll(journal(runId).names(prefix));
     } catch (IOException | UncheckedIOException e) {
       throw failure("cannot list records in " + systemDir, e);
     }
-    names.sort(null);
-    return List.copyOf(names);
+    return List.copyOf(new TreeSet<>(names));
   }
 
   /**
@@ -585,6 +586,10 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         LOG.warn("could not sync run {}: {}", run.dir, e.getMessage());
       }
     }
+    synchronized (journals) {
+      journals.values().forEach(RecordJournal::close);
+      journals.clear();
+    }
   }
 
   @Override
@@ -594,7 +599,10 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   @Override
   public String recordLocation(String runId, String name) {
-    return recordFile(runId, name).toString();
+    Path file = recordFile(runId, name);
+    return perArtifactRecord(name)
+        ? systemDir(runId).resolve(RecordJournal.FILE_NAME) + " (record " + name + ")"
+        : file.toString();
   }
 
   private Path runDir(String runId) {
@@ -606,9 +614,21 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     return runDir(runId).resolve("artifacts").resolve(artifactId + ARTIFACT_SUFFIX);
   }
 
+  private Path systemDir(String runId) {
+    return runDir(runId).resolve("_system");
+  }
+
   private Path recordFile(String runId, String name) {
     StoreNames.recordName(name);
-    return runDir(runId).resolve("_system").resolve(name);
+    return systemDir(runId).resolve(name);
+  }
+
+  /** The run's record journal, kept open for appends while it is among the most recently used. */
+  private RecordJournal journal(String runId) {
+    Path systemDir = systemDir(runId);
+    synchronized (journals) {
+      return journals.computeIfAbsent(runId, id -> new RecordJournal(systemDir, folders));
+    }
   }
 
   /** Records in a folder of {@code _system/} are one per artifact or partition. */
@@ -747,7 +767,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private static boolean holdsAnything(Path runDir) throws IOException {
     try (Stream<Path> files = Files.walk(runDir)) {
       return files.anyMatch(
-          file -> Files.isRegularFile(file) && !file.getFileName().toString().startsWith("."));
+          file -> {
+            String name = file.getFileName().toString();
+            return Files.isRegularFile(file)
+                && (!name.startsWith(".") || name.equals(RecordJournal.FILE_NAME));
+          });
     }
   }
 

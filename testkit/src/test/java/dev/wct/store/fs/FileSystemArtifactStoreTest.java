@@ -60,12 +60,17 @@ class FileSystemArtifactStoreTest {
     FileSystemArtifactStore store = open();
 
     store.save("run-1", "db", out -> out.write("{}".getBytes(UTF_8)));
+    store.saveRecord("run-1", "run.json", "{\"run\":1}".getBytes(UTF_8));
     store.saveRecord("run-1", "artifacts/db.json", "{\"state\":1}".getBytes(UTF_8));
 
     Path data = artifacts("run-1").resolve("db.json");
     assertThat(data).hasContent("{}");
-    assertThat(root.resolve("runs/run-1/_system/artifacts/db.json")).hasContent("{\"state\":1}");
     assertThat(store.location("run-1", "db")).isEqualTo(data.toAbsolutePath().toString());
+    assertThat(root.resolve("runs/run-1/_system/run.json")).hasContent("{\"run\":1}");
+    Path journal = root.resolve("runs/run-1/_system/.records");
+    assertThat(Files.readString(journal)).contains("artifacts/db.json\n{\"state\":1}\n");
+    assertThat(store.recordLocation("run-1", "artifacts/db.json"))
+        .startsWith(journal.toAbsolutePath().toString());
   }
 
   @Test
@@ -286,32 +291,35 @@ class FileSystemArtifactStoreTest {
   }
 
   /**
-   * The record's rename comes after the artifact's publication: a publication that fails (here the
-   * temp file vanished, as a crash before the link would leave it) publishes no record either.
+   * The record is written after the artifact's publication: a publication that fails (here the temp
+   * file vanished, as a crash before the link would leave it) writes no record either.
    */
   @Test
   void aRecordIsNeverPublishedWhenItsArtifactIsNot() throws IOException {
     FileSystemArtifactStore store = open();
+    List<String> described = new ArrayList<>();
 
     assertThatThrownBy(
             () ->
                 store.saveWithRecord(
                     "run-1",
                     "db",
-                    out -> out.write("{}".getBytes(UTF_8)),
-                    "artifacts/db.json",
-                    written -> {
+                    out -> {
+                      out.write("{}".getBytes(UTF_8));
                       try (Stream<Path> temps = Files.list(artifacts("run-1"))) {
                         for (Path temp : temps.filter(DurableFiles::isTempFile).toList()) {
                           Files.delete(temp);
                         }
-                      } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
                       }
+                    },
+                    "artifacts/db.json",
+                    written -> {
+                      described.add(written.sha256());
                       return written.sha256().getBytes(UTF_8);
                     }))
         .isInstanceOf(WctException.class);
 
+    assertThat(described).isEmpty();
     assertThat(store.exists("run-1", "db")).isFalse();
     assertThat(store.readRecord("run-1", "artifacts/db.json")).isEmpty();
     try (Stream<Path> left = Files.walk(root.resolve("runs"))) {
@@ -320,7 +328,7 @@ class FileSystemArtifactStoreTest {
   }
 
   @Test
-  void aRecordPendingWhileAnotherWriterPublishesDescribesTheOtherWritersArtifact() {
+  void anArtifactPublishedMeanwhileByAnotherWriterIsTheOneItsRecordDescribes() {
     FileSystemArtifactStore store = open();
     byte[] other = "{\"writer\":\"other\"}".getBytes(UTF_8);
     List<String> described = new ArrayList<>();
@@ -329,12 +337,12 @@ class FileSystemArtifactStoreTest {
         store.saveWithRecord(
             "run-1",
             "db",
-            out -> out.write("{\"writer\":\"this\"}".getBytes(UTF_8)),
+            out -> {
+              out.write("{\"writer\":\"this\"}".getBytes(UTF_8));
+              store.save("run-1", "db", otherOut -> otherOut.write(other));
+            },
             "artifacts/db.json",
             written -> {
-              if (described.isEmpty()) {
-                store.save("run-1", "db", out -> out.write(other));
-              }
               described.add(written.sha256());
               return written.sha256().getBytes(UTF_8);
             });
