@@ -58,6 +58,7 @@ final class RecordJournal {
   private final Path file;
   private final KnownFolders folders;
   private FileChannel appender;
+  private boolean directoryDurable;
   private final TreeMap<String, Entry> index = new TreeMap<>();
   private Object indexedFile;
   private long indexedUpTo;
@@ -79,14 +80,26 @@ final class RecordJournal {
   void append(String name, byte[] content, boolean durable) throws IOException {
     ByteBuffer entry = entry(name, content);
     FileChannel channel;
+    boolean syncDirectory;
     synchronized (this) {
-      channel = appender(durable);
+      channel = appender();
       while (entry.hasRemaining()) {
         channel.write(entry);
       }
+      syncDirectory = durable && !directoryDurable;
+      directoryDurable |= durable;
     }
     if (durable) {
-      channel.force(false);
+      try {
+        channel.force(false);
+      } catch (java.nio.channels.ClosedChannelException closedMeanwhile) {
+        synchronized (this) {
+          appender().force(false); // the same file: its written pages are flushed all the same
+        }
+      }
+      if (syncDirectory) {
+        DurableFiles.syncDirectory(file.getParent());
+      }
     }
   }
 
@@ -146,11 +159,16 @@ final class RecordJournal {
     }
   }
 
-  private FileChannel appender(boolean durable) throws IOException {
+  /**
+   * The open appending channel, opened (and the file created) if needed. The journal's name in its
+   * folder is made durable by the first durable append after opening, whoever created the file.
+   */
+  private FileChannel appender() throws IOException {
     if (appender != null && appender.isOpen() && Files.exists(file)) {
       return appender;
     }
     close();
+    directoryDurable = false;
     folders.make(file.getParent());
     try {
       appender =
@@ -161,14 +179,11 @@ final class RecordJournal {
                   StandardOpenOption.WRITE,
                   StandardOpenOption.APPEND),
               DurableFiles.privateAttributes(file, DurableFiles.PRIVATE_FILE));
-      if (durable) {
-        DurableFiles.syncDirectory(file.getParent());
-      }
     } catch (FileAlreadyExistsException exists) {
       appender = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     } catch (NoSuchFileException folderGone) {
       folders.forgetUnder(file.getParent());
-      return appender(durable);
+      return appender();
     }
     return appender;
   }

@@ -73,6 +73,43 @@ class FileSystemArtifactStoreTest {
         .startsWith(journal.toAbsolutePath().toString());
   }
 
+  /** A run written before records had a journal: its record files are read and listed. */
+  @Test
+  void perArtifactRecordFilesOfEarlierVersionsAreReadUntilTheJournalHasANewerOne()
+      throws IOException {
+    FileSystemArtifactStore store = open();
+    Path system = root.resolve("runs/run-1/_system");
+    Files.createDirectories(system.resolve("artifacts"));
+    Files.writeString(system.resolve("artifacts/db.json"), "{\"v\":\"file\"}");
+    Files.writeString(system.resolve("artifacts/pii.json"), "{\"v\":\"file\"}");
+
+    store.saveRecord("run-1", "artifacts/pii.json", "{\"v\":\"journal\"}".getBytes(UTF_8));
+    store.saveRecord("run-1", "artifacts/new.json", "{\"v\":\"journal\"}".getBytes(UTF_8));
+
+    assertThat(store.listRecords("run-1", "artifacts/"))
+        .containsExactly("artifacts/db.json", "artifacts/new.json", "artifacts/pii.json");
+    assertThat(store.readRecord("run-1", "artifacts/db.json"))
+        .hasValue("{\"v\":\"file\"}".getBytes(UTF_8));
+    assertThat(store.readRecord("run-1", "artifacts/pii.json"))
+        .hasValue("{\"v\":\"journal\"}".getBytes(UTF_8));
+    assertThat(store.listRuns()).containsExactly("run-1");
+  }
+
+  @Test
+  void aRunWithOnlyJournaledRecordsIsListedAndDeletedWhole() {
+    FileSystemArtifactStore store = open();
+    store.saveRecord("run-1", "artifacts/db.json", "{}".getBytes(UTF_8));
+
+    assertThat(store.listRuns()).containsExactly("run-1");
+    store.deleteRun("run-1");
+    assertThat(store.listRuns()).isEmpty();
+    assertThat(store.readRecord("run-1", "artifacts/db.json")).isEmpty();
+
+    store.saveRecord("run-1", "artifacts/db.json", "{\"again\":1}".getBytes(UTF_8));
+    assertThat(store.readRecord("run-1", "artifacts/db.json"))
+        .hasValue("{\"again\":1}".getBytes(UTF_8));
+  }
+
   @Test
   void filesAreReadableByTheirOwnerOnlyAndFoldersOpenToTheOwnerOnly() throws IOException {
     assumeTrue(
