@@ -88,7 +88,7 @@ class LabelsTest {
         "employee_no,name,phone\n100-2347,Anna Berg,+44 20 7946 0958",
         "employee_no,name,mobile_phone\n100-2347,Anna Berg,+44 20 7946 0958",
         "\"employee_no\"\t\"Phone\"\n\"100-2347\"\t\"+44 20 7946 0958\"",
-        "employee_no;Telephone No\n100-2347;+44 20 7946 0958",
+        "employee_no;Telephone No\r\n100-2347;+44 20 7946 0958",
         // An account number that passes Luhn, under the first header of a card row.
         "account_no,holder,card\n3598899323053410,Anna Berg,Visa",
         "account_no|holder|credit_card\n3598899323053410|Anna Berg|Visa",
@@ -109,7 +109,9 @@ class LabelsTest {
         "Passport number:\\nC01X00T47 | document_number:C01X00T47",
         // A sentence wrapped after its label is no header: prose puts a space after its comma.
         "If you need us, please phone\\n(72) 754-186 | phone_number:(72) 754-186",
-        "Name: Anna Berg, Phone:\\n(72) 754-186 | phone_number:(72) 754-186"
+        "Name: Anna Berg, Phone:\\n(72) 754-186 | phone_number:(72) 754-186",
+        // A JSON key is no header either: its quotes close before the colon.
+        "{\"id\": 7,\"phone\":\\n\"(72) 754-186\"} | phone_number:(72) 754-186"
       })
   void aLabelOnItsOwnLineTakesTheValueOnTheNext(String text, String found) {
     assertThat(byFormat(text.replace("\\n", "\n"))).containsExactly(found);
