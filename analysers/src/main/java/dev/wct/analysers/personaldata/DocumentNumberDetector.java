@@ -22,7 +22,6 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
   static final int MINIMUM_LENGTH = 6;
   static final int MAXIMUM_LENGTH = 20;
   static final int MINIMUM_DIGITS = 5;
-  private static final String FIELD_DELIMITERS = ",;\t|";
 
   private static final List<String> KEYWORDS = WordLists.read("document-keywords.txt");
   private static final KeywordIndex<String> DOCUMENT_WORDS = documentWords();
@@ -69,8 +68,8 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
    * where it ends, or -1.
    */
   private static int numberAfter(String text, int keywordStart, int labelEnd, Sink sink) {
-    int start = Labels.valueAfter(text, labelEnd);
-    if (start < 0 || headerField(text, keywordStart, start)) {
+    int start = Labels.valueAfter(text, keywordStart, labelEnd);
+    if (start < 0) {
       return -1;
     }
     int tokenEnd = start;
@@ -78,40 +77,6 @@ final class DocumentNumberDetector implements KeywordLedDetector<String> {
       tokenEnd++;
     }
     return candidate(text, start, tokenEnd, sink);
-  }
-
-  /**
-   * True if the keyword starts a field of a delimited row ({@code employee_no,passport_no}) and the
-   * value would come from a later line: the keyword is a column's header there, and the next line's
-   * first field belongs to another column ({@link DocumentColumns} reads the header's own column).
-   */
-  private static boolean headerField(String text, int keywordStart, int valueStart) {
-    int lineEnd = keywordStart;
-    while (lineEnd < valueStart && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
-      lineEnd++;
-    }
-    if (lineEnd == valueStart) {
-      return false;
-    }
-    int lineStart = keywordStart;
-    while (lineStart > 0
-        && text.charAt(lineStart - 1) != '\n'
-        && text.charAt(lineStart - 1) != '\r') {
-      lineStart--;
-    }
-    int before = keywordStart - 1;
-    if (before >= lineStart && text.charAt(before) == '"') {
-      before--;
-    }
-    if (before >= lineStart && FIELD_DELIMITERS.indexOf(text.charAt(before)) < 0) {
-      return false;
-    }
-    for (int i = lineStart; i < lineEnd; i++) {
-      if (FIELD_DELIMITERS.indexOf(text.charAt(i)) >= 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Reports the token starting at {@code start}, first group ending at {@code firstEnd}. */

@@ -11,6 +11,11 @@ import java.util.Collection;
  * digit between ({@code card number is 3598...}, {@code call me at 555...}, {@code passport no. is
  * C01X00T47}). A word is a run of letters, split before a capital that follows a lower-case letter
  * ({@code mobilePhone}), as {@link Tokens} splits words for the keyword pass.
+ *
+ * <p>A label that is a column's header in a delimited row ({@code employee_no,name,phone}) labels
+ * nothing on a later line: the next row's first field there is another column's ({@link
+ * #headsAColumn}). A label alone on its line ({@code Passport number:}) still takes the value on
+ * the next.
  */
 final class Labels {
   /** How far before a value its label may end. */
@@ -18,6 +23,9 @@ final class Labels {
 
   /** How many words may come between a label and its value. */
   static final int WORDS_BETWEEN = 2;
+
+  /** What separates the fields of a delimited row: CSV, TSV, semicolons, pipes. */
+  private static final String FIELD_DELIMITERS = ",;\t|";
 
   /**
    * Each label's words, lower case, as {@link Tokens} splits them, by the length of the first word:
@@ -86,7 +94,7 @@ final class Labels {
             matches = same(text, wordStarts[at], wordEnds[at], label[w]);
           }
           if (matches) {
-            return k;
+            return headsAColumn(text, k, wordEnds[last], start) ? -1 : k;
           }
         }
       }
@@ -95,11 +103,75 @@ final class Labels {
   }
 
   /**
-   * Where the value after a label ending at {@code labelEnd} starts, if one does within the window:
-   * the first run of letters and digits that holds a digit ({@code C01X00T47}, {@code 1234 56789}),
-   * after at most {@value #WORDS_BETWEEN} words; else -1.
+   * Where the value after a label {@code [labelStart, labelEnd)} starts, if one does within the
+   * window: the first run of letters and digits that holds a digit ({@code C01X00T47}, {@code 1234
+   * 56789}), after at most {@value #WORDS_BETWEEN} words, and not on a later line when the label
+   * {@linkplain #headsAColumn heads a column}; else -1.
    */
-  static int valueAfter(String text, int labelEnd) {
+  static int valueAfter(String text, int labelStart, int labelEnd) {
+    int start = firstValue(text, labelEnd);
+    return start >= 0 && headsAColumn(text, labelStart, labelEnd, start) ? -1 : start;
+  }
+
+  /**
+   * True if the label {@code [labelStart, labelEnd)} is in a column's header of a delimited row and
+   * the value at {@code valueStart} is on a later line: there the label heads its own column, read
+   * as a column ({@link PhoneColumns}, {@link DocumentColumns}), and the next row's first field is
+   * another column's ({@code employee_no,name,phone} then {@code 100-2347,...}). The label's field
+   * (between delimiters or the line's ends, one pair of quotes around it dropped) is a header when
+   * it opens right after its delimiter and holds only a name's characters: letters, digits, spaces
+   * and {@code _-.#/()'} ({@code passport_no}, {@code "Phone"}, {@code Telephone No}, {@code
+   * guest_passport}). Prose puts a space after its comma and a colon after its label ({@code ...,
+   * please phone}, {@code Name: Anna, Phone:}), so a label there still takes the next line's value.
+   */
+  static boolean headsAColumn(String text, int labelStart, int labelEnd, int valueStart) {
+    int lineEnd = labelEnd;
+    while (lineEnd < valueStart && !lineBreak(text.charAt(lineEnd))) {
+      lineEnd++;
+    }
+    if (lineEnd == valueStart) {
+      return false;
+    }
+    int fieldEnd = labelEnd;
+    while (fieldEnd < lineEnd && FIELD_DELIMITERS.indexOf(text.charAt(fieldEnd)) < 0) {
+      fieldEnd++;
+    }
+    int fieldStart = labelStart;
+    while (fieldStart > 0
+        && !lineBreak(text.charAt(fieldStart - 1))
+        && FIELD_DELIMITERS.indexOf(text.charAt(fieldStart - 1)) < 0) {
+      fieldStart--;
+    }
+    boolean delimited =
+        fieldEnd < lineEnd
+            || (fieldStart > 0 && FIELD_DELIMITERS.indexOf(text.charAt(fieldStart - 1)) >= 0);
+    if (!delimited) {
+      return false;
+    }
+    if (fieldStart < labelStart && text.charAt(fieldStart) == '"') {
+      fieldStart++;
+    }
+    if (fieldEnd > labelEnd && text.charAt(fieldEnd - 1) == '"') {
+      fieldEnd--;
+    }
+    if (text.charAt(fieldStart) == ' ') {
+      return false;
+    }
+    for (int i = fieldStart; i < fieldEnd; i++) {
+      char c = text.charAt(i);
+      if (!letter(c) && !Chars.digit(c) && " _-.#/()'".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean lineBreak(char c) {
+    return c == '\n' || c == '\r';
+  }
+
+  /** Where the first value after {@code labelEnd} starts within the window, or -1. */
+  private static int firstValue(String text, int labelEnd) {
     int limit = Math.min(text.length(), labelEnd + DISTANCE + 1);
     int words = 0;
     int k = labelEnd;

@@ -80,13 +80,50 @@ class LabelsTest {
         .containsExactly("payment_card:3598899323053410");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // The staff number under the first header, right after a phone header ending the row:
+        // digits in phone-like groups count as a phone number only next to a phone label.
+        "employee_no,name,phone\n100-2347,Anna Berg,+44 20 7946 0958",
+        "employee_no,name,mobile_phone\n100-2347,Anna Berg,+44 20 7946 0958",
+        "\"employee_no\"\t\"Phone\"\n\"100-2347\"\t\"+44 20 7946 0958\"",
+        "employee_no;Telephone No\r\n100-2347;+44 20 7946 0958",
+        // An account number that passes Luhn, under the first header of a card row.
+        "account_no,holder,card\n3598899323053410,Anna Berg,Visa",
+        "account_no|holder|credit_card\n3598899323053410|Anna Berg|Visa",
+        // A document keyword ending its header rather than starting it.
+        "staff_no,guest_passport\n1002347,C01X00T47"
+      })
+  void aLabelHeadingADelimitedColumnTakesNothingFromTheNextRow(String text) {
+    // Anna Berg is a listed name, found without a label.
+    assertThat(byFormat(text)).filteredOn(found -> !found.startsWith("person_name:")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Phone:\\n(72) 754-186 | phone_number:(72) 754-186",
+        "Card number:\\n3598899323053410 | payment_card:3598899323053410",
+        "Passport number:\\nC01X00T47 | document_number:C01X00T47",
+        // A sentence wrapped after its label is no header: prose puts a space after its comma.
+        "If you need us, please phone\\n(72) 754-186 | phone_number:(72) 754-186",
+        "Name: Anna Berg, Phone:\\n(72) 754-186 | phone_number:(72) 754-186",
+        // A JSON key is no header either: its quotes close before the colon.
+        "{\"id\": 7,\"phone\":\\n\"(72) 754-186\"} | phone_number:(72) 754-186"
+      })
+  void aLabelOnItsOwnLineTakesTheValueOnTheNext(String text, String found) {
+    assertThat(byFormat(text.replace("\\n", "\n"))).containsExactly(found);
+  }
+
   @Test
   void findsTheLabelNearestBeforeAValue() {
     Labels labels = Labels.of(List.of("phone", "phone number", "call"));
     String text = "call the phone number: 555 0134";
     assertThat(labels.before(text, text.indexOf('5'))).isEqualTo(text.indexOf("phone"));
     assertThat(labels.before("call me 1 555 0134", 10)).isEqualTo(-1);
-    assertThat(Labels.valueAfter("passport no. is C01X00T47", 8)).isEqualTo(16);
-    assertThat(Labels.valueAfter("passport of the holder C01X00T47", 8)).isEqualTo(-1);
+    assertThat(Labels.valueAfter("passport no. is C01X00T47", 0, 8)).isEqualTo(16);
+    assertThat(Labels.valueAfter("passport of the holder C01X00T47", 0, 8)).isEqualTo(-1);
   }
 }

@@ -60,6 +60,21 @@ class PhoneColumnsTest {
   }
 
   @Test
+  void aPhoneHeaderEndingTheHeaderRowLabelsNothingInTheFirstColumn() throws Exception {
+    List<JsonNode> found = findings("staff.csv");
+
+    // the staff number under the first header, in phone-like groups right after the header row's
+    // last label, is no phone number: only the phone column's two numbers are
+    assertThat(found)
+        .noneMatch(
+            finding -> finding.path("location").path("column").asText().equals("employee_no"));
+    JsonNode phones = only(found, "phone");
+    assertThat(phones.path("location").path("column").asText()).isEqualTo("phone");
+    assertThat(phones.path("values_matched").asInt()).isEqualTo(2);
+    assertThat(formatMatches(phones)).isEqualTo(2);
+  }
+
+  @Test
   void aSheetsColumnHeadedTelephoneHoldsPhoneNumbers() {
     ObjectNode sheet =
         Inputs.file(
