@@ -75,30 +75,31 @@ final class RecordJournal {
   /**
    * Appends {@code content} as the record {@code name}; synced (data and size) if {@code durable}.
    * The sync runs outside the journal's lock, so concurrent durable appends share the disk's
-   * flushes.
+   * flushes; only the first durable append after the file is opened also syncs its folder, inside
+   * the lock, so that no durable append returns before the journal's name is durable.
    */
   void append(String name, byte[] content, boolean durable) throws IOException {
     ByteBuffer entry = entry(name, content);
     FileChannel channel;
-    boolean syncDirectory;
     synchronized (this) {
       channel = appender();
       while (entry.hasRemaining()) {
         channel.write(entry);
       }
-      syncDirectory = durable && !directoryDurable;
-      directoryDurable |= durable;
+      if (durable && !directoryDurable) {
+        channel.force(false);
+        DurableFiles.syncDirectory(file.getParent());
+        directoryDurable = true;
+        return;
+      }
     }
     if (durable) {
       try {
         channel.force(false);
       } catch (java.nio.channels.ClosedChannelException closedMeanwhile) {
-        synchronized (this) {
-          appender().force(false); // the same file: its written pages are flushed all the same
-        }
-      }
-      if (syncDirectory) {
-        DurableFiles.syncDirectory(file.getParent());
+        // closed by another thread (evicted, or its run deleted): the written pages are the
+        // file's, and syncing it through another channel flushes them all the same
+        DurableFiles.forceIfExists(file);
       }
     }
   }
