@@ -46,13 +46,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An artifact store in a local directory: {@code {root}/runs/{runId}/artifacts/{artifactId}.json}
- * and {@code {root}/runs/{runId}/_system/{name}}.
+ * and {@code {root}/runs/{runId}/_system/{name}} for run-level records; per-artifact records (names
+ * with a folder) are entries of the run's {@link RecordJournal}, {@code _system/.records}.
  *
  * <p>An artifact is streamed to a temp file beside its target while its SHA-256 is computed,
  * synced, and published with a hard link that fails if the target exists: two writers of one
  * artifact end with exactly one complete file, and a crash leaves at most an invisible temp file.
- * Temp files older than an hour are removed when a store is opened. Records are replaced with an
- * atomic rename.
+ * Temp files older than an hour are removed when a store is opened. Run-level records are replaced
+ * with an atomic rename; per-artifact records are appended.
  *
  * <p>When writes are synced is the {@link SyncPolicy}: per artifact (the default), or once per run
  * with a durable {@code .unsynced} marker in the run folder meanwhile; checksums of a run that has
@@ -77,7 +78,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   /** Record journals kept open at once: a long-lived worker writes into new runs for ever. */
   private static final int OPEN_JOURNALS = 64;
 
-  /** Syncs an artifact's data while the calling thread syncs the record that describes it. */
+  /** Syncs a run's files in parallel when it ends ({@link #syncRun}). */
   private static final ExecutorService SYNCS =
       Executors.newCachedThreadPool(
           task -> {

@@ -7,7 +7,8 @@ import java.util.Locale;
  * When the folder store makes what it writes durable (fsync). Run-level records (those at the top
  * of {@code _system/}: {@code run.json}, {@code plan.json}, {@code results.json} ...) are synced
  * when written under either policy; the policies differ in artifacts and the per-artifact records
- * under {@code _system/artifacts/}, {@code _system/coverage/} and the other record folders.
+ * ({@code artifacts/ID.json}, {@code coverage/ID.json} and the other record folders), which are
+ * entries of the run's record journal {@code _system/.records}.
  */
 public enum SyncPolicy {
   /**
