@@ -37,7 +37,9 @@ final class RecordJournal {
   static final String FILE_NAME = ".records";
 
   private static final byte ENTRY_START = 0x1E;
-  private static final int MAX_HEADER = 512;
+
+  /** The longest entry header a reader looks for (its name included); longer names are refused. */
+  static final int MAX_HEADER = 4096;
 
   /** Where a record's content is, or, with a negative length, that its last entry is damaged. */
   private record Entry(long contentOffset, int length) {
@@ -196,6 +198,10 @@ final class RecordJournal {
     crc.update(content);
     byte[] header =
         (content.length + " " + Long.toHexString(crc.getValue()) + " ").getBytes(US_ASCII);
+    if (1 + header.length + nameBytes.length + 1 > MAX_HEADER) {
+      throw new IllegalArgumentException(
+          "record name is too long for the record journal (" + nameBytes.length + " bytes)");
+    }
     ByteBuffer entry =
         ByteBuffer.allocate(1 + header.length + nameBytes.length + 1 + content.length + 1);
     entry.put(ENTRY_START).put(header).put(nameBytes).put((byte) '\n');

@@ -191,6 +191,19 @@ class RecordJournalTest {
   }
 
   @Test
+  void aNameTooLongToBeFoundAgainIsRefusedAndLongNamesBelowThatAreKept() throws IOException {
+    RecordJournal journal = open();
+    String longest = "coverage/" + "a".repeat(200) + "/" + "b".repeat(200) + "/p000001.json";
+    journal.append(longest, bytes("{}"), false);
+    assertThat(open().read(longest)).hasValue(bytes("{}"));
+
+    String tooLong = "x/".repeat(RecordJournal.MAX_HEADER / 2) + "y";
+    assertThatThrownBy(() -> journal.append(tooLong, bytes("{}"), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too long");
+  }
+
+  @Test
   void theJournalIsReadableByItsOwnerOnly() throws IOException {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
