@@ -122,14 +122,8 @@ final class RecordJournal {
     }
     byte[] content = new byte[entry.length()];
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      long position = entry.contentOffset();
-      while (buffer.hasRemaining()) {
-        int read = channel.read(buffer, position);
-        if (read < 0) {
-          throw new IOException("record journal " + file + " ends inside record " + name);
-        }
-        position += read;
+      if (readAt(channel, content, entry.contentOffset()) < content.length) {
+        throw new IOException("record journal " + file + " ends inside record " + name);
       }
     } catch (NoSuchFileException gone) {
       return Optional.empty();
@@ -236,17 +230,9 @@ final class RecordJournal {
         throw new IOException("record journal " + file + " is too large to index: " + end);
       }
       bytes = new byte[(int) (end - indexedUpTo)];
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      long position = indexedUpTo;
-      while (buffer.hasRemaining()) {
-        int read = channel.read(buffer, position);
-        if (read < 0) {
-          break;
-        }
-        position += read;
-      }
-      if (buffer.hasRemaining()) {
-        bytes = java.util.Arrays.copyOf(bytes, buffer.position());
+      int read = readAt(channel, bytes, indexedUpTo);
+      if (read < bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, read);
       }
     }
     indexedUpTo += parse(bytes, indexedUpTo);
@@ -328,6 +314,17 @@ final class RecordJournal {
       checksum.update(bytes, contentStart, length);
       return checksum.getValue() == crc;
     }
+  }
+
+  /** Reads into {@code bytes} from {@code position} until full or the end; returns the count. */
+  private static int readAt(FileChannel channel, byte[] bytes, long position) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, position + buffer.position()) < 0) {
+        break;
+      }
+    }
+    return buffer.position();
   }
 
   private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
