@@ -11,6 +11,7 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.RunStatus;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
+import dev.wct.engine.server.TestServerLockLog;
 import dev.wct.store.ArtifactStore;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;
@@ -49,6 +50,7 @@ final class BenchEngine implements AutoCloseable {
     this.temporal =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    TestServerLockLog.turnOff(temporal);
     WctWorkers.register(
         temporal.newWorker(WctWorkers.TASK_QUEUE),
         new ProducerEnvironment(store, BenchComponents.catalog(), name -> null, workingDirectory));

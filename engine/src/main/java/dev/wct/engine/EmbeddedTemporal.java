@@ -2,6 +2,7 @@ package dev.wct.engine;
 
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.activities.worker.WctWorkers;
+import dev.wct.engine.server.TestServerLockLog;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -24,6 +25,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
     TestWorkflowEnvironment environment =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    TestServerLockLog.turnOff(environment);
     try {
       WctWorkers.register(
           environment.newWorker(WctWorkers.TASK_QUEUE, WctWorkers.WORKER_OPTIONS), producers);

@@ -28,6 +28,7 @@ public final class JavaTestServer implements LocalTemporal {
   public static JavaTestServer start(int port) {
     // Never time skipping: standalone, workflows fail after a few dozen runs with it.
     TestServicesStarter services = new TestServicesStarter(false, 0);
+    TestServerLockLog.turnOff(services);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
