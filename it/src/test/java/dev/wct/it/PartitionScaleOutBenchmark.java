@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with two, and with one again, on one dev server and a shared directory store. Prints wall times,
  * the ratio, and per-partition times for a projection to N workers. Run with {@code
  * -Dwct.bench=true} ({@code -Dwct.bench.mib=512} sets the data size, {@code
- * -Dwct.bench.rows=5000000} the table's rows, 0 for no table); the data and the store are deleted
- * afterwards.
+ * -Dwct.bench.rows=5000000} the table's rows, 0 for no table; {@code -Dwct.bench.pin=0,1} gives
+ * each worker process one CPU of its own); the data and the store are deleted afterwards.
  */
 @EnabledIfSystemProperty(named = "wct.bench", matches = "true")
 class PartitionScaleOutBenchmark {
@@ -57,7 +57,7 @@ class PartitionScaleOutBenchmark {
     int rows = Integer.getInteger("wct.bench.rows", 5_000_000);
     String yaml =
         PartitionedScan.runbook(data, "{max_bytes: 8MiB}", 8)
-            .replace("keep_sources: true", "keep_sources: false");
+            .replace("keep_sources: true", "keep_sources: false\n  timeout: 2h");
     if (rows > 0) {
       long started = System.nanoTime();
       Path db = generateTable(workDir.resolve("customers.db"), rows);
@@ -104,11 +104,14 @@ class PartitionScaleOutBenchmark {
               WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
       WorkflowClient client = WorkflowClient.newInstance(service);
       RunLauncher launcher = new RunLauncher(client, store);
-      try (WorkerProcess first = WorkerProcess.start("w1", components, workDir, environment)) {
+      String[] cpus = pinnedCpus();
+      try (WorkerProcess first =
+          WorkerProcess.start("w1", components, workDir, environment, cpus[0])) {
         first.awaitReady(Duration.ofSeconds(180));
         double one = phase(launcher, client, storeDir, plan, "1 worker");
         double two;
-        try (WorkerProcess second = WorkerProcess.start("w2", components, workDir, environment)) {
+        try (WorkerProcess second =
+            WorkerProcess.start("w2", components, workDir, environment, cpus[1])) {
           second.awaitReady(Duration.ofSeconds(180));
           two = phase(launcher, client, storeDir, plan, "2 workers");
           second.terminate(Duration.ofSeconds(60));
@@ -303,6 +306,23 @@ class PartitionScaleOutBenchmark {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code -Dwct.bench.pin=0,1} runs the first worker process on CPU 0 only and the second on CPU 1
+   * only, as if each had a machine of one core; the dev server and the launcher run anywhere.
+   */
+  private static String[] pinnedCpus() {
+    String pin = System.getProperty("wct.bench.pin", "");
+    if (pin.isBlank()) {
+      return new String[2];
+    }
+    String[] cpus = pin.split(",");
+    if (cpus.length != 2) {
+      throw new IllegalArgumentException("wct.bench.pin names two CPUs, e.g. 0,1, not " + pin);
+    }
+    System.out.printf("worker w1 runs on CPU %s only, w2 on CPU %s only%n", cpus[0], cpus[1]);
+    return cpus;
   }
 
   private static String loadAverage() {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,18 +36,32 @@ final class WorkerProcess implements AutoCloseable {
   static WorkerProcess start(
       String name, Path components, Path workDir, Map<String, String> environment)
       throws IOException {
+    return start(name, components, workDir, environment, null);
+  }
+
+  /**
+   * @param cpu the one CPU (as {@code taskset -c} names it) the process may run on; null for any
+   */
+  static WorkerProcess start(
+      String name, Path components, Path workDir, Map<String, String> environment, String cpu)
+      throws IOException {
     int managementPort = Ports.free();
     Path log = workDir.resolve(name + ".log");
+    List<String> command = new ArrayList<>();
+    if (cpu != null) {
+      command.addAll(List.of("taskset", "-c", cpu));
+    }
+    command.addAll(
+        List.of(
+            Jars.java().toString(),
+            "-Xmx384m",
+            "-XX:TieredStopAtLevel=1",
+            "-Dloader.path=" + components,
+            "-cp",
+            Jars.worker().toString(),
+            "org.springframework.boot.loader.launch.PropertiesLauncher"));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    Jars.java().toString(),
-                    "-Xmx384m",
-                    "-XX:TieredStopAtLevel=1",
-                    "-Dloader.path=" + components,
-                    "-cp",
-                    Jars.worker().toString(),
-                    "org.springframework.boot.loader.launch.PropertiesLauncher"))
+        new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
