@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * Turns off the log of time-skipping locks that Temporal's Java test server keeps for its own
  * debugging (1.38.0, {@code SelfAdvancingTimerImpl.lockEvents}). Every update of every workflow
  * adds entries that are never removed, and every update searches the whole log from its start to
- * drop its own entry. A server that has run N activities therefore spends time proportional to N on
- * each new step and holds all N in memory: a long scan on the embedded server, or a {@code wct
- * server} running scheduled scans, gets slower with every step it has already run.
+ * drop its own entry. A server that has run N activities therefore searches about 4N entries on
+ * each new step and holds them all in memory, however long it runs: a long scan on the embedded
+ * server, or a {@code wct server} running scheduled scans.
  *
  * <p>The log is only ever read to describe unbalanced locks in an error message; the lock count
  * that time skipping depends on is kept apart from it and is untouched. The swap happens under the
