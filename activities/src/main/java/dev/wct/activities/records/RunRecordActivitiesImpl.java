@@ -18,6 +18,7 @@ import dev.wct.workflows.records.RunStarted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -122,7 +123,7 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     Optional<SourceDeletion> earlier = records.sourceDeletion(runId);
     Set<String> recorded = new TreeSet<>();
     earlier.ifPresent(d -> recorded.addAll(d.deletedSources()));
-    Set<String> stored = new TreeSet<>(store.list(runId));
+    NavigableSet<String> stored = new TreeSet<>(store.list(runId));
     Set<String> deleted = new TreeSet<>();
     for (String id : RawSources.of(plan.get())) {
       if (recorded.contains(id) || stored.contains(id) || reusedAsDeleted(runId, id)) {
@@ -139,10 +140,8 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     for (String id : deleted) {
       store.delete(runId, id);
       // the partitions of a partitioned source are raw data too
-      for (String partition : stored) {
-        if (PartitionIds.isPartitionOf(partition, id)) {
-          store.delete(runId, partition);
-        }
+      for (String partition : PartitionIds.partitionsOf(stored, id)) {
+        store.delete(runId, partition);
       }
     }
     log.info("run {}: deleted {} raw source artifact(s)", runId, deleted.size());

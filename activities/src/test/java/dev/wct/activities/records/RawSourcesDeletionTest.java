@@ -52,6 +52,26 @@ class RawSourcesDeletionTest {
   }
 
   @Test
+  void thePartitionsOfARawSourceAreDeletedAndThoseOfDerivedArtifactsStay() {
+    storeRun(
+        plan().source("files").source("files_b").analyser("pii", "files").build(),
+        "files",
+        "files~p000000",
+        "files~p000001",
+        "files_b",
+        "files_b~p000000",
+        "pii",
+        "pii~p000000",
+        "pii~p000001");
+
+    activities.deleteRawSources(RUN);
+
+    assertThat(store.list(RUN)).containsExactly("pii", "pii~p000000", "pii~p000001");
+    assertThat(records.sourceDeletion(RUN).orElseThrow().deletedSources())
+        .containsExactly("files", "files_b");
+  }
+
+  @Test
   void aRetryAfterAPartialDeletionFinishesItAndKeepsTheRecord() {
     storeRun(plan().source("db").source("files").analyser("pii", "db").build(), "db", "files");
     activities.deleteRawSources(RUN);

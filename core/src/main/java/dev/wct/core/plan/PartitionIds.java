@@ -1,5 +1,7 @@
 package dev.wct.core.plan;
 
+import java.util.NavigableSet;
+
 /**
  * The store ids of the partitions of an artifact: {@code {artifactId}~p000042}. A '~' never occurs
  * in a runbook's artifact ids, so a partition can never clash with an artifact.
@@ -19,8 +21,12 @@ public final class PartitionIds {
     return artifactId + SEPARATOR + "0".repeat(Math.max(0, 6 - number.length())) + number;
   }
 
-  /** True if {@code id} names a partition of {@code artifactId}. */
-  public static boolean isPartitionOf(String id, String artifactId) {
-    return id.startsWith(artifactId + SEPARATOR);
+  /**
+   * The ids among sorted {@code ids} that name partitions of {@code artifactId}: a view, found
+   * without looking at the ids of other artifacts.
+   */
+  public static NavigableSet<String> partitionsOf(NavigableSet<String> ids, String artifactId) {
+    String prefix = artifactId + SEPARATOR;
+    return ids.subSet(prefix, true, prefix + Character.MAX_VALUE, false);
   }
 }
