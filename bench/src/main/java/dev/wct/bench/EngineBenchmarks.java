@@ -8,6 +8,7 @@ import dev.wct.store.memory.InMemoryArtifactStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  *       FileSystemArtifactStore in a temporary directory, synced per artifact as on a Temporal
  *       cluster), {@code fs-per-run} (the same synced once per run, what {@code wct run} writes
  *       with) or {@code fs-records-in-memory} (artifacts on disk, run records in memory: what the
- *       records cost)
+ *       records cost); the temporary directory is under {@code java.io.tmpdir}, so {@code
+ *       -Djava.io.tmpdir=DIR} puts the store on another file system
  *   <li>{@code bench.out}: report file ({@code target/engine-benchmarks.md})
  * </ul>
  */
@@ -58,7 +60,7 @@ public final class EngineBenchmarks {
         System.getProperty("java.vm.name"),
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
-        describe(storeKind),
+        describe(storeKind, workDir),
         warmups,
         rounds);
     report.line("- Load average at start: %.1f", loadAverage());
@@ -104,15 +106,23 @@ public final class EngineBenchmarks {
     };
   }
 
-  private static String describe(String storeKind) {
-    return switch (storeKind) {
-      case "fs" -> "FileSystemArtifactStore in a temporary directory, synced per artifact";
-      case "fs-per-run" ->
-          "FileSystemArtifactStore in a temporary directory, synced per run (wct run's default)";
-      case "fs-records-in-memory" ->
-          "artifacts in a FileSystemArtifactStore, run records in memory (experiment)";
-      default -> "InMemoryArtifactStore";
-    };
+  private static String describe(String storeKind, Path workDir) throws IOException {
+    String described =
+        switch (storeKind) {
+          case "fs" -> "FileSystemArtifactStore in a temporary directory, synced per artifact";
+          case "fs-per-run" ->
+              "FileSystemArtifactStore in a temporary directory, synced per run (wct run's"
+                  + " default)";
+          case "fs-records-in-memory" ->
+              "artifacts in a FileSystemArtifactStore, run records in memory (experiment)";
+          default -> "InMemoryArtifactStore";
+        };
+    if (storeKind.equals("memory")) {
+      return described;
+    }
+    // what a file costs to create differs by file system: the report says which one it was
+    FileStore fileStore = Files.getFileStore(workDir);
+    return described + " (" + workDir + ", " + fileStore.type() + " on " + fileStore.name() + ")";
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
