@@ -14,8 +14,10 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every end state deletes the raw sources once, before the run is recorded as finished. */
@@ -71,7 +73,13 @@ class RawSourcesDeletedAtRunEndTest {
     assertThat(records.calls).containsExactly("deleteRawSources:t1", "runFinished:t1");
   }
 
+  /**
+   * Bounded: once (2026-12-02, in a full {@code verify}) the cancelled run never closed on the test
+   * server and this test waited for its result until killed; it has not recurred in 10 runs since.
+   * A hang fails this test after two minutes instead of holding up the build.
+   */
   @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void aCancelledRunStillDeletesItsRawSources(TestWorkflowEnvironment env, Worker worker)
       throws InterruptedException {
     producers.on("stuck", hangUntilCancelled());
