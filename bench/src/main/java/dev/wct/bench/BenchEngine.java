@@ -11,7 +11,7 @@ import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.RunStatus;
 import dev.wct.engine.RunHandle;
 import dev.wct.engine.RunLauncher;
-import dev.wct.engine.server.TestServerLockLog;
+import dev.wct.workflows.testserver.TestServerLockLog;
 import dev.wct.store.ArtifactStore;
 import dev.wct.workflows.run.RunOptions;
 import dev.wct.workflows.run.RunResult;

@@ -2,7 +2,7 @@ package dev.wct.engine;
 
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.activities.worker.WctWorkers;
-import dev.wct.engine.server.TestServerLockLog;
+import dev.wct.workflows.testserver.TestServerLockLog;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;

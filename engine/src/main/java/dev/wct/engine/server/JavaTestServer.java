@@ -2,6 +2,7 @@ package dev.wct.engine.server;
 
 import dev.wct.spi.error.ErrorKind;
 import dev.wct.spi.error.WctException;
+import dev.wct.workflows.testserver.TestServerLockLog;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.TestServicesStarter;

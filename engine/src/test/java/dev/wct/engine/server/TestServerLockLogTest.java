@@ -13,6 +13,7 @@ import dev.wct.spi.ComponentCatalog;
 import dev.wct.store.memory.InMemoryArtifactStore;
 import dev.wct.testkit.plans.PlanBuilder;
 import dev.wct.workflows.run.RunResult;
+import dev.wct.workflows.testserver.TestServerLockLog;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Path;

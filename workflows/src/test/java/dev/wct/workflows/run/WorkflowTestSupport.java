@@ -1,5 +1,6 @@
 package dev.wct.workflows.run;
 
+import dev.wct.workflows.testserver.TestServerLockLog;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -44,6 +45,7 @@ final class WorkflowTestSupport {
       RunRequest request,
       Object... activities) {
     worker.registerActivitiesImplementations(activities);
+    TestServerLockLog.turnOff(env);
     env.start();
     WorkflowClient client = env.getWorkflowClient();
     RunbookWorkflow workflow =

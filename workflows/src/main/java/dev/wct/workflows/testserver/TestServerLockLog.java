@@ -1,4 +1,4 @@
-package dev.wct.engine.server;
+package dev.wct.workflows.testserver;
 
 import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.internal.testservice.TestWorkflowService;
@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * that time skipping depends on is kept apart from it and is untouched. The swap happens under the
  * timer's own lock, which guards every use of the log. If a later Temporal release renames these
  * fields, the server runs as it is and one warning says so.
+ *
+ * <p>Here rather than in {@code engine}, which embeds the server, so that the workflow tests can
+ * turn it off too: their 100,000-partition run spent most of its time searching this log.
  */
 public final class TestServerLockLog {
   private static final Logger log = LoggerFactory.getLogger(TestServerLockLog.class);
@@ -46,8 +49,9 @@ public final class TestServerLockLog {
     }
   }
 
-  /** How many entries the log of {@code environment}'s server holds now. */
-  static int entries(TestWorkflowEnvironment environment) throws ReflectiveOperationException {
+  /** How many entries the log of {@code environment}'s server holds now: what its tests check. */
+  public static int entries(TestWorkflowEnvironment environment)
+      throws ReflectiveOperationException {
     Object timer = read(read(environment, "service"), "selfAdvancingTimer");
     Lock lock = (Lock) read(timer, "lock");
     lock.lock();
