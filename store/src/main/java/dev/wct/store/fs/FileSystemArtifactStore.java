@@ -5,13 +5,11 @@ import dev.wct.store.ArtifactNotFoundException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoreNames;
 import dev.wct.store.StoredArtifact;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,6 +57,12 @@ import org.slf4j.LoggerFactory;
  * with a durable {@code .unsynced} marker in the run folder meanwhile; checksums of a run that has
  * the marker and is not being written by this store are computed from the bytes, never taken from
  * the sidecar.
+ *
+ * <p>Under {@link SyncPolicy#PER_RUN} an artifact of at most {@link #PACKED_MAX} bytes is not a
+ * file of its own but an entry of the run's record journal: creating a file costs more than the
+ * rest of a small artifact's save, and on some file systems (ext4 without a journal, after many
+ * deletions) a millisecond. Every store reads packed artifacts whatever its own policy; deleting
+ * one overwrites its bytes in the journal.
  */
 public final class FileSystemArtifactStore implements ArtifactStore {
   /** The store root the CLI uses, relative to the working directory. */
@@ -68,6 +72,12 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private static final String ARTIFACT_SUFFIX = ".json";
   private static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
   private static final int BUFFER_SIZE = 64 * 1024;
+
+  /** The largest artifact packed into its run's record journal under {@code PER_RUN}. */
+  static final int PACKED_MAX = 32 * 1024;
+
+  /** A byte that ends the journal entry an artifact holding it would be packed in: never packed. */
+  private static final byte JOURNAL_ENTRY_START = 0x1E;
 
   /** In a run folder while its artifacts may not be durable yet (policy {@code PER_RUN}). */
   static final String UNSYNCED_MARKER = ".unsynced";
@@ -144,8 +154,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     boolean published = false;
     try {
       run = deferred ? beginUnsynced(runId) : null;
-      StoredArtifact written = stage(runId, artifactId, temp, content, !deferred);
-      StoredArtifact stored = publish(runId, artifactId, temp, written, !deferred);
+      StoredArtifact stored = stageAndPublish(runId, artifactId, temp, content, !deferred);
       published = true;
       return stored;
     } catch (IOException e) {
@@ -155,8 +164,74 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         deleteQuietly(temp);
       }
       if (run != null) {
-        run.written(target);
+        run.written(target, journal(runId).file());
       }
+    }
+  }
+
+  /**
+   * Writes the artifact and publishes it: packed into the run's journal if it is small and the
+   * policy is {@link SyncPolicy#PER_RUN}, else as its own file.
+   *
+   * @return what is stored: this call's artifact, or the one another writer stored first
+   */
+  private StoredArtifact stageAndPublish(
+      String runId, String artifactId, Path temp, Content content, boolean durable)
+      throws IOException {
+    MessageDigest digest = sha256();
+    int packable = syncPolicy == SyncPolicy.PER_RUN ? PACKED_MAX : 0;
+    StoredArtifact written;
+    try (SpillingOutputStream out =
+        new SpillingOutputStream(packable, () -> folders.createTemp(temp))) {
+      DigestOutputStream hashing = new DigestOutputStream(out, digest);
+      content.writeTo(new UncloseableOutputStream(hashing));
+      hashing.flush();
+      String sha256 = HexFormat.of().formatHex(digest.digest());
+      byte[] small = out.inMemory();
+      if (small != null && packable > 0 && indexOf(small, JOURNAL_ENTRY_START) < 0) {
+        return pack(runId, artifactId, small, sha256);
+      }
+      out.spill();
+      if (durable) {
+        out.force();
+      }
+      written =
+          new StoredArtifact(ArtifactStore.artifactKey(runId, artifactId), out.size(), sha256);
+    }
+    return publish(runId, artifactId, temp, written, durable);
+  }
+
+  /** Appends a small artifact to its run's journal unless it is there already. */
+  private StoredArtifact pack(String runId, String artifactId, byte[] content, String sha256)
+      throws IOException {
+    Optional<byte[]> earlier = journal(runId).appendArtifact(artifactId, content, false);
+    if (earlier.isPresent()) {
+      LOG.debug("artifact {} was already saved; kept the existing one", artifactId);
+      return packedArtifact(runId, artifactId, earlier.get());
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "saved artifact {} ({} bytes, packed)",
+          ArtifactStore.artifactKey(runId, artifactId),
+          content.length);
+    }
+    return new StoredArtifact(ArtifactStore.artifactKey(runId, artifactId), content.length, sha256);
+  }
+
+  private static StoredArtifact packedArtifact(String runId, String artifactId, byte[] content) {
+    return new StoredArtifact(
+        ArtifactStore.artifactKey(runId, artifactId),
+        content.length,
+        HexFormat.of().formatHex(sha256().digest(content)));
+  }
+
+  /** A packed artifact's content, if the run's journal holds it. */
+  private Optional<byte[]> packed(String runId, String artifactId) {
+    RecordJournal journal = journal(runId);
+    try {
+      return journal.readArtifact(artifactId);
+    } catch (IOException e) {
+      throw failure("cannot read artifact " + artifactId + " in " + journal.file(), e);
     }
   }
 
@@ -188,8 +263,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     boolean published = false;
     try {
       run = durable ? null : beginUnsynced(runId);
-      StoredArtifact written = stage(runId, artifactId, temp, content, durable);
-      StoredArtifact stored = publish(runId, artifactId, temp, written, durable);
+      StoredArtifact stored = stageAndPublish(runId, artifactId, temp, content, durable);
       published = true;
       byte[] describing = record.describe(stored);
       journal.append(recordName, describing, durable);
@@ -211,28 +285,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         run.written(target, journal.file());
       }
     }
-  }
-
-  /** Streams an artifact into its temp file while hashing it; syncs it if {@code sync}. */
-  private StoredArtifact stage(
-      String runId, String artifactId, Path temp, Content content, boolean sync)
-      throws IOException {
-    MessageDigest digest = sha256();
-    long size;
-    try (FileChannel channel = folders.createTemp(temp)) {
-      OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
-      DigestOutputStream hashing = new DigestOutputStream(file, digest);
-      content.writeTo(new UncloseableOutputStream(hashing));
-      hashing.flush();
-      size = channel.position();
-      if (sync) {
-        channel.force(true);
-      }
-    }
-    return new StoredArtifact(
-        ArtifactStore.artifactKey(runId, artifactId),
-        size,
-        HexFormat.of().formatHex(digest.digest()));
   }
 
   /**
@@ -319,7 +371,9 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     try {
       return Files.newInputStream(file);
     } catch (NoSuchFileException e) {
-      throw new ArtifactNotFoundException(runId, artifactId);
+      return packed(runId, artifactId)
+          .map(content -> (InputStream) new ByteArrayInputStream(content))
+          .orElseThrow(() -> new ArtifactNotFoundException(runId, artifactId));
     } catch (IOException e) {
       throw failure("cannot read artifact " + file, e);
     }
@@ -333,7 +387,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       try {
         attributes = Files.readAttributes(file, BasicFileAttributes.class);
       } catch (NoSuchFileException e) {
-        return Optional.empty();
+        return packed(runId, artifactId).map(content -> packedArtifact(runId, artifactId, content));
       }
       String identity = ChecksumSidecar.identity(attributes);
       Path sidecar = ChecksumSidecar.of(file);
@@ -374,23 +428,37 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         }
       }
     } catch (NoSuchFileException e) {
-      return List.of();
+      // a run may hold packed artifacts only
     } catch (IOException e) {
       throw failure("cannot list artifacts in " + dir, e);
     }
-    ids.sort(null);
-    return List.copyOf(ids);
+    RecordJournal journal = journal(runId);
+    try {
+      ids.addAll(journal.artifactIds());
+    } catch (IOException e) {
+      throw failure("cannot list artifacts in " + journal.file(), e);
+    }
+    return List.copyOf(new TreeSet<>(ids));
   }
 
   @Override
   public void delete(String runId, String artifactId) {
     Path file = artifactFile(runId, artifactId);
+    RecordJournal journal = journal(runId);
+    boolean durable = syncPolicy == SyncPolicy.PER_ARTIFACT;
+    UnsyncedRun run = null;
     try {
       Files.deleteIfExists(file);
       Files.deleteIfExists(ChecksumSidecar.of(file));
+      run = durable || !Files.exists(journal.file()) ? null : beginUnsynced(runId);
+      journal.deleteArtifact(artifactId, durable);
       LOG.debug("deleted artifact {}", ArtifactStore.artifactKey(runId, artifactId));
     } catch (IOException e) {
       throw failure("cannot delete artifact " + file, e);
+    } finally {
+      if (run != null) {
+        run.written(journal.file());
+      }
     }
   }
 
@@ -595,7 +663,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   @Override
   public String location(String runId, String artifactId) {
-    return artifactFile(runId, artifactId).toString();
+    Path file = artifactFile(runId, artifactId);
+    if (!Files.exists(file) && packed(runId, artifactId).isPresent()) {
+      return journal(runId).file() + " (packed artifact " + artifactId + ")";
+    }
+    return file.toString();
   }
 
   @Override
@@ -648,7 +720,9 @@ public final class FileSystemArtifactStore implements ArtifactStore {
    * exception a failed {@code stat} costs.
    */
   private Optional<StoredArtifact> existing(String runId, String artifactId, Path target) {
-    return target.toFile().exists() ? stat(runId, artifactId) : Optional.empty();
+    return target.toFile().exists()
+        ? stat(runId, artifactId)
+        : packed(runId, artifactId).map(content -> packedArtifact(runId, artifactId, content));
   }
 
   private boolean markedUnsynced(String runId) {
@@ -774,6 +848,15 @@ public final class FileSystemArtifactStore implements ArtifactStore {
                 && (!name.startsWith(".") || name.equals(RecordJournal.FILE_NAME));
           });
     }
+  }
+
+  private static int indexOf(byte[] bytes, byte wanted) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean hasHiddenSegment(String name) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +32,14 @@ import java.util.zip.CRC32C;
  * with {@code O_APPEND}), so processes sharing a store interleave entries, never bytes of them. A
  * crash may leave a torn entry at the end; its checksum fails, and the next entry is found again by
  * its leading {@code 0x1E}, a byte that no record name contains. Readers index the file
- * incrementally: a read parses only what was appended since the last one.
+ * incrementally, a window at a time: a read parses only what was appended since the last one.
+ *
+ * <p>The journal also holds small artifacts, packed, so that storing one creates no file: entry
+ * {@code .artifact/ID} is the artifact's content, and {@code .deleted/ID} says it was deleted
+ * (names that no record has: record names never start with '.'). Unlike a record, an artifact keeps
+ * its first complete entry: a second writer's entry is ignored, as a second hard link to a file is
+ * refused. A damaged entry (torn, or scrubbed) never counts, so a retry can store the artifact
+ * again. Deleting one scrubs its bytes in place, every entry of it, after appending the deletion.
  */
 final class RecordJournal {
   static final String FILE_NAME = ".records";
@@ -41,13 +49,24 @@ final class RecordJournal {
   /** The longest entry header a reader looks for (its name included); longer names are refused. */
   static final int MAX_HEADER = 4096;
 
-  /** Where a record's content is, or, with a negative length, that its last entry is damaged. */
-  private record Entry(long contentOffset, int length) {
-    static final Entry DAMAGED = new Entry(-1, -1);
+  /** Names of packed artifacts' entries, then of their deletions; followed by the artifact id. */
+  static final String ARTIFACT = ".artifact/";
 
-    boolean damaged() {
-      return length < 0;
-    }
+  static final String DELETED = ".deleted/";
+
+  /** How much of the file a refresh reads at once; an entry longer than that is read whole. */
+  private static final int WINDOW = 1 << 20;
+
+  /**
+   * Where an entry's content is, and its checksum (over name and content). A damaged entry (torn by
+   * a crash, or changed) has no content to read; its position is kept so that it can be scrubbed.
+   */
+  private record Entry(long contentOffset, int length, long crc, boolean damaged) {}
+
+  /** The entries of one packed artifact: the first complete one since its last deletion counts. */
+  private static final class Packed {
+    Entry live;
+    final List<Entry> written = new ArrayList<>(1);
   }
 
   /** A record whose last entry a crash tore or whose bytes changed: its content is unknown. */
@@ -60,8 +79,10 @@ final class RecordJournal {
   private final Path file;
   private final KnownFolders folders;
   private FileChannel appender;
+  private FileChannel reader;
   private boolean directoryDurable;
   private final TreeMap<String, Entry> index = new TreeMap<>();
+  private final TreeMap<String, Packed> packed = new TreeMap<>();
   private Object indexedFile;
   private long indexedUpTo;
 
@@ -121,12 +142,8 @@ final class RecordJournal {
       throw new DamagedRecordException(file, name);
     }
     byte[] content = new byte[entry.length()];
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      if (readAt(channel, content, entry.contentOffset()) < content.length) {
-        throw new IOException("record journal " + file + " ends inside record " + name);
-      }
-    } catch (NoSuchFileException gone) {
-      return Optional.empty();
+    if (readAt(reader(), content, entry.contentOffset()) < content.length) {
+      throw new IOException("record journal " + file + " ends inside record " + name);
     }
     return Optional.of(content);
   }
@@ -144,8 +161,98 @@ final class RecordJournal {
     return names;
   }
 
-  /** Closes the appending channel; a later append opens it again. */
+  /**
+   * Appends artifact {@code id} with {@code content} unless the journal holds it already.
+   *
+   * @return empty if {@code content} is now the artifact's, else the content stored before
+   */
+  synchronized Optional<byte[]> appendArtifact(String id, byte[] content, boolean durable)
+      throws IOException {
+    Optional<byte[]> stored = readArtifact(id);
+    if (stored.isPresent()) {
+      return stored;
+    }
+    Packed before = packed.get(id);
+    int entriesBefore = before == null ? 0 : before.written.size();
+    append(ARTIFACT + id, content, durable);
+    refresh();
+    Packed after = packed.get(id);
+    if (after != null
+        && after.written.size() == entriesBefore + 1
+        && after.live == after.written.get(entriesBefore)) {
+      return Optional.empty(); // the one entry appended meanwhile is this one
+    }
+    // another journal on this file appended the artifact too: the first entry is the artifact
+    stored = readArtifact(id);
+    if (stored.isEmpty()) {
+      throw new IOException("artifact " + id + " appended to " + file + " cannot be read back");
+    }
+    return Arrays.equals(stored.get(), content) ? Optional.empty() : stored;
+  }
+
+  /** The content of packed artifact {@code id}, if the journal holds it whole. */
+  synchronized Optional<byte[]> readArtifact(String id) throws IOException {
+    refresh();
+    Packed artifact = packed.get(id);
+    if (artifact == null || artifact.live == null) {
+      return Optional.empty();
+    }
+    Entry entry = artifact.live;
+    byte[] content = new byte[entry.length()];
+    if (readAt(reader(), content, entry.contentOffset()) < content.length) {
+      return Optional.empty();
+    }
+    // scrubbed by a deletion this journal has not indexed yet
+    return crc(ARTIFACT + id, content) == entry.crc() ? Optional.of(content) : Optional.empty();
+  }
+
+  /** The ids of the packed artifacts the journal holds, sorted. */
+  synchronized List<String> artifactIds() throws IOException {
+    refresh();
+    List<String> ids = new ArrayList<>();
+    packed.forEach(
+        (id, artifact) -> {
+          if (artifact.live != null) {
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
+  /**
+   * Deletes packed artifact {@code id}: appends its deletion, then overwrites the content of every
+   * entry it has with zeros, so that its bytes are gone from the file, not only from the index.
+   *
+   * @return whether the journal held any entry of it
+   */
+  synchronized boolean deleteArtifact(String id, boolean durable) throws IOException {
+    refresh();
+    Packed artifact = packed.get(id);
+    if (artifact == null || artifact.written.isEmpty()) {
+      return false;
+    }
+    if (artifact.live != null) {
+      append(DELETED + id, new byte[0], false);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      for (Entry entry : artifact.written) {
+        ByteBuffer zeros = ByteBuffer.allocate(entry.length());
+        while (zeros.hasRemaining()) {
+          channel.write(zeros, entry.contentOffset() + zeros.position());
+        }
+      }
+      if (durable) {
+        channel.force(false);
+      }
+    }
+    artifact.written.clear();
+    artifact.live = null;
+    return true;
+  }
+
+  /** Closes the journal's channels; a later append or read opens them again. */
   synchronized void close() {
+    closeReader();
     if (appender != null) {
       try {
         appender.close();
@@ -185,13 +292,17 @@ final class RecordJournal {
     return appender;
   }
 
+  private static long crc(String name, byte[] content) {
+    CRC32C crc = new CRC32C();
+    crc.update(name.getBytes(UTF_8));
+    crc.update(content);
+    return crc.getValue();
+  }
+
   private static ByteBuffer entry(String name, byte[] content) {
     byte[] nameBytes = name.getBytes(UTF_8);
-    CRC32C crc = new CRC32C();
-    crc.update(nameBytes);
-    crc.update(content);
     byte[] header =
-        (content.length + " " + Long.toHexString(crc.getValue()) + " ").getBytes(US_ASCII);
+        (content.length + " " + Long.toHexString(crc(name, content)) + " ").getBytes(US_ASCII);
     if (1 + header.length + nameBytes.length + 1 > MAX_HEADER) {
       throw new IllegalArgumentException(
           "record name is too long for the record journal (" + nameBytes.length + " bytes)");
@@ -209,33 +320,74 @@ final class RecordJournal {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException none) {
-      index.clear();
-      indexedFile = null;
-      indexedUpTo = 0;
+      forgetIndex(null);
       return;
     }
     Object identity = attributes.fileKey() != null ? attributes.fileKey() : file;
     if (!identity.equals(indexedFile) || attributes.size() < indexedUpTo) {
-      index.clear();
-      indexedFile = identity;
-      indexedUpTo = 0;
+      forgetIndex(identity);
     }
     if (attributes.size() == indexedUpTo) {
       return;
     }
-    byte[] bytes;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try {
+      FileChannel channel = reader();
       long end = channel.size();
-      if (end - indexedUpTo > Integer.MAX_VALUE - 16) {
-        throw new IOException("record journal " + file + " is too large to index: " + end);
+      int window = WINDOW;
+      while (indexedUpTo < end) {
+        long left = end - indexedUpTo;
+        byte[] bytes = new byte[(int) Math.min(window, left)];
+        int read = readAt(channel, bytes, indexedUpTo);
+        if (read < bytes.length) {
+          bytes = Arrays.copyOf(bytes, read);
+        }
+        int consumed = parse(bytes, indexedUpTo);
+        indexedUpTo += consumed;
+        boolean wholeRest = bytes.length >= left;
+        if (consumed == 0 && !wholeRest) {
+          if (window > Integer.MAX_VALUE / 2 - 16) {
+            throw new IOException("record journal " + file + " has an entry too large to read");
+          }
+          window *= 2; // an entry longer than the window
+        } else if (consumed < bytes.length && wholeRest) {
+          break; // an entry still being written
+        } else {
+          window = WINDOW;
+        }
       }
-      bytes = new byte[(int) (end - indexedUpTo)];
-      int read = readAt(channel, bytes, indexedUpTo);
-      if (read < bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, read);
-      }
+    } catch (NoSuchFileException gone) {
+      forgetIndex(null);
     }
-    indexedUpTo += parse(bytes, indexedUpTo);
+  }
+
+  /**
+   * The channel reads go through, kept open: the file it was opened on while the index is of that
+   * file (a refresh that finds the file replaced or gone closes it).
+   */
+  private FileChannel reader() throws IOException {
+    if (reader == null || !reader.isOpen()) {
+      reader = FileChannel.open(file, StandardOpenOption.READ);
+    }
+    return reader;
+  }
+
+  private void closeReader() {
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (IOException e) {
+        // a channel only read from has nothing to lose
+      }
+      reader = null;
+    }
+  }
+
+  private void forgetIndex(Object identity) {
+    closeReader();
+    index.clear();
+    packed.clear();
+    indexedFile = identity;
+    indexedUpTo = 0;
   }
 
   /**
@@ -263,21 +415,56 @@ final class RecordJournal {
         if (next < 0) {
           return at;
         }
-        index.put(header.name(bytes, headerEnd), Entry.DAMAGED); // torn, and more follows
+        // torn, and more follows
+        indexed(header.name(bytes, headerEnd), damaged(base, headerEnd, header, next));
         at = next;
         continue;
       }
       if (header != null && header.matches(bytes, headerEnd)) {
-        index.put(header.name(bytes, headerEnd), new Entry(base + headerEnd + 1, header.length()));
+        indexed(
+            header.name(bytes, headerEnd),
+            new Entry(base + headerEnd + 1, header.length(), header.crc(), false));
         at = indexOf(bytes, ENTRY_START, (int) entryEnd, bytes.length);
       } else {
         if (header != null) {
-          index.put(header.name(bytes, headerEnd), Entry.DAMAGED);
+          indexed(header.name(bytes, headerEnd), damaged(base, headerEnd, header, next));
         }
         at = next;
       }
     }
     return bytes.length;
+  }
+
+  /**
+   * A damaged entry whose header ends at {@code headerEnd}: its content runs as its header says,
+   * but not into the next entry, at {@code next} (or, if negative, the end of what was read).
+   */
+  private static Entry damaged(long base, int headerEnd, Header header, int next) {
+    long contentStart = headerEnd + 1L;
+    long claimedEnd = contentStart + header.length();
+    return new Entry(
+        base + contentStart,
+        (int) Math.max(0, (next < 0 ? claimedEnd : Math.min(claimedEnd, next)) - contentStart),
+        header.crc(),
+        true);
+  }
+
+  private void indexed(String name, Entry entry) {
+    if (name.startsWith(ARTIFACT)) {
+      Packed artifact =
+          packed.computeIfAbsent(name.substring(ARTIFACT.length()), id -> new Packed());
+      artifact.written.add(entry);
+      if (artifact.live == null && !entry.damaged()) {
+        artifact.live = entry;
+      }
+    } else if (name.startsWith(DELETED)) {
+      Packed artifact = packed.get(name.substring(DELETED.length()));
+      if (artifact != null) {
+        artifact.live = null;
+      }
+    } else {
+      index.put(name, entry);
+    }
   }
 
   /** An entry's {@code length crc32c } before its name, which starts at {@code nameStart}. */

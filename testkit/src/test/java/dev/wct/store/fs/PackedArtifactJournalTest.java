@@ -1,0 +1,129 @@
+package dev.wct.store.fs;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Small artifacts packed into a run's record journal: the first whole entry of an artifact is the
+ * artifact (as the first hard link to a file is), a torn one never counts, and a deletion leaves
+ * none of its bytes in the file.
+ */
+class PackedArtifactJournalTest {
+  @TempDir Path dir;
+
+  private RecordJournal open() {
+    return new RecordJournal(dir.resolve("runs/run-1/_system"), new KnownFolders());
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(UTF_8);
+  }
+
+  private static boolean contains(byte[] haystack, String needle) {
+    return new String(haystack, UTF_8).contains(needle);
+  }
+
+  @Test
+  void theFirstWriterOfAnArtifactKeepsItWhicheverJournalTheOthersWriteThrough() throws IOException {
+    RecordJournal first = open();
+    RecordJournal second = open();
+
+    assertThat(first.appendArtifact("db", bytes("{\"first\":1}"), false)).isEmpty();
+    assertThat(second.appendArtifact("db", bytes("{\"second\":2}"), false))
+        .hasValue(bytes("{\"first\":1}"));
+    // a writer that raced past the check: its entry is in the file but is not the artifact
+    second.append(RecordJournal.ARTIFACT + "db", bytes("{\"third\":3}"), false);
+
+    RecordJournal reader = open();
+    assertThat(reader.readArtifact("db")).hasValue(bytes("{\"first\":1}"));
+    assertThat(reader.artifactIds()).containsExactly("db");
+    // packed artifacts are not records
+    assertThat(reader.names("")).isEmpty();
+  }
+
+  @Test
+  void aDeletedArtifactLeavesNoneOfItsBytesInTheFileAndCanBeStoredAgain() throws IOException {
+    RecordJournal journal = open();
+    journal.append("artifacts/db.json", bytes("{\"state\":\"SUCCEEDED\"}"), false);
+    journal.appendArtifact("db", bytes("{\"email\":\"planted.alice@example.org\"}"), false);
+    open()
+        .append(
+            RecordJournal.ARTIFACT + "db", bytes("{\"email\":\"planted.bob@example.org\"}"), false);
+    journal.appendArtifact("other", bytes("{\"kept\":true}"), false);
+
+    assertThat(journal.deleteArtifact("db", false)).isTrue();
+
+    byte[] file = Files.readAllBytes(journal.file());
+    assertThat(contains(file, "planted")).as("scrubbed bytes").isFalse();
+    for (RecordJournal reader : new RecordJournal[] {journal, open()}) {
+      assertThat(reader.readArtifact("db")).isEmpty();
+      assertThat(reader.artifactIds()).containsExactly("other");
+      assertThat(reader.readArtifact("other")).hasValue(bytes("{\"kept\":true}"));
+      assertThat(reader.read("artifacts/db.json")).hasValue(bytes("{\"state\":\"SUCCEEDED\"}"));
+    }
+    assertThat(journal.deleteArtifact("none", false)).isFalse();
+
+    assertThat(journal.appendArtifact("db", bytes("{\"again\":1}"), false)).isEmpty();
+    assertThat(open().readArtifact("db")).hasValue(bytes("{\"again\":1}"));
+  }
+
+  @Test
+  void aReaderThatIndexedAnArtifactBeforeItsDeletionDoesNotReadTheScrubbedBytes()
+      throws IOException {
+    RecordJournal writer = open();
+    writer.appendArtifact("db", bytes("{\"n\":1}"), false);
+    RecordJournal reader = open();
+    assertThat(reader.artifactIds()).containsExactly("db");
+
+    writer.deleteArtifact("db", false);
+
+    assertThat(reader.readArtifact("db")).isEmpty();
+  }
+
+  @Test
+  void aTornArtifactEntryIsNotTheArtifactAndARetryStoresItAgain() throws IOException {
+    RecordJournal journal = open();
+    journal.append("artifacts/a.json", bytes("{}"), false);
+    journal.close();
+    long before = Files.size(journal.file());
+    journal.appendArtifact("db", bytes("{\"items\":[\"" + "x".repeat(200) + "\"]}"), false);
+    journal.close();
+    byte[] whole = Files.readAllBytes(journal.file());
+    Files.write(journal.file(), Arrays.copyOf(whole, (int) (before + (whole.length - before) / 2)));
+
+    RecordJournal afterCrash = open();
+    assertThat(afterCrash.readArtifact("db")).isEmpty();
+    assertThat(afterCrash.appendArtifact("db", bytes("{\"retried\":true}"), false)).isEmpty();
+
+    RecordJournal later = open();
+    assertThat(later.readArtifact("db")).hasValue(bytes("{\"retried\":true}"));
+    // the torn entry still held scanned bytes: a deletion scrubs it too
+    later.deleteArtifact("db", false);
+    assertThat(contains(Files.readAllBytes(journal.file()), "xxxx")).isFalse();
+  }
+
+  @Test
+  void aJournalLargerThanOneReadWindowAndAnEntryLargerThanItAreReadWhole() throws IOException {
+    RecordJournal writer = open();
+    byte[] kilobyte = bytes("{\"p\":\"" + "k".repeat(1010) + "\"}");
+    for (int i = 0; i < 3000; i++) {
+      writer.append("partitions/db/done/" + i, kilobyte, false);
+    }
+    byte[] large = bytes("{\"p\":\"" + "m".repeat(3 << 20) + "\"}");
+    writer.append("coverage/db.json", large, false);
+    writer.appendArtifact("db", bytes("{\"last\":true}"), false);
+
+    RecordJournal reader = open();
+    assertThat(reader.names("partitions/db/done/")).hasSize(3000);
+    assertThat(reader.read("partitions/db/done/2999")).hasValue(kilobyte);
+    assertThat(reader.read("coverage/db.json")).hasValue(large);
+    assertThat(reader.readArtifact("db")).hasValue(bytes("{\"last\":true}"));
+  }
+}
