@@ -450,7 +450,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     try {
       Files.deleteIfExists(file);
       Files.deleteIfExists(ChecksumSidecar.of(file));
-      run = durable || !Files.exists(journal.file()) ? null : beginUnsynced(runId);
+      // a scrub is synced with the run, like the unlink of a file
+      run = durable || !journal.holdsArtifact(artifactId) ? null : beginUnsynced(runId);
       journal.deleteArtifact(artifactId, durable);
       LOG.debug("deleted artifact {}", ArtifactStore.artifactKey(runId, artifactId));
     } catch (IOException e) {

@@ -219,6 +219,13 @@ final class RecordJournal {
     return ids;
   }
 
+  /** Whether the journal holds any entry of packed artifact {@code id}, even a damaged one. */
+  synchronized boolean holdsArtifact(String id) throws IOException {
+    refresh();
+    Packed artifact = packed.get(id);
+    return artifact != null && !artifact.written.isEmpty();
+  }
+
   /**
    * Deletes packed artifact {@code id}: appends its deletion, then overwrites the content of every
    * entry it has with zeros, so that its bytes are gone from the file, not only from the index.
