@@ -12,19 +12,26 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface
 public interface ProducerActivities {
+  /** Activity type names, as histories record them. */
+  String CONNECT = "Connect";
+
+  String ANALYSE = "Analyse";
+  String PASS_THROUGH = "PassThrough";
+  String REUSE = "Reuse";
+
   /** Runs a connector ({@link dev.wct.core.plan.Producer.Source}). */
-  @ActivityMethod(name = "Connect")
+  @ActivityMethod(name = CONNECT)
   Produced connect(ProduceRequest request);
 
   /** Runs an analyser over the inputs ({@link dev.wct.core.plan.Producer.Process}). */
-  @ActivityMethod(name = "Analyse")
+  @ActivityMethod(name = ANALYSE)
   Produced analyse(ProduceRequest request);
 
   /** Copies the input, or concatenates several inputs of one schema. */
-  @ActivityMethod(name = "PassThrough")
+  @ActivityMethod(name = PASS_THROUGH)
   Produced passThrough(ProduceRequest request);
 
   /** Copies an artifact of an earlier run in the same store. */
-  @ActivityMethod(name = "Reuse")
+  @ActivityMethod(name = REUSE)
   Produced reuse(ProduceRequest request);
 }

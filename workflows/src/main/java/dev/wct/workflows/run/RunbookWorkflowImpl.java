@@ -22,7 +22,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.Async;
+import io.temporal.workflow.ActivityStub;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Promise;
@@ -239,12 +239,9 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       inputs.add(trackers.get(input).output());
     }
     ProduceRequest request = new ProduceRequest(runId, artifact, inputs);
-    ProducerActivities producer =
-        Workflow.newActivityStub(
-            ProducerActivities.class, ProducerOptions.of(artifact, heartbeatTimeout));
     List<Promise<Produced>> result = new ArrayList<>(1);
     CancellationScope scope =
-        Workflow.newCancellationScope(() -> result.add(produce(producer, artifact, request)));
+        Workflow.newCancellationScope(() -> result.add(produce(artifact, request)));
     tracker.running(Workflow.currentTimeMillis());
     inFlight.put(artifact.id(), scope);
     scope.run();
@@ -269,8 +266,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   }
 
   /** A partitioned artifact is produced partition by partition, in child workflows. */
-  private Promise<Produced> produce(
-      ProducerActivities producer, PlannedArtifact artifact, ProduceRequest request) {
+  private Promise<Produced> produce(PlannedArtifact artifact, ProduceRequest request) {
     if (artifact.partition() != null
         && Workflow.getVersion(PartitionedArtifacts.CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1) {
       List<PlannedArtifact> plan = new ArrayList<>(byIndex.size());
@@ -283,22 +279,23 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
           concurrencyCap,
           heartbeatTimeout);
     }
-    return call(producer, artifact, request);
+    // untyped: a typed stub per artifact (its options name it) costs a proxy and reflection
+    ActivityStub producer =
+        Workflow.newUntypedActivityStub(ProducerOptions.of(artifact, heartbeatTimeout));
+    return producer.executeAsync(activityType(artifact.producer()), Produced.class, request);
   }
 
-  private static Promise<Produced> call(
-      ProducerActivities producer, PlannedArtifact artifact, ProduceRequest request) {
-    Producer kind = artifact.producer();
+  private static String activityType(Producer kind) {
     if (kind instanceof Producer.Source) {
-      return Async.function(producer::connect, request);
+      return ProducerActivities.CONNECT;
     }
     if (kind instanceof Producer.Process) {
-      return Async.function(producer::analyse, request);
+      return ProducerActivities.ANALYSE;
     }
     if (kind instanceof Producer.PassThrough) {
-      return Async.function(producer::passThrough, request);
+      return ProducerActivities.PASS_THROUGH;
     }
-    return Async.function(producer::reuse, request);
+    return ProducerActivities.REUSE;
   }
 
   private static boolean isCancellation(Throwable failure) {
