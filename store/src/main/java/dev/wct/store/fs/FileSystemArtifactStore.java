@@ -38,6 +38,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +156,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     boolean published = false;
     try {
       run = deferred ? beginUnsynced(runId) : null;
-      StoredArtifact stored = stageAndPublish(runId, artifactId, temp, content, !deferred);
+      Staged staged = stage(runId, artifactId, temp, content, !deferred);
+      StoredArtifact stored =
+          staged.packable() != null
+              ? pack(runId, artifactId, staged, null, null)
+              : publish(runId, artifactId, temp, staged.written(), !deferred);
       published = true;
       return stored;
     } catch (IOException e) {
@@ -170,52 +176,64 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   }
 
   /**
-   * Writes the artifact and publishes it: packed into the run's journal if it is small and the
-   * policy is {@link SyncPolicy#PER_RUN}, else as its own file.
-   *
-   * @return what is stored: this call's artifact, or the one another writer stored first
+   * An artifact written and hashed: its bytes, if it is to be packed into its run's journal, else
+   * its temp file, complete (and synced if durable).
    */
-  private StoredArtifact stageAndPublish(
-      String runId, String artifactId, Path temp, Content content, boolean durable)
+  private record Staged(StoredArtifact written, byte[] packable) {}
+
+  /**
+   * Streams an artifact while hashing it: into memory while it may be packed (small, under {@link
+   * SyncPolicy#PER_RUN}), else into its temp file, synced if {@code durable}.
+   */
+  private Staged stage(String runId, String artifactId, Path temp, Content content, boolean durable)
       throws IOException {
     MessageDigest digest = sha256();
     int packable = syncPolicy == SyncPolicy.PER_RUN ? PACKED_MAX : 0;
-    StoredArtifact written;
     try (SpillingOutputStream out =
         new SpillingOutputStream(packable, () -> folders.createTemp(temp))) {
       DigestOutputStream hashing = new DigestOutputStream(out, digest);
       content.writeTo(new UncloseableOutputStream(hashing));
       hashing.flush();
+      String key = ArtifactStore.artifactKey(runId, artifactId);
       String sha256 = HexFormat.of().formatHex(digest.digest());
       byte[] small = out.inMemory();
       if (small != null && packable > 0 && indexOf(small, JOURNAL_ENTRY_START) < 0) {
-        return pack(runId, artifactId, small, sha256);
+        return new Staged(new StoredArtifact(key, small.length, sha256), small);
       }
       out.spill();
       if (durable) {
         out.force();
       }
-      written =
-          new StoredArtifact(ArtifactStore.artifactKey(runId, artifactId), out.size(), sha256);
+      return new Staged(new StoredArtifact(key, out.size(), sha256), null);
     }
-    return publish(runId, artifactId, temp, written, durable);
   }
 
-  /** Appends a small artifact to its run's journal unless it is there already. */
-  private StoredArtifact pack(String runId, String artifactId, byte[] content, String sha256)
+  /**
+   * Appends a small artifact to its run's journal unless it is there already, with its record
+   * {@code recordName} (if not null) in the same write.
+   *
+   * @return what is stored: this call's artifact, or the one another writer stored first
+   */
+  private StoredArtifact pack(
+      String runId, String artifactId, Staged staged, String recordName, RecordOf record)
       throws IOException {
-    Optional<byte[]> earlier = journal(runId).appendArtifact(artifactId, content, false);
-    if (earlier.isPresent()) {
-      LOG.debug("artifact {} was already saved; kept the existing one", artifactId);
-      return packedArtifact(runId, artifactId, earlier.get());
+    RecordJournal journal = journal(runId);
+    StoredArtifact ours = staged.written();
+    byte[] describing = recordName == null ? null : record.describe(ours);
+    Optional<byte[]> earlier =
+        journal.appendArtifact(artifactId, staged.packable(), recordName, describing);
+    if (earlier.isEmpty()) {
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("saved artifact {} ({} bytes, packed)", ours.key(), ours.sizeBytes());
+      }
+      return ours;
     }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "saved artifact {} ({} bytes, packed)",
-          ArtifactStore.artifactKey(runId, artifactId),
-          content.length);
+    LOG.debug("artifact {} was already saved; kept the existing one", ours.key());
+    StoredArtifact kept = packedArtifact(runId, artifactId, earlier.get());
+    if (recordName != null) {
+      journal.append(recordName, record.describe(kept), false);
     }
-    return new StoredArtifact(ArtifactStore.artifactKey(runId, artifactId), content.length, sha256);
+    return kept;
   }
 
   private static StoredArtifact packedArtifact(String runId, String artifactId, byte[] content) {
@@ -263,7 +281,13 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     boolean published = false;
     try {
       run = durable ? null : beginUnsynced(runId);
-      StoredArtifact stored = stageAndPublish(runId, artifactId, temp, content, durable);
+      Staged staged = stage(runId, artifactId, temp, content, durable);
+      if (staged.packable() != null) {
+        StoredArtifact stored = pack(runId, artifactId, staged, recordName, record);
+        published = true;
+        return stored;
+      }
+      StoredArtifact stored = publish(runId, artifactId, temp, staged.written(), durable);
       published = true;
       byte[] describing = record.describe(stored);
       journal.append(recordName, describing, durable);
@@ -592,6 +616,9 @@ public final class FileSystemArtifactStore implements ArtifactStore {
           return journaled;
         }
       }
+      if (!file.toFile().exists()) {
+        return Optional.empty(); // the common answer, without the exception a failed read costs
+      }
       return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       return Optional.empty();
@@ -738,59 +765,85 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   /**
    * What this store wrote into one run without syncing it. The run folder holds the durable {@code
-   * .unsynced} marker from before the first such write until everything written is synced.
+   * .unsynced} marker from before the first such write until everything written is synced. Writes
+   * share the read lock, so that concurrent producers do not queue for it; marking the run and
+   * deciding that it is synced take the write lock.
    */
   private final class UnsyncedRun {
     private final Path dir;
-    private final Set<Path> files = new HashSet<>();
-    private int writing;
-    private boolean marked;
+    private final Set<Path> files = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger writing = new AtomicInteger();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile boolean marked;
 
     UnsyncedRun(Path dir) {
       this.dir = dir;
     }
 
-    synchronized boolean marked() {
+    boolean marked() {
       return marked;
     }
 
     /** Before a write: the marker is durable before any unsynced file is. */
-    synchronized void begin() throws IOException {
-      if (!marked) {
-        DurableFiles.createPrivateDirectories(dir);
-        Path marker = dir.resolve(UNSYNCED_MARKER);
-        try {
-          DurableFiles.writeTemp(marker, new byte[0], false);
-        } catch (java.nio.file.FileAlreadyExistsException already) {
-          // left by an earlier writer of this run, or another store on this folder
+    void begin() throws IOException {
+      lock.readLock().lock();
+      try {
+        if (marked) {
+          writing.incrementAndGet();
+          return;
         }
-        DurableFiles.syncDirectory(dir);
-        DurableFiles.syncDirectory(runsDir);
-        DurableFiles.syncDirectory(root);
-        marked = true;
+      } finally {
+        lock.readLock().unlock();
       }
-      writing++;
+      lock.writeLock().lock();
+      try {
+        if (!marked) {
+          DurableFiles.createPrivateDirectories(dir);
+          Path marker = dir.resolve(UNSYNCED_MARKER);
+          try {
+            DurableFiles.writeTemp(marker, new byte[0], false);
+          } catch (java.nio.file.FileAlreadyExistsException already) {
+            // left by an earlier writer of this run, or another store on this folder
+          }
+          DurableFiles.syncDirectory(dir);
+          DurableFiles.syncDirectory(runsDir);
+          DurableFiles.syncDirectory(root);
+          marked = true;
+        }
+        writing.incrementAndGet();
+      } finally {
+        lock.writeLock().unlock();
+      }
     }
 
-    /** After a write, whether it succeeded or not. */
-    synchronized void written(Path... written) {
+    /**
+     * After a write, whether it succeeded or not: the files are known before the write stops
+     * counting, so a sync never sees neither.
+     */
+    void written(Path... written) {
       files.addAll(Arrays.asList(written));
-      writing--;
+      writing.decrementAndGet();
     }
 
-    synchronized void forget() {
-      files.clear();
-      marked = false;
+    void forget() {
+      lock.writeLock().lock();
+      try {
+        files.clear();
+        marked = false;
+      } finally {
+        lock.writeLock().unlock();
+      }
     }
 
     void sync() throws IOException {
-      List<Path> toSync;
-      synchronized (this) {
-        if (!marked) {
-          return;
+      if (!marked) {
+        return;
+      }
+      List<Path> toSync = new ArrayList<>();
+      for (Path file : files) {
+        if (files.remove(file)) {
+          toSync.add(file);
         }
-        toSync = new ArrayList<>(files);
-        files.clear();
       }
       try {
         forceAll(toSync);
@@ -804,18 +857,19 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         }
         folders.forEach(DurableFiles::syncDirectory);
       } catch (IOException | RuntimeException e) {
-        synchronized (this) {
-          files.addAll(toSync);
-        }
+        files.addAll(toSync);
         throw e;
       }
-      synchronized (this) {
-        if (files.isEmpty() && writing == 0 && marked) {
+      lock.writeLock().lock();
+      try {
+        if (files.isEmpty() && writing.get() == 0 && marked) {
           Files.deleteIfExists(dir.resolve(UNSYNCED_MARKER));
           DurableFiles.syncDirectory(dir);
           marked = false;
           LOG.debug("synced run {}: {} files", dir.getFileName(), toSync.size());
         }
+      } finally {
+        lock.writeLock().unlock();
       }
     }
   }

@@ -102,7 +102,11 @@ final class RecordJournal {
    * the lock, so that no durable append returns before the journal's name is durable.
    */
   void append(String name, byte[] content, boolean durable) throws IOException {
-    ByteBuffer entry = entry(name, content);
+    write(entry(name, content), durable);
+  }
+
+  /** Appends whole entries with one write; see {@link #append}. */
+  private void write(ByteBuffer entry, boolean durable) throws IOException {
     FileChannel channel;
     synchronized (this) {
       channel = appender();
@@ -162,32 +166,48 @@ final class RecordJournal {
   }
 
   /**
-   * Appends artifact {@code id} with {@code content} unless the journal holds it already.
+   * Appends artifact {@code id} with {@code content} unless the journal holds it already, and with
+   * it, in the same write, the record {@code recordName} (if not null) describing this content. Not
+   * synced: packing is for runs synced when they end.
    *
-   * @return empty if {@code content} is now the artifact's, else the content stored before
+   * @return empty if {@code content} is now the artifact's, else the content stored before (then
+   *     the caller's record describes the wrong content, or was not written: the caller appends the
+   *     right one, which as the last entry of its name is the record)
    */
-  synchronized Optional<byte[]> appendArtifact(String id, byte[] content, boolean durable)
+  Optional<byte[]> appendArtifact(String id, byte[] content, String recordName, byte[] record)
       throws IOException {
-    Optional<byte[]> stored = readArtifact(id);
-    if (stored.isPresent()) {
-      return stored;
+    ByteBuffer artifact = entry(ARTIFACT + id, content);
+    ByteBuffer entries = artifact;
+    if (recordName != null) {
+      ByteBuffer described = entry(recordName, record);
+      entries =
+          ByteBuffer.allocate(artifact.remaining() + described.remaining())
+              .put(artifact)
+              .put(described)
+              .flip();
     }
-    Packed before = packed.get(id);
-    int entriesBefore = before == null ? 0 : before.written.size();
-    append(ARTIFACT + id, content, durable);
-    refresh();
-    Packed after = packed.get(id);
-    if (after != null
-        && after.written.size() == entriesBefore + 1
-        && after.live == after.written.get(entriesBefore)) {
-      return Optional.empty(); // the one entry appended meanwhile is this one
+    synchronized (this) {
+      Optional<byte[]> stored = readArtifact(id);
+      if (stored.isPresent()) {
+        return stored;
+      }
+      Packed before = packed.get(id);
+      int entriesBefore = before == null ? 0 : before.written.size();
+      write(entries, false);
+      refresh();
+      Packed after = packed.get(id);
+      if (after != null
+          && after.written.size() == entriesBefore + 1
+          && after.live == after.written.get(entriesBefore)) {
+        return Optional.empty(); // the one entry appended meanwhile is this one
+      }
+      // another journal on this file appended the artifact too: the first entry is the artifact
+      stored = readArtifact(id);
+      if (stored.isEmpty()) {
+        throw new IOException("artifact " + id + " appended to " + file + " cannot be read back");
+      }
+      return Arrays.equals(stored.get(), content) ? Optional.empty() : stored;
     }
-    // another journal on this file appended the artifact too: the first entry is the artifact
-    stored = readArtifact(id);
-    if (stored.isEmpty()) {
-      throw new IOException("artifact " + id + " appended to " + file + " cannot be read back");
-    }
-    return Arrays.equals(stored.get(), content) ? Optional.empty() : stored;
   }
 
   /** The content of packed artifact {@code id}, if the journal holds it whole. */

@@ -35,8 +35,8 @@ class PackedArtifactJournalTest {
     RecordJournal first = open();
     RecordJournal second = open();
 
-    assertThat(first.appendArtifact("db", bytes("{\"first\":1}"), false)).isEmpty();
-    assertThat(second.appendArtifact("db", bytes("{\"second\":2}"), false))
+    assertThat(first.appendArtifact("db", bytes("{\"first\":1}"), null, null)).isEmpty();
+    assertThat(second.appendArtifact("db", bytes("{\"second\":2}"), null, null))
         .hasValue(bytes("{\"first\":1}"));
     // a writer that raced past the check: its entry is in the file but is not the artifact
     second.append(RecordJournal.ARTIFACT + "db", bytes("{\"third\":3}"), false);
@@ -49,14 +49,29 @@ class PackedArtifactJournalTest {
   }
 
   @Test
+  void anArtifactAndItsRecordAreOneWriteAndAnArtifactHeldAlreadyWritesNeither() throws IOException {
+    RecordJournal journal = open();
+    assertThat(journal.appendArtifact("db", bytes("{\"n\":1}"), "artifacts/db.json", bytes("one")))
+        .isEmpty();
+    long size = Files.size(journal.file());
+
+    assertThat(open().appendArtifact("db", bytes("{\"n\":2}"), "artifacts/db.json", bytes("two")))
+        .hasValue(bytes("{\"n\":1}"));
+
+    assertThat(Files.size(journal.file())).isEqualTo(size);
+    assertThat(open().read("artifacts/db.json")).hasValue(bytes("one"));
+    assertThat(open().names("")).containsExactly("artifacts/db.json");
+  }
+
+  @Test
   void aDeletedArtifactLeavesNoneOfItsBytesInTheFileAndCanBeStoredAgain() throws IOException {
     RecordJournal journal = open();
     journal.append("artifacts/db.json", bytes("{\"state\":\"SUCCEEDED\"}"), false);
-    journal.appendArtifact("db", bytes("{\"email\":\"planted.alice@example.org\"}"), false);
+    journal.appendArtifact("db", bytes("{\"email\":\"planted.alice@example.org\"}"), null, null);
     open()
         .append(
             RecordJournal.ARTIFACT + "db", bytes("{\"email\":\"planted.bob@example.org\"}"), false);
-    journal.appendArtifact("other", bytes("{\"kept\":true}"), false);
+    journal.appendArtifact("other", bytes("{\"kept\":true}"), null, null);
 
     assertThat(journal.deleteArtifact("db", false)).isTrue();
 
@@ -70,7 +85,7 @@ class PackedArtifactJournalTest {
     }
     assertThat(journal.deleteArtifact("none", false)).isFalse();
 
-    assertThat(journal.appendArtifact("db", bytes("{\"again\":1}"), false)).isEmpty();
+    assertThat(journal.appendArtifact("db", bytes("{\"again\":1}"), null, null)).isEmpty();
     assertThat(open().readArtifact("db")).hasValue(bytes("{\"again\":1}"));
   }
 
@@ -78,7 +93,7 @@ class PackedArtifactJournalTest {
   void aReaderThatIndexedAnArtifactBeforeItsDeletionDoesNotReadTheScrubbedBytes()
       throws IOException {
     RecordJournal writer = open();
-    writer.appendArtifact("db", bytes("{\"n\":1}"), false);
+    writer.appendArtifact("db", bytes("{\"n\":1}"), null, null);
     RecordJournal reader = open();
     assertThat(reader.artifactIds()).containsExactly("db");
 
@@ -93,14 +108,14 @@ class PackedArtifactJournalTest {
     journal.append("artifacts/a.json", bytes("{}"), false);
     journal.close();
     long before = Files.size(journal.file());
-    journal.appendArtifact("db", bytes("{\"items\":[\"" + "x".repeat(200) + "\"]}"), false);
+    journal.appendArtifact("db", bytes("{\"items\":[\"" + "x".repeat(200) + "\"]}"), null, null);
     journal.close();
     byte[] whole = Files.readAllBytes(journal.file());
     Files.write(journal.file(), Arrays.copyOf(whole, (int) (before + (whole.length - before) / 2)));
 
     RecordJournal afterCrash = open();
     assertThat(afterCrash.readArtifact("db")).isEmpty();
-    assertThat(afterCrash.appendArtifact("db", bytes("{\"retried\":true}"), false)).isEmpty();
+    assertThat(afterCrash.appendArtifact("db", bytes("{\"retried\":true}"), null, null)).isEmpty();
 
     RecordJournal later = open();
     assertThat(later.readArtifact("db")).hasValue(bytes("{\"retried\":true}"));
@@ -118,7 +133,7 @@ class PackedArtifactJournalTest {
     }
     byte[] large = bytes("{\"p\":\"" + "m".repeat(3 << 20) + "\"}");
     writer.append("coverage/db.json", large, false);
-    writer.appendArtifact("db", bytes("{\"last\":true}"), false);
+    writer.appendArtifact("db", bytes("{\"last\":true}"), null, null);
 
     RecordJournal reader = open();
     assertThat(reader.names("partitions/db/done/")).hasSize(3000);

@@ -112,6 +112,25 @@ class PackedArtifactsTest {
   }
 
   @Test
+  void theRecordSavedWithAPackedArtifactDescribesTheOneKept() {
+    FileSystemArtifactStore store = perRun();
+    StoredArtifact first = store.save("run-1", "db", out -> out.write(message("first")));
+
+    StoredArtifact kept =
+        perRun()
+            .saveWithRecord(
+                "run-1",
+                "db",
+                out -> out.write(message("second")),
+                "artifacts/db.json",
+                saved -> saved.sha256().getBytes(UTF_8));
+
+    assertThat(kept).isEqualTo(first);
+    assertThat(store.readRecord("run-1", "artifacts/db.json"))
+        .hasValueSatisfying(r -> assertThat(new String(r, UTF_8)).isEqualTo(first.sha256()));
+  }
+
+  @Test
   void aDeletedPackedArtifactLeavesNoScannedValueInAnyFileOfTheStore() throws IOException {
     FileSystemArtifactStore store = perRun();
     store.saveWithRecord(
