@@ -3,6 +3,7 @@ package dev.wct.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,6 +99,13 @@ public interface ArtifactStore extends AutoCloseable {
 
   /** Deletes an artifact; does nothing if it does not exist. */
   void delete(String runId, String artifactId);
+
+  /** Deletes artifacts of one run, as {@link #delete} each; a store may do it in fewer steps. */
+  default void deleteAll(String runId, Collection<String> artifactIds) {
+    for (String artifactId : artifactIds) {
+      delete(runId, artifactId);
+    }
+  }
 
   /**
    * Deletes everything stored under a run: its artifacts and its records. Does nothing for a run

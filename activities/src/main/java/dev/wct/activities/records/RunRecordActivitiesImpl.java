@@ -17,6 +17,7 @@ import dev.wct.workflows.records.RunRecordActivities;
 import dev.wct.workflows.records.RunStarted;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Objects;
@@ -137,13 +138,13 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
       Instant at = earlier.map(SourceDeletion::deletedAt).orElseGet(Instant::now);
       records.saveSourceDeletion(new SourceDeletion(runId, List.copyOf(deleted), at));
     }
+    List<String> artifacts = new ArrayList<>();
     for (String id : deleted) {
-      store.delete(runId, id);
+      artifacts.add(id);
       // the partitions of a partitioned source are raw data too
-      for (String partition : PartitionIds.partitionsOf(stored, id)) {
-        store.delete(runId, partition);
-      }
+      artifacts.addAll(PartitionIds.partitionsOf(stored, id));
     }
+    store.deleteAll(runId, artifacts);
     log.info("run {}: deleted {} raw source artifact(s)", runId, deleted.size());
   }
 

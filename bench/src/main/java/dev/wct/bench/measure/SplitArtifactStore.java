@@ -3,6 +3,7 @@ package dev.wct.bench.measure;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoredArtifact;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,11 @@ public final class SplitArtifactStore implements ArtifactStore {
   @Override
   public void delete(String runId, String artifactId) {
     artifacts.delete(runId, artifactId);
+  }
+
+  @Override
+  public void deleteAll(String runId, Collection<String> artifactIds) {
+    artifacts.deleteAll(runId, artifactIds);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.wct.bench.measure;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.StoredArtifact;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +93,16 @@ public final class TimingArtifactStore implements ArtifactStore {
         "delete",
         () -> {
           delegate.delete(runId, artifactId);
+          return null;
+        });
+  }
+
+  @Override
+  public void deleteAll(String runId, Collection<String> artifactIds) {
+    timed(
+        "deleteAll",
+        () -> {
+          delegate.deleteAll(runId, artifactIds);
           return null;
         });
   }

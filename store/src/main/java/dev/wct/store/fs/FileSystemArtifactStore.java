@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -154,13 +155,17 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     boolean deferred = syncPolicy == SyncPolicy.PER_RUN;
     UnsyncedRun run = null;
     boolean published = false;
+    Path written = target;
     try {
       run = deferred ? beginUnsynced(runId) : null;
       Staged staged = stage(runId, artifactId, temp, content, !deferred);
-      StoredArtifact stored =
-          staged.packable() != null
-              ? pack(runId, artifactId, staged, null, null)
-              : publish(runId, artifactId, temp, staged.written(), !deferred);
+      StoredArtifact stored;
+      if (staged.packable() != null) {
+        written = journal(runId).file();
+        stored = pack(runId, artifactId, staged, null, null);
+      } else {
+        stored = publish(runId, artifactId, temp, staged.written(), !deferred);
+      }
       published = true;
       return stored;
     } catch (IOException e) {
@@ -170,7 +175,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         deleteQuietly(temp);
       }
       if (run != null) {
-        run.written(target, journal(runId).file());
+        run.written(written);
       }
     }
   }
@@ -279,10 +284,12 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     RecordJournal journal = journal(runId);
     UnsyncedRun run = null;
     boolean published = false;
+    boolean packed = false;
     try {
       run = durable ? null : beginUnsynced(runId);
       Staged staged = stage(runId, artifactId, temp, content, durable);
       if (staged.packable() != null) {
+        packed = true;
         StoredArtifact stored = pack(runId, artifactId, staged, recordName, record);
         published = true;
         return stored;
@@ -306,7 +313,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         deleteQuietly(temp);
       }
       if (run != null) {
-        run.written(target, journal.file());
+        if (packed) {
+          run.written(journal.file());
+        } else {
+          run.written(target, journal.file());
+        }
       }
     }
   }
@@ -467,17 +478,32 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   @Override
   public void delete(String runId, String artifactId) {
-    Path file = artifactFile(runId, artifactId);
+    deleteAll(runId, List.of(artifactId));
+  }
+
+  /**
+   * Deletes the artifacts' files, then the packed ones from the run's journal in one pass: their
+   * deletions in one write, then their bytes overwritten.
+   */
+  @Override
+  public void deleteAll(String runId, Collection<String> artifactIds) {
     RecordJournal journal = journal(runId);
     boolean durable = syncPolicy == SyncPolicy.PER_ARTIFACT;
     UnsyncedRun run = null;
+    Path file = null;
     try {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(ChecksumSidecar.of(file));
+      for (String artifactId : artifactIds) {
+        file = artifactFile(runId, artifactId);
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(ChecksumSidecar.of(file));
+      }
+      file = journal.file();
       // a scrub is synced with the run, like the unlink of a file
-      run = durable || !journal.holdsArtifact(artifactId) ? null : beginUnsynced(runId);
-      journal.deleteArtifact(artifactId, durable);
-      LOG.debug("deleted artifact {}", ArtifactStore.artifactKey(runId, artifactId));
+      run = durable || !journal.holdsAnyArtifact(artifactIds) ? null : beginUnsynced(runId);
+      journal.deleteArtifacts(artifactIds, durable);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("deleted {} artifact(s) of run {}", artifactIds.size(), runId);
+      }
     } catch (IOException e) {
       throw failure("cannot delete artifact " + file, e);
     } finally {

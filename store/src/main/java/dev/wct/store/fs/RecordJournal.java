@@ -3,6 +3,7 @@ package dev.wct.store.fs;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -239,42 +241,64 @@ final class RecordJournal {
     return ids;
   }
 
-  /** Whether the journal holds any entry of packed artifact {@code id}, even a damaged one. */
-  synchronized boolean holdsArtifact(String id) throws IOException {
+  /** Whether the journal holds any entry of these packed artifacts, even a damaged one. */
+  synchronized boolean holdsAnyArtifact(Collection<String> ids) throws IOException {
     refresh();
-    Packed artifact = packed.get(id);
-    return artifact != null && !artifact.written.isEmpty();
+    for (String id : ids) {
+      Packed artifact = packed.get(id);
+      if (artifact != null && !artifact.written.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * Deletes packed artifact {@code id}: appends its deletion, then overwrites the content of every
-   * entry it has with zeros, so that its bytes are gone from the file, not only from the index.
+   * Deletes packed artifacts: appends their deletions in one write, then overwrites the content of
+   * every entry they have with zeros, so that their bytes are gone from the file, not only from the
+   * index. Ids the journal holds no entry of are left alone.
    *
-   * @return whether the journal held any entry of it
+   * @return how many of them the journal held
    */
-  synchronized boolean deleteArtifact(String id, boolean durable) throws IOException {
+  synchronized int deleteArtifacts(Collection<String> ids, boolean durable) throws IOException {
     refresh();
-    Packed artifact = packed.get(id);
-    if (artifact == null || artifact.written.isEmpty()) {
-      return false;
+    List<Packed> held = new ArrayList<>();
+    ByteArrayOutputStream deletions = new ByteArrayOutputStream();
+    for (String id : ids) {
+      Packed artifact = packed.get(id);
+      if (artifact == null || artifact.written.isEmpty()) {
+        continue;
+      }
+      held.add(artifact);
+      if (artifact.live != null) {
+        ByteBuffer deletion = entry(DELETED + id, new byte[0]);
+        deletions.write(deletion.array(), deletion.arrayOffset(), deletion.remaining());
+      }
     }
-    if (artifact.live != null) {
-      append(DELETED + id, new byte[0], false);
+    if (held.isEmpty()) {
+      return 0;
+    }
+    if (deletions.size() > 0) {
+      write(ByteBuffer.wrap(deletions.toByteArray()), false);
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      for (Entry entry : artifact.written) {
-        ByteBuffer zeros = ByteBuffer.allocate(entry.length());
-        while (zeros.hasRemaining()) {
-          channel.write(zeros, entry.contentOffset() + zeros.position());
+      for (Packed artifact : held) {
+        for (Entry entry : artifact.written) {
+          ByteBuffer zeros = ByteBuffer.allocate(entry.length());
+          while (zeros.hasRemaining()) {
+            channel.write(zeros, entry.contentOffset() + zeros.position());
+          }
         }
       }
       if (durable) {
         channel.force(false);
       }
     }
-    artifact.written.clear();
-    artifact.live = null;
-    return true;
+    for (Packed artifact : held) {
+      artifact.written.clear();
+      artifact.live = null;
+    }
+    return held.size();
   }
 
   /** Closes the journal's channels; a later append or read opens them again. */

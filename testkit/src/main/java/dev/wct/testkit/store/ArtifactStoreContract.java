@@ -263,6 +263,23 @@ public abstract class ArtifactStoreContract {
   }
 
   @Test
+  void deleteAllRemovesTheNamedArtifactsOfARunAndNothingElse() throws IOException {
+    byte[] large = new byte[200 * 1024];
+    store.save(RUN, "small", out -> out.write("s".getBytes(UTF_8)));
+    store.save(RUN, "large", out -> out.write(large));
+    store.save(RUN, "keep", out -> out.write("k".getBytes(UTF_8)));
+    store.save("run-2", "small", out -> out.write("other run".getBytes(UTF_8)));
+
+    store.deleteAll(RUN, List.of("small", "large", "never-saved"));
+    store.deleteAll(RUN, List.of("small"));
+
+    assertThat(store.list(RUN)).containsExactly("keep");
+    assertThat(store.exists(RUN, "large")).isFalse();
+    assertThat(readAll(RUN, "keep")).isEqualTo("k".getBytes(UTF_8));
+    assertThat(readAll("run-2", "small")).isEqualTo("other run".getBytes(UTF_8));
+  }
+
+  @Test
   void deleteRunRemovesItsArtifactsAndRecordsAndNothingElse() throws IOException {
     store.save(RUN, "db", out -> out.write(1));
     store.save(RUN, "pii", out -> out.write(2));

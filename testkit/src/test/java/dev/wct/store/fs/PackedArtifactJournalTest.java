@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,7 @@ class PackedArtifactJournalTest {
             RecordJournal.ARTIFACT + "db", bytes("{\"email\":\"planted.bob@example.org\"}"), false);
     journal.appendArtifact("other", bytes("{\"kept\":true}"), null, null);
 
-    assertThat(journal.deleteArtifact("db", false)).isTrue();
+    assertThat(journal.deleteArtifacts(List.of("db", "none"), false)).isEqualTo(1);
 
     byte[] file = Files.readAllBytes(journal.file());
     assertThat(contains(file, "planted")).as("scrubbed bytes").isFalse();
@@ -83,7 +84,7 @@ class PackedArtifactJournalTest {
       assertThat(reader.readArtifact("other")).hasValue(bytes("{\"kept\":true}"));
       assertThat(reader.read("artifacts/db.json")).hasValue(bytes("{\"state\":\"SUCCEEDED\"}"));
     }
-    assertThat(journal.deleteArtifact("none", false)).isFalse();
+    assertThat(journal.deleteArtifacts(List.of("none"), false)).isZero();
 
     assertThat(journal.appendArtifact("db", bytes("{\"again\":1}"), null, null)).isEmpty();
     assertThat(open().readArtifact("db")).hasValue(bytes("{\"again\":1}"));
@@ -97,7 +98,7 @@ class PackedArtifactJournalTest {
     RecordJournal reader = open();
     assertThat(reader.artifactIds()).containsExactly("db");
 
-    writer.deleteArtifact("db", false);
+    writer.deleteArtifacts(List.of("db"), false);
 
     assertThat(reader.readArtifact("db")).isEmpty();
   }
@@ -120,7 +121,7 @@ class PackedArtifactJournalTest {
     RecordJournal later = open();
     assertThat(later.readArtifact("db")).hasValue(bytes("{\"retried\":true}"));
     // the torn entry still held scanned bytes: a deletion scrubs it too
-    later.deleteArtifact("db", false);
+    later.deleteArtifacts(List.of("db"), false);
     assertThat(contains(Files.readAllBytes(journal.file()), "xxxx")).isFalse();
   }
 
