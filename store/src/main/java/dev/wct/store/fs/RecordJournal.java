@@ -81,6 +81,7 @@ final class RecordJournal {
   private final Path file;
   private final KnownFolders folders;
   private FileChannel appender;
+  private Object appenderFile;
   private FileChannel reader;
   private boolean directoryDurable;
   private final TreeMap<String, Entry> index = new TreeMap<>();
@@ -111,7 +112,7 @@ final class RecordJournal {
   private void write(ByteBuffer entry, boolean durable) throws IOException {
     FileChannel channel;
     synchronized (this) {
-      channel = appender();
+      channel = appender(currentFile());
       while (entry.hasRemaining()) {
         channel.write(entry);
       }
@@ -195,8 +196,16 @@ final class RecordJournal {
       }
       Packed before = packed.get(id);
       int entriesBefore = before == null ? 0 : before.written.size();
-      write(entries, false);
-      refresh();
+      // the refresh just read the path: no second look before writing, nor after
+      FileChannel channel = appender(indexedFile);
+      while (entries.hasRemaining()) {
+        channel.write(entries);
+      }
+      if (indexedFile == null || !indexedFile.equals(appenderFile)) {
+        refresh(); // the journal was made, or made again, by this write
+      } else {
+        indexAppended();
+      }
       Packed after = packed.get(id);
       if (after != null
           && after.written.size() == entriesBefore + 1
@@ -318,8 +327,12 @@ final class RecordJournal {
    * The open appending channel, opened (and the file created) if needed. The journal's name in its
    * folder is made durable by the first durable append after opening, whoever created the file.
    */
-  private FileChannel appender() throws IOException {
-    if (appender != null && appender.isOpen() && Files.exists(file)) {
+  /**
+   * @param current the identity of the file now at the journal's path ({@link #currentFile}), null
+   *     if there is none: an appender open on another file (deleted, or replaced) is reopened
+   */
+  private FileChannel appender(Object current) throws IOException {
+    if (appender != null && appender.isOpen() && current != null && current.equals(appenderFile)) {
       return appender;
     }
     close();
@@ -338,9 +351,23 @@ final class RecordJournal {
       appender = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     } catch (NoSuchFileException folderGone) {
       folders.forgetUnder(file.getParent());
-      return appender();
+      return appender(null);
     }
+    appenderFile = currentFile();
     return appender;
+  }
+
+  /** The identity of the file at the journal's path, or null if there is none. */
+  private Object currentFile() throws IOException {
+    try {
+      return identity(Files.readAttributes(file, BasicFileAttributes.class));
+    } catch (NoSuchFileException none) {
+      return null;
+    }
+  }
+
+  private Object identity(BasicFileAttributes attributes) {
+    return attributes.fileKey() != null ? attributes.fileKey() : file;
   }
 
   private static long crc(String name, byte[] content) {
@@ -374,13 +401,18 @@ final class RecordJournal {
       forgetIndex(null);
       return;
     }
-    Object identity = attributes.fileKey() != null ? attributes.fileKey() : file;
+    Object identity = identity(attributes);
     if (!identity.equals(indexedFile) || attributes.size() < indexedUpTo) {
       forgetIndex(identity);
     }
     if (attributes.size() == indexedUpTo) {
       return;
     }
+    indexAppended();
+  }
+
+  /** Indexes what the file holds beyond what is indexed, without looking at its path again. */
+  private void indexAppended() throws IOException {
     try {
       FileChannel channel = reader();
       long end = channel.size();

@@ -191,6 +191,23 @@ class RecordJournalTest {
   }
 
   @Test
+  void aWriterWhoseJournalWasDeletedAndMadeAgainByAnotherWritesIntoTheNewOne() throws IOException {
+    RecordJournal first = open();
+    first.append("artifacts/a.json", bytes("1"), false);
+    Files.delete(first.file());
+    RecordJournal second = open();
+    second.append("artifacts/b.json", bytes("2"), false);
+
+    first.append("artifacts/c.json", bytes("3"), false);
+    first.appendArtifact("d", bytes("4"), "artifacts/d.json", bytes("5"));
+
+    RecordJournal reader = open();
+    assertThat(reader.names(""))
+        .containsExactly("artifacts/b.json", "artifacts/c.json", "artifacts/d.json");
+    assertThat(reader.readArtifact("d")).hasValue(bytes("4"));
+  }
+
+  @Test
   void aNameTooLongToBeFoundAgainIsRefusedAndLongNamesBelowThatAreKept() throws IOException {
     RecordJournal journal = open();
     String longest = "coverage/" + "a".repeat(200) + "/" + "b".repeat(200) + "/p000001.json";
