@@ -74,7 +74,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileSystemArtifactStore.class);
   private static final String ARTIFACT_SUFFIX = ".json";
   private static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
-  private static final int BUFFER_SIZE = 64 * 1024;
 
   /** The largest artifact packed into its run's record journal under {@code PER_RUN}. */
   static final int PACKED_MAX = 32 * 1024;

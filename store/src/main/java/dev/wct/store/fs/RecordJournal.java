@@ -326,8 +326,7 @@ final class RecordJournal {
   /**
    * The open appending channel, opened (and the file created) if needed. The journal's name in its
    * folder is made durable by the first durable append after opening, whoever created the file.
-   */
-  /**
+   *
    * @param current the identity of the file now at the journal's path ({@link #currentFile}), null
    *     if there is none: an appender open on another file (deleted, or replaced) is reopened
    */
@@ -421,6 +420,9 @@ final class RecordJournal {
         long left = end - indexedUpTo;
         byte[] bytes = new byte[(int) Math.min(window, left)];
         int read = readAt(channel, bytes, indexedUpTo);
+        if (read == 0) {
+          break; // shorter than it said: read again by the next refresh
+        }
         if (read < bytes.length) {
           bytes = Arrays.copyOf(bytes, read);
         }
