@@ -6,8 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +69,51 @@ class PackedArtifactJournalTest {
     assertThat(Files.size(journal.file())).isEqualTo(size);
     assertThat(open().read("artifacts/db.json")).hasValue(bytes("one"));
     assertThat(open().names("")).containsExactly("artifacts/db.json");
+  }
+
+  @Test
+  void writersRacingThroughSeveralJournalsAgreeOnWhichEntryIsEachArtifact() throws Exception {
+    RecordJournal[] journals = {open(), open()};
+    int writers = 8;
+    int artifacts = 150;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Map<String, byte[]>>> told = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        RecordJournal journal = journals[w % 2];
+        int writer = w;
+        told.add(
+            pool.submit(
+                () -> {
+                  // every artifact is written by two writers with different content
+                  Map<String, byte[]> kept = new HashMap<>();
+                  for (int i = writer % 2; i < artifacts; i += 2) {
+                    String id = "a" + (i * 4 + writer / 2) % artifacts;
+                    byte[] mine = bytes("{\"writer\":" + writer + ",\"id\":\"" + id + "\"}");
+                    Optional<byte[]> earlier =
+                        journal.appendArtifact(id, mine, "artifacts/" + id + ".json", mine);
+                    kept.put(id, earlier.orElse(mine));
+                  }
+                  return kept;
+                }));
+      }
+      List<Map<String, byte[]>> answers = new ArrayList<>();
+      for (Future<Map<String, byte[]>> writer : told) {
+        answers.add(writer.get());
+      }
+      RecordJournal reader = open();
+      Map<String, byte[]> stored = new HashMap<>();
+      for (String id : reader.artifactIds()) {
+        stored.put(id, reader.readArtifact(id).orElseThrow());
+      }
+      for (Map<String, byte[]> answer : answers) {
+        answer.forEach(
+            (id, kept) -> assertThat(stored.get(id)).as("artifact %s", id).isEqualTo(kept));
+      }
+      assertThat(stored).hasSize(artifacts);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
