@@ -78,9 +78,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
   /** The largest artifact packed into its run's record journal under {@code PER_RUN}. */
   static final int PACKED_MAX = 32 * 1024;
 
-  /** A byte that ends the journal entry an artifact holding it would be packed in: never packed. */
-  private static final byte JOURNAL_ENTRY_START = 0x1E;
-
   /** In a run folder while its artifacts may not be durable yet (policy {@code PER_RUN}). */
   static final String UNSYNCED_MARKER = ".unsynced";
 
@@ -201,7 +198,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
       String key = ArtifactStore.artifactKey(runId, artifactId);
       String sha256 = HexFormat.of().formatHex(digest.digest());
       byte[] small = out.inMemory();
-      if (small != null && packable > 0 && indexOf(small, JOURNAL_ENTRY_START) < 0) {
+      if (small != null && packable > 0 && RecordJournal.canPack(small)) {
         return new Staged(new StoredArtifact(key, small.length, sha256), small);
       }
       out.spill();
@@ -842,8 +839,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     }
 
     /**
-     * After a write, whether it succeeded or not: the files are known before the write stops
-     * counting, so a sync never sees neither.
+     * After a write, whether it succeeded or not. The files are added before the write stops
+     * counting: a sync that finds no write in progress finds their files.
      */
     void written(Path... written) {
       files.addAll(Arrays.asList(written));
@@ -928,15 +925,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
                 && (!name.startsWith(".") || name.equals(RecordJournal.FILE_NAME));
           });
     }
-  }
-
-  private static int indexOf(byte[] bytes, byte wanted) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == wanted) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static boolean hasHiddenSegment(String name) {

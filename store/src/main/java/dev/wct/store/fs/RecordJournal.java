@@ -221,6 +221,14 @@ final class RecordJournal {
     }
   }
 
+  /**
+   * Whether {@code content} can be packed: it must not hold the byte that starts an entry, by which
+   * a reader finds the next entry after a torn one. JSON escapes it, so no message holds it.
+   */
+  static boolean canPack(byte[] content) {
+    return indexOf(content, ENTRY_START, 0, content.length) < 0;
+  }
+
   /** The content of packed artifact {@code id}, if the journal holds it whole. */
   synchronized Optional<byte[]> readArtifact(String id) throws IOException {
     refresh();
