@@ -90,6 +90,54 @@ class UnsyncedRunRetryTest {
   }
 
   @Test
+  void aPackedArtifactTornAfterItsRunNeverSyncedIsProducedAgainByARetry(
+      TestWorkflowEnvironment env, Worker worker) throws IOException {
+    Engine engine =
+        new Engine(
+            env,
+            worker,
+            List.of(
+                connector("rows", items("row", 3)),
+                connector(
+                    "broken",
+                    (context, properties, out) -> {
+                      throw WctException.user("database file 'crm.db' does not exist");
+                    })),
+            List.of(),
+            Map.of(),
+            diesBeforeItsRunEnds(new FileSystemArtifactStore(root, SyncPolicy.PER_RUN)));
+    RunResult first =
+        engine.run(
+            plan()
+                .retention(true, null)
+                .source("a", "rows", null)
+                .source("c", "rows", null)
+                .source("b", "broken", null)
+                .passThrough("copy_a", "a")
+                .build());
+    assertThat(first.status()).isEqualTo(RunStatus.FAILED);
+    Path runDir = root.resolve("runs").resolve(first.runId());
+    assertThat(runDir.resolve("artifacts/copy_a.json")).doesNotExist();
+    // a power loss zeroed the content of the artifact's entry in the run's record journal
+    Path journal = runDir.resolve("_system/.records");
+    byte[] entries = Files.readAllBytes(journal);
+    String text = new String(entries, StandardCharsets.ISO_8859_1);
+    String name = ".artifact/copy_a\n";
+    int content = text.indexOf(name) + name.length();
+    assertThat(content).isGreaterThan(name.length());
+    int header = text.lastIndexOf('\u001e', content);
+    int length = Integer.parseInt(text.substring(header + 1, text.indexOf(' ', header)));
+    java.util.Arrays.fill(entries, content, content + length, (byte) 0);
+    Files.write(journal, entries);
+
+    RetryPlan retry =
+        RetryPlan.of(new FileSystemArtifactStore(root, SyncPolicy.PER_RUN), first.runId());
+
+    assertThat(retry.produced()).containsExactly("b", "copy_a");
+    assertThat(retry.reused()).extracting(outcome -> outcome.id()).containsExactly("a", "c");
+  }
+
+  @Test
   void anArtifactWhoseCoverageRecordIsTornIsProducedAgainByARetry(
       TestWorkflowEnvironment env, Worker worker) throws IOException {
     Engine engine =
