@@ -111,8 +111,8 @@ public final class EngineBenchmarks {
         switch (storeKind) {
           case "fs" -> "FileSystemArtifactStore in a temporary directory, synced per artifact";
           case "fs-per-run" ->
-              "FileSystemArtifactStore in a temporary directory, synced per run (wct run's"
-                  + " default)";
+              "FileSystemArtifactStore in a temporary directory, synced per run, artifacts up to"
+                  + " 32 KiB packed into the run's journal (wct run's default)";
           case "fs-records-in-memory" ->
               "artifacts in a FileSystemArtifactStore, run records in memory (experiment)";
           default -> "InMemoryArtifactStore";
