@@ -1,11 +1,11 @@
 package dev.wct.bench.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wct.spi.Analyser;
+import dev.wct.spi.ProducerContext;
 import dev.wct.spi.message.ContentReader;
 import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.message.SchemaRef;
-import dev.wct.spi.Analyser;
-import dev.wct.spi.ProducerContext;
 import java.util.List;
 import java.util.Set;
 

@@ -2,10 +2,10 @@ package dev.wct.bench.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.wct.spi.message.ContentWriter;
-import dev.wct.spi.message.SchemaRef;
 import dev.wct.spi.Component;
 import dev.wct.spi.ProducerContext;
+import dev.wct.spi.message.ContentWriter;
+import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 
 /** What the benchmark connector and analyser share: sleep (if a sleeping one), write one item. */

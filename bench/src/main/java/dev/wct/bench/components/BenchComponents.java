@@ -2,8 +2,8 @@ package dev.wct.bench.components;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wct.spi.message.SchemaRef;
 import dev.wct.spi.ComponentCatalog;
+import dev.wct.spi.message.SchemaRef;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.wct.bench.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wct.spi.message.ContentWriter;
 import dev.wct.spi.Connector;
 import dev.wct.spi.ProducerContext;
+import dev.wct.spi.message.ContentWriter;
 
 /** A source that reads nothing: it sleeps (if it is a sleeping one) and writes one item. */
 final class BenchConnector extends BenchComponent implements Connector {
