@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wct.core.plan.ExecutionPlan;
 import dev.wct.core.run.RunStatus;
 import dev.wct.engine.retry.RetryPlan;
+import dev.wct.spi.Connector;
 import dev.wct.spi.error.WctException;
 import dev.wct.store.ArtifactStore;
 import dev.wct.store.fs.FileSystemArtifactStore;
@@ -53,31 +54,8 @@ class UnsyncedRunRetryTest {
   @Test
   void anArtifactTornAfterItsRunNeverSyncedIsProducedAgainByARetry(
       TestWorkflowEnvironment env, Worker worker) throws IOException {
-    Engine engine =
-        new Engine(
-            env,
-            worker,
-            List.of(
-                // enough rows for a checksum sidecar, which the torn file's metadata still matches
-                connector("rows", items("row", 5_000)),
-                connector(
-                    "broken",
-                    (context, properties, out) -> {
-                      throw WctException.user("database file 'crm.db' does not exist");
-                    })),
-            List.of(),
-            Map.of(),
-            diesBeforeItsRunEnds(new FileSystemArtifactStore(root, SyncPolicy.PER_RUN)));
-    ExecutionPlan plan =
-        plan()
-            .retention(true, null)
-            .source("a", "rows", null)
-            .source("c", "rows", null)
-            .source("b", "broken", null)
-            .passThrough("copy_a", "a")
-            .build();
-    RunResult first = engine.run(plan);
-    assertThat(first.status()).isEqualTo(RunStatus.FAILED);
+    // enough rows for a checksum sidecar, which the torn file's metadata still matches
+    RunResult first = failedRunCopyingRows(env, worker, 5_000);
     Path torn = root.resolve("runs").resolve(first.runId()).resolve("artifacts/copy_a.json");
     assertThat(torn.resolveSibling("copy_a.json.sha256")).exists();
     zeroInPlace(torn);
@@ -92,30 +70,7 @@ class UnsyncedRunRetryTest {
   @Test
   void aPackedArtifactTornAfterItsRunNeverSyncedIsProducedAgainByARetry(
       TestWorkflowEnvironment env, Worker worker) throws IOException {
-    Engine engine =
-        new Engine(
-            env,
-            worker,
-            List.of(
-                connector("rows", items("row", 3)),
-                connector(
-                    "broken",
-                    (context, properties, out) -> {
-                      throw WctException.user("database file 'crm.db' does not exist");
-                    })),
-            List.of(),
-            Map.of(),
-            diesBeforeItsRunEnds(new FileSystemArtifactStore(root, SyncPolicy.PER_RUN)));
-    RunResult first =
-        engine.run(
-            plan()
-                .retention(true, null)
-                .source("a", "rows", null)
-                .source("c", "rows", null)
-                .source("b", "broken", null)
-                .passThrough("copy_a", "a")
-                .build());
-    assertThat(first.status()).isEqualTo(RunStatus.FAILED);
+    RunResult first = failedRunCopyingRows(env, worker, 3);
     Path runDir = root.resolve("runs").resolve(first.runId());
     assertThat(runDir.resolve("artifacts/copy_a.json")).doesNotExist();
     // a power loss zeroed the content of the artifact's entry in the run's record journal
@@ -141,24 +96,15 @@ class UnsyncedRunRetryTest {
   void anArtifactWhoseCoverageRecordIsTornIsProducedAgainByARetry(
       TestWorkflowEnvironment env, Worker worker) throws IOException {
     Engine engine =
-        new Engine(
+        engineThatDiesBeforeItsRunsEnd(
             env,
             worker,
-            List.of(
-                connector(
-                    "covered",
-                    (context, properties, out) -> {
-                      context.coverage().scanned("crm.db");
-                      items("row", 2).extract(context, properties, out);
-                    }),
-                connector(
-                    "broken",
-                    (context, properties, out) -> {
-                      throw WctException.user("database file 'crm.db' does not exist");
-                    })),
-            List.of(),
-            Map.of(),
-            diesBeforeItsRunEnds(new FileSystemArtifactStore(root, SyncPolicy.PER_RUN)));
+            connector(
+                "covered",
+                (context, properties, out) -> {
+                  context.coverage().scanned("crm.db");
+                  items("row", 2).extract(context, properties, out);
+                }));
     RunResult first =
         engine.run(
             plan()
@@ -178,6 +124,47 @@ class UnsyncedRunRetryTest {
     RetryPlan retry = RetryPlan.of(new FileSystemArtifactStore(root), first.runId());
 
     assertThat(retry.produced()).containsExactly("a", "b");
+  }
+
+  /**
+   * A run whose process dies before the run ends: sources {@code a} and {@code c} read {@code rows}
+   * rows, {@code copy_a} copies {@code a}, and source {@code b} fails.
+   */
+  private RunResult failedRunCopyingRows(TestWorkflowEnvironment env, Worker worker, int rows) {
+    Engine engine =
+        engineThatDiesBeforeItsRunsEnd(env, worker, connector("rows", items("row", rows)));
+    ExecutionPlan plan =
+        plan()
+            .retention(true, null)
+            .source("a", "rows", null)
+            .source("c", "rows", null)
+            .source("b", "broken", null)
+            .passThrough("copy_a", "a")
+            .build();
+    RunResult first = engine.run(plan);
+    assertThat(first.status()).isEqualTo(RunStatus.FAILED);
+    return first;
+  }
+
+  /**
+   * An engine on a folder store that is never synced, with {@code source} and a source type {@code
+   * broken} that always fails.
+   */
+  private Engine engineThatDiesBeforeItsRunsEnd(
+      TestWorkflowEnvironment env, Worker worker, Connector source) {
+    return new Engine(
+        env,
+        worker,
+        List.of(
+            source,
+            connector(
+                "broken",
+                (context, properties, out) -> {
+                  throw WctException.user("database file 'crm.db' does not exist");
+                })),
+        List.of(),
+        Map.of(),
+        diesBeforeItsRunEnds(new FileSystemArtifactStore(root, SyncPolicy.PER_RUN)));
   }
 
   /** The store as a process that dies before the end of its run uses it: never synced. */
