@@ -369,6 +369,10 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     if (source.isEmpty() || !source.get().sha256().equals(expectedSha256)) {
       return Optional.empty();
     }
+    if (!artifactFile(fromRunId, artifactId).toFile().exists()) {
+      // packed: no file to link, so it is copied as bytes (and packed again if small enough)
+      return ArtifactStore.super.copy(fromRunId, artifactId, toRunId, expectedSha256);
+    }
     Path target = artifactFile(toRunId, artifactId);
     UnsyncedRun run = null;
     try {
