@@ -148,6 +148,12 @@ public final class RunRecordActivitiesImpl implements RunRecordActivities {
     log.info("run {}: deleted {} raw source artifact(s)", runId, deleted.size());
   }
 
+  @Override
+  public void endRun(RunFinished run) {
+    deleteRawSources(run.run().runId());
+    runFinished(run);
+  }
+
   /** A raw source a retry reused from a run that had deleted it: deleted here too. */
   private boolean reusedAsDeleted(String runId, String artifactId) {
     return records.artifact(runId, artifactId).map(ArtifactOutcome::reused).orElse(false);

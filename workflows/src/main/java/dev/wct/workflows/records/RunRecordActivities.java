@@ -8,8 +8,9 @@ import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
 /**
- * The workflow's own bookkeeping in the run records: one call when the run starts, one when it ends
- * (large runs add a few batches). Producers record their own artifacts.
+ * The workflow's own bookkeeping in the run records: one call when it ends (large runs add a few
+ * batches), and one when it starts if no launcher recorded the run (a scheduled run). Producers
+ * record their own artifacts.
  */
 @ActivityInterface
 public interface RunRecordActivities {
@@ -56,4 +57,11 @@ public interface RunRecordActivities {
    */
   @ActivityMethod(name = "DeleteRawSources")
   void deleteRawSources(String runId);
+
+  /**
+   * What every run does last, in one call: {@link #deleteRawSources}, then {@link #runFinished}. A
+   * deletion that fails fails the call before the end is recorded, so a retry deletes again.
+   */
+  @ActivityMethod(name = "EndRun")
+  void endRun(RunFinished run);
 }

@@ -76,6 +76,18 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   /** The change that let schedules start runs: their plan is stored by the workflow. */
   static final String SCHEDULED_RUNS = "scheduled-runs";
 
+  /**
+   * The change after which the workflow records a run's start only when no launcher did (a
+   * scheduled run); older histories record every run's start, a launched one's a second time.
+   */
+  static final String START_RECORDED_BY_LAUNCHER = "start-recorded-by-launcher";
+
+  /**
+   * The change that made a run end in one activity, deleting its raw sources and recording its end
+   * ({@code EndRun}); older histories call one activity for each.
+   */
+  static final String END_IN_ONE_CALL = "end-in-one-call";
+
   private final RunRecordActivities records =
       Workflow.newActivityStub(RunRecordActivities.class, RECORD_OPTIONS);
   private final RunRecordActivities cleanup =
@@ -125,7 +137,12 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
         // No launcher stored it: reports and the raw-source deletion read it from the store.
         records.savePlan(runId, plan);
       }
-      records.runStarted(started);
+      if (request.schedule() != null
+          || Workflow.getVersion(START_RECORDED_BY_LAUNCHER, Workflow.DEFAULT_VERSION, 1)
+              == Workflow.DEFAULT_VERSION) {
+        records.runStarted(started);
+      }
+      log.info("run {} started: {} artifacts", runId, artifacts.size());
       schedule(artifacts);
       boolean allDone = Workflow.await(plan.settings().timeout(), () -> finished == byIndex.size());
       if (allDone) {
@@ -361,9 +378,10 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   }
 
   /**
-   * Deletes the raw sources (unless the runbook keeps them) and then records the final statuses,
-   * even when the run itself is being cancelled: the detached scope outlives the cancellation. A
-   * deletion that keeps failing is logged and leaves the sources; the run's outcome stands.
+   * Deletes the raw sources (unless the runbook keeps them) and then records the final statuses, in
+   * one activity, even when the run itself is being cancelled: the detached scope outlives the
+   * cancellation. A deletion that keeps failing is logged and leaves the sources; the run's outcome
+   * is then recorded on its own and stands.
    */
   private void finish(RunStarted started, String error) {
     List<ArtifactOutcome> unsucceeded = new ArrayList<>();
@@ -378,22 +396,39 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
             started, status, error, Workflow.currentTimeMillis(), batches.get(batches.size() - 1));
     Workflow.newDetachedCancellationScope(
             () -> {
-              if (Workflow.getVersion(DELETE_RAW_SOURCES, Workflow.DEFAULT_VERSION, 1) >= 1) {
-                try {
-                  cleanup.deleteRawSources(runId);
-                } catch (ActivityFailure failure) {
-                  log.warn(
-                      "run {}: raw sources not deleted: {}",
-                      runId,
-                      ProducerFailures.oneLine(failure));
+              if (Workflow.getVersion(DELETE_RAW_SOURCES, Workflow.DEFAULT_VERSION, 1) < 1) {
+                recordEnd(batches, finishedRun);
+              } else if (Workflow.getVersion(END_IN_ONE_CALL, Workflow.DEFAULT_VERSION, 1) < 1) {
+                deleteRawSources(() -> cleanup.deleteRawSources(runId));
+                recordEnd(batches, finishedRun);
+              } else {
+                for (List<ArtifactOutcome> batch : batches.subList(0, batches.size() - 1)) {
+                  records.artifactsFinished(runId, batch);
+                }
+                if (!deleteRawSources(() -> cleanup.endRun(finishedRun))) {
+                  records.runFinished(finishedRun);
                 }
               }
-              for (List<ArtifactOutcome> batch : batches.subList(0, batches.size() - 1)) {
-                records.artifactsFinished(runId, batch);
-              }
-              records.runFinished(finishedRun);
             })
         .run();
+  }
+
+  /** Whether {@code deletion} succeeded; one that kept failing is logged, and the run stands. */
+  private boolean deleteRawSources(Runnable deletion) {
+    try {
+      deletion.run();
+      return true;
+    } catch (ActivityFailure failure) {
+      log.warn("run {}: raw sources not deleted: {}", runId, ProducerFailures.oneLine(failure));
+      return false;
+    }
+  }
+
+  private void recordEnd(List<List<ArtifactOutcome>> batches, RunFinished finishedRun) {
+    for (List<ArtifactOutcome> batch : batches.subList(0, batches.size() - 1)) {
+      records.artifactsFinished(runId, batch);
+    }
+    records.runFinished(finishedRun);
   }
 
   private List<ArtifactOutcome> outcomes() {

@@ -75,4 +75,10 @@ public class FakeRecords implements RunRecordActivities {
     rawSourcesDeleted.add(runId);
     calls.add("deleteRawSources:" + runId);
   }
+
+  @Override
+  public void endRun(RunFinished run) {
+    deleteRawSources(run.run().runId());
+    runFinished(run);
+  }
 }

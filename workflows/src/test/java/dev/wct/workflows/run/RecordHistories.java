@@ -128,6 +128,16 @@ class RecordHistories {
   }
 
   /**
+   * The first history with the {@code start-recorded-by-launcher} and {@code end-in-one-call}
+   * markers: a launched run records no start of its own, and ends in one EndRun call.
+   */
+  @Test
+  void recordLaunchedRunEndingInOneCall(TestWorkflowEnvironment env, Worker worker)
+      throws IOException {
+    record(env, worker, "launched-run-ending-in-one-call", successWithFanIn());
+  }
+
+  /**
    * The first history with the {@code fail-failed-runs} version marker: the failed run fails its
    * workflow; the failure history above predates it and completes.
    */

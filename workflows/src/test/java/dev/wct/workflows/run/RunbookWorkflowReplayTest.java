@@ -60,6 +60,7 @@ class RunbookWorkflowReplayTest {
         "failed-run-fails-workflow",
         "retry-reusing-succeeded",
         "scheduled-run-upserting-status",
+        "launched-run-ending-in-one-call",
         "partitioned",
         "partitioned-progress"
       })
@@ -95,7 +96,8 @@ class RunbookWorkflowReplayTest {
         "completed-with-warnings",
         "failed-run-fails-workflow",
         "retry-reusing-succeeded",
-        "scheduled-run-upserting-status"
+        "scheduled-run-upserting-status",
+        "launched-run-ending-in-one-call"
       })
   void anIncompatibleChangeIsDetectedOnReplay(String history) {
     Throwable thrown =
