@@ -3,6 +3,7 @@ package dev.wct.bench;
 import dev.wct.activities.worker.ProducerEnvironment;
 import dev.wct.activities.worker.WctWorkers;
 import dev.wct.bench.components.BenchComponents;
+import dev.wct.bench.measure.RunSpans;
 import dev.wct.bench.measure.TimingArtifactStore;
 import dev.wct.bench.raw.LevelBarrierWorkflow;
 import dev.wct.bench.raw.RawFanOutWorkflow;
@@ -98,6 +99,11 @@ final class BenchEngine implements AutoCloseable {
     long end = System.nanoTime();
     check(ran, sleepMillisByLevel.stream().mapToInt(List::size).sum());
     return new RawRun(options.getWorkflowId(), millis(end - start));
+  }
+
+  /** Head, producers and tail of a completed run, from its history. */
+  RunSpans spans(String workflowId) {
+    return RunSpans.of(client().fetchHistory(workflowId).getEvents());
   }
 
   /** How many events the workflow's history holds. */

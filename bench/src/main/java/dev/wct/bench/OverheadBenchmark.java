@@ -1,5 +1,6 @@
 package dev.wct.bench;
 
+import dev.wct.bench.measure.RunSpans;
 import dev.wct.bench.measure.Samples;
 import dev.wct.bench.measure.TimingArtifactStore;
 import dev.wct.bench.plans.BenchPlans;
@@ -61,6 +62,24 @@ final class OverheadBenchmark {
     return List.of(parallelShape.result(engine, count), chainShape.result(engine, count));
   }
 
+  /** A run's spans over the rounds. */
+  private static final class SpanSamples {
+    final Samples head = new Samples();
+    final Samples producers = new Samples();
+    final Samples tail = new Samples();
+
+    void add(RunSpans spans) {
+      head.add(spans.headMillis());
+      producers.add(spans.producersMillis());
+      tail.add(spans.tailMillis());
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%.1f / %.1f / %.1f", head.median(), producers.median(), tail.median());
+    }
+  }
+
   private static final class Shape {
     final String name;
     final ExecutionPlan plan;
@@ -68,6 +87,8 @@ final class OverheadBenchmark {
     final Samples wct = new Samples();
     final Samples wctLaunch = new Samples();
     final Samples raw = new Samples();
+    final SpanSamples wctSpans = new SpanSamples();
+    final SpanSamples rawSpans = new SpanSamples();
     BenchEngine.WctRun lastRun;
     String lastRawWorkflowId;
     double lastWct;
@@ -94,6 +115,7 @@ final class OverheadBenchmark {
       lastWct = lastRun.wallMillis();
       wct.add(lastWct);
       wctLaunch.add(lastRun.launchMillis());
+      wctSpans.add(engine.spans(lastRun.workflowId()));
     }
 
     private void measureRaw(BenchEngine engine, int count) {
@@ -101,9 +123,13 @@ final class OverheadBenchmark {
       lastRaw = run.wallMillis();
       lastRawWorkflowId = run.workflowId();
       raw.add(lastRaw);
+      rawSpans.add(engine.spans(lastRawWorkflowId));
     }
 
     Result result(BenchEngine engine, int count) {
+      System.out.printf(
+          "overhead: %s, medians of head / producers / tail (ms): wct %s, raw %s%n",
+          name, wctSpans, rawSpans);
       System.out.printf(
           "overhead: %s, last wct run: %s%noverhead: %s, last raw run: %s%n",
           name,
