@@ -453,7 +453,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   @Override
   public List<String> list(String runId) {
-    Path dir = runDir(runId).resolve("artifacts");
+    Path dir = artifactsDir(runId);
     List<String> ids = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
@@ -483,7 +483,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   /**
    * Deletes the artifacts' files, then the packed ones from the run's journal in one pass: their
-   * deletions in one write, then their bytes overwritten.
+   * deletions in one write, then their bytes overwritten. A run without an artifacts folder has
+   * only packed artifacts: no file is looked for.
    */
   @Override
   public void deleteAll(String runId, Collection<String> artifactIds) {
@@ -492,10 +493,13 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     UnsyncedRun run = null;
     Path file = null;
     try {
+      boolean anyFiles = Files.isDirectory(artifactsDir(runId));
       for (String artifactId : artifactIds) {
         file = artifactFile(runId, artifactId);
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(ChecksumSidecar.of(file));
+        if (anyFiles) {
+          Files.deleteIfExists(file);
+          Files.deleteIfExists(ChecksumSidecar.of(file));
+        }
       }
       file = journal.file();
       // a scrub is synced with the run, like the unlink of a file
@@ -738,7 +742,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
   private Path artifactFile(String runId, String artifactId) {
     StoreNames.artifactId(artifactId);
-    return runDir(runId).resolve("artifacts").resolve(artifactId + ARTIFACT_SUFFIX);
+    return artifactsDir(runId).resolve(artifactId + ARTIFACT_SUFFIX);
+  }
+
+  private Path artifactsDir(String runId) {
+    return runDir(runId).resolve("artifacts");
   }
 
   private Path systemDir(String runId) {
