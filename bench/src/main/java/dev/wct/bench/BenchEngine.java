@@ -42,6 +42,7 @@ final class BenchEngine implements AutoCloseable {
   record WctRun(
       String workflowId,
       double wallMillis,
+      double cpuMillis,
       double launchMillis,
       RunResult result,
       Map<String, TimingArtifactStore.Total> storeTotals) {}
@@ -63,6 +64,7 @@ final class BenchEngine implements AutoCloseable {
   /** Runs a plan through RunbookWorkflow, from launch to result; fails unless all succeeded. */
   WctRun runWct(ExecutionPlan plan) {
     store.reset();
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     RunHandle handle = launcher.start(plan, null, RunOptions.DEFAULT);
     long launched = System.nanoTime();
@@ -72,33 +74,43 @@ final class BenchEngine implements AutoCloseable {
       throw new IllegalStateException(
           "run " + result.runId() + " of '" + plan.runbook().name() + "' ended " + result.status());
     }
+    long cpu = processCpuNanos() - cpuStart;
     return new WctRun(
-        handle.workflowId(), millis(end - start), millis(launched - start), result, store.totals());
+        handle.workflowId(),
+        millis(end - start),
+        millis(cpu),
+        millis(launched - start),
+        result,
+        store.totals());
   }
 
   /** How one raw workflow run went. */
-  record RawRun(String workflowId, double wallMillis) {}
+  record RawRun(String workflowId, double wallMillis, double cpuMillis) {}
 
   /** Runs the raw fan-out (or chain) workflow. */
   RawRun runRawFanOut(int count, boolean chained) {
     WorkflowOptions options = rawOptions("fan-out");
     RawFanOutWorkflow workflow = client().newWorkflowStub(RawFanOutWorkflow.class, options);
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     int ran = workflow.run(count, chained);
     long end = System.nanoTime();
+    long cpu = processCpuNanos() - cpuStart;
     check(ran, count);
-    return new RawRun(options.getWorkflowId(), millis(end - start));
+    return new RawRun(options.getWorkflowId(), millis(end - start), millis(cpu));
   }
 
   /** Runs the level-barrier workflow. */
   RawRun runLevelBarrier(List<List<Long>> sleepMillisByLevel) {
     WorkflowOptions options = rawOptions("barrier");
     LevelBarrierWorkflow workflow = client().newWorkflowStub(LevelBarrierWorkflow.class, options);
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     int ran = workflow.run(sleepMillisByLevel);
     long end = System.nanoTime();
+    long cpu = processCpuNanos() - cpuStart;
     check(ran, sleepMillisByLevel.stream().mapToInt(List::size).sum());
-    return new RawRun(options.getWorkflowId(), millis(end - start));
+    return new RawRun(options.getWorkflowId(), millis(end - start), millis(cpu));
   }
 
   /** Head, producers and tail of a completed run, from its history. */
@@ -178,6 +190,16 @@ final class BenchEngine implements AutoCloseable {
     if (ran != expected) {
       throw new IllegalStateException("raw workflow ran " + ran + " activities of " + expected);
     }
+  }
+
+  /**
+   * CPU time of the whole process, every thread: the engine, its workers and the embedded server
+   * run here, so a run's CPU is what it cost, whatever else the machine was doing meanwhile.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double millis(long nanos) {

@@ -52,14 +52,24 @@ final class OverheadBenchmark {
     Shape chainShape = new Shape("chain", chain, true);
     for (int round = 0; round < rounds; round++) {
       boolean wctFirst = round % 2 == 0;
-      for (Shape shape : List.of(parallelShape, chainShape)) {
+      for (Shape shape : shapes(parallelShape, chainShape)) {
         shape.measure(engine, count, wctFirst);
         progress.printf(
             "overhead: round %d/%d %s: wct %.0f ms, raw %.0f ms%n",
             round + 1, rounds, shape.name, shape.lastWct, shape.lastRaw);
       }
     }
-    return List.of(parallelShape.result(engine, count), chainShape.result(engine, count));
+    return shapes(parallelShape, chainShape).stream()
+        .map(shape -> shape.result(engine, count))
+        .toList();
+  }
+
+  /** The shapes measured: both, or the one {@code bench.shape} names, for a profile of it. */
+  private static List<Shape> shapes(Shape parallel, Shape chain) {
+    String only = System.getProperty("bench.shape", "");
+    return only.isEmpty()
+        ? List.of(parallel, chain)
+        : List.of(parallel, chain).stream().filter(shape -> shape.name.equals(only)).toList();
   }
 
   /** A run's spans over the rounds. */
@@ -87,6 +97,8 @@ final class OverheadBenchmark {
     final Samples wct = new Samples();
     final Samples wctLaunch = new Samples();
     final Samples raw = new Samples();
+    final Samples wctCpu = new Samples();
+    final Samples rawCpu = new Samples();
     final SpanSamples wctSpans = new SpanSamples();
     final SpanSamples rawSpans = new SpanSamples();
     BenchEngine.WctRun lastRun;
@@ -115,6 +127,7 @@ final class OverheadBenchmark {
       lastWct = lastRun.wallMillis();
       wct.add(lastWct);
       wctLaunch.add(lastRun.launchMillis());
+      wctCpu.add(lastRun.cpuMillis());
       wctSpans.add(engine.spans(lastRun.workflowId()));
     }
 
@@ -123,6 +136,7 @@ final class OverheadBenchmark {
       lastRaw = run.wallMillis();
       lastRawWorkflowId = run.workflowId();
       raw.add(lastRaw);
+      rawCpu.add(run.cpuMillis());
       rawSpans.add(engine.spans(lastRawWorkflowId));
     }
 
@@ -130,6 +144,14 @@ final class OverheadBenchmark {
       System.out.printf(
           "overhead: %s, medians of head / producers / tail (ms): wct %s, raw %s%n",
           name, wctSpans, rawSpans);
+      System.out.printf(
+          "overhead: %s, process CPU per run, median ms: wct %.0f, raw %.0f (%.2f×; per-round"
+              + " ratios, median %.2f×)%n",
+          name,
+          wctCpu.median(),
+          rawCpu.median(),
+          wctCpu.median() / rawCpu.median(),
+          wctCpu.dividedBy(rawCpu).median());
       System.out.printf(
           "overhead: %s, last wct run: %s%noverhead: %s, last raw run: %s%n",
           name,
