@@ -53,10 +53,14 @@ final class BenchEngine implements AutoCloseable {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     TestServerLockLog.turnOff(temporal);
+    io.temporal.worker.WorkerOptions workerOptions =
+        io.temporal.worker.WorkerOptions.newBuilder()
+            .setMaxConcurrentActivityExecutionSize(Integer.getInteger("bench.activitySlots", 200))
+            .build();
     WctWorkers.register(
-        temporal.newWorker(WctWorkers.TASK_QUEUE),
+        temporal.newWorker(WctWorkers.TASK_QUEUE, workerOptions),
         new ProducerEnvironment(store, BenchComponents.catalog(), name -> null, workingDirectory));
-    RawWorkers.register(temporal.newWorker(RawWorkers.TASK_QUEUE));
+    RawWorkers.register(temporal.newWorker(RawWorkers.TASK_QUEUE, workerOptions));
     temporal.start();
     this.launcher = new RunLauncher(temporal.getWorkflowClient(), store);
   }
