@@ -140,9 +140,10 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       if (request.schedule() != null
           || Workflow.getVersion(START_RECORDED_BY_LAUNCHER, Workflow.DEFAULT_VERSION, 1)
               == Workflow.DEFAULT_VERSION) {
-        records.runStarted(started);
+        records.runStarted(started); // which logs the start
+      } else {
+        log.info("run {} started: {} artifacts", runId, artifacts.size());
       }
-      log.info("run {} started: {} artifacts", runId, artifacts.size());
       schedule(artifacts);
       boolean allDone = Workflow.await(plan.settings().timeout(), () -> finished == byIndex.size());
       if (allDone) {
@@ -402,9 +403,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
                 deleteRawSources(() -> cleanup.deleteRawSources(runId));
                 recordEnd(batches, finishedRun);
               } else {
-                for (List<ArtifactOutcome> batch : batches.subList(0, batches.size() - 1)) {
-                  records.artifactsFinished(runId, batch);
-                }
+                recordBatches(batches);
                 if (!deleteRawSources(() -> cleanup.endRun(finishedRun))) {
                   records.runFinished(finishedRun);
                 }
@@ -425,10 +424,15 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
   }
 
   private void recordEnd(List<List<ArtifactOutcome>> batches, RunFinished finishedRun) {
+    recordBatches(batches);
+    records.runFinished(finishedRun);
+  }
+
+  /** All batches of unsucceeded outcomes but the last, which travels with the run's end. */
+  private void recordBatches(List<List<ArtifactOutcome>> batches) {
     for (List<ArtifactOutcome> batch : batches.subList(0, batches.size() - 1)) {
       records.artifactsFinished(runId, batch);
     }
-    records.runFinished(finishedRun);
   }
 
   private List<ArtifactOutcome> outcomes() {
