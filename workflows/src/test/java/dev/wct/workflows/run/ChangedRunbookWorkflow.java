@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A deliberately incompatible change of the workflow: it no longer records the run's start and runs
- * the producers one by one. Replaying recorded histories with it must fail.
+ * A deliberately incompatible change of the workflow: it records nothing, neither a scheduled run's
+ * start nor any run's end, and runs the producers one by one. Replaying recorded histories with it
+ * must fail.
  */
 public class ChangedRunbookWorkflow implements RunbookWorkflow {
   private final ProducerActivities producers =
