@@ -67,6 +67,15 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
           .setSummary("delete raw sources")
           .build();
 
+  /**
+   * A run's last activity, {@code EndRun}: the raw sources deleted, then the end recorded; the
+   * summary says both to whoever reads the run's history in the Temporal UI.
+   */
+  static final String END_SUMMARY = "end of run: delete raw sources, record the outcome";
+
+  private static final ActivityOptions END_OPTIONS =
+      ActivityOptions.newBuilder(CLEANUP_OPTIONS).setSummary(END_SUMMARY).build();
+
   /** The change that added the deletion of raw sources at run end; older histories lack it. */
   static final String DELETE_RAW_SOURCES = "delete-raw-sources";
 
@@ -92,6 +101,8 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
       Workflow.newActivityStub(RunRecordActivities.class, RECORD_OPTIONS);
   private final RunRecordActivities cleanup =
       Workflow.newActivityStub(RunRecordActivities.class, CLEANUP_OPTIONS);
+  private final RunRecordActivities ending =
+      Workflow.newActivityStub(RunRecordActivities.class, END_OPTIONS);
 
   private final PartitionedArtifacts partitioned = new PartitionedArtifacts();
   private final Map<String, PartitionsDone> partitionsDone = new LinkedHashMap<>();
@@ -404,7 +415,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
                 recordEnd(batches, finishedRun);
               } else {
                 recordBatches(batches);
-                if (!deleteRawSources(() -> cleanup.endRun(finishedRun))) {
+                if (!deleteRawSources(() -> ending.endRun(finishedRun))) {
                   records.runFinished(finishedRun);
                 }
               }

@@ -7,20 +7,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wct.core.run.RunStatus;
+import dev.wct.workflows.producer.ProducerActivities;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every end state deletes the raw sources once, before the run is recorded as finished. */
+/**
+ * Every end state deletes the raw sources once, before the run is recorded as finished, in the
+ * run's one last activity.
+ */
 class RawSourcesDeletedAtRunEndTest {
   @RegisterExtension static final TestWorkflowExtension temporal = WorkflowTestSupport.extension();
 
@@ -40,6 +48,36 @@ class RawSourcesDeletedAtRunEndTest {
 
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(records.calls).containsExactly("deleteRawSources:c1", "runFinished:c1");
+  }
+
+  /**
+   * What the Temporal UI lists besides the producers: a launched run, which its launcher recorded,
+   * ends in one activity whose summary says what it does.
+   */
+  @Test
+  void aLaunchedRunsOwnBookkeepingIsOneActivityThatSaysWhatItDoes(
+      TestWorkflowEnvironment env, Worker worker) {
+    RunRequest request =
+        new RunRequest("e1", plan().source("db").analyser("pii", "db").build(), null);
+
+    WorkflowTestSupport.result(
+        WorkflowTestSupport.start(env, worker, "e1", request, producers, records));
+
+    List<String> bookkeeping = new ArrayList<>();
+    for (HistoryEvent event :
+        env.getWorkflowClient().fetchHistory(RunbookWorkflow.workflowId("e1")).getEvents()) {
+      if (event.hasActivityTaskScheduledEventAttributes()) {
+        String type = event.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+        String summary =
+            DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+                event.getUserMetadata().getSummary(), String.class, String.class);
+        if (!type.equals(ProducerActivities.CONNECT) && !type.equals(ProducerActivities.ANALYSE)) {
+          bookkeeping.add(type + ": " + summary);
+        }
+      }
+    }
+    assertThat(bookkeeping)
+        .containsExactly("EndRun: end of run: delete raw sources, record the outcome");
   }
 
   @Test
