@@ -18,16 +18,16 @@ public interface RunRecordActivities {
   void runStarted(RunStarted run);
 
   /**
-   * Artifacts {@code from} to {@code from + count} (exclusive) of the plan the launcher stored with
-   * the run.
-   */
-  /**
    * Stores the plan of a run no launcher stored it for (a scheduled run, whose plan travels in the
    * schedule's action). Safe to retry: it writes the same plan again.
    */
   @ActivityMethod(name = "RecordPlan")
   void savePlan(String runId, ExecutionPlan plan);
 
+  /**
+   * Artifacts {@code from} to {@code from + count} (exclusive) of the plan the launcher stored with
+   * the run.
+   */
   @ActivityMethod(name = "LoadPlanArtifacts")
   List<PlannedArtifact> planArtifacts(String runId, int from, int count);
 

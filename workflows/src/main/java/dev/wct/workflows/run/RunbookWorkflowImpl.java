@@ -71,7 +71,7 @@ public class RunbookWorkflowImpl implements RunbookWorkflow {
    * A run's last activity, {@code EndRun}: the raw sources deleted, then the end recorded; the
    * summary says both to whoever reads the run's history in the Temporal UI.
    */
-  static final String END_SUMMARY = "end of run: delete raw sources, record the outcome";
+  private static final String END_SUMMARY = "end of run: delete raw sources, record the outcome";
 
   private static final ActivityOptions END_OPTIONS =
       ActivityOptions.newBuilder(CLEANUP_OPTIONS).setSummary(END_SUMMARY).build();
