@@ -141,8 +141,7 @@ final class BenchEngine implements AutoCloseable {
     long lastCompleted = -1;
     for (io.temporal.api.history.v1.HistoryEvent event :
         client().fetchHistory(workflowId).getEvents()) {
-      long at =
-          event.getEventTime().getSeconds() * 1_000_000_000L + event.getEventTime().getNanos();
+      long at = RunSpans.nanos(event);
       switch (event.getEventType()) {
         case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
           scheduledAt.put(event.getEventId(), at);
@@ -198,7 +197,8 @@ final class BenchEngine implements AutoCloseable {
 
   /**
    * CPU time of the whole process, every thread: the engine, its workers and the embedded server
-   * run here, so a run's CPU is what it cost, whatever else the machine was doing meanwhile.
+   * run here, so other processes on the machine do not count. The JIT compilers and the collector
+   * do, whatever they happen to be working on during the run.
    */
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)

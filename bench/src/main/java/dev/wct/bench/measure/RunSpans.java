@@ -22,8 +22,7 @@ public record RunSpans(double headMillis, double producersMillis, double tailMil
     long firstScheduled = -1;
     long lastCompleted = -1;
     for (HistoryEvent event : events) {
-      long at =
-          event.getEventTime().getSeconds() * 1_000_000_000L + event.getEventTime().getNanos();
+      long at = nanos(event);
       switch (event.getEventType()) {
         case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> started = at;
         case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> ended = at;
@@ -53,6 +52,11 @@ public record RunSpans(double headMillis, double producersMillis, double tailMil
         millis(firstScheduled - started),
         millis(lastCompleted - firstScheduled),
         millis(ended - lastCompleted));
+  }
+
+  /** When the event happened, in nanoseconds since the epoch. */
+  public static long nanos(HistoryEvent event) {
+    return event.getEventTime().getSeconds() * 1_000_000_000L + event.getEventTime().getNanos();
   }
 
   private static String mostFrequentActivityType(List<HistoryEvent> events) {
